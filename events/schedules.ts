@@ -1,0 +1,34 @@
+/**
+ * Schedules, declared once. The expression is EventBridge Scheduler's `cron(...)` form; the local
+ * scheduler converts it (see `toCronerPattern`) so both targets fire at the same times.
+ */
+export interface ScheduleDefinition {
+  id: string;
+  description: string;
+  /** EventBridge cron: `cron(minutes hours day-of-month month day-of-week year)`. */
+  expression: string;
+  timezone: string;
+}
+
+/** Product schedules; re-evaluation and overdue checks arrive with their issues. */
+export const schedules: readonly ScheduleDefinition[] = [];
+
+/**
+ * Converts `cron(m h dom mon dow year)` to croner's `m h dom mon dow` pattern. EventBridge
+ * numbers weekdays 1–7 from Sunday, croner 0–6, so numeric weekdays shift by one; `?` is `*`.
+ */
+export function toCronerPattern(expression: string): string {
+  const match = /^cron\((.+)\)$/.exec(expression.trim());
+  if (!match?.[1]) throw new Error(`not an EventBridge cron expression: ${expression}`);
+  const fields = match[1].trim().split(/\s+/);
+  if (fields.length !== 6) throw new Error(`cron needs 6 fields: ${expression}`);
+  const [minute, hour, dom, month, dow] = fields.map((f) => (f === "?" ? "*" : f)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const weekday = dow.replace(/\d+/g, (d) => String(Number(d) - 1));
+  return [minute, hour, dom, month, weekday].join(" ");
+}

@@ -1,0 +1,32 @@
+import { App } from "antd";
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../auth/auth-context.tsx";
+import { createHttpClient, type HttpClient } from "./http-client.ts";
+
+const ApiContext = createContext<HttpClient | undefined>(undefined);
+
+/** Provides the API client; a 401 anywhere signs the user out (the router then redirects). */
+export function ApiProvider({ children }: { children: ReactNode }) {
+  const { getToken, signOut } = useAuth();
+  const { message } = App.useApp();
+  const { t } = useTranslation();
+  const client = useMemo(
+    () =>
+      createHttpClient({
+        getToken,
+        onUnauthorized: () => {
+          signOut();
+          void message.warning({ content: t("auth.sessionExpired"), key: "session-expired" });
+        },
+      }),
+    [getToken, signOut, message, t],
+  );
+  return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
+}
+
+export function useApi(): HttpClient {
+  const client = useContext(ApiContext);
+  if (!client) throw new Error("useApi must be used inside <ApiProvider>");
+  return client;
+}

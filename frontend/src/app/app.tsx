@@ -1,0 +1,26 @@
+import { App as AntdApp, ConfigProvider } from "antd";
+import { useState } from "react";
+import { RouterProvider } from "react-router";
+import { ApiProvider } from "../api/api-context.tsx";
+import { AuthProvider } from "../auth/auth-context.tsx";
+import { ANTD_LOCALES } from "../i18n/antd-locale.ts";
+import { useLanguage } from "../i18n/use-language.ts";
+import { appTheme } from "../theme/theme.ts";
+import { createAppRouter } from "./router.tsx";
+
+/** Providers, outermost first: antd locale+theme → antd App (message) → auth → API → router. */
+export function App() {
+  const { language } = useLanguage();
+  const [router] = useState(createAppRouter);
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[language]} theme={appTheme}>
+      <AntdApp>
+        <AuthProvider>
+          <ApiProvider>
+            <RouterProvider router={router} />
+          </ApiProvider>
+        </AuthProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

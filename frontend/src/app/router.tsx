@@ -1,0 +1,33 @@
+import { createBrowserRouter } from "react-router";
+import { RequireAuth } from "../auth/require-auth.tsx";
+import { NotFoundPage } from "../pages/not-found/not-found-page.tsx";
+import { AppLayout } from "./app-layout.tsx";
+import { paths } from "./paths.ts";
+import { RoleGate } from "./role-gate.tsx";
+import { APP_ROUTES } from "./routes.tsx";
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: paths.signIn,
+      lazy: async () => ({
+        Component: (await import("../pages/sign-in/sign-in-page.tsx")).SignInPage,
+      }),
+    },
+    {
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        ...APP_ROUTES.map((route) => ({
+          path: route.path,
+          element: <RoleGate route={route} />,
+          children: [{ index: true, lazy: async () => ({ Component: await route.load() }) }],
+        })),
+        { path: "*", Component: NotFoundPage },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,47 @@
+import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Avatar, Button, Dropdown, Flex, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../auth/auth-context.tsx";
+import { useCurrentUser } from "../auth/current-user.tsx";
+import { useLanguage } from "../i18n/use-language.ts";
+
+/** The signed-in user's e-mail and role, with sign-out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const { session, signOut } = useAuth();
+  const { data: me } = useCurrentUser();
+  const email = me?.email ?? session?.email ?? "";
+  return (
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        items: [
+          {
+            key: "who",
+            type: "group",
+            label: (
+              <Flex vertical>
+                <Typography.Text type="secondary">{t("auth.signedInAs")}</Typography.Text>
+                <Typography.Text>{email}</Typography.Text>
+                {me && <Typography.Text type="secondary">{pick(me.roleLabel)}</Typography.Text>}
+              </Flex>
+            ),
+          },
+          { type: "divider" },
+          {
+            key: "sign-out",
+            icon: <LogoutOutlined />,
+            label: <span data-testid="sign-out">{t("auth.signOut")}</span>,
+            onClick: signOut,
+          },
+        ],
+      }}
+    >
+      <Button type="text" style={{ color: "#fff" }} data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} />
+        {email}
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Messages } from "./zh-cn.ts";
+
+/** English texts; the type keeps the keys in step with `zh-cn.ts`. */
+export const en: Messages = {
+  app: {
+    productName: "CityRisk",
+    productNameEn: "城市安全风险云",
+    tagline: "City safety-risk grading, control and hazard management",
+  },
+  nav: {
+    home: "Home",
+  },
+  language: {
+    label: "Language",
+    zh: "中文",
+    en: "English",
+  },
+  auth: {
+    signInTitle: "Sign in",
+    email: "E-mail",
+    emailRequired: "Please enter your e-mail",
+    password: "Password",
+    passwordRequired: "Please enter your password",
+    submit: "Sign in",
+    demoUsersTitle: "Demo users",
+    demoUsersHint: "Local only: click a card to sign in as that user",
+    invalidCredentials: "Wrong e-mail or password",
+    signInFailed: "Sign-in failed: {{detail}}",
+    signOut: "Sign out",
+    sessionExpired: "Your session has expired, please sign in again",
+    signedInAs: "Signed in as",
+  },
+  home: {
+    welcome: "Welcome, {{name}}",
+    profileTitle: "Account",
+    tenant: "Organisation",
+    role: "Role",
+    jurisdiction: "Jurisdiction",
+    email: "E-mail",
+    loading: "Loading…",
+  },
+  health: {
+    title: "Service health",
+    overall: "Overall",
+    ok: "OK",
+    degraded: "Degraded",
+    error: "Error",
+    unknown: "Unknown",
+    dynamodb: "Database",
+    s3: "Object storage",
+  },
+  levels: {
+    title: "Risk levels",
+  },
+  errors: {
+    network: "Network error, please try again later",
+    requestFailed: "Request failed ({{status}})",
+  },
+  notFound: {
+    title: "Page not found",
+    back: "Back to home",
+  },
+};

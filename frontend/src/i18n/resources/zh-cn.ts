@@ -1,0 +1,66 @@
+/** Simplified Chinese texts — the default language; `en.ts` must carry the same keys. */
+export const zhCN = {
+  app: {
+    productName: "城市安全风险云",
+    productNameEn: "CityRisk",
+    tagline: "城市安全风险分级管控与隐患排查治理平台",
+  },
+  nav: {
+    home: "首页",
+  },
+  language: {
+    label: "语言",
+    zh: "中文",
+    en: "English",
+  },
+  auth: {
+    signInTitle: "登录",
+    email: "邮箱",
+    emailRequired: "请输入邮箱",
+    password: "密码",
+    passwordRequired: "请输入密码",
+    submit: "登录",
+    demoUsersTitle: "演示账号",
+    demoUsersHint: "仅本地环境：点击账号卡片即可直接登录",
+    invalidCredentials: "邮箱或密码错误",
+    signInFailed: "登录失败：{{detail}}",
+    signOut: "退出登录",
+    sessionExpired: "登录已过期，请重新登录",
+    signedInAs: "当前用户",
+  },
+  home: {
+    welcome: "欢迎，{{name}}",
+    profileTitle: "账户信息",
+    tenant: "所属单位",
+    role: "角色",
+    jurisdiction: "管辖范围",
+    email: "邮箱",
+    loading: "正在加载…",
+  },
+  health: {
+    title: "服务状态",
+    overall: "总体",
+    ok: "正常",
+    degraded: "降级",
+    error: "异常",
+    unknown: "未知",
+    dynamodb: "数据库",
+    s3: "对象存储",
+  },
+  levels: {
+    title: "风险等级",
+  },
+  errors: {
+    network: "网络异常，请稍后重试",
+    requestFailed: "请求失败（{{status}}）",
+  },
+  notFound: {
+    title: "页面不存在",
+    back: "返回首页",
+  },
+} as const;
+
+type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+/** The shape every language's resources must have. */
+export type Messages = Texts<typeof zhCN>;

@@ -1,0 +1,52 @@
+import { ReloadOutlined } from "@ant-design/icons";
+import { Badge, Button, Card, Flex, Space } from "antd";
+import { useTranslation } from "react-i18next";
+import { fetchHealth } from "../../api/health.ts";
+import { useApiQuery } from "../../api/use-api-query.ts";
+
+const CHECK_ORDER = ["dynamodb", "s3"] as const;
+
+/** The API's dependency checks as badges; a degraded stack still answers with its checks. */
+export function HealthCard() {
+  const { t } = useTranslation();
+  const { data: health, loading, reload } = useApiQuery(fetchHealth);
+  const checks = health?.checks ?? {};
+  const names = [
+    ...CHECK_ORDER,
+    ...Object.keys(checks).filter((k) => !CHECK_ORDER.some((c) => c === k)),
+  ];
+  const checkLabel = (name: string) =>
+    name === "dynamodb" || name === "s3"
+      ? `${t(`health.${name}`)} (${name === "s3" ? "S3" : "DynamoDB"})`
+      : name;
+  const overall = health ? health.status : undefined;
+  return (
+    <Card
+      title={t("health.title")}
+      data-testid="health"
+      extra={<Button type="text" icon={<ReloadOutlined />} loading={loading} onClick={reload} />}
+    >
+      <Flex vertical gap={8}>
+        <Badge
+          data-status={overall ?? "unknown"}
+          status={overall === "ok" ? "success" : overall ? "warning" : "default"}
+          text={`${t("health.overall")}: ${overall ? t(`health.${overall}`) : t("health.unknown")}`}
+        />
+        <Space wrap size="large">
+          {names.map((name) => {
+            const status = checks[name];
+            return (
+              <Badge
+                key={name}
+                data-check={name}
+                data-status={status ?? "unknown"}
+                status={status === "ok" ? "success" : status ? "error" : "default"}
+                text={`${checkLabel(name)}: ${status ? t(`health.${status}`) : t("health.unknown")}`}
+              />
+            );
+          })}
+        </Space>
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+import { Col, Row, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useCurrentUser } from "../../auth/current-user.tsx";
+import { HealthCard } from "./health-card.tsx";
+import { LevelLegend } from "./level-legend.tsx";
+import { ProfileCard } from "./profile-card.tsx";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { data: me } = useCurrentUser();
+  return (
+    <>
+      <Typography.Title level={3}>
+        {me
+          ? t("home.welcome", { name: me.tenantName ?? me.email ?? me.userId })
+          : t("home.loading")}
+      </Typography.Title>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <ProfileCard me={me} />
+        </Col>
+        <Col xs={24} lg={10}>
+          <Row gutter={[16, 16]}>
+            <Col span={24}>
+              <HealthCard />
+            </Col>
+            <Col span={24}>
+              <LevelLegend />
+            </Col>
+          </Row>
+        </Col>
+      </Row>
+    </>
+  );
+}

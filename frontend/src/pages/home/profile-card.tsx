@@ -1,0 +1,30 @@
+import { Card, Descriptions, Skeleton } from "antd";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../../api/me.ts";
+import { useLanguage } from "../../i18n/use-language.ts";
+
+export function ProfileCard({ me }: { me: Me | undefined }) {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  return (
+    <Card title={t("home.profileTitle")} data-testid="profile">
+      {me ? (
+        <Descriptions
+          column={1}
+          items={[
+            { key: "tenant", label: t("home.tenant"), children: me.tenantName ?? me.tenantId },
+            { key: "role", label: t("home.role"), children: pick(me.roleLabel) },
+            {
+              key: "jurisdiction",
+              label: t("home.jurisdiction"),
+              children: pick(me.jurisdictionLabel),
+            },
+            { key: "email", label: t("home.email"), children: me.email ?? "—" },
+          ]}
+        />
+      ) : (
+        <Skeleton active paragraph={{ rows: 3 }} />
+      )}
+    </Card>
+  );
+}

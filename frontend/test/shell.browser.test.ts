@@ -1,0 +1,105 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalStack } from "../../infra/local/start-stack.ts";
+
+// End-to-end: the started local stack (gateway serving frontend/dist, identity provider, APIs)
+// driven through a real Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+describe("web app shell", () => {
+  let dataDir: string;
+  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-shell-"));
+    stack = await startLocalStack({ dataDir, port: 0 });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("redirects a signed-out visitor to sign-in, in Chinese, with the demo users", async () => {
+    await page.goto(`${stack.baseUrl}/`);
+
+    await page.waitForURL("**/sign-in");
+    await expect(page.getByTestId("brand").textContent()).resolves.toContain("城市安全风险云");
+    const demoUsers = page.getByTestId("demo-users");
+    await demoUsers.waitFor();
+    await expect(
+      demoUsers.locator("[data-email]").evaluateAll((cards) => cards.map((c) => c.dataset.email)),
+    ).resolves.toEqual(
+      expect.arrayContaining([
+        "admin@city.demo",
+        "official@chaoyang.demo",
+        "official@haidian.demo",
+        "official@gas.demo",
+        "admin@gas-station.demo",
+        "admin@mall.demo",
+      ]),
+    );
+  });
+
+  it("signs in from a demo card and shows tenant, role, jurisdiction and health", async () => {
+    await page.locator('[data-email="admin@gas-station.demo"]').click();
+
+    await page.waitForURL((url) => url.pathname === "/");
+    const profile = page.getByTestId("profile");
+    await profile.getByText("企业管理员").waitFor();
+    await expect(profile.textContent()).resolves.toContain("朝阳区");
+    await page.locator('[data-check="dynamodb"][data-status="ok"]').waitFor();
+    await page.locator('[data-check="s3"][data-status="ok"]').waitFor();
+    await expect(page.getByTestId("health").textContent()).resolves.toContain("正常");
+    // Kept outside dataDir for a human look at CJK rendering after the run.
+    await page.screenshot({ path: join(tmpdir(), "cityrisk-shell-home-zh.png"), fullPage: true });
+  });
+
+  it("switches every text to English and keeps the choice across a reload", async () => {
+    await page.getByText("English", { exact: true }).click();
+
+    const profile = page.getByTestId("profile");
+    await profile.getByText("Enterprise admin").waitFor();
+    await expect(page.getByTestId("brand").textContent()).resolves.toContain("CityRisk");
+    await expect(page.getByTestId("health").textContent()).resolves.toContain("Service health");
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("en");
+
+    await page.reload();
+    await page.getByTestId("profile").getByText("Enterprise admin").waitFor();
+  });
+
+  it("signs out back to the sign-in page and guards the home page", async () => {
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+
+    await page.waitForURL("**/sign-in");
+    await page.getByTestId("demo-users").waitFor();
+    await page.goto(`${stack.baseUrl}/`);
+    await page.waitForURL("**/sign-in");
+  });
+
+  it("rejects a wrong password with a message", async () => {
+    await page.getByLabel("E-mail").fill("admin@mall.demo");
+    await page.getByLabel("Password").fill("wrong-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await page.getByText("Wrong e-mail or password").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/sign-in");
+  });
+});

@@ -1,0 +1,44 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { swaggerUiAssets } from "./swagger-ui-assets.ts";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/** The local stack (gateway, identity provider, APIs) listens here in development. */
+const localStack = "http://localhost:3000";
+
+export default defineConfig({
+  root,
+  base: "/",
+  plugins: [react(), swaggerUiAssets()],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    // swagger-ui-bundle.js is copied, not bundled; our largest chunk is antd.
+    chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        // Long-lived vendor chunks so a page change does not bust the framework cache.
+        codeSplitting: {
+          groups: [
+            {
+              name: "react",
+              test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
+            },
+            {
+              name: "antd",
+              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
+            },
+            { name: "i18n", test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: Object.fromEntries(
+      ["/api", "/oauth2", "/local", "/.well-known"].map((prefix) => [prefix, localStack]),
+    ),
+  },
+});

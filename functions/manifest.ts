@@ -1,0 +1,5 @@
+import type { Manifest } from "./platform/manifest-types.ts";
+import { systemApi } from "./system/manifest.ts";
+
+/** Every function of the product. The CDK app and the local stack are both built from this. */
+export const manifest: Manifest = [systemApi];

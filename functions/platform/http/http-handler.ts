@@ -1,0 +1,169 @@
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import middy from "@middy/core";
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from "aws-lambda";
+import * as z from "zod";
+import { ForbiddenError } from "../../../shared/errors.ts";
+import { type Caller, callerFromClaims } from "../../../shared/tenancy/claims.ts";
+import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
+import { routeKey } from "../manifest-types.ts";
+import { logger, metrics, tracer } from "../powertools.ts";
+import {
+  isDomainError,
+  type Language,
+  languageOf,
+  problemFromDomainError,
+  problemResponse,
+} from "./problem.ts";
+import { parseRequest } from "./request-parts.ts";
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type RequestOf<R extends HttpRoute> = NonNullable<R["request"]>;
+
+export interface RouteContext<R extends HttpRoute> {
+  /** Undefined only on public routes. */
+  caller: R["access"] extends "public" ? Caller | undefined : Caller;
+  body: Infer<RequestOf<R>["body"]>;
+  query: Infer<RequestOf<R>["query"]>;
+  params: Infer<RequestOf<R>["params"]>;
+  headers: Readonly<Record<string, string | undefined>>;
+  language: Language;
+  event: HttpEvent;
+}
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A non-JSON body (HTML, CSV, ...), sent as is with its content type. */
+  raw?: { body: string; contentType: string; base64?: boolean };
+}
+
+export interface RouteBinding {
+  route: HttpRoute;
+  handle: (ctx: RouteContext<HttpRoute>) => Promise<RouteResult>;
+}
+
+/** Binds a manifest route to its implementation, keeping the route's schema types. */
+export function on<R extends HttpRoute>(
+  route: R,
+  handle: (ctx: RouteContext<R>) => Promise<RouteResult>,
+): RouteBinding {
+  return { route, handle: handle as unknown as RouteBinding["handle"] };
+}
+
+function authorize(route: HttpRoute, event: HttpEvent): Caller | undefined {
+  if (route.access === "public") return undefined;
+  const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
+  let caller: Caller;
+  try {
+    caller = callerFromClaims(claims);
+  } catch (error) {
+    if (error instanceof z.ZodError) {
+      throw new ForbiddenError({
+        zh: "令牌缺少租户或角色信息",
+        en: "Token lacks tenant or role claims",
+      });
+    }
+    throw error;
+  }
+  if (!route.access.roles.includes(caller.role)) {
+    throw new ForbiddenError({
+      zh: "当前角色无权访问该接口",
+      en: "Your role may not use this route",
+    });
+  }
+  logger.appendKeys({ tenantId: caller.tenantId, role: caller.role });
+  tracer.putAnnotation("tenantId", caller.tenantId);
+  return caller;
+}
+
+function shape(result: RouteResult): APIGatewayProxyStructuredResultV2 {
+  if (result.raw) {
+    return {
+      statusCode: result.status ?? 200,
+      headers: { "content-type": result.raw.contentType, ...result.headers },
+      body: result.raw.body,
+      isBase64Encoded: result.raw.base64 ?? false,
+    };
+  }
+  return {
+    statusCode: result.status ?? 200,
+    headers: { "content-type": "application/json; charset=utf-8", ...result.headers },
+    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
+async function dispatch(
+  bindings: ReadonlyMap<string, RouteBinding>,
+  event: HttpEvent,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const language = languageOf(event.headers["accept-language"]);
+  const binding = bindings.get(event.routeKey);
+  if (!binding) {
+    return problemResponse(
+      { status: 404, code: "route.notFound", title: { zh: "接口不存在", en: "No such route" } },
+      language,
+    );
+  }
+  try {
+    const caller = authorize(binding.route, event);
+    const parsed = parseRequest(binding.route, event);
+    const result = await binding.handle({
+      caller,
+      ...parsed,
+      headers: event.headers,
+      language,
+      event,
+    } as RouteContext<HttpRoute>);
+    return shape(result);
+  } catch (error) {
+    if (isDomainError(error)) {
+      return problemResponse(
+        { ...problemFromDomainError(error), instance: event.rawPath },
+        language,
+      );
+    }
+    logger.error("unhandled error", { error: error as Error });
+    return problemResponse(
+      {
+        status: 500,
+        code: "internal",
+        title: { zh: "服务器内部错误", en: "Internal server error" },
+        instance: event.rawPath,
+      },
+      language,
+    );
+  }
+}
+
+/**
+ * The one factory every HTTP function is built with: tracer → logger → metrics, then
+ * authorize → validate → handle → shape, with every failure as RFC 9457 problem+json.
+ */
+export function httpHandler(definition: FunctionDefinition, bindings: readonly RouteBinding[]) {
+  const declared = new Set((definition.routes ?? []).map(routeKey));
+  const byKey = new Map<string, RouteBinding>();
+  for (const binding of bindings) {
+    const key = routeKey(binding.route);
+    if (!declared.has(key))
+      throw new Error(`${definition.id}: route ${key} is not in its manifest entry`);
+    byKey.set(key, binding);
+  }
+  for (const key of declared) {
+    if (!byKey.has(key))
+      throw new Error(`${definition.id}: manifest route ${key} has no implementation`);
+  }
+  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
+    .handler((event) => dispatch(byKey, event));
+}

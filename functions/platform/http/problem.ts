@@ -1,0 +1,105 @@
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type * as z from "zod";
+import { en, zhCN } from "zod/locales";
+import { type Bilingual, DomainError, type FieldIssue } from "../../../shared/errors.ts";
+
+/**
+ * RFC 9457 problem details. One table maps domain error codes to HTTP statuses; anything not in
+ * a known family is a 500 whose message is never exposed (middy's http-error-handler rule).
+ */
+const STATUS_BY_CODE_SUFFIX: ReadonlyArray<[RegExp, number]> = [
+  [/^request\.tooLarge$/, 413],
+  [/^request\.unsupportedMediaType$/, 415],
+  [/\.invalid[A-Za-z]*$|^request\.|^grading\./, 400],
+  [/^auth\.unauthenticated$/, 401],
+  [/\.forbidden$/, 403],
+  [/\.notFound$/, 404],
+  [/\.conflict$/, 409],
+  [/\.preconditionFailed$/, 412],
+  [/\.preconditionRequired$/, 428],
+  [/\.rateLimited$/, 429],
+];
+
+export function statusForCode(code: string): number {
+  return STATUS_BY_CODE_SUFFIX.find(([pattern]) => pattern.test(code))?.[1] ?? 500;
+}
+
+export type Language = "zh" | "en";
+
+/** zh-CN unless the caller prefers English first (`Accept-Language: en...`). */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  return acceptLanguage?.trim().toLowerCase().startsWith("en") ? "en" : "zh";
+}
+
+export interface ProblemInput {
+  status: number;
+  code: string;
+  title: Bilingual;
+  issues?: readonly FieldIssue[];
+  instance?: string;
+  headers?: Record<string, string>;
+}
+
+export function problemResponse(
+  problem: ProblemInput,
+  language: Language,
+): APIGatewayProxyStructuredResultV2 {
+  const body = {
+    type: `https://cityrisk.dev/problems/${problem.code}`,
+    title: problem.title[language],
+    status: problem.status,
+    code: problem.code,
+    ...(problem.instance ? { instance: problem.instance } : {}),
+    ...(problem.issues && problem.issues.length > 0 ? { errors: problem.issues } : {}),
+  };
+  return {
+    statusCode: problem.status,
+    headers: { "content-type": "application/problem+json", ...problem.headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function problemFromDomainError(error: DomainError): ProblemInput {
+  return {
+    status: statusForCode(error.code),
+    code: error.code,
+    title: error.title,
+    issues: error.issues,
+  };
+}
+
+const zhLocale = zhCN();
+const enLocale = en();
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function localise(locale: ReturnType<typeof en>, issue: z.core.$ZodIssue, input: unknown): string {
+  const raw = { ...issue, input: valueAt(input, issue.path) } as unknown as z.core.$ZodRawIssue;
+  const message = locale.localeError(raw);
+  return typeof message === "string" ? message : (message?.message ?? issue.message);
+}
+
+/** Field-level issues from a zod error, with messages in both languages. */
+export function issuesFromZod(error: z.ZodError, input: unknown, prefix: string): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    const allowed = "values" in issue && Array.isArray(issue.values) ? issue.values : undefined;
+    return {
+      path,
+      code: issue.code,
+      message: { zh: localise(zhLocale, issue, input), en: localise(enLocale, issue, input) },
+      ...(allowed ? { allowed: allowed as (string | number)[] } : {}),
+    };
+  });
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}

@@ -1,0 +1,71 @@
+import type * as z from "zod";
+import type { Role } from "../../shared/tenancy/roles.ts";
+
+/**
+ * The manifest's vocabulary: one typed declaration per function that both the CDK app and the
+ * local stack read (architecture.md "Declared once").
+ */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Every product route lives under this prefix; the docs page is the one exception. */
+export const API_PREFIX = "/api/v1";
+
+export interface HttpRoute {
+  method: HttpMethod;
+  /** Full path as API Gateway sees it, with `{param}` placeholders, e.g. `/api/v1/health`. */
+  path: string;
+  /** `public` routes skip the JWT authorizer; otherwise only the listed roles are let through. */
+  access: "public" | { roles: readonly Role[] };
+  /** Short summary for the OpenAPI document. */
+  summary: string;
+  /** Request schemas: validated by the HTTP handler factory and published in the OpenAPI document. */
+  request?: {
+    body?: z.ZodType;
+    query?: z.ZodType;
+    params?: z.ZodType;
+    /** Request headers the route requires, e.g. `If-Match`, `Idempotency-Key`. */
+    headers?: readonly string[];
+  };
+  /** Documented responses by status; `schema` omitted for non-JSON bodies. */
+  responses?: Readonly<
+    Record<number, { description: string; schema?: z.ZodType; contentType?: string }>
+  >;
+  tags?: readonly string[];
+}
+
+export type DataAccess = "read" | "readWrite";
+
+/** DynamoDB stream subscription, with Lambda event-filter patterns (matched on the record). */
+export interface StreamSubscription {
+  /** Lambda filter-criteria patterns; a record is delivered when any pattern matches. */
+  filters: readonly Record<string, unknown>[];
+  batchSize: number;
+  maxRetries: number;
+}
+
+export interface FunctionDefinition {
+  /** Stable id: CDK construct id, log group name part, local stack label. kebab-case. */
+  id: string;
+  description: string;
+  /** Handler module path from the repository root; it exports `handler`. */
+  handler: string;
+  routes?: readonly HttpRoute[];
+  /** Schedule ids from `events/schedules.ts`. */
+  schedules?: readonly string[];
+  stream?: StreamSubscription;
+  /** Queue ids from the messaging definition. */
+  queues?: readonly string[];
+  table?: DataAccess;
+  bucket?: DataAccess;
+  /** Publishes to these topic ids. */
+  publishes?: readonly string[];
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export type Manifest = readonly FunctionDefinition[];
+
+/** `GET /api/v1/health` — the route key API Gateway and the local gateway both use. */
+export function routeKey(route: Pick<HttpRoute, "method" | "path">): string {
+  return `${route.method} ${route.path}`;
+}

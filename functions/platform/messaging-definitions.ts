@@ -1,0 +1,30 @@
+/**
+ * SNS topics, their per-channel SQS queues (with subscription filter policies and a DLQ each),
+ * declared once for the CDK app and the local emulator bootstrap.
+ */
+export interface TopicDefinition {
+  id: string;
+  description: string;
+}
+
+export interface QueueDefinition {
+  id: string;
+  /** Topic this queue subscribes to. */
+  topic: string;
+  /** SNS subscription filter policy on message attributes (SNS filter-policy syntax). */
+  filterPolicy?: Record<string, unknown>;
+  /** Receives before a message goes to the queue's DLQ. */
+  maxReceiveCount: number;
+  visibilityTimeoutSeconds: number;
+}
+
+export interface MessagingDefinition {
+  topics: readonly TopicDefinition[];
+  queues: readonly QueueDefinition[];
+}
+
+/**
+ * Product topics and queues. Warnings (SMS / e-mail / webhook fan-out) arrive with the warnings
+ * issue; until then the constructs and local runners are proven with test fixtures.
+ */
+export const messaging: MessagingDefinition = { topics: [], queues: [] };

@@ -1,0 +1,64 @@
+import * as z from "zod";
+import { JurisdictionSchema } from "../../shared/tenancy/claims.ts";
+import { ROLES, RoleSchema } from "../../shared/tenancy/roles.ts";
+import type { HttpRoute } from "../platform/manifest-types.ts";
+
+const CheckStatusSchema = z.enum(["ok", "error"]);
+
+export const HealthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  checks: z.object({ dynamodb: CheckStatusSchema, s3: CheckStatusSchema }),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+const BilingualSchema = z.object({ zh: z.string(), en: z.string() });
+
+export const MeSchema = z.object({
+  userId: z.string(),
+  email: z.string().optional(),
+  tenantId: z.string(),
+  role: RoleSchema,
+  roleLabel: BilingualSchema,
+  jurisdiction: JurisdictionSchema,
+  jurisdictionLabel: BilingualSchema,
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const healthRoute = {
+  method: "GET",
+  path: "/api/v1/health",
+  access: "public",
+  summary: "Health of the stack (DynamoDB and S3 reachable)",
+  tags: ["system"],
+  responses: {
+    200: { description: "All dependencies reachable", schema: HealthSchema },
+    503: { description: "A dependency is down", schema: HealthSchema },
+  },
+} as const satisfies HttpRoute;
+
+export const openApiRoute = {
+  method: "GET",
+  path: "/api/v1/openapi.json",
+  access: "public",
+  summary: "OpenAPI 3.1 document generated from the manifest's zod schemas",
+  tags: ["system"],
+  responses: { 200: { description: "OpenAPI document", contentType: "application/json" } },
+} as const satisfies HttpRoute;
+
+export const docsRoute = {
+  method: "GET",
+  path: "/api/docs",
+  access: "public",
+  summary: "API documentation page",
+  tags: ["system"],
+  responses: { 200: { description: "HTML page", contentType: "text/html" } },
+} as const satisfies HttpRoute;
+
+export const meRoute = {
+  method: "GET",
+  path: "/api/v1/me",
+  access: { roles: ROLES },
+  summary: "The signed-in caller: tenant, role and jurisdiction",
+  tags: ["system"],
+  responses: { 200: { description: "The caller", schema: MeSchema } },
+} as const satisfies HttpRoute;

@@ -1,0 +1,129 @@
+import { join } from "node:path";
+import { Duration, Stack } from "aws-cdk-lib";
+import { type IGrantable, type IPrincipal, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
+import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
+import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
+import type { DataResources } from "../stacks/data-stack.ts";
+import { acknowledge } from "./nag.ts";
+import { REPO_ROOT } from "./repo-root.ts";
+
+/** ESM bundles still contain CommonJS dependencies that call `require` (toolchain.md). */
+export const ESM_REQUIRE_SHIM =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export const FUNCTION_DEFAULTS = { memoryMb: 256, timeoutSeconds: 10 } as const;
+
+export interface CityRiskFunctionProps {
+  readonly definition: FunctionDefinition;
+  readonly stage: string;
+  readonly logRetention: RetentionDays;
+  /** Required when the definition declares table or bucket access. */
+  readonly data?: DataResources;
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Defaults to the repository root; handler paths in the manifest are relative to it. */
+  readonly projectRoot?: string;
+}
+
+/**
+ * The house Lambda: one manifest entry in, one bundled arm64 Node.js function out, with its own
+ * log group, tracing, and exactly the table/bucket grants the entry declares (after Powertools'
+ * function-with-logstream construct).
+ */
+export class CityRiskFunction extends Construct implements IGrantable {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly definition: FunctionDefinition;
+
+  constructor(scope: Construct, id: string, props: CityRiskFunctionProps) {
+    super(scope, id);
+    const { definition, data } = props;
+    const root = props.projectRoot ?? REPO_ROOT;
+    this.definition = definition;
+
+    if ((definition.table || definition.bucket) && !data) {
+      throw new Error(`${definition.id}: declares table/bucket access but no data resources given`);
+    }
+
+    this.logGroup = new LogGroup(this, "Logs", {
+      logGroupName: `/cityrisk/${props.stage}/${definition.id}`,
+      retention: props.logRetention,
+    });
+
+    // An explicit role: the default one attaches the AWSLambdaBasicExecutionRole managed policy,
+    // which allows writing to every log group in the account.
+    this.role = new Role(this, "Role", {
+      assumedBy: new ServicePrincipal("lambda.amazonaws.com"),
+      description: `CityRisk ${props.stage} ${definition.id}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, "Function", {
+      entry: join(root, definition.handler),
+      handler: "handler",
+      projectRoot: root,
+      depsLockFilePath: join(root, "package-lock.json"),
+      description: definition.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: definition.memoryMb ?? FUNCTION_DEFAULTS.memoryMb,
+      timeout: Duration.seconds(definition.timeoutSeconds ?? FUNCTION_DEFAULTS.timeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: {
+        CITYRISK_STAGE: props.stage,
+        POWERTOOLS_SERVICE_NAME: definition.id,
+        POWERTOOLS_METRICS_NAMESPACE: "CityRisk",
+        POWERTOOLS_LOG_LEVEL: "INFO",
+        ...(definition.table && data ? { TABLE_NAME: data.table.tableName } : {}),
+        ...(definition.bucket && data ? { BUCKET_NAME: data.bucket.bucketName } : {}),
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: "node22",
+        mainFields: ["module", "main"],
+        minify: true,
+        sourceMap: true,
+        // The Lambda runtime ships the v3 SDK; bundling it would add ~500 KiB per function.
+        externalModules: ["@aws-sdk/*"],
+        banner: ESM_REQUIRE_SHIM,
+        forceDockerBundling: false,
+      },
+    });
+
+    if (definition.table && data) {
+      this.role.addManagedPolicy(data.accessPolicies.table[definition.table]);
+    }
+    if (definition.bucket && data) {
+      this.role.addManagedPolicy(data.accessPolicies.bucket[definition.bucket]);
+    }
+
+    acknowledge(this.function, [
+      {
+        id: "AwsSolutions-L1",
+        reason:
+          "Pinned to nodejs22.x on purpose: the local stack and CI run the same major; moving to 24 is a deliberate upgrade across both targets.",
+      },
+    ]);
+    acknowledge(this.role, [
+      {
+        id: "AwsSolutions-IAM5[Resource::*]",
+        reason:
+          "X-Ray PutTraceSegments/PutTelemetryRecords (tracing) support no resource-level permissions; data actions are checked separately by the infra IAM test.",
+      },
+    ]);
+  }
+
+  get grantPrincipal(): IPrincipal {
+    return this.role;
+  }
+
+  get stack(): Stack {
+    return Stack.of(this);
+  }
+}

@@ -1,0 +1,115 @@
+import { Aws, Fn } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type { UserPool, UserPoolClient } from "aws-cdk-lib/aws-cognito";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { type HttpRoute, routeKey } from "../../functions/platform/manifest-types.ts";
+import type { CityRiskFunction } from "./cityrisk-function.ts";
+import { acknowledge } from "./nag.ts";
+
+export interface CityRiskHttpApiProps {
+  readonly stage: string;
+  readonly logRetention: RetentionDays;
+  readonly userPool: UserPool;
+  /** Their ids form the authorizer's audience (ID tokens' `aud`, access tokens' `client_id`). */
+  readonly clients: readonly UserPoolClient[];
+  /** Stage-wide throttle; protects the table's on-demand capacity from a runaway client. */
+  readonly throttle?: { rateLimit: number; burstLimit: number };
+}
+
+/** Fields named after HTTP API `$context` variables, one JSON object per request. */
+const ACCESS_LOG_FIELDS = {
+  requestId: "$context.requestId",
+  ip: "$context.identity.sourceIp",
+  requestTime: "$context.requestTime",
+  routeKey: "$context.routeKey",
+  status: "$context.status",
+  protocol: "$context.protocol",
+  responseLength: "$context.responseLength",
+  latencyMs: "$context.responseLatency",
+  integrationError: "$context.integrationErrorMessage",
+  authorizerError: "$context.authorizer.error",
+} as const;
+
+/** The HTTP API (payload 2.0) with the Cognito JWT authorizer; routes come from the manifest. */
+export class CityRiskHttpApi extends Construct {
+  readonly api: HttpApi;
+  readonly authorizer: HttpJwtAuthorizer;
+  readonly accessLogs: LogGroup;
+  private readonly routeKeys = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: CityRiskHttpApiProps) {
+    super(scope, id);
+    this.api = new HttpApi(this, "Api", {
+      apiName: `cityrisk-${props.stage}`,
+      // Explicit $default stage below: the implicit one cannot carry access logs or throttling.
+      createDefaultStage: false,
+    });
+    this.accessLogs = new LogGroup(this, "AccessLogs", { retention: props.logRetention });
+    const throttle = props.throttle ?? { rateLimit: 200, burstLimit: 400 };
+    new HttpStage(this, "DefaultStage", {
+      httpApi: this.api,
+      stageName: "$default",
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    const issuer = Fn.join("", [
+      "https://cognito-idp.",
+      Aws.REGION,
+      ".",
+      Aws.URL_SUFFIX,
+      "/",
+      props.userPool.userPoolId,
+    ]);
+    this.authorizer = new HttpJwtAuthorizer("CognitoJwt", issuer, {
+      jwtAudience: props.clients.map((c) => c.userPoolClientId),
+      identitySource: ["$request.header.Authorization"],
+    });
+  }
+
+  /**
+   * One route per manifest route. Public routes get no authorizer; the rest need a valid token,
+   * and the handler factory checks the role (JWT authorizers match scopes, not custom claims).
+   */
+  addFunctionRoutes(fn: CityRiskFunction): void {
+    const routes = fn.definition.routes ?? [];
+    if (routes.length === 0) return;
+    const integration = new HttpLambdaIntegration(`${fn.definition.id}-integration`, fn.function);
+    for (const route of routes) this.addRoute(route, integration);
+  }
+
+  private addRoute(route: HttpRoute, integration: HttpLambdaIntegration): void {
+    const key = routeKey(route);
+    if (this.routeKeys.has(key)) throw new Error(`route declared twice: ${key}`);
+    this.routeKeys.add(key);
+    const isPublic = route.access === "public";
+    const created = this.api.addRoutes({
+      path: route.path,
+      methods: [HttpMethod[route.method]],
+      integration,
+      authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
+    });
+    if (isPublic) {
+      acknowledge(created, [
+        {
+          id: "AwsSolutions-APIG4",
+          reason: `${key} is declared public in the manifest (health, OpenAPI document, docs page); every other route has the Cognito JWT authorizer.`,
+        },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { APIGatewayProxyResultV2 } from "aws-lambda";
+import type { Manifest } from "../../../functions/platform/manifest-types.ts";
+import type { LocalIdentityProvider } from "../identity/identity-provider.ts";
+import { createLambdaContext } from "../runners/lambda-context.ts";
+import type { LoadHandler } from "../runners/load-handler.ts";
+import { jwtAuthorizer } from "./jwt-authorizer.ts";
+import { type HttpReply, payloadV2Event, replyFromResult } from "./payload-v2.ts";
+import { routeTable } from "./route-table.ts";
+import { staticFiles } from "./static-files.ts";
+
+/** API Gateway's payload limit; the product's own 1 MB limit is enforced by the handler factory. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export interface GatewayOptions {
+  manifest: Manifest;
+  identity: LocalIdentityProvider;
+  loadHandler: LoadHandler;
+  frontendDir: string;
+  /** Extra local-only routes (`/local/...`), e.g. demo users, mail capture. */
+  localRoutes?: Record<string, () => unknown>;
+  port: number;
+  host?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningGateway {
+  server: Server;
+  port: number;
+  stop(): Promise<void>;
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpReply {
+  return {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+    body: Buffer.from(JSON.stringify(body)),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > MAX_PAYLOAD_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * The local API-Gateway-shaped front door: routes by the manifest, runs the JWT authorizer,
+ * invokes handlers with payload 2.0 events, and serves the identity provider and the frontend
+ * on the same origin (CloudFront's job on AWS).
+ */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const routes = routeTable(options.manifest);
+  const serveStatic = staticFiles(options.frontendDir);
+  const authorize = jwtAuthorizer({
+    issuer: options.identity.issuer,
+    audiences: options.identity.audiences,
+    jwks: options.identity.jwks() as never,
+  });
+
+  async function handle(req: IncomingMessage, url: URL): Promise<HttpReply> {
+    const method = req.method ?? "GET";
+    const body = await readBody(req);
+    if (body === undefined) return json(413, { message: "Request Entity Too Large" });
+    if (url.pathname === "/oauth2/token" && method === "POST") {
+      const result = await options.identity.token(
+        new URLSearchParams(body.toString("utf8")),
+        req.headers.authorization,
+      );
+      if ("status" in result) {
+        const { status, ...error } = result;
+        return json(status, error, { "cache-control": "no-store" });
+      }
+      return json(200, result, { "cache-control": "no-store" });
+    }
+    if (url.pathname === "/.well-known/jwks.json" && method === "GET")
+      return json(200, options.identity.jwks());
+    const local = options.localRoutes?.[`${method} ${url.pathname}`];
+    if (local) return json(200, await local());
+    if (!url.pathname.startsWith("/api/")) return serveStatic(url.pathname);
+
+    const match = routes.match(method, url.pathname);
+    if (!match) return json(404, { message: "Not Found" });
+    let jwt: { claims: Record<string, string>; scopes: string[] | null } | undefined;
+    if (match.route.access !== "public") {
+      const verdict = await authorize(req.headers.authorization);
+      if (!verdict.ok)
+        return json(401, { message: "Unauthorized" }, { "www-authenticate": "Bearer" });
+      jwt = { claims: verdict.claims, scopes: verdict.scopes };
+    }
+    const event = payloadV2Event({ req, url, body, match, ...(jwt ? { jwt } : {}) });
+    try {
+      const handler = await options.loadHandler(match.fn);
+      const result = (await handler(
+        event,
+        createLambdaContext(match.fn),
+      )) as APIGatewayProxyResultV2;
+      return replyFromResult(result);
+    } catch (error) {
+      options.log?.(
+        `[gateway] ${match.routeKey} failed: ${(error as Error).stack ?? String(error)}`,
+      );
+      return json(500, { message: "Internal Server Error" });
+    }
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    handle(req, url)
+      .then((reply) => {
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body);
+      })
+      .catch((error: unknown) => {
+        options.log?.(`[gateway] ${String(error)}`);
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ message: "Internal Server Error" }));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

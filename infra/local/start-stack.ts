@@ -1,0 +1,204 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { schedules as productSchedules, type ScheduleDefinition } from "../../events/schedules.ts";
+import { manifest as productManifest } from "../../functions/manifest.ts";
+import type { Manifest } from "../../functions/platform/manifest-types.ts";
+import {
+  type MessagingDefinition,
+  messaging as productMessaging,
+} from "../../functions/platform/messaging-definitions.ts";
+import { documentsBucket, mainTable } from "../../functions/platform/storage-definitions.ts";
+import { ensureBucket } from "./bootstrap/ensure-bucket.ts";
+import { ensureMessaging } from "./bootstrap/ensure-messaging.ts";
+import { ensureTable } from "./bootstrap/ensure-table.ts";
+import { localResourceName } from "./bootstrap/resource-names.ts";
+import { freePort } from "./dynamodb-local/free-port.ts";
+import { startDynamoDbLocal } from "./dynamodb-local/start-dynamodb-local.ts";
+import { startAwsEmulators } from "./emulators/start-aws-emulators.ts";
+import { startGateway } from "./gateway/gateway.ts";
+import { demoUsers } from "./identity/demo-users.ts";
+import { LocalIdentityProvider } from "./identity/identity-provider.ts";
+import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
+import { loadHandler } from "./runners/load-handler.ts";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./runners/local-account.ts";
+import { startQueuePoller } from "./runners/queue-poller.ts";
+import { startScheduler } from "./runners/scheduler.ts";
+import { startStreamPoller } from "./runners/stream-poller.ts";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface LocalStackOptions {
+  /** Where DynamoDB Local, S3 objects and the identity keys live. Default `.data/` or CITYRISK_DATA_DIR. */
+  dataDir?: string;
+  /** Gateway port; 0 picks a free one. Default PORT or 3000. */
+  port?: number;
+  /** Resource name prefix. */
+  prefix?: string;
+  manifest?: Manifest;
+  messaging?: MessagingDefinition;
+  schedules?: readonly ScheduleDefinition[];
+  /** One line per component as it comes up. */
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  baseUrl: string;
+  dataDir: string;
+  endpoints: { dynamodb: string; aws: string };
+  tableName: string;
+  bucketName: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the single-machine target: DynamoDB Local, the SNS/SQS/S3 emulator, the table, bucket,
+ * topics and queues from the shared definitions, the identity provider, the gateway serving API
+ * and frontend, and the stream, queue and schedule runners — all hosting the product's own handlers.
+ */
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(
+    options.dataDir ?? process.env.CITYRISK_DATA_DIR ?? join(repoRoot, ".data"),
+  );
+  const prefix = options.prefix ?? "cityrisk-local";
+  const manifest = options.manifest ?? productManifest;
+  mkdirSync(dataDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  };
+  try {
+    const dynamo = await startDynamoDbLocal({ dataDir });
+    stops.push(() => dynamo.stop());
+    log(`✔ DynamoDB Local       ${dynamo.endpoint}  (data: ${join(dataDir, "dynamodb")})`);
+    const aws = await startAwsEmulators({ dataDir });
+    stops.push(() => aws.stop());
+    log(`✔ SNS/SQS/S3 emulator  ${aws.endpoint}  (fauxqs; S3 objects in ${join(dataDir, "s3")})`);
+
+    const tableName = localResourceName(prefix, mainTable.logicalName);
+    const bucketName = localResourceName(prefix, documentsBucket.logicalName);
+    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const table = await ensureTable(
+      new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint }),
+      tableName,
+      mainTable,
+    );
+    await ensureBucket(
+      new S3Client({ ...clientConfig, endpoint: aws.endpoint, forcePathStyle: true }),
+      bucketName,
+    );
+    const messaging = await ensureMessaging(
+      new SNSClient({ ...clientConfig, endpoint: aws.endpoint }),
+      new SQSClient({ ...clientConfig, endpoint: aws.endpoint }),
+      options.messaging ?? productMessaging,
+      prefix,
+    );
+    log(
+      `✔ Table and bucket     ${tableName}, ${bucketName}; ${Object.keys(messaging.queueUrls).length} queues`,
+    );
+
+    // The handlers run in this process and read their configuration from the environment once,
+    // exactly as on Lambda; the SDK takes the endpoints from AWS_ENDPOINT_URL_<SERVICE>.
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_S3: aws.endpoint,
+      AWS_ENDPOINT_URL_SNS: aws.endpoint,
+      AWS_ENDPOINT_URL_SQS: aws.endpoint,
+      CITYRISK_S3_FORCE_PATH_STYLE: "true",
+      CITYRISK_STAGE: "local",
+      TABLE_NAME: tableName,
+      BUCKET_NAME: bucketName,
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
+      POWERTOOLS_TRACE_ENABLED: "false",
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? "WARN",
+      ...Object.fromEntries(
+        Object.entries(messaging.topicArns).map(([id, arn]) => [
+          `TOPIC_${id.toUpperCase().replace(/-/g, "_")}_ARN`,
+          arn,
+        ]),
+      ),
+    });
+
+    const port = await freePort(options.port ?? Number(process.env.PORT ?? 3000));
+    const baseUrl = `http://localhost:${port}`;
+    const keys = await loadOrCreateSigningKeys(join(dataDir, "identity", "signing-key.json"));
+    const identity = new LocalIdentityProvider(keys, baseUrl);
+    log(`✔ Identity provider    ${baseUrl}/oauth2/token, ${baseUrl}/.well-known/jwks.json`);
+
+    const runnerLogger = {
+      info: () => undefined,
+      warn: (m: unknown) => log(`[runner] ${String(m)}`),
+      error: (m: unknown) => log(`[runner] ${String(m)}`),
+    };
+    const streams = await startStreamPoller({
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName: table.tableName,
+      functions: manifest,
+      loadHandler,
+      logger: runnerLogger,
+    });
+    stops.push(() => streams.stop());
+    const queues = await startQueuePoller({
+      sqsEndpoint: aws.endpoint,
+      queues: messaging.queueUrls,
+      functions: manifest,
+      loadHandler,
+      logger: runnerLogger,
+    });
+    stops.push(() => queues.stop());
+    const scheduler = await startScheduler({
+      schedules: options.schedules ?? productSchedules,
+      functions: manifest,
+      loadHandler,
+      logger: runnerLogger,
+    });
+    stops.push(() => scheduler.stop());
+    const count = (has: (fn: Manifest[number]) => boolean) => manifest.filter(has).length;
+    log(
+      `✔ Event runners        stream → ${count((f) => !!f.stream)} fn, queues → ${count((f) => !!f.queues?.length)} fn, schedules → ${count((f) => !!f.schedules?.length)} fn`,
+    );
+
+    const gateway = await startGateway({
+      manifest,
+      identity,
+      loadHandler,
+      frontendDir: join(repoRoot, "frontend", "dist"),
+      port,
+      localRoutes: {
+        "GET /local/demo-users": () =>
+          demoUsers.map((u) => ({
+            email: u.email,
+            password: "demo-password",
+            label: u.label,
+            role: u.role,
+            tenantName: u.tenantName,
+          })),
+      },
+      log,
+    });
+    stops.push(() => gateway.stop());
+    log(
+      `✔ API gateway          ${baseUrl}/api/v1  (${manifest.flatMap((f) => f.routes ?? []).length} routes)`,
+    );
+
+    return {
+      baseUrl,
+      dataDir,
+      endpoints: { dynamodb: dynamo.endpoint, aws: aws.endpoint },
+      tableName,
+      bucketName,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+import { Stack, type StackProps } from "aws-cdk-lib";
+import type { Construct } from "constructs";
+import type { ScheduleDefinition } from "../../events/schedules.ts";
+import type { Manifest } from "../../functions/platform/manifest-types.ts";
+import { CityRiskFunction } from "../constructs/cityrisk-function.ts";
+import {
+  addPublishGrants,
+  addQueueSubscriptions,
+  addSchedules,
+  addStreamSubscription,
+  publisherEnvironment,
+} from "../constructs/function-triggers.ts";
+import { CityRiskHttpApi } from "../constructs/http-api.ts";
+import type { MessagingResources } from "../constructs/messaging.ts";
+import type { AuthResources } from "./auth-stack.ts";
+import type { DataResources } from "./data-stack.ts";
+import type { StageConfig } from "./stage-config.ts";
+
+export interface ApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** Every function to deploy; tests pass the fixture manifest. */
+  readonly manifest: Manifest;
+  readonly schedules: readonly ScheduleDefinition[];
+  readonly data: DataResources;
+  readonly auth: AuthResources;
+  /** Needed once any function subscribes to a queue or publishes. */
+  readonly messaging?: MessagingResources;
+  /** Overrides the repository root the manifest's handler paths are resolved against. */
+  readonly projectRoot?: string;
+}
+
+/**
+ * Compute: one function per manifest entry, wired to each trigger it declares (HTTP routes,
+ * schedules, the table stream, queues) and granted only the access it declares.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: CityRiskHttpApi;
+  readonly functions: ReadonlyMap<string, CityRiskFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config, data, messaging } = props;
+
+    this.httpApi = new CityRiskHttpApi(this, "Http", {
+      stage: config.stage,
+      logRetention: config.logRetention,
+      userPool: props.auth.userPool,
+      clients: props.auth.apiClients,
+    });
+
+    const functions = new Map<string, CityRiskFunction>();
+    for (const definition of props.manifest) {
+      if (functions.has(definition.id))
+        throw new Error(`function id declared twice: ${definition.id}`);
+      const fn = new CityRiskFunction(this, definition.id, {
+        definition,
+        stage: config.stage,
+        logRetention: config.logRetention,
+        data,
+        environment: publisherEnvironment(definition.publishes, messaging),
+        ...(props.projectRoot ? { projectRoot: props.projectRoot } : {}),
+      });
+      this.httpApi.addFunctionRoutes(fn);
+      addSchedules(fn, props.schedules);
+      addStreamSubscription(fn, data);
+      addQueueSubscriptions(fn, messaging);
+      addPublishGrants(fn, messaging);
+      functions.set(definition.id, fn);
+    }
+    this.functions = functions;
+  }
+
+  /** `<apiId>.execute-api.<region>.<suffix>`: the CloudFront origin for `/api/*`. */
+  get apiDomainName(): string {
+    return `${this.httpApi.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+}

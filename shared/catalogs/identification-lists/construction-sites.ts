@@ -1,0 +1,108 @@
+import type { IdentificationList } from "./list-schema.ts";
+
+/** Construction sites; the first items are 危大工程 of 住建部令第37号. */
+export const CONSTRUCTION_SITES_LIST: IdentificationList = {
+  id: "construction-sites",
+  version: 1,
+  name: { zh: "建筑施工现场风险源辨识建议清单", en: "Construction sites" },
+  industries: ["construction"],
+  accidentTypeCatalog: { id: "gb6441-1986", version: 1 },
+  items: [
+    {
+      id: "cs-deep-excavation",
+      place: "基坑",
+      riskSource: "深基坑工程",
+      criterion: "开挖深度 3 m 及以上的基坑（住建部令第37号 危险性较大的分部分项工程）",
+      consequences: {
+        kinds: ["casualties", "economicLoss", "socialImpact"],
+        text: "基坑坍塌掩埋作业人员，周边道路、管线损坏",
+      },
+      accidentTypes: ["collapse"],
+      hazardFactors: ["environment", "material", "management"],
+      controls: {
+        engineering: ["支护结构按方案施工", "基坑变形及地下水位监测"],
+        management: ["专项施工方案及专家论证", "坑边堆载控制"],
+        emergency: ["抢险物资（砂袋、钢支撑）", "坍塌应急预案"],
+      },
+      suggestedLec: { L: 1, E: 6, C: 40 },
+    },
+    {
+      id: "cs-tower-crane",
+      place: "塔吊",
+      riskSource: "塔式起重机安装、使用和拆卸",
+      criterion: "依据 GB 5144 塔式起重机安全规程；起重机械安装拆卸属危大工程",
+      consequences: { kinds: ["casualties", "economicLoss"], text: "倾覆、吊物坠落造成人员伤亡" },
+      accidentTypes: ["lifting-injury", "object-strike"],
+      hazardFactors: ["material", "human", "management"],
+      controls: {
+        engineering: ["力矩限制器与起重量限制器", "塔机安全监控系统"],
+        management: ["司机、信号工、司索工持证上岗", "安拆专项方案与验收"],
+        emergency: ["大风停止作业规定", "起重伤害应急预案"],
+      },
+      suggestedLec: { L: 1, E: 6, C: 40 },
+    },
+    {
+      id: "cs-formwork",
+      place: "模板支撑",
+      riskSource: "高大模板支撑体系",
+      criterion: "搭设高度 8 m 及以上或跨度 18 m 及以上的混凝土模板支撑工程",
+      consequences: { kinds: ["casualties", "economicLoss"], text: "浇筑时支撑体系失稳坍塌" },
+      accidentTypes: ["collapse", "object-strike"],
+      hazardFactors: ["material", "management"],
+      controls: {
+        engineering: ["支架按计算书搭设", "浇筑过程变形监测"],
+        management: ["专项方案专家论证", "搭设完成验收后浇筑"],
+        emergency: ["浇筑时设专人观察，异常立即撤离"],
+      },
+      suggestedLec: { L: 1, E: 3, C: 40 },
+    },
+    {
+      id: "cs-work-at-height",
+      place: "临边洞口",
+      riskSource: "高处作业及临边、洞口",
+      criterion: "依据 JGJ 80 建筑施工高处作业安全技术规范，坠落高度基准面 2 m 及以上的作业",
+      consequences: { kinds: ["casualties"], text: "作业人员高处坠落死亡或重伤" },
+      accidentTypes: ["fall-from-height"],
+      hazardFactors: ["human", "material", "management"],
+      controls: {
+        engineering: ["临边防护栏杆与洞口盖板", "安全平网与密目网"],
+        management: ["安全带“高挂低用”检查", "作业前安全技术交底"],
+        emergency: ["急救箱与担架", "高处坠落应急预案"],
+      },
+      suggestedLec: { L: 3, E: 6, C: 15 },
+    },
+    {
+      id: "cs-temporary-power",
+      place: "施工现场临时用电",
+      riskSource: "配电箱、电缆及手持电动工具",
+      criterion: "依据 JGJ 46 施工现场临时用电安全技术规范，三级配电、两级漏电保护",
+      consequences: { kinds: ["casualties"], text: "触电伤亡" },
+      accidentTypes: ["electric-shock"],
+      hazardFactors: ["material", "human"],
+      controls: {
+        engineering: ["TN-S 接零保护系统", "两级漏电保护"],
+        management: ["电工持证作业", "每日用电检查"],
+        emergency: ["触电急救培训", "绝缘救援工具"],
+      },
+      suggestedLec: { L: 1, E: 6, C: 15 },
+    },
+    {
+      id: "cs-hot-work",
+      place: "动火作业点",
+      riskSource: "电气焊等动火作业",
+      criterion: "依据 GB 50720 建设工程施工现场消防安全技术规范；动火点周边存在保温材料等可燃物",
+      consequences: {
+        kinds: ["casualties", "economicLoss", "socialImpact"],
+        text: "引燃可燃材料造成火灾",
+      },
+      accidentTypes: ["fire", "burn-scald"],
+      hazardFactors: ["human", "management"],
+      controls: {
+        engineering: ["接火盆与防火毯", "临时消防给水"],
+        management: ["动火审批与看火人", "焊工持证上岗"],
+        emergency: ["动火点灭火器材", "初期火灾扑救培训"],
+      },
+      suggestedLec: { L: 3, E: 6, C: 7 },
+    },
+  ],
+};

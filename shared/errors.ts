@@ -1,0 +1,52 @@
+/** A message in both product languages, Chinese first. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** One field-level problem in a request (RFC 9457 extension member `errors`). */
+export interface FieldIssue {
+  /** Dotted path into the request, e.g. `body.current.L`. */
+  path: string;
+  code: string;
+  message: Bilingual;
+  /** Allowed values, where the input must come from a table. */
+  allowed?: readonly (string | number)[];
+}
+
+/**
+ * Base of every domain error. The `code` (e.g. `riskSource.notFound`) is what the HTTP edge maps
+ * to a status; the message is user-facing in both languages.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  readonly title: Bilingual;
+  readonly issues: readonly FieldIssue[];
+
+  constructor(title: Bilingual, issues: readonly FieldIssue[] = []) {
+    super(title.en);
+    this.name = new.target.name;
+    this.title = title;
+    this.issues = issues;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code: string = "request.invalid";
+}
+
+export class NotFoundError extends DomainError {
+  readonly code: string = "resource.notFound";
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code: string = "access.forbidden";
+}
+
+export class ConflictError extends DomainError {
+  readonly code: string = "resource.conflict";
+}
+
+export class PreconditionFailedError extends DomainError {
+  readonly code: string = "resource.preconditionFailed";
+}

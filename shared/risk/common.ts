@@ -1,0 +1,42 @@
+import * as z from "zod";
+import { BEIJING_BOUNDS, inBoundingBox } from "../catalogs/districts.ts";
+
+/**
+ * A WGS-84 point inside Beijing's bounds. Stored as WGS-84; converted to GCJ-02 only for display
+ * on a Chinese basemap (domain.md §9).
+ */
+export const LocationSchema = z
+  .strictObject({
+    lon: z.number().min(-180).max(180),
+    lat: z.number().min(-90).max(90),
+  })
+  .refine((p) => inBoundingBox(BEIJING_BOUNDS, p), {
+    message: "坐标不在北京市范围内（WGS-84） / location outside Beijing (WGS-84)",
+  });
+export type Location = z.infer<typeof LocationSchema>;
+
+/** Mainland mobile (11 digits) or landline with area code and optional extension. */
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/, {
+    message: "电话号码格式无效 / invalid phone number",
+  });
+
+export const ContactSchema = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  phone: PhoneSchema,
+  email: z.email().optional(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+/** Fields every stored record carries; `version` is the optimistic-lock counter. */
+export const StoredMetaSchema = z.object({
+  id: z.string().min(1),
+  tenantId: z.string().min(1),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const Text = (max: number) => z.string().trim().min(1).max(max);

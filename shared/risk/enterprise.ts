@@ -1,0 +1,34 @@
+import * as z from "zod";
+import { DistrictCodeSchema } from "../catalogs/districts.ts";
+import { IndustryIdSchema } from "../catalogs/industries.ts";
+import { ContactSchema, LocationSchema, StoredMetaSchema, Text } from "./common.ts";
+import { UsccSchema } from "./uscc.ts";
+
+const fields = {
+  uscc: UsccSchema,
+  name: Text(100),
+  industry: IndustryIdSchema,
+  district: DistrictCodeSchema,
+  /** Street or town (街道/乡镇) of the district. */
+  street: Text(50),
+  address: Text(200),
+  location: LocationSchema,
+  /** 主要负责人 */
+  principal: ContactSchema,
+  /** 安全管理联系人 */
+  safetyContact: ContactSchema,
+};
+
+/** Registering an enterprise; unknown keys rejected. */
+export const EnterpriseCreateInputSchema = z.strictObject(fields);
+export type EnterpriseCreateInput = z.infer<typeof EnterpriseCreateInputSchema>;
+
+/** Changing an enterprise: any field but the credit code, at least one. */
+export const EnterpriseUpdateInputSchema = EnterpriseCreateInputSchema.omit({ uscc: true })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: "没有要修改的字段 / nothing to update" });
+export type EnterpriseUpdateInput = z.infer<typeof EnterpriseUpdateInputSchema>;
+
+/** An enterprise as stored (the enterprise is a tenant of its own data). */
+export const EnterpriseSchema = z.object(fields).extend(StoredMetaSchema.shape);
+export type Enterprise = z.infer<typeof EnterpriseSchema>;

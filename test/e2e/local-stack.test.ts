@@ -1,0 +1,148 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { base64url, generateKeyPair, SignJWT } from "jose";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+
+// The stack started the way `npm start` starts it, driven over HTTP: health, the JWT authorizer's
+// refusals (missing, forged, expired tokens) and a protected route with a demo user's token.
+async function token(stack: LocalStack, username: string): Promise<string> {
+  const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "password",
+      client_id: "cityrisk-web",
+      username,
+      password: "demo-password",
+    }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as {
+    access_token: string;
+    token_type: string;
+    expires_in: number;
+  };
+  expect(body.token_type).toBe("Bearer");
+  return body.access_token;
+}
+
+function me(stack: LocalStack, bearer?: string): Promise<Response> {
+  return fetch(`${stack.baseUrl}/api/v1/me`, {
+    headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+  });
+}
+
+describe("the local stack end to end", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-e2e-"));
+    stack = await startLocalStack({ dataDir, port: 0 });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("answers health with ok when DynamoDB and S3 are reachable", async () => {
+    const res = await fetch(`${stack.baseUrl}/api/v1/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", checks: { dynamodb: "ok", s3: "ok" } });
+  });
+
+  it("serves the OpenAPI document, the docs page and the web app on one origin", async () => {
+    const doc = (await (await fetch(`${stack.baseUrl}/api/v1/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/health", "/api/v1/me"]),
+    );
+    expect(await (await fetch(`${stack.baseUrl}/api/docs`)).text()).toContain(
+      "/vendor/swagger-ui/swagger-ui-bundle.js",
+    );
+    const shell = await fetch(`${stack.baseUrl}/sign-in`);
+    expect(shell.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("refuses a protected route without a token", async () => {
+    const res = await me(stack);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ message: "Unauthorized" });
+  });
+
+  it("refuses forged tokens: alg none, tampered payload, unknown key", async () => {
+    const good = await token(stack, "admin@mall.demo");
+    const [header, payload, signature] = good.split(".") as [string, string, string];
+    const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload))) as Record<
+      string,
+      unknown
+    >;
+    const none = `${base64url.encode(JSON.stringify({ alg: "none", typ: "JWT" }))}.${payload}.`;
+    const tampered = `${header}.${base64url.encode(JSON.stringify({ ...claims, "custom:tenantId": "t-gas-station-chaoyang" }))}.${signature}`;
+    const { privateKey } = await generateKeyPair("RS256");
+    const unknownKey = await new SignJWT(claims)
+      .setProtectedHeader({
+        alg: "RS256",
+        kid: JSON.parse(new TextDecoder().decode(base64url.decode(header))).kid,
+      })
+      .sign(privateKey);
+    for (const forged of [none, tampered, unknownKey])
+      expect((await me(stack, forged)).status).toBe(401);
+  });
+
+  it("refuses an expired token signed with the right key", async () => {
+    const stored = JSON.parse(
+      await readFile(join(dataDir, "identity", "signing-key.json"), "utf8"),
+    ) as { kid: string; privateJwk: Record<string, string> };
+    const { importJWK } = await import("jose");
+    const key = await importJWK(stored.privateJwk, "RS256");
+    const expired = await new SignJWT({
+      aud: "cityrisk-web",
+      "custom:tenantId": "t-mall-haidian",
+      "custom:role": "enterpriseAdmin",
+      "custom:jurisdiction": "d:110108",
+    })
+      .setProtectedHeader({ alg: "RS256", kid: stored.kid })
+      .setIssuer(stack.baseUrl)
+      .setSubject("u-mall-admin")
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(key);
+    expect((await me(stack, expired)).status).toBe(401);
+  });
+
+  it("answers a protected route with the demo user's tenant, role and jurisdiction", async () => {
+    const res = await me(stack, await token(stack, "official@chaoyang.demo"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      userId: "u-chaoyang-official",
+      email: "official@chaoyang.demo",
+      tenantId: "t-district-110105",
+      role: "districtOfficial",
+      roleLabel: { zh: "区级监管人员", en: "District official" },
+      jurisdiction: { citywide: false, districts: [{ district: "110105" }], industries: [] },
+      jurisdictionLabel: { zh: "朝阳区", en: "Chaoyang District" },
+    });
+  });
+
+  it("rejects a wrong password with an OAuth2 error", async () => {
+    const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "password",
+        client_id: "cityrisk-web",
+        username: "admin@city.demo",
+        password: "nope",
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe("invalid_grant");
+  });
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from "vitest/config";
+
+// One DynamoDB Local and one SNS/SQS/S3 emulator serve the whole run (test/global-setup.ts);
+// each integration test file creates its own table.
+export default defineConfig({
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["**/node_modules/**", "cdk.out/**", "frontend/dist/**", ".data/**"],
+    globalSetup: ["test/global-setup.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    maxWorkers: 2,
+    env: {
+      POWERTOOLS_METRICS_DISABLED: "true",
+      POWERTOOLS_TRACE_ENABLED: "false",
+      POWERTOOLS_DEV: "false",
+      POWERTOOLS_LOG_LEVEL: "WARN",
+    },
+  },
+});
