@@ -29,6 +29,15 @@ export function toCronerPattern(expression: string): string {
     string,
     string,
   ];
-  const weekday = dow.replace(/\d+/g, (d) => String(Number(d) - 1));
+  const weekday = dow.split(",").map(shiftWeekday).join(",");
   return [minute, hour, dom, month, weekday].join(" ");
+}
+
+/** Shifts EventBridge's 1–7 weekday numbers to croner's 0–6, keeping `#n` occurrences; `nL` is croner's `n#L`. */
+function shiftWeekday(part: string): string {
+  const last = /^(\d)L$/.exec(part);
+  if (last) return `${Number(last[1]) - 1}#L`;
+  const [day = "", occurrence] = part.split("#", 2);
+  const shifted = day.replace(/\d+/g, (d) => String(Number(d) - 1));
+  return occurrence === undefined ? shifted : `${shifted}#${occurrence}`;
 }

@@ -61,7 +61,7 @@ export interface DemoUser {
   password: string;
   label: LocalizedText;
   role: string;
-  tenantName: string;
+  tenantName: LocalizedText;
 }
 
 /** The local stack's demo users; undefined where the endpoint does not exist (AWS). */

@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { ScheduledEvent } from "aws-lambda";
 import { LOCAL_ACCOUNT, LOCAL_REGION } from "./local-account.ts";
 
-export type EmptyDetail = Record<string, never>;
+/** The detail the CDK schedule target sends: which schedule fired. */
+export interface ScheduleDetail {
+  scheduleId: string;
+}
 
 export function scheduleArn(
   scheduleId: string,
@@ -24,16 +27,16 @@ export function scheduledEvent(
   time: Date,
   region = LOCAL_REGION,
   account = LOCAL_ACCOUNT,
-): ScheduledEvent<EmptyDetail> {
+): ScheduledEvent<ScheduleDetail> {
   return {
     version: "0",
     id: randomUUID(),
     "detail-type": "Scheduled Event",
-    source: "aws.events",
+    source: "aws.scheduler",
     account,
     time: time.toISOString().replace(/\.\d{3}Z$/, "Z"),
     region,
     resources: [scheduleArn(scheduleId, region, account)],
-    detail: {},
+    detail: { scheduleId },
   };
 }

@@ -10,6 +10,9 @@ describe("toCronerPattern", () => {
     ["cron(0 8 ? * 1,7 *)", "0 8 * * 0,6"],
     ["cron(15 10 ? * MON-FRI *)", "15 10 * * MON-FRI"],
     ["cron(0/15 * 1 * ? *)", "0/15 * 1 * *"],
+    ["cron(0 9 ? * 6#3 *)", "0 9 * * 5#3"],
+    ["cron(0 9 ? * FRI#3 *)", "0 9 * * FRI#3"],
+    ["cron(0 9 ? * 6L *)", "0 9 * * 5#L"],
   ])("%s → %s", (expression, pattern) => {
     expect(toCronerPattern(expression)).toBe(pattern);
   });

@@ -26,14 +26,14 @@ describe("startScheduler", () => {
         version: "0",
         id: expect.any(String),
         "detail-type": "Scheduled Event",
-        source: "aws.events",
+        source: "aws.scheduler",
         account: "000000000000",
         time: "2025-03-01T08:30:00Z",
         region: "us-east-1",
         resources: [
           "arn:aws:scheduler:us-east-1:000000000000:schedule/default/fixture-every-minute",
         ],
-        detail: {},
+        detail: { scheduleId: "fixture-every-minute" },
       },
     ]);
   });

@@ -37,7 +37,7 @@ export function DemoUserList({ users, disabled, onPick }: Props) {
                 title={pick(user.label)}
                 description={
                   <>
-                    <div>{user.tenantName}</div>
+                    <div>{pick(user.tenantName)}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {user.email}
                     </Typography.Text>
