@@ -7,12 +7,12 @@ import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
+import { LAMBDA_BUNDLE } from "./bundle-options.ts";
 import { acknowledge } from "./nag.ts";
 import { REPO_ROOT } from "./repo-root.ts";
 
 /** ESM bundles still contain CommonJS dependencies that call `require` (toolchain.md). */
-export const ESM_REQUIRE_SHIM =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+export { ESM_REQUIRE_SHIM } from "./bundle-options.ts";
 
 export const FUNCTION_DEFAULTS = { memoryMb: 256, timeoutSeconds: 10 } as const;
 
@@ -85,13 +85,12 @@ export class CityRiskFunction extends Construct implements IGrantable {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: "node22",
-        mainFields: ["module", "main"],
-        minify: true,
+        target: LAMBDA_BUNDLE.target,
+        mainFields: [...LAMBDA_BUNDLE.mainFields],
+        minify: LAMBDA_BUNDLE.minify,
         sourceMap: true,
-        // The Lambda runtime ships the v3 SDK; bundling it would add ~500 KiB per function.
-        externalModules: ["@aws-sdk/*"],
-        banner: ESM_REQUIRE_SHIM,
+        externalModules: [...LAMBDA_BUNDLE.external],
+        banner: LAMBDA_BUNDLE.banner,
         forceDockerBundling: false,
       },
     });
