@@ -7,17 +7,21 @@ import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.
 
 // The stack started the way `npm start` starts it, driven over HTTP: health, the JWT authorizer's
 // refusals (missing, forged, expired tokens) and a protected route with a demo user's token.
-async function token(stack: LocalStack, username: string): Promise<string> {
-  const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
+function passwordGrant(stack: LocalStack, username: string, password: string): Promise<Response> {
+  return fetch(`${stack.baseUrl}/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({
       grant_type: "password",
       client_id: "cityrisk-web",
       username,
-      password: "demo-password",
+      password,
     }),
   });
+}
+
+async function token(stack: LocalStack, username: string): Promise<string> {
+  const res = await passwordGrant(stack, username, "demo-password");
   expect(res.status).toBe(200);
   const body = (await res.json()) as {
     access_token: string;
@@ -132,16 +136,7 @@ describe("the local stack end to end", () => {
   });
 
   it("rejects a wrong password with an OAuth2 error", async () => {
-    const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "password",
-        client_id: "cityrisk-web",
-        username: "admin@city.demo",
-        password: "nope",
-      }),
-    });
+    const res = await passwordGrant(stack, "admin@city.demo", "nope");
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe("invalid_grant");
   });
