@@ -28,3 +28,8 @@ export interface MessagingDefinition {
  * issue; until then the constructs and local runners are proven with test fixtures.
  */
 export const messaging: MessagingDefinition = { topics: [], queues: [] };
+
+/** The environment variable carrying a topic's ARN to its publishers, on AWS and locally. */
+export function topicEnvName(topicId: string): string {
+  return `TOPIC_ARN_${topicId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}

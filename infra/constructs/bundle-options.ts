@@ -2,6 +2,7 @@
  * esbuild options every Lambda bundle is built with, read by the CDK construct and by the
  * `bundles` benchmark so that what is measured is what ships.
  */
+/** ESM bundles still contain CommonJS dependencies that call `require` (toolchain.md). */
 export const ESM_REQUIRE_SHIM =
   "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 

@@ -11,9 +11,6 @@ import { LAMBDA_BUNDLE } from "./bundle-options.ts";
 import { acknowledge } from "./nag.ts";
 import { REPO_ROOT } from "./repo-root.ts";
 
-/** ESM bundles still contain CommonJS dependencies that call `require` (toolchain.md). */
-export { ESM_REQUIRE_SHIM } from "./bundle-options.ts";
-
 export const FUNCTION_DEFAULTS = { memoryMb: 256, timeoutSeconds: 10 } as const;
 
 export interface CityRiskFunctionProps {

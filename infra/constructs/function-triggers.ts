@@ -10,6 +10,7 @@ import {
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { ScheduleDefinition } from "../../events/schedules.ts";
+import { topicEnvName } from "../../functions/platform/messaging-definitions.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 import { grantPublish, grantPutEvents } from "./grants.ts";
@@ -133,10 +134,6 @@ export function publisherEnvironment(
     else env[topicEnvName(id)] = messaging.topic(id).topicArn;
   }
   return env;
-}
-
-export function topicEnvName(topicId: string): string {
-  return `TOPIC_ARN_${topicId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
 
 export function addPublishGrants(

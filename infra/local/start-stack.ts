@@ -11,6 +11,7 @@ import type { Manifest } from "../../functions/platform/manifest-types.ts";
 import {
   type MessagingDefinition,
   messaging as productMessaging,
+  topicEnvName,
 } from "../../functions/platform/messaging-definitions.ts";
 import { documentsBucket, mainTable } from "../../functions/platform/storage-definitions.ts";
 import { ensureBucket } from "./bootstrap/ensure-bucket.ts";
@@ -120,10 +121,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       POWERTOOLS_TRACE_ENABLED: "false",
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? "WARN",
       ...Object.fromEntries(
-        Object.entries(messaging.topicArns).map(([id, arn]) => [
-          `TOPIC_${id.toUpperCase().replace(/-/g, "_")}_ARN`,
-          arn,
-        ]),
+        Object.entries(messaging.topicArns).map(([id, arn]) => [topicEnvName(id), arn]),
       ),
     });
 

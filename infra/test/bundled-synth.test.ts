@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schedules } from "../../events/schedules.ts";
 import { manifest } from "../../functions/manifest.ts";
 import { messaging } from "../../functions/platform/messaging-definitions.ts";
-import { ESM_REQUIRE_SHIM } from "../constructs/cityrisk-function.ts";
+import { ESM_REQUIRE_SHIM } from "../constructs/bundle-options.ts";
 import { buildApp } from "./build-app.ts";
 
 /**

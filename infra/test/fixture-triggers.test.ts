@@ -1,11 +1,11 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
+import { topicEnvName } from "../../functions/platform/messaging-definitions.ts";
 import {
   fixtureManifest,
   fixtureMessaging,
   fixtureSchedules,
 } from "../../test/fixtures/fixture-manifest.ts";
-import { topicEnvName } from "../constructs/function-triggers.ts";
 import { type BuiltApp, buildApp, logicalId } from "./build-app.ts";
 
 /** Triggers other than HTTP, proven with the fixture manifest (one function of each kind). */

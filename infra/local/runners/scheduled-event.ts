@@ -18,8 +18,8 @@ export function scheduleArn(
 /**
  * The event a scheduled handler receives: EventBridge's "Scheduled Event" shape (what
  * `aws-lambda`'s `ScheduledEvent` and Powertools' EventBridge schema describe). EventBridge
- * Scheduler sends only what the target's `input` says, so the CDK app must pass this same shape as
- * `ScheduleTargetInput.fromObject` with `ContextAttribute.executionId/scheduledTime/scheduleArn`
+ * Scheduler sends only what the target's `input` says; the CDK app (`function-triggers.ts`) passes
+ * this same shape as `ScheduleTargetInput.fromObject` with `ContextAttribute.executionId/scheduledTime/scheduleArn`
  * filling `id`, `time` and `resources` — then both targets hand handlers the same event.
  */
 export function scheduledEvent(
