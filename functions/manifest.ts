@@ -1,5 +1,6 @@
 import type { Manifest } from "./platform/manifest-types.ts";
+import { registryApi } from "./registry/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 
 /** Every function of the product. The CDK app and the local stack are both built from this. */
-export const manifest: Manifest = [systemApi];
+export const manifest: Manifest = [systemApi, registryApi];

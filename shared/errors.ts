@@ -50,3 +50,26 @@ export class ConflictError extends DomainError {
 export class PreconditionFailedError extends DomainError {
   readonly code: string = "resource.preconditionFailed";
 }
+
+/** An update sent without `If-Match` (RFC 6585 428): concurrent edits must be detectable. */
+export class PreconditionRequiredError extends DomainError {
+  readonly code: string = "resource.preconditionRequired";
+}
+
+/** A tenant used up its request quota for the current window (RFC 6585 429). */
+export class TooManyRequestsError extends DomainError {
+  readonly code: string = "tenant.rateLimited";
+  /** Seconds until the window resets: the `Retry-After` the caller is told. */
+  readonly retryAfterSeconds: number;
+
+  constructor(
+    retryAfterSeconds: number,
+    title: Bilingual = {
+      zh: "请求过于频繁，请稍后再试",
+      en: "Too many requests for this tenant; retry later",
+    },
+  ) {
+    super(title);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -1,11 +1,10 @@
 import * as z from "zod";
 import { FactorValuesSchema, GradeSchema } from "../methodology/grade-schema.ts";
-import {
-  DimensionsInputSchema,
-  DirectRuleClaimSchema,
-  FactorInputSchema,
-} from "../methodology/grading-request.ts";
+import { GradingPreviewRequestSchema } from "../methodology/grading-request.ts";
+import { AssessmentStatusSchema } from "./assessment-status.ts";
 import { StoredMetaSchema, Text } from "./common.ts";
+
+export { type AssessmentStatus, AssessmentStatusSchema } from "./assessment-status.ts";
 
 /** Why an assessment was made (domain.md §1, §4: periodic review or an early trigger). */
 export const AssessmentTriggerSchema = z.enum([
@@ -20,33 +19,25 @@ export const AssessmentTriggerSchema = z.enum([
 ]);
 export type AssessmentTrigger = z.infer<typeof AssessmentTriggerSchema>;
 
-/** Submitted assessments are accepted or rejected; an accepted one is superseded by the next. */
-export const AssessmentStatusSchema = z.enum(["submitted", "accepted", "rejected", "superseded"]);
-export type AssessmentStatus = z.infer<typeof AssessmentStatusSchema>;
-
 /**
- * Submitting an assessment: both inherent and current inputs (domain.md §3), the profile and
- * optionally its version (latest published otherwise). Values are checked by `grade()`.
+ * Submitting an assessment of a source: the grading preview's body (profile, current and
+ * optional inherent inputs, direct-major claims with evidence, domain.md §3) plus why it was made.
+ * Whether controls are recorded is read from the source, never taken from the request.
  */
-export const AssessmentCreateInputSchema = z.strictObject({
-  riskSourceId: z.string().min(1),
-  profileId: z.string().min(1),
-  profileVersion: z.number().int().positive().optional(),
-  current: FactorInputSchema,
-  inherent: FactorInputSchema,
-  dimensions: DimensionsInputSchema.optional(),
-  directRules: z.array(DirectRuleClaimSchema).max(20).optional(),
-  trigger: AssessmentTriggerSchema,
+export const AssessmentCreateInputSchema = GradingPreviewRequestSchema.omit({
+  controlsRecorded: true,
+}).extend({
+  trigger: AssessmentTriggerSchema.optional(),
   note: Text(2000).optional(),
 });
 export type AssessmentCreateInput = z.infer<typeof AssessmentCreateInputSchema>;
 
-/** Accepting or rejecting a submitted assessment; a rejection needs a comment. */
-export const AssessmentDecisionInputSchema = z.discriminatedUnion("decision", [
+/** An official's review of a submitted assessment; returning it needs a comment. */
+export const AssessmentReviewInputSchema = z.discriminatedUnion("decision", [
   z.strictObject({ decision: z.literal("accept"), comment: Text(1000).optional() }),
-  z.strictObject({ decision: z.literal("reject"), comment: Text(1000) }),
+  z.strictObject({ decision: z.literal("return"), comment: Text(1000) }),
 ]);
-export type AssessmentDecisionInput = z.infer<typeof AssessmentDecisionInputSchema>;
+export type AssessmentReviewInput = z.infer<typeof AssessmentReviewInputSchema>;
 
 /** An assessment as stored: inputs, the profile id and version, and the grade (domain.md §1). */
 export const AssessmentSchema = StoredMetaSchema.extend({
@@ -55,7 +46,7 @@ export const AssessmentSchema = StoredMetaSchema.extend({
   profileVersion: z.number().int().positive(),
   inputs: z.object({
     current: FactorValuesSchema,
-    inherent: FactorValuesSchema,
+    inherent: FactorValuesSchema.optional(),
     dimensions: z
       .object({
         current: z.record(z.string(), FactorValuesSchema).optional(),
@@ -70,11 +61,17 @@ export const AssessmentSchema = StoredMetaSchema.extend({
   trigger: AssessmentTriggerSchema,
   assessedBy: z.string().min(1),
   gradedAt: z.iso.datetime(),
-  decidedBy: z.string().min(1).nullable(),
-  decidedAt: z.iso.datetime().nullable(),
-  decisionComment: z.string().nullable(),
-  /** Set when accepted: gradedAt plus the profile's cadence for the level (domain.md §4). */
-  nextReviewAt: z.iso.datetime().nullable(),
+  review: z
+    .object({
+      decision: z.enum(["accept", "return"]),
+      by: z.string().min(1),
+      byTenantId: z.string().min(1),
+      at: z.iso.datetime(),
+      comment: z.string().optional(),
+    })
+    .nullable(),
+  /** gradedAt plus the profile's cadence for the level (domain.md §4). */
+  nextReviewAt: z.iso.datetime(),
   note: z.string().optional(),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;

@@ -5,6 +5,7 @@ import { HazardFactorIdSchema } from "../catalogs/hazard-factors.ts";
 import { getIdentificationItem } from "../catalogs/identification-lists/index.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
 import { LevelSchema } from "../methodology/levels.ts";
+import { AssessmentStatusSchema } from "./assessment-status.ts";
 import { ContactSchema, LocationSchema, StoredMetaSchema, Text } from "./common.ts";
 
 const ControlTexts = z.array(Text(300)).max(50);
@@ -80,6 +81,8 @@ export const RiskSourceSchema = z
         profileId: z.string().min(1),
         profileVersion: z.number().int().positive(),
         gradedAt: z.iso.datetime(),
+        /** Where the latest assessment stands in government review. */
+        status: AssessmentStatusSchema,
       })
       .nullable(),
     /** Due date of the next review (domain.md §4), ISO timestamp; null until graded. */

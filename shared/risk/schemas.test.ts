@@ -3,7 +3,7 @@ import { grade } from "../methodology/grading.ts";
 import { LEC_DEFAULT } from "../methodology/profiles/lec-default.ts";
 import {
   AssessmentCreateInputSchema,
-  AssessmentDecisionInputSchema,
+  AssessmentReviewInputSchema,
   AssessmentSchema,
 } from "./assessment.ts";
 import {
@@ -130,22 +130,24 @@ describe("risk source schemas", () => {
 
 describe("assessment schemas", () => {
   const input = {
-    riskSourceId: "rs-1",
     profileId: "lec-default",
     current: { L: 1, E: 10, C: 15 },
     inherent: { L: 3, E: 10, C: 15 },
     trigger: "initial",
   };
 
-  it("requires both inherent and current inputs", () => {
+  it("takes the preview's body, current inputs required, and refuses unknown fields", () => {
     expect(AssessmentCreateInputSchema.parse(input)).toEqual(input);
-    const { inherent: _inherent, ...withoutInherent } = input;
-    expect(AssessmentCreateInputSchema.safeParse(withoutInherent).success).toBe(false);
+    const { current: _current, ...withoutCurrent } = input;
+    expect(AssessmentCreateInputSchema.safeParse(withoutCurrent).success).toBe(false);
+    expect(
+      AssessmentCreateInputSchema.safeParse({ ...input, controlsRecorded: true }).success,
+    ).toBe(false);
   });
 
-  it("needs a comment to reject", () => {
-    expect(AssessmentDecisionInputSchema.safeParse({ decision: "reject" }).success).toBe(false);
-    expect(AssessmentDecisionInputSchema.safeParse({ decision: "accept" }).success).toBe(true);
+  it("needs a comment to return", () => {
+    expect(AssessmentReviewInputSchema.safeParse({ decision: "return" }).success).toBe(false);
+    expect(AssessmentReviewInputSchema.safeParse({ decision: "accept" }).success).toBe(true);
   });
 
   it("stores the grade with its profile version", () => {
@@ -166,9 +168,12 @@ describe("assessment schemas", () => {
       trigger: "initial",
       assessedBy: "u-1",
       gradedAt: "2025-01-15T08:30:00.000Z",
-      decidedBy: "u-2",
-      decidedAt: "2025-01-16T08:30:00.000Z",
-      decisionComment: null,
+      review: {
+        decision: "accept",
+        by: "u-2",
+        byTenantId: "t-district-110105",
+        at: "2025-01-16T08:30:00.000Z",
+      },
       nextReviewAt: "2025-07-14T08:30:00.000Z",
     };
     expect(AssessmentSchema.parse(stored)).toEqual(stored);

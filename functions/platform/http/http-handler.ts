@@ -9,7 +9,8 @@ import type {
 } from "aws-lambda";
 import * as z from "zod";
 import { ForbiddenError } from "../../../shared/errors.ts";
-import { type Caller, callerFromClaims } from "../../../shared/tenancy/claims.ts";
+import { type Caller, CLAIM, callerFromClaims } from "../../../shared/tenancy/claims.ts";
+import { type Scope, scopeOf } from "../../../shared/tenancy/scope.ts";
 import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
 import { routeKey } from "../manifest-types.ts";
 import { logger, metrics, tracer } from "../powertools.ts";
@@ -20,6 +21,7 @@ import {
   problemFromDomainError,
   problemResponse,
 } from "./problem.ts";
+import { limitIntegrators } from "./rate-limit.ts";
 import { parseRequest } from "./request-parts.ts";
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -30,6 +32,8 @@ type RequestOf<R extends HttpRoute> = NonNullable<R["request"]>;
 export interface RouteContext<R extends HttpRoute> {
   /** Undefined only on public routes. */
   caller: R["access"] extends "public" ? Caller | undefined : Caller;
+  /** What the caller may reach (shared/tenancy/scope.ts); undefined only on public routes. */
+  scope: R["access"] extends "public" ? Scope | undefined : Scope;
   body: Infer<RequestOf<R>["body"]>;
   query: Infer<RequestOf<R>["query"]>;
   params: Infer<RequestOf<R>["params"]>;
@@ -59,7 +63,10 @@ export function on<R extends HttpRoute>(
   return { route, handle: handle as unknown as RouteBinding["handle"] };
 }
 
-function authorize(route: HttpRoute, event: HttpEvent): Caller | undefined {
+function authorize(
+  route: HttpRoute,
+  event: HttpEvent,
+): { caller: Caller; scope: Scope } | undefined {
   if (route.access === "public") return undefined;
   const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
   let caller: Caller;
@@ -82,7 +89,11 @@ function authorize(route: HttpRoute, event: HttpEvent): Caller | undefined {
   }
   logger.appendKeys({ tenantId: caller.tenantId, role: caller.role });
   tracer.putAnnotation("tenantId", caller.tenantId);
-  return caller;
+  const jurisdictionClaim = claims[CLAIM.jurisdiction];
+  return {
+    caller,
+    scope: scopeOf(caller, typeof jurisdictionClaim === "string" ? jurisdictionClaim : ""),
+  };
 }
 
 function shape(result: RouteResult): APIGatewayProxyStructuredResultV2 {
@@ -114,10 +125,12 @@ async function dispatch(
     );
   }
   try {
-    const caller = authorize(binding.route, event);
+    const who = authorize(binding.route, event);
+    await limitIntegrators(who?.caller);
     const parsed = parseRequest(binding.route, event);
     const result = await binding.handle({
-      caller,
+      caller: who?.caller,
+      scope: who?.scope,
       ...parsed,
       headers: event.headers,
       language,

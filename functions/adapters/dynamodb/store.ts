@@ -1,0 +1,44 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { Service } from "electrodb";
+import { assessmentEntity } from "./entities/assessment.ts";
+import { auditRecordEntity } from "./entities/audit-record.ts";
+import { delegationEntity } from "./entities/delegation.ts";
+import { enterpriseEntity } from "./entities/enterprise.ts";
+import { riskSourceEntity } from "./entities/risk-source.ts";
+import { tenantEntity } from "./entities/tenant.ts";
+import { uniqueClaimEntity } from "./entities/unique-claim.ts";
+import { userEntity } from "./entities/user.ts";
+
+function buildStore(client: DynamoDBClient, table: string) {
+  const config = { client, table };
+  return new Service({
+    tenant: tenantEntity(config),
+    user: userEntity(config),
+    enterprise: enterpriseEntity(config),
+    riskSource: riskSourceEntity(config),
+    assessment: assessmentEntity(config),
+    auditRecord: auditRecordEntity(config),
+    delegation: delegationEntity(config),
+    uniqueClaim: uniqueClaimEntity(config),
+  });
+}
+
+/** The entities of the single table, bound to one client (the function's or a tenant's). */
+export type Store = ReturnType<typeof buildStore>;
+
+const stores = new WeakMap<DynamoDBClient, Map<string, Store>>();
+
+/** One store per client and table, built once per warm container. */
+export function storeFor(client: DynamoDBClient, table: string): Store {
+  let byTable = stores.get(client);
+  if (!byTable) {
+    byTable = new Map();
+    stores.set(client, byTable);
+  }
+  let store = byTable.get(table);
+  if (!store) {
+    store = buildStore(client, table);
+    byTable.set(table, store);
+  }
+  return store;
+}

@@ -1,0 +1,172 @@
+import { NotFoundError, ValidationError } from "../../shared/errors.ts";
+import {
+  type Enterprise,
+  EnterpriseSchema,
+  type EnterpriseUpdateInput,
+} from "../../shared/risk/enterprise.ts";
+import type { EnterpriseListQuery } from "../../shared/risk/list-query.ts";
+import type { Caller } from "../../shared/tenancy/claims.ts";
+import {
+  covers,
+  type JurisdictionQuery,
+  type Place,
+  planJurisdictionQueries,
+  type Scope,
+} from "../../shared/tenancy/scope.ts";
+import { SHARDS } from "../adapters/dynamodb/shard.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { auditItem, auditRecord, recordReads } from "../audit/audit-log.ts";
+import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
+import { functionStore, storeForScope } from "../platform/data/request-store.ts";
+import { staleVersion } from "../platform/http/etag.ts";
+import { delegatedSources } from "../tenancy/delegation-access.ts";
+import { enterpriseItem } from "./enterprise-item.ts";
+import type { Page } from "./risk-source-listing.ts";
+
+export const placeOfEnterprise = (e: Enterprise): Place => ({
+  district: e.district,
+  street: e.street,
+  industry: e.industry,
+});
+
+function enterpriseNotFound(): NotFoundError {
+  return new NotFoundError({ zh: "企业不存在", en: "Enterprise not found" });
+}
+
+async function load(store: Store, tenantId: string): Promise<Enterprise | undefined> {
+  const { data } = await store.entities.enterprise.get({ tenantId }).go();
+  return data?.record;
+}
+
+/**
+ * One enterprise the caller may reach: its own users, an agency holding a live delegation from
+ * it, or an official whose jurisdiction covers it (audited); 404 otherwise.
+ */
+export async function reachEnterprise(
+  caller: Caller,
+  scope: Scope,
+  tenantId: string,
+): Promise<Enterprise> {
+  if (scope.kind === "tenant") {
+    if (tenantId !== scope.tenantId) throw enterpriseNotFound();
+    const own = await load(storeForScope(scope), tenantId);
+    if (!own) throw enterpriseNotFound();
+    return own;
+  }
+  const store = functionStore();
+  if (scope.kind === "agency") {
+    const reach = await delegatedSources(store, scope.tenantId);
+    if (!reach.has(tenantId)) throw enterpriseNotFound();
+    const found = await load(store, tenantId);
+    if (!found) throw enterpriseNotFound();
+    return found;
+  }
+  const found = await load(store, tenantId);
+  if (!found || !covers(scope.jurisdiction, placeOfEnterprise(found))) throw enterpriseNotFound();
+  await recordReads(store, caller, [{ tenantId, target: { type: "enterprise", id: tenantId } }]);
+  return found;
+}
+
+/** Changes the caller's own enterprise profile under optimistic locking, with its audit record. */
+export async function updateOwnEnterprise(
+  caller: Caller,
+  scope: Scope,
+  changes: EnterpriseUpdateInput,
+  expected: number,
+  now = new Date(),
+): Promise<Enterprise> {
+  const before = await reachEnterprise(caller, scope, scope.tenantId);
+  if (before.version !== expected) throw staleVersion();
+  const parsed = EnterpriseSchema.safeParse({
+    ...before,
+    ...changes,
+    version: before.version + 1,
+    updatedAt: now.toISOString(),
+  });
+  if (!parsed.success) {
+    throw new ValidationError({ zh: "修改后的企业信息无效", en: "The changed profile is invalid" });
+  }
+  const after = parsed.data;
+  const audit = auditRecord(
+    caller,
+    {
+      tenantId: after.tenantId,
+      action: "enterprise.update",
+      target: { type: "enterprise", id: after.tenantId },
+      before,
+      after,
+    },
+    now,
+  );
+  const outcome = await storeForScope(scope)
+    .transaction.write(({ enterprise, auditRecord: audits }) => [
+      enterprise
+        .put(enterpriseItem(after))
+        .where(({ version }, { eq }) => eq(version, expected))
+        .commit(),
+      audits.create(auditItem(audit)).commit(),
+    ])
+    .go();
+  if (outcome.canceled) throw staleVersion();
+  return after;
+}
+
+function enterprisePartition(
+  store: Store,
+  plan: JurisdictionQuery,
+  shard: number,
+): Partition<Enterprise> {
+  const entity = store.entities.enterprise;
+  return {
+    id: `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}:${shard}`,
+    read: async (cursor, limit) => {
+      const query =
+        plan.index === "district"
+          ? entity.query.byDistrict({
+              district: plan.district,
+              shard,
+              ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
+            })
+          : entity.query.byIndustry({
+              industry: plan.industry,
+              shard,
+              ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
+              ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
+            });
+      const page = await query.go({ cursor, limit });
+      return { items: page.data.map((d) => d.record), cursor: page.cursor };
+    },
+  };
+}
+
+/** Enterprises in an official's jurisdiction, read from the scope-built index queries. */
+export async function listEnterprises(
+  caller: Caller,
+  scope: Scope,
+  query: EnterpriseListQuery,
+): Promise<Page<Enterprise>> {
+  if (scope.kind !== "jurisdiction") {
+    const own =
+      scope.kind === "tenant" ? await load(storeForScope(scope), scope.tenantId) : undefined;
+    return { items: own ? [own] : [], nextCursor: null };
+  }
+  const store = functionStore();
+  const plans = planJurisdictionQueries(scope.jurisdiction, {
+    ...(query.district === undefined ? {} : { district: query.district }),
+    ...(query.street === undefined ? {} : { street: query.street }),
+    ...(query.industry === undefined ? {} : { industry: query.industry }),
+  });
+  const partitions = plans.flatMap((plan) =>
+    SHARDS.map((shard) => enterprisePartition(store, plan, shard)),
+  );
+  const page = await walkPartitions(partitions, query.cursor, query.limit);
+  await recordReads(
+    store,
+    caller,
+    page.items.map((e) => ({
+      tenantId: e.tenantId,
+      target: { type: "enterprise", id: e.tenantId },
+    })),
+  );
+  return page;
+}

@@ -1,0 +1,117 @@
+import { identificationListsFor } from "../../shared/catalogs/identification-lists/index.ts";
+import { grade } from "../../shared/methodology/grading.ts";
+import { getProfile, listLatestProfiles } from "../../shared/methodology/profiles/registry.ts";
+import { maskContactsFor } from "../../shared/tenancy/masking.ts";
+import { etagOf, expectedVersion } from "../platform/http/etag.ts";
+import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
+import { idempotencyKeyOf, idempotently } from "../platform/http/idempotency.ts";
+import { routeKey } from "../platform/manifest-types.ts";
+import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
+import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
+import { registryApi } from "./manifest.ts";
+import { reviewQueue } from "./review-queue.ts";
+import { listRiskSources } from "./risk-source-listing.ts";
+import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
+import * as routes from "./routes.ts";
+import { reachSource } from "./source-reach.ts";
+
+/** A versioned record answered with its ETag, so the next update can send If-Match. */
+function tagged(record: { version: number }, status = 200): RouteResult {
+  return { status, body: record, headers: { etag: etagOf(record.version) } };
+}
+
+export const handler = httpHandler(registryApi, [
+  on(routes.gradingPreviewRoute, async ({ body }) => {
+    const profile = getProfile(body.profileId, body.profileVersion);
+    return {
+      body: grade(profile, {
+        current: body.current as Record<string, number>,
+        inherent: body.inherent as Record<string, number> | undefined,
+        dimensions: body.dimensions,
+        directRules: body.directRules,
+        controlsRecorded: body.controlsRecorded,
+      }),
+    };
+  }),
+  on(routes.methodProfilesRoute, async () => ({ body: { items: listLatestProfiles() } })),
+  on(routes.identificationListsRoute, async ({ params }) => ({
+    body: { items: identificationListsFor(params.industry) },
+  })),
+  on(routes.ownEnterpriseRoute, async ({ caller, scope }) =>
+    tagged(await reachEnterprise(caller, scope, scope.tenantId)),
+  ),
+  on(routes.updateOwnEnterpriseRoute, async ({ caller, scope, body, headers }) =>
+    tagged(await updateOwnEnterprise(caller, scope, body, expectedVersion(headers))),
+  ),
+  on(routes.listEnterprisesRoute, async ({ caller, scope, query }) => {
+    const page = await listEnterprises(caller, scope, query);
+    return {
+      body: { ...page, items: page.items.map((e) => maskContactsFor(caller.role, e, false)) },
+    };
+  }),
+  on(routes.getEnterpriseRoute, async ({ caller, scope, params }) => {
+    const found = await reachEnterprise(caller, scope, params.tenantId);
+    return tagged(maskContactsFor(caller.role, found, found.tenantId === caller.tenantId));
+  }),
+  on(routes.listRiskSourcesRoute, async ({ caller, scope, query }) => {
+    const page = await listRiskSources(caller, scope, query);
+    return {
+      body: {
+        ...page,
+        items: page.items.map((s) =>
+          maskContactsFor(caller.role, s, s.tenantId === caller.tenantId),
+        ),
+      },
+    };
+  }),
+  on(routes.createRiskSourceRoute, async ({ caller, scope, body, headers }) => {
+    const register = async () => tagged(await registerRiskSource(caller, scope, body), 201);
+    const key = idempotencyKeyOf(headers);
+    if (key === undefined) return register();
+    return idempotently(
+      { tenantId: caller.tenantId, route: routeKey(routes.createRiskSourceRoute), key, body },
+      register,
+    );
+  }),
+  on(routes.getRiskSourceRoute, async ({ caller, scope, params }) => {
+    const { source } = await reachSource(caller, scope, params.id, "read");
+    return tagged(maskContactsFor(caller.role, source, source.tenantId === caller.tenantId));
+  }),
+  on(routes.updateRiskSourceRoute, async ({ caller, scope, params, body, headers }) =>
+    tagged(await updateRiskSource(caller, scope, params.id, body, expectedVersion(headers))),
+  ),
+  on(routes.deleteRiskSourceRoute, async ({ caller, scope, params, headers }) => {
+    await removeRiskSource(caller, scope, params.id, expectedVersion(headers));
+    return { status: 204 };
+  }),
+  on(routes.createAssessmentRoute, async ({ caller, scope, params, body, headers }) => {
+    const assess = async (): Promise<RouteResult> => {
+      const { assessment, riskSource } = await submitAssessment(caller, scope, params.id, body);
+      return {
+        status: 201,
+        body: { id: assessment.id, grade: assessment.grade, riskSource },
+        headers: { etag: etagOf(assessment.version) },
+      };
+    };
+    const key = idempotencyKeyOf(headers);
+    if (key === undefined) return assess();
+    return idempotently(
+      {
+        tenantId: caller.tenantId,
+        route: `${routeKey(routes.createAssessmentRoute)} ${params.id}`,
+        key,
+        body,
+      },
+      assess,
+    );
+  }),
+  on(routes.listAssessmentsRoute, async ({ caller, scope, params }) => ({
+    body: { items: await assessmentHistory(caller, scope, params.id) },
+  })),
+  on(routes.reviewQueueRoute, async ({ caller, scope, query }) => ({
+    body: await reviewQueue(caller, scope, query),
+  })),
+  on(routes.reviewAssessmentRoute, async ({ caller, scope, params, body, headers }) =>
+    tagged(await reviewAssessment(caller, scope, params.id, body, expectedVersion(headers))),
+  ),
+]);

@@ -1,0 +1,189 @@
+import { LEVELS } from "../../shared/methodology/levels.ts";
+import type { LevelFilter, RiskSourceListQuery } from "../../shared/risk/list-query.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import type { Caller } from "../../shared/tenancy/claims.ts";
+import {
+  covers,
+  type JurisdictionQuery,
+  planJurisdictionQueries,
+  type Scope,
+} from "../../shared/tenancy/scope.ts";
+import { SHARDS } from "../adapters/dynamodb/shard.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { recordReads } from "../audit/audit-log.ts";
+import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
+import { functionStore, storeForScope } from "../platform/data/request-store.ts";
+import { delegatedSources } from "../tenancy/delegation-access.ts";
+import { loadSource, placeOfSource } from "./source-reach.ts";
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+type RiskSourceEntity = Store["entities"]["riskSource"];
+type Row = { record: RiskSource };
+const records = (rows: readonly Row[]) => rows.map((r) => r.record);
+
+/** Most severe first, ungraded last, as officials read a register. */
+const LEVEL_ORDER: readonly LevelFilter[] = [...LEVELS, "none"];
+
+function dueBefore(query: RiskSourceListQuery): string | undefined {
+  const due = query.reviewDueBefore;
+  if (due === undefined) return undefined;
+  // A date means the whole day; ISO timestamps sort as strings.
+  return due.length === 10 ? `${due}T23:59:59.999Z` : due;
+}
+
+function byLevelAndShard(
+  plan: JurisdictionQuery,
+  entity: RiskSourceEntity,
+  level: LevelFilter,
+  shard: number,
+): Partition<RiskSource> {
+  const read = async (cursor: string | null, limit: number) => {
+    const query =
+      plan.index === "district"
+        ? entity.query.byDistrict({
+            district: plan.district,
+            levelKey: level,
+            shard,
+            ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
+          })
+        : entity.query.byIndustry({
+            industry: plan.industry,
+            levelKey: level,
+            shard,
+            ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
+            ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
+          });
+    const page = await query.go({ cursor, limit });
+    return { items: records(page.data), cursor: page.cursor };
+  };
+  const key = plan.index === "district" ? plan.district : plan.industry;
+  return { id: `${plan.index}:${key}:${plan.prefix.join("/")}:${level}:${shard}`, read };
+}
+
+/** Review-due listings use the sparse review-due index, keyed by district and shard. */
+function reviewDuePartitions(
+  plans: readonly JurisdictionQuery[],
+  entity: RiskSourceEntity,
+  before: string,
+  scope: Extract<Scope, { kind: "jurisdiction" }>,
+  query: RiskSourceListQuery,
+): Partition<RiskSource>[] {
+  const districts = new Set<string>();
+  for (const plan of plans) {
+    if (plan.index === "district") districts.add(plan.district);
+    else if (plan.prefix[0] !== undefined) districts.add(plan.prefix[0]);
+  }
+  if (districts.size === 0 && plans.length > 0) {
+    for (const plan of planJurisdictionQueries({ ...scope.jurisdiction, industries: [] })) {
+      if (plan.index === "district") districts.add(plan.district);
+    }
+  }
+  return [...districts].flatMap((district) =>
+    SHARDS.map((shard) => ({
+      id: `due:${district}:${shard}:${before}`,
+      read: async (cursor: string | null, limit: number) => {
+        const page = await entity.query
+          .reviewDue({ district, shard })
+          .lte({ nextReviewAt: before })
+          .go({ cursor, limit });
+        // The index is keyed by district; street and industry grants (and filters) narrow it.
+        const items = records(page.data).filter(
+          (s) =>
+            covers(scope.jurisdiction, placeOfSource(s)) &&
+            (query.level === undefined || (s.currentLevel ?? "none") === query.level) &&
+            (query.street === undefined || s.supervision.street === query.street) &&
+            (query.industry === undefined || s.industry === query.industry),
+        );
+        return { items, cursor: page.cursor };
+      },
+    })),
+  );
+}
+
+async function listForJurisdiction(
+  caller: Caller,
+  scope: Extract<Scope, { kind: "jurisdiction" }>,
+  query: RiskSourceListQuery,
+): Promise<Page<RiskSource>> {
+  const store = functionStore();
+  const entity = store.entities.riskSource;
+  const plans = planJurisdictionQueries(scope.jurisdiction, {
+    ...(query.district === undefined ? {} : { district: query.district }),
+    ...(query.street === undefined ? {} : { street: query.street }),
+    ...(query.industry === undefined ? {} : { industry: query.industry }),
+  });
+  const before = dueBefore(query);
+  const partitions =
+    before !== undefined
+      ? reviewDuePartitions(plans, entity, before, scope, query)
+      : plans.flatMap((plan) =>
+          (query.level === undefined ? LEVEL_ORDER : [query.level]).flatMap((level) =>
+            SHARDS.map((shard) => byLevelAndShard(plan, entity, level, shard)),
+          ),
+        );
+  const page = await walkPartitions(partitions, query.cursor, query.limit);
+  await recordReads(
+    store,
+    caller,
+    page.items.map((s) => ({ tenantId: s.tenantId, target: { type: "riskSource", id: s.id } })),
+  );
+  return page;
+}
+
+function matches(query: RiskSourceListQuery, s: RiskSource): boolean {
+  const before = dueBefore(query);
+  return (
+    (query.level === undefined || (s.currentLevel ?? "none") === query.level) &&
+    (query.industry === undefined || s.industry === query.industry) &&
+    (query.district === undefined || s.supervision.district === query.district) &&
+    (query.street === undefined || s.supervision.street === query.street) &&
+    (before === undefined || (s.nextReviewAt !== null && s.nextReviewAt <= before))
+  );
+}
+
+/** An enterprise's own register: one partition, its own. */
+async function listOwn(scope: Scope, query: RiskSourceListQuery): Promise<Page<RiskSource>> {
+  const entity = storeForScope(scope).entities.riskSource;
+  const partition: Partition<RiskSource> = {
+    id: `tenant:${scope.tenantId}`,
+    read: async (cursor, limit) => {
+      const page = await entity.query.byTenant({ tenantId: scope.tenantId }).go({ cursor, limit });
+      return { items: records(page.data).filter((s) => matches(query, s)), cursor: page.cursor };
+    },
+  };
+  return walkPartitions([partition], query.cursor, query.limit);
+}
+
+/** An assessment agency's reach: the sources delegated to it now, enterprise by enterprise. */
+async function listDelegated(scope: Scope, query: RiskSourceListQuery): Promise<Page<RiskSource>> {
+  const store = functionStore();
+  const reach = await delegatedSources(store, scope.tenantId);
+  const partitions: Partition<RiskSource>[] = [...reach.keys()].sort().map((tenantId) => ({
+    id: `delegated:${tenantId}`,
+    read: async (cursor, limit) => {
+      const ids = [...(reach.get(tenantId) ?? [])].sort();
+      const from = cursor === null ? 0 : Number(cursor);
+      const slice = ids.slice(from, from + limit);
+      const found = await Promise.all(slice.map((id) => loadSource(store, tenantId, id)));
+      const items = found.filter((s): s is RiskSource => s !== undefined && matches(query, s));
+      const next = from + slice.length;
+      return { items, cursor: next < ids.length ? String(next) : null };
+    },
+  }));
+  return walkPartitions(partitions, query.cursor, query.limit);
+}
+
+/** Lists what the caller's scope reaches; filters only narrow it. */
+export function listRiskSources(
+  caller: Caller,
+  scope: Scope,
+  query: RiskSourceListQuery,
+): Promise<Page<RiskSource>> {
+  if (scope.kind === "jurisdiction") return listForJurisdiction(caller, scope, query);
+  if (scope.kind === "agency") return listDelegated(scope, query);
+  return listOwn(scope, query);
+}

@@ -1,0 +1,168 @@
+import { ulid } from "ulidx";
+import { GB6441_1986 } from "../../shared/catalogs/accident-types.ts";
+import { NotFoundError, ValidationError } from "../../shared/errors.ts";
+import {
+  type RiskSource,
+  type RiskSourceCreateInput,
+  RiskSourceSchema,
+  type RiskSourceUpdateInput,
+} from "../../shared/risk/risk-source.ts";
+import type { Caller } from "../../shared/tenancy/claims.ts";
+import type { Scope } from "../../shared/tenancy/scope.ts";
+import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { auditItem, auditRecord } from "../audit/audit-log.ts";
+import { storeForScope } from "../platform/data/request-store.ts";
+import { staleVersion } from "../platform/http/etag.ts";
+import { riskSourceItem } from "./risk-source-item.ts";
+import { loadSource, ownerOf, sourceNotFound } from "./source-reach.ts";
+
+function ownTenant(scope: Scope, id?: string): string {
+  if (scope.kind !== "tenant" || (id !== undefined && ownerOf(id) !== scope.tenantId)) {
+    throw sourceNotFound();
+  }
+  return scope.tenantId;
+}
+
+async function ensureEnterprise(store: Store, tenantId: string): Promise<void> {
+  const { data } = await store.entities.enterprise.get({ tenantId }).go();
+  if (!data) {
+    throw new NotFoundError({
+      zh: "请先完善企业信息，再登记风险源",
+      en: "Register the enterprise profile before its risk sources",
+    });
+  }
+}
+
+/** Builds a new source record; its level comes only from assessments. */
+export function newRiskSource(
+  tenantId: string,
+  input: RiskSourceCreateInput,
+  now: Date,
+): RiskSource {
+  const at = now.toISOString();
+  return {
+    ...input,
+    id: `${tenantId}~${ulid(now.getTime())}`,
+    tenantId,
+    enterpriseId: tenantId,
+    accidentTypeCatalog: { id: GB6441_1986.id, version: GB6441_1986.version },
+    currentLevel: null,
+    inherentLevel: null,
+    lastAssessment: null,
+    nextReviewAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Registers a source of the caller's enterprise with its audit record, in one transaction. */
+export async function registerRiskSource(
+  caller: Caller,
+  scope: Scope,
+  input: RiskSourceCreateInput,
+  now = new Date(),
+): Promise<RiskSource> {
+  const tenantId = ownTenant(scope);
+  const store = storeForScope(scope);
+  await ensureEnterprise(store, tenantId);
+  const record = newRiskSource(tenantId, input, now);
+  const audit = auditRecord(
+    caller,
+    {
+      tenantId,
+      action: "riskSource.create",
+      target: { type: "riskSource", id: record.id },
+      after: record,
+    },
+    now,
+  );
+  await store.transaction
+    .write(({ riskSource, auditRecord: audits }) => [
+      riskSource.create(riskSourceItem(record)).commit(),
+      audits.create(auditItem(audit)).commit(),
+    ])
+    .go();
+  return record;
+}
+
+/** Changes a source's description if nobody changed it since `expected` (optimistic lock). */
+export async function updateRiskSource(
+  caller: Caller,
+  scope: Scope,
+  id: string,
+  changes: RiskSourceUpdateInput,
+  expected: number,
+  now = new Date(),
+): Promise<RiskSource> {
+  const tenantId = ownTenant(scope, id);
+  const store = storeForScope(scope);
+  const before = await loadSource(store, tenantId, id);
+  if (!before) throw sourceNotFound();
+  if (before.version !== expected) throw staleVersion();
+  const parsed = RiskSourceSchema.safeParse({
+    ...before,
+    ...changes,
+    version: before.version + 1,
+    updatedAt: now.toISOString(),
+  });
+  if (!parsed.success) {
+    throw new ValidationError({
+      zh: "修改后的风险源无效",
+      en: "The changed risk source is invalid",
+    });
+  }
+  const after = parsed.data;
+  const audit = auditRecord(
+    caller,
+    { tenantId, action: "riskSource.update", target: { type: "riskSource", id }, before, after },
+    now,
+  );
+  const outcome = await store.transaction
+    .write(({ riskSource, auditRecord: audits }) => [
+      riskSource
+        .put(riskSourceItem(after))
+        .where(({ version }, { eq }) => eq(version, expected))
+        .commit(),
+      audits.create(auditItem(audit)).commit(),
+    ])
+    .go();
+  if (outcome.canceled) throw staleVersion();
+  return after;
+}
+
+/** Removes a source; its assessments and audit trail stay. */
+export async function removeRiskSource(
+  caller: Caller,
+  scope: Scope,
+  id: string,
+  expected: number,
+  now = new Date(),
+): Promise<void> {
+  const tenantId = ownTenant(scope, id);
+  const store = storeForScope(scope);
+  const before = await loadSource(store, tenantId, id);
+  if (!before) throw sourceNotFound();
+  if (before.version !== expected) throw staleVersion();
+  const audit = auditRecord(
+    caller,
+    { tenantId, action: "riskSource.delete", target: { type: "riskSource", id }, before },
+    now,
+  );
+  try {
+    const outcome = await store.transaction
+      .write(({ riskSource, auditRecord: audits }) => [
+        riskSource
+          .delete({ tenantId, id })
+          .where(({ version }, { eq }) => eq(version, expected))
+          .commit(),
+        audits.create(auditItem(audit)).commit(),
+      ])
+      .go();
+    if (outcome.canceled) throw staleVersion();
+  } catch (error) {
+    if (isConditionFailure(error)) throw staleVersion();
+    throw error;
+  }
+}

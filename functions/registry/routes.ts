@@ -1,0 +1,249 @@
+import * as z from "zod";
+import { IdentificationListSchema } from "../../shared/catalogs/identification-lists/list-schema.ts";
+import { IndustryIdSchema } from "../../shared/catalogs/industries.ts";
+import { GradeSchema } from "../../shared/methodology/grade-schema.ts";
+import { GradingPreviewRequestSchema } from "../../shared/methodology/grading-request.ts";
+import { MethodProfileSchema } from "../../shared/methodology/profiles/profile-schema.ts";
+import {
+  AssessmentCreateInputSchema,
+  AssessmentReviewInputSchema,
+  AssessmentSchema,
+} from "../../shared/risk/assessment.ts";
+import { EnterpriseSchema, EnterpriseUpdateInputSchema } from "../../shared/risk/enterprise.ts";
+import {
+  EnterpriseListQuerySchema,
+  pageOf,
+  RiskSourceListQuerySchema,
+} from "../../shared/risk/list-query.ts";
+import {
+  RiskSourceCreateInputSchema,
+  RiskSourceSchema,
+  RiskSourceUpdateInputSchema,
+} from "../../shared/risk/risk-source.ts";
+import { ROLES } from "../../shared/tenancy/roles.ts";
+import type { HttpRoute } from "../platform/manifest-types.ts";
+
+/** Who may do what in the registry; the scope (tenant, jurisdiction, delegation) narrows it. */
+export const ENTERPRISE_ROLES = ["enterpriseAdmin", "enterpriseStaff"] as const;
+export const OFFICIAL_ROLES = [
+  "streetOfficial",
+  "districtOfficial",
+  "industryOfficial",
+  "cityAdmin",
+] as const;
+const READERS = [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES, "assessor", "integrator"] as const;
+const ASSESSORS = [...ENTERPRISE_ROLES, "assessor"] as const;
+
+const IdParams = z.strictObject({ id: z.string().min(1).max(200) });
+const TenantParams = z.strictObject({ tenantId: z.string().min(1).max(100) });
+const IndustryParams = z.strictObject({ industry: IndustryIdSchema });
+
+export const AssessmentCreatedSchema = z.object({
+  id: z.string(),
+  grade: GradeSchema,
+  riskSource: RiskSourceSchema,
+});
+
+const tags = ["registry"] as const;
+const problem = (description: string) => ({ description });
+
+export const gradingPreviewRoute = {
+  method: "POST",
+  path: "/api/v1/grading/preview",
+  access: { roles: ROLES },
+  summary: "Grade inputs under a method profile without saving (评估预览)",
+  tags: ["grading"],
+  request: { body: GradingPreviewRequestSchema },
+  responses: {
+    200: { description: "The grade with its explanation", schema: GradeSchema },
+    400: problem("Inputs outside the profile's tables, listed per field"),
+  },
+} as const satisfies HttpRoute;
+
+export const methodProfilesRoute = {
+  method: "GET",
+  path: "/api/v1/method-profiles",
+  access: { roles: ROLES },
+  summary: "Method profiles with their value tables and Chinese descriptions (评估方法)",
+  tags: ["grading"],
+  responses: {
+    200: {
+      description: "Latest version of each profile",
+      schema: z.object({ items: z.array(MethodProfileSchema) }),
+    },
+  },
+} as const satisfies HttpRoute;
+
+export const identificationListsRoute = {
+  method: "GET",
+  path: "/api/v1/identification-lists/{industry}",
+  access: { roles: ROLES },
+  summary: "Identification lists of an industry (风险源辨识建议清单)",
+  tags,
+  request: { params: IndustryParams },
+  responses: {
+    200: {
+      description: "Lists that apply to the industry",
+      schema: z.object({ items: z.array(IdentificationListSchema) }),
+    },
+  },
+} as const satisfies HttpRoute;
+
+export const ownEnterpriseRoute = {
+  method: "GET",
+  path: "/api/v1/enterprise",
+  access: { roles: ENTERPRISE_ROLES },
+  summary: "The caller's own enterprise profile (ETag)",
+  tags,
+  responses: { 200: { description: "Enterprise", schema: EnterpriseSchema } },
+} as const satisfies HttpRoute;
+
+export const updateOwnEnterpriseRoute = {
+  method: "PATCH",
+  path: "/api/v1/enterprise",
+  access: { roles: ["enterpriseAdmin"] },
+  summary: "Change the caller's enterprise profile (If-Match required)",
+  tags,
+  request: { body: EnterpriseUpdateInputSchema, headers: ["If-Match"] },
+  responses: {
+    200: { description: "Updated enterprise", schema: EnterpriseSchema },
+    412: problem("The enterprise changed since it was read"),
+    428: problem("If-Match missing"),
+  },
+} as const satisfies HttpRoute;
+
+export const listEnterprisesRoute = {
+  method: "GET",
+  path: "/api/v1/enterprises",
+  access: { roles: [...OFFICIAL_ROLES, "integrator"] },
+  summary: "Enterprises in the caller's jurisdiction",
+  tags,
+  request: { query: EnterpriseListQuerySchema },
+  responses: { 200: { description: "A page", schema: pageOf(EnterpriseSchema) } },
+} as const satisfies HttpRoute;
+
+export const getEnterpriseRoute = {
+  method: "GET",
+  path: "/api/v1/enterprises/{tenantId}",
+  access: { roles: READERS },
+  summary: "One enterprise in reach (audited for officials)",
+  tags,
+  request: { params: TenantParams },
+  responses: {
+    200: { description: "Enterprise", schema: EnterpriseSchema },
+    404: problem("No such enterprise within reach"),
+  },
+} as const satisfies HttpRoute;
+
+export const listRiskSourcesRoute = {
+  method: "GET",
+  path: "/api/v1/risk-sources",
+  access: { roles: READERS },
+  summary: "Risk sources in reach: own, delegated or in the jurisdiction",
+  tags,
+  request: { query: RiskSourceListQuerySchema },
+  responses: { 200: { description: "A page", schema: pageOf(RiskSourceSchema) } },
+} as const satisfies HttpRoute;
+
+export const createRiskSourceRoute = {
+  method: "POST",
+  path: "/api/v1/risk-sources",
+  access: { roles: ENTERPRISE_ROLES },
+  summary: "Register a risk source (Idempotency-Key honoured)",
+  tags,
+  request: { body: RiskSourceCreateInputSchema, headers: ["Idempotency-Key"] },
+  responses: {
+    201: { description: "Registered", schema: RiskSourceSchema },
+    400: problem("Invalid fields, listed"),
+  },
+} as const satisfies HttpRoute;
+
+export const getRiskSourceRoute = {
+  method: "GET",
+  path: "/api/v1/risk-sources/{id}",
+  access: { roles: READERS },
+  summary: "One risk source (ETag)",
+  tags,
+  request: { params: IdParams },
+  responses: {
+    200: { description: "Risk source", schema: RiskSourceSchema },
+    404: problem("No such source within reach"),
+  },
+} as const satisfies HttpRoute;
+
+export const updateRiskSourceRoute = {
+  method: "PATCH",
+  path: "/api/v1/risk-sources/{id}",
+  access: { roles: ENTERPRISE_ROLES },
+  summary: "Change a risk source's description (If-Match required)",
+  tags,
+  request: { params: IdParams, body: RiskSourceUpdateInputSchema, headers: ["If-Match"] },
+  responses: {
+    200: { description: "Updated", schema: RiskSourceSchema },
+    412: problem("Changed since read"),
+    428: problem("If-Match missing"),
+  },
+} as const satisfies HttpRoute;
+
+export const deleteRiskSourceRoute = {
+  method: "DELETE",
+  path: "/api/v1/risk-sources/{id}",
+  access: { roles: ["enterpriseAdmin"] },
+  summary: "Remove a risk source (its assessments and audit trail stay; If-Match required)",
+  tags,
+  request: { params: IdParams, headers: ["If-Match"] },
+  responses: {
+    204: { description: "Removed" },
+    412: problem("Changed since read"),
+    428: problem("If-Match missing"),
+  },
+} as const satisfies HttpRoute;
+
+export const createAssessmentRoute = {
+  method: "POST",
+  path: "/api/v1/risk-sources/{id}/assessments",
+  access: { roles: ASSESSORS },
+  summary: "Assess a risk source; grades it and sets its level and next review date",
+  tags,
+  request: { params: IdParams, body: AssessmentCreateInputSchema, headers: ["Idempotency-Key"] },
+  responses: {
+    201: { description: "Graded and submitted for review", schema: AssessmentCreatedSchema },
+    400: problem("Inputs outside the profile's tables"),
+  },
+} as const satisfies HttpRoute;
+
+export const listAssessmentsRoute = {
+  method: "GET",
+  path: "/api/v1/risk-sources/{id}/assessments",
+  access: { roles: READERS },
+  summary: "Assessment history of a source, newest first",
+  tags,
+  request: { params: IdParams },
+  responses: {
+    200: { description: "History", schema: z.object({ items: z.array(AssessmentSchema) }) },
+  },
+} as const satisfies HttpRoute;
+
+export const reviewQueueRoute = {
+  method: "GET",
+  path: "/api/v1/reviews",
+  access: { roles: OFFICIAL_ROLES },
+  summary: "Submitted assessments awaiting review in the caller's jurisdiction",
+  tags,
+  request: { query: RiskSourceListQuerySchema.pick({ cursor: true, limit: true }) },
+  responses: { 200: { description: "A page", schema: pageOf(AssessmentSchema) } },
+} as const satisfies HttpRoute;
+
+export const reviewAssessmentRoute = {
+  method: "POST",
+  path: "/api/v1/assessments/{id}/review",
+  access: { roles: OFFICIAL_ROLES },
+  summary: "Accept or return (with comments) a submitted assessment (If-Match required)",
+  tags,
+  request: { params: IdParams, body: AssessmentReviewInputSchema, headers: ["If-Match"] },
+  responses: {
+    200: { description: "Reviewed", schema: AssessmentSchema },
+    409: problem("Not awaiting review"),
+    412: problem("Changed since read"),
+  },
+} as const satisfies HttpRoute;

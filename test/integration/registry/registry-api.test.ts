@@ -1,0 +1,282 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
+import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { RiskSource } from "../../../shared/risk/risk-source.ts";
+import {
+  enterpriseFixture,
+  FIXTURE_USCC,
+  putEnterprise,
+  riskSourceInput,
+} from "../../support/registry-fixtures.ts";
+import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+
+// The registry through the local gateway against DynamoDB Local: register, assess, list by
+// jurisdiction, review, optimistic locking, idempotent retries, refusals that leak nothing.
+const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
+const MALL = { district: "110108", street: "中关村街道", industry: "commerce" } as const;
+
+describe("registry API", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let store: Store;
+  let gasAdmin: ApiCaller;
+  let mallAdmin: ApiCaller;
+  let chaoyang: ApiCaller;
+  let haidian: ApiCaller;
+  let gasOfficial: ApiCaller;
+  let source: RiskSource;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-registry-"));
+    stack = await startLocalStack({ dataDir, port: 0 });
+    store = stackStore(stack);
+    await putEnterprise(
+      store,
+      enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string),
+    );
+    await putEnterprise(
+      store,
+      enterpriseFixture("t-mall-haidian", MALL, FIXTURE_USCC[1] as string),
+    );
+    [gasAdmin, mallAdmin, chaoyang, haidian, gasOfficial] = await Promise.all([
+      signIn(stack, "admin@gas-station.demo"),
+      signIn(stack, "admin@mall.demo"),
+      signIn(stack, "official@chaoyang.demo"),
+      signIn(stack, "official@haidian.demo"),
+      signIn(stack, "official@gas.demo"),
+    ]);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function ownSourceCount(tenantId: string): Promise<number> {
+    const { data } = await store.entities.riskSource.query
+      .byTenant({ tenantId })
+      .go({ pages: "all" });
+    return data.length;
+  }
+
+  it("registers a source, and a retry with the same Idempotency-Key returns the first answer", async () => {
+    const headers = { "idempotency-key": "register-fuel-0001" };
+    const first = await gasAdmin.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS),
+      headers,
+    });
+    expect(first.status).toBe(201);
+    expect(first.headers.get("etag")).toBe('"1"');
+    source = first.body as RiskSource;
+    expect(source).toMatchObject({
+      tenantId: "t-gas-station-chaoyang",
+      currentLevel: null,
+      nextReviewAt: null,
+      version: 1,
+    });
+    expect(source.id.startsWith("t-gas-station-chaoyang~")).toBe(true);
+
+    const retry = await gasAdmin.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS),
+      headers,
+    });
+    expect(retry.status).toBe(201);
+    expect((retry.body as RiskSource).id).toBe(source.id);
+    expect(await ownSourceCount("t-gas-station-chaoyang")).toBe(1);
+
+    const reused = await gasAdmin.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS, "另一个风险源"),
+      headers,
+    });
+    expect(reused.status).toBe(400);
+    expect(await ownSourceCount("t-gas-station-chaoyang")).toBe(1);
+  });
+
+  it("refuses unknown fields and out-of-range values with field-level problems, writing nothing", async () => {
+    const res = await gasAdmin.call("POST", "/api/v1/risk-sources", {
+      body: { ...riskSourceInput(GAS), level: "low" },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(res.body).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ path: expect.any(String) })],
+    });
+    expect(await ownSourceCount("t-gas-station-chaoyang")).toBe(1);
+  });
+
+  it("needs If-Match to change a source and refuses a stale one", async () => {
+    const path = `/api/v1/risk-sources/${encodeURIComponent(source.id)}`;
+    const body = { description: "汽油、柴油加注与卸油作业" };
+    expect((await gasAdmin.call("PATCH", path, { body })).status).toBe(428);
+    expect(
+      (await gasAdmin.call("PATCH", path, { body, headers: { "if-match": '"7"' } })).status,
+    ).toBe(412);
+    const ok = await gasAdmin.call("PATCH", path, { body, headers: { "if-match": '"1"' } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("etag")).toBe('"2"');
+    expect(ok.body).toMatchObject({ description: body.description, version: 2 });
+    expect(
+      (await gasAdmin.call("PATCH", path, { body, headers: { "if-match": '"1"' } })).status,
+    ).toBe(412);
+  });
+
+  it("assesses with LEC and gets the worked example's grade (L3 E10 C15 → D 450 → major)", async () => {
+    const res = await gasAdmin.call(
+      "POST",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`,
+      {
+        body: {
+          profileId: "lec-default",
+          current: { L: 3, E: 10, C: 15 },
+          inherent: { L: 6, E: 10, C: 15 },
+        },
+        headers: { "idempotency-key": "assess-fuel-00001" },
+      },
+    );
+    expect(res.status).toBe(201);
+    const created = res.body as {
+      id: string;
+      grade: { level: string; score: number; explanation: { zh: string } };
+      riskSource: RiskSource;
+    };
+    expect(created.grade).toMatchObject({
+      level: "major",
+      score: 450,
+      profileId: "lec-default",
+      profileVersion: 1,
+    });
+    expect(created.grade.explanation.zh).toContain("450");
+    expect(created.riskSource).toMatchObject({
+      currentLevel: "major",
+      inherentLevel: "major",
+      lastAssessment: { id: created.id, status: "submitted" },
+    });
+    expect(created.riskSource.nextReviewAt).not.toBeNull();
+
+    const bad = await gasAdmin.call(
+      "POST",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`,
+      { body: { profileId: "lec-default", current: { L: 4, E: 10, C: 15 } } },
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("allowed");
+  });
+
+  it("lists by jurisdiction: the district and the industry see it, the other district does not", async () => {
+    const ids = async (caller: ApiCaller, query = "") => {
+      const res = await caller.call("GET", `/api/v1/risk-sources${query}`);
+      expect(res.status).toBe(200);
+      return (res.body as { items: RiskSource[] }).items.map((s) => s.id);
+    };
+    expect(await ids(gasAdmin)).toEqual([source.id]);
+    expect(await ids(chaoyang)).toContain(source.id);
+    expect(await ids(chaoyang, "?level=major")).toContain(source.id);
+    expect(await ids(chaoyang, "?level=low")).not.toContain(source.id);
+    expect(await ids(gasOfficial, "?district=110105")).toContain(source.id);
+    expect(await ids(haidian)).not.toContain(source.id);
+    expect(await ids(mallAdmin)).toEqual([]);
+  });
+
+  it("answers 404 for a source outside the caller's reach, the same as for no source", async () => {
+    const path = `/api/v1/risk-sources/${encodeURIComponent(source.id)}`;
+    const missing = `/api/v1/risk-sources/${encodeURIComponent("t-gas-station-chaoyang~01J0000000000000000000000")}`;
+    for (const caller of [haidian, mallAdmin]) {
+      const outside = await caller.call("GET", path);
+      const absent = await caller.call("GET", missing);
+      expect(outside.status).toBe(404);
+      expect(absent.status).toBe(404);
+      expect((outside.body as { title: string }).title).toBe(
+        (absent.body as { title: string }).title,
+      );
+    }
+    expect((await chaoyang.call("GET", path)).status).toBe(200);
+  });
+
+  it("lets the Chaoyang official accept the assessment from the review queue", async () => {
+    const queue = await chaoyang.call("GET", "/api/v1/reviews");
+    expect(queue.status).toBe(200);
+    const pending = (
+      queue.body as { items: { id: string; version: number; riskSourceId: string }[] }
+    ).items;
+    const item = pending.find((a) => a.riskSourceId === source.id);
+    expect(item).toBeDefined();
+    const haidianQueue = await haidian.call("GET", "/api/v1/reviews");
+    expect((haidianQueue.body as { items: unknown[] }).items).toEqual([]);
+
+    const reviewPath = `/api/v1/assessments/${encodeURIComponent(item?.id ?? "")}/review`;
+    expect(
+      (
+        await haidian.call("POST", reviewPath, {
+          body: { decision: "accept" },
+          headers: { "if-match": '"1"' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await chaoyang.call("POST", reviewPath, {
+          body: { decision: "return" },
+          headers: { "if-match": '"1"' },
+        })
+      ).status,
+    ).toBe(400);
+    const accepted = await chaoyang.call("POST", reviewPath, {
+      body: { decision: "accept", comment: "同意" },
+      headers: { "if-match": '"1"' },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({
+      status: "accepted",
+      review: { decision: "accept", by: "u-chaoyang-official" },
+    });
+
+    const after = await chaoyang.call("GET", "/api/v1/reviews");
+    expect(
+      (after.body as { items: { riskSourceId: string }[] }).items.map((a) => a.riskSourceId),
+    ).not.toContain(source.id);
+    const detail = await gasAdmin.call(
+      "GET",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+    );
+    expect(detail.body).toMatchObject({ lastAssessment: { status: "accepted" } });
+    const history = await gasAdmin.call(
+      "GET",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`,
+    );
+    expect((history.body as { items: { status: string }[] }).items.map((a) => a.status)).toEqual([
+      "accepted",
+    ]);
+  });
+
+  it("keeps an audit trail of every change and of officials' reads", async () => {
+    const { data } = await store.entities.auditRecord.query
+      .byTenant({ tenantId: "t-gas-station-chaoyang" })
+      .go({ pages: "all" });
+    const actions = data.map((d) => d.record.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "riskSource.create",
+        "riskSource.update",
+        "assessment.submit",
+        "assessment.accept",
+        "riskSource.read",
+      ]),
+    );
+    expect(actions.filter((a) => a === "riskSource.create")).toHaveLength(1);
+    const read = data.find((d) => d.record.action === "riskSource.read");
+    expect(read?.record.actor.tenantId).not.toBe("t-gas-station-chaoyang");
+  });
+
+  it("masks personal phone numbers for roles that do not need them", async () => {
+    const path = `/api/v1/risk-sources/${encodeURIComponent(source.id)}`;
+    const own = await gasAdmin.call("GET", path);
+    expect(own.body).toMatchObject({ responsiblePerson: { phone: "13700137000" } });
+    const city = await signIn(stack, "admin@city.demo");
+    const masked = await city.call("GET", path);
+    expect(masked.body).toMatchObject({ responsiblePerson: { phone: "137****7000" } });
+  });
+});
