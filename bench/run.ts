@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bundles } from "./scenarios/bundles.ts";
+import { grading } from "./scenarios/grading.ts";
 
 /** A benchmark prints as it goes and returns its result row; the last printed line is its headline. */
 export interface BenchResult {
@@ -8,7 +9,7 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const scenarios: Record<string, () => Promise<BenchResult>> = { bundles };
+const scenarios: Record<string, () => Promise<BenchResult>> = { bundles, grading };
 
 const name = process.argv[2];
 const scenario = name ? scenarios[name] : undefined;

@@ -1,7 +1,7 @@
 import type { Bilingual } from "../errors.ts";
 import { ProfileNotGradableError } from "./errors.ts";
 import type { DecidedBy, GradeOutcome } from "./grade-schema.ts";
-import { type Level, levelLabel } from "./levels.ts";
+import { type Level, levelLabel, levelRank } from "./levels.ts";
 import { findProfileProblems, inBand, roundScore } from "./profiles/profile-checks.ts";
 import type { Band, DirectMajorRule, MethodProfile } from "./profiles/profile-schema.ts";
 
@@ -16,12 +16,22 @@ export interface CompiledFactor {
   readonly allowed: readonly number[];
   readonly stride: number;
   readonly dimensions: readonly CompiledDimension[] | undefined;
+  /**
+   * Finds a value's position without scanning: `codes[Math.round(value * scale)]`, confirmed
+   * against `table` (two numbers can round to the same code). Empty when the values have no
+   * small non-negative integer codes; `allowed` is scanned then.
+   */
+  readonly scale: number;
+  readonly codes: Int8Array;
+  readonly table: Float64Array;
 }
 
 /** Everything about one combination of factor values, computed once per profile. */
 export interface CompiledCell {
   readonly score: number;
   readonly level: Level;
+  /** `levelRank(level)`, so that grading compares levels without a lookup. */
+  readonly rank: number;
   readonly factors: Readonly<Record<string, number>>;
   readonly scoreBand: { readonly id: string; readonly level: Level };
   /** The outcome when the band decides; shared, frozen. */
@@ -52,6 +62,36 @@ export interface CompiledProfile {
 }
 
 const cache = new WeakMap<MethodProfile, CompiledProfile>();
+const MAX_CODE = 4096;
+
+function valueCodes(values: readonly number[]): Pick<CompiledFactor, "scale" | "codes" | "table"> {
+  const table = Float64Array.from(values);
+  for (const scale of values.length <= 127 ? [1, 10, 100, 1000] : []) {
+    const rounded = values.map((v) => Math.round(v * scale));
+    if (!rounded.every((c) => c >= 0 && c <= MAX_CODE)) continue;
+    const codes = new Int8Array(Math.max(0, ...rounded) + 1).fill(-1);
+    let distinct = true;
+    rounded.forEach((code, j) => {
+      const first = codes[code] as number;
+      if (first < 0) codes[code] = j;
+      else if (values[first] !== values[j]) distinct = false;
+    });
+    if (distinct) return { scale, codes, table };
+  }
+  return { scale: 1, codes: new Int8Array(0), table };
+}
+
+/** `factor.allowed.indexOf(value)` (strict equality, first match) without scanning. */
+export function positionOf(factor: CompiledFactor, value: unknown): number {
+  if (typeof value !== "number") return -1;
+  const codes = factor.codes;
+  const code = Math.round(value * factor.scale);
+  if (code >= 0 && code < codes.length) {
+    const j = codes[code] as number;
+    return j >= 0 && factor.table[j] === value ? j : -1;
+  }
+  return codes.length === 0 ? factor.allowed.indexOf(value) : -1;
+}
 
 /** Number as shown in explanations: no float noise, no trailing zeros (0.5, 450). */
 export function formatScore(n: number): string {
@@ -103,6 +143,7 @@ function buildCell(profile: MethodProfile, values: readonly number[]): CompiledC
   return {
     score,
     level: band.level,
+    rank: levelRank(band.level),
     factors: frozenFactors,
     scoreBand,
     byBand: Object.freeze({
@@ -142,11 +183,13 @@ export function compileProfile(profile: MethodProfile): CompiledProfile {
   for (let i = profile.factors.length - 1; i >= 0; i--) {
     const f = profile.factors[i];
     if (!f) continue;
+    const allowed = Object.freeze(f.values.map((v) => v.value));
     factors.unshift({
       letter: f.letter,
-      allowed: Object.freeze(f.values.map((v) => v.value)),
+      allowed,
       stride,
       dimensions: f.dimensions?.map((d) => ({ id: d.id, allowed: d.values.map((v) => v.value) })),
+      ...valueCodes(allowed),
     });
     stride *= f.values.length;
   }

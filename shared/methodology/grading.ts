@@ -1,12 +1,13 @@
 import {
+  type CompiledCell,
   type CompiledFactor,
   type CompiledProfile,
   type CompiledRule,
   compileProfile,
+  positionOf,
 } from "./compile.ts";
 import { GradingInputError, ProfileNotGradableError } from "./errors.ts";
 import type { Grade, GradeConsistency, GradeOutcome, GradingInput } from "./grade-schema.ts";
-import { levelRank } from "./levels.ts";
 import type { MethodProfile } from "./profiles/profile-schema.ts";
 import { resolveOrThrow } from "./resolve-input.ts";
 
@@ -32,22 +33,22 @@ function locate(compiled: CompiledProfile, values: Readonly<Record<string, numbe
   const f = compiled.factors as readonly [CompiledFactor, CompiledFactor, CompiledFactor];
   switch (compiled.layout) {
     case "LEC": {
-      const l = f[0].allowed.indexOf(values.L as number);
-      const e = f[1].allowed.indexOf(values.E as number);
-      const c = f[2].allowed.indexOf(values.C as number);
+      const l = positionOf(f[0], values.L);
+      const e = positionOf(f[1], values.E);
+      const c = positionOf(f[2], values.C);
       if (l < 0 || e < 0 || c < 0 || countKeys(values) !== 3) return -1;
       return l * f[0].stride + e * f[1].stride + c;
     }
     case "LS": {
-      const l = f[0].allowed.indexOf(values.L as number);
-      const s = f[1].allowed.indexOf(values.S as number);
+      const l = positionOf(f[0], values.L);
+      const s = positionOf(f[1], values.S);
       if (l < 0 || s < 0 || countKeys(values) !== 2) return -1;
       return l * f[0].stride + s;
     }
   }
   let index = 0;
   for (const factor of compiled.factors) {
-    const j = factor.allowed.indexOf(values[factor.letter] as number);
+    const j = positionOf(factor, values[factor.letter]);
     if (j < 0) return -1;
     index += j * factor.stride;
   }
@@ -133,7 +134,12 @@ export function gradeCompiled(compiled: CompiledProfile, input: GradingInput): G
     };
   }
   const inh = outcome(compiled, inherent, rule);
-  const diff = levelRank(cur.level) - levelRank(inh.level);
+  // A rule makes both grades major; otherwise each cell's band decides.
+  const diff =
+    rule === undefined
+      ? (compiled.cells[current] as CompiledCell).rank -
+        (compiled.cells[inherent] as CompiledCell).rank
+      : 0;
   const flags = diff > 0 ? 1 : diff < 0 && input.controlsRecorded !== true ? 2 : 0;
   return {
     profileId: profile.id,
