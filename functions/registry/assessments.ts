@@ -1,7 +1,7 @@
 import { ulid } from "ulidx";
 import { ConflictError, NotFoundError } from "../../shared/errors.ts";
 import { grade } from "../../shared/methodology/grading.ts";
-import { getProfile } from "../../shared/methodology/profiles/registry.ts";
+import type { MethodProfile } from "../../shared/methodology/profiles/profile-schema.ts";
 import { reviewDueAt } from "../../shared/methodology/review.ts";
 import type {
   Assessment,
@@ -15,6 +15,7 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditItem, auditRecord } from "../audit/audit-log.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { resolveProfile } from "./method-profiles.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { ownerOf, placeOfSource, reachSource } from "./source-reach.ts";
 
@@ -39,9 +40,9 @@ export function gradeAssessment(
   caller: Caller,
   source: RiskSource,
   input: AssessmentCreateInput,
+  profile: MethodProfile,
   now: Date,
 ): Assessment {
-  const profile = getProfile(input.profileId, input.profileVersion);
   const result = grade(profile, {
     current: input.current as Record<string, number>,
     inherent: input.inherent as Record<string, number> | undefined,
@@ -99,7 +100,8 @@ export async function submitAssessment(
   now = new Date(),
 ): Promise<{ assessment: Assessment; riskSource: RiskSource }> {
   const { source, store } = await reachSource(caller, scope, riskSourceId, "assess");
-  const assessment = gradeAssessment(caller, source, input, now);
+  const profile = await resolveProfile(input.profileId, input.profileVersion, source.industry);
+  const assessment = gradeAssessment(caller, source, input, profile, now);
   const pending = source.lastAssessment?.status === "submitted" ? source.lastAssessment : null;
   const updated: RiskSource = {
     ...source,

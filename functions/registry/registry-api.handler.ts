@@ -1,6 +1,5 @@
 import { identificationListsFor } from "../../shared/catalogs/identification-lists/index.ts";
 import { grade } from "../../shared/methodology/grading.ts";
-import { getProfile, listLatestProfiles } from "../../shared/methodology/profiles/registry.ts";
 import { maskContactsFor } from "../../shared/tenancy/masking.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
@@ -9,6 +8,13 @@ import { routeKey } from "../platform/manifest-types.ts";
 import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
 import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
 import { registryApi } from "./manifest.ts";
+import {
+  latestProfiles,
+  profileVersions,
+  publishProfile,
+  resolveProfile,
+  restrictIndustryProfiles,
+} from "./method-profiles.ts";
 import { reviewQueue } from "./review-queue.ts";
 import { listRiskSources } from "./risk-source-listing.ts";
 import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
@@ -22,7 +28,7 @@ function tagged(record: { version: number }, status = 200): RouteResult {
 
 export const handler = httpHandler(registryApi, [
   on(routes.gradingPreviewRoute, async ({ body }) => {
-    const profile = getProfile(body.profileId, body.profileVersion);
+    const profile = await resolveProfile(body.profileId, body.profileVersion);
     return {
       body: grade(profile, {
         current: body.current as Record<string, number>,
@@ -33,7 +39,19 @@ export const handler = httpHandler(registryApi, [
       }),
     };
   }),
-  on(routes.methodProfilesRoute, async () => ({ body: { items: listLatestProfiles() } })),
+  on(routes.methodProfilesRoute, async ({ query }) => ({
+    body: { items: await latestProfiles(query.industry) },
+  })),
+  on(routes.publishProfileRoute, async ({ body }) => ({
+    status: 201,
+    body: await publishProfile(body),
+  })),
+  on(routes.profileVersionsRoute, async ({ params }) => ({
+    body: { items: await profileVersions(params.profileId) },
+  })),
+  on(routes.restrictIndustryProfilesRoute, async ({ caller, scope, params, body }) => ({
+    body: await restrictIndustryProfiles(caller, scope, params.industry, body.profileIds),
+  })),
   on(routes.identificationListsRoute, async ({ params }) => ({
     body: { items: identificationListsFor(params.industry) },
   })),

@@ -66,12 +66,57 @@ export const methodProfilesRoute = {
   access: { roles: ROLES },
   summary: "Method profiles with their value tables and Chinese descriptions (评估方法)",
   tags: ["grading"],
+  request: { query: z.strictObject({ industry: IndustryIdSchema.optional() }) },
   responses: {
     200: {
       description: "Latest version of each profile",
       schema: z.object({ items: z.array(MethodProfileSchema) }),
     },
   },
+} as const satisfies HttpRoute;
+
+export const publishProfileRoute = {
+  method: "POST",
+  path: "/api/v1/method-profiles",
+  access: { roles: ["cityAdmin"] },
+  summary: "Publish the next version of a method profile (published versions are immutable)",
+  tags: ["grading"],
+  request: { body: MethodProfileSchema },
+  responses: {
+    201: { description: "Published", schema: MethodProfileSchema },
+    400: problem("Invalid profile or version"),
+    409: problem("Version already published"),
+  },
+} as const satisfies HttpRoute;
+
+export const profileVersionsRoute = {
+  method: "GET",
+  path: "/api/v1/method-profiles/{profileId}/versions",
+  access: { roles: ROLES },
+  summary: "Every version of a method profile, oldest first",
+  tags: ["grading"],
+  request: { params: z.strictObject({ profileId: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: "Versions", schema: z.object({ items: z.array(MethodProfileSchema) }) },
+  },
+} as const satisfies HttpRoute;
+
+export const IndustryProfilesSchema = z.object({
+  industry: IndustryIdSchema,
+  profileIds: z.array(z.string()),
+});
+
+export const restrictIndustryProfilesRoute = {
+  method: "PUT",
+  path: "/api/v1/industries/{industry}/method-profiles",
+  access: { roles: ["industryOfficial", "cityAdmin"] },
+  summary: "Restrict the method profiles an industry may use (empty list: all)",
+  tags: ["grading"],
+  request: {
+    params: IndustryParams,
+    body: z.strictObject({ profileIds: z.array(z.string().min(1).max(64)).max(20) }),
+  },
+  responses: { 200: { description: "Saved", schema: IndustryProfilesSchema } },
 } as const satisfies HttpRoute;
 
 export const identificationListsRoute = {

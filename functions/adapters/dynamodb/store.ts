@@ -1,15 +1,22 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Service } from "electrodb";
 import { assessmentEntity } from "./entities/assessment.ts";
 import { auditRecordEntity } from "./entities/audit-record.ts";
 import { delegationEntity } from "./entities/delegation.ts";
 import { enterpriseEntity } from "./entities/enterprise.ts";
+import { importJobEntity } from "./entities/import-job.ts";
+import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
 import { userEntity } from "./entities/user.ts";
 
-function buildStore(client: DynamoDBClient, table: string) {
+function buildStore(dynamodb: DynamoDBClient, table: string) {
+  // Optional fields of records are left out rather than stored as NULL.
+  const client = DynamoDBDocumentClient.from(dynamodb, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   const config = { client, table };
   return new Service({
     tenant: tenantEntity(config),
@@ -20,6 +27,9 @@ function buildStore(client: DynamoDBClient, table: string) {
     auditRecord: auditRecordEntity(config),
     delegation: delegationEntity(config),
     uniqueClaim: uniqueClaimEntity(config),
+    methodProfile: methodProfileEntity(config),
+    industryProfiles: industryProfilesEntity(config),
+    importJob: importJobEntity(config),
   });
 }
 

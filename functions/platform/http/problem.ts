@@ -1,7 +1,12 @@
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type * as z from "zod";
 import { en, zhCN } from "zod/locales";
-import { type Bilingual, DomainError, type FieldIssue } from "../../../shared/errors.ts";
+import {
+  type Bilingual,
+  DomainError,
+  type FieldIssue,
+  TooManyRequestsError,
+} from "../../../shared/errors.ts";
 
 /**
  * RFC 9457 problem details. One table maps domain error codes to HTTP statuses; anything not in
@@ -10,7 +15,7 @@ import { type Bilingual, DomainError, type FieldIssue } from "../../../shared/er
 const STATUS_BY_CODE_SUFFIX: ReadonlyArray<[RegExp, number]> = [
   [/^request\.tooLarge$/, 413],
   [/^request\.unsupportedMediaType$/, 415],
-  [/\.invalid[A-Za-z]*$|^request\.|^grading\./, 400],
+  [/\.invalid[A-Za-z]*$|^request\.|^grading\.|^methodology\./, 400],
   [/^auth\.unauthenticated$/, 401],
   [/\.forbidden$/, 403],
   [/\.notFound$/, 404],
@@ -65,6 +70,9 @@ export function problemFromDomainError(error: DomainError): ProblemInput {
     code: error.code,
     title: error.title,
     issues: error.issues,
+    ...(error instanceof TooManyRequestsError
+      ? { headers: { "retry-after": String(error.retryAfterSeconds) } }
+      : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import {
   enterpriseFixture,
@@ -278,5 +279,54 @@ describe("registry API", () => {
     const city = await signIn(stack, "admin@city.demo");
     const masked = await city.call("GET", path);
     expect(masked.body).toMatchObject({ responsiblePerson: { phone: "137****7000" } });
+  });
+
+  it("publishes profile versions immutably, pins versions, and honours industry restrictions", async () => {
+    const city = await signIn(stack, "admin@city.demo");
+    const v2 = {
+      ...LEC_DEFAULT,
+      version: 2,
+      reviewCadenceDays: { ...LEC_DEFAULT.reviewCadenceDays, major: 15 },
+    };
+    expect((await gasAdmin.call("POST", "/api/v1/method-profiles", { body: v2 })).status).toBe(403);
+    expect(
+      (await city.call("POST", "/api/v1/method-profiles", { body: { ...v2, version: 3 } })).status,
+    ).toBe(400);
+    expect((await city.call("POST", "/api/v1/method-profiles", { body: v2 })).status).toBe(201);
+    expect((await city.call("POST", "/api/v1/method-profiles", { body: v2 })).status).toBe(400);
+    const versions = await gasAdmin.call("GET", "/api/v1/method-profiles/lec-default/versions");
+    expect((versions.body as { items: { version: number }[] }).items.map((p) => p.version)).toEqual(
+      [1, 2],
+    );
+
+    const assess = (body: object) =>
+      gasAdmin.call("POST", `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`, {
+        body,
+      });
+    const pinned = await assess({
+      profileId: "lec-default",
+      profileVersion: 1,
+      current: { L: 1, E: 6, C: 15 },
+    });
+    expect(pinned.body).toMatchObject({
+      grade: { profileVersion: 1, level: "general", score: 90 },
+    });
+    const latest = await assess({ profileId: "lec-default", current: { L: 3, E: 10, C: 15 } });
+    expect(latest.body).toMatchObject({ grade: { profileVersion: 2, level: "major" } });
+
+    const restrict = (caller: ApiCaller, profileIds: string[]) =>
+      caller.call("PUT", "/api/v1/industries/gas/method-profiles", { body: { profileIds } });
+    expect((await restrict(chaoyang, ["ls-default"])).status).toBe(403);
+    expect((await restrict(gasOfficial, ["ls-default"])).status).toBe(200);
+    const refused = await assess({ profileId: "lec-default", current: { L: 3, E: 10, C: 15 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errors: [{ path: "body.profileId", allowed: ["ls-default"] }],
+    });
+    const listed = await gasAdmin.call("GET", "/api/v1/method-profiles?industry=gas");
+    expect((listed.body as { items: { id: string }[] }).items.map((p) => p.id)).toEqual([
+      "ls-default",
+    ]);
+    expect((await restrict(gasOfficial, [])).status).toBe(200);
   });
 });
