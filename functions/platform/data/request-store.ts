@@ -2,6 +2,7 @@ import type { Scope } from "../../../shared/tenancy/scope.ts";
 import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
 import { dynamodb } from "../clients.ts";
 import { config } from "../config.ts";
+import { tenantDataClient } from "../tenant-data-client.ts";
 
 /** The store for the function's own role: officials' jurisdiction queries, public routes. */
 export function functionStore(): Store {
@@ -14,6 +15,7 @@ export function functionStore(): Store {
  * query cannot leak another tenant's items.
  */
 export function storeForScope(scope: Scope): Store {
-  if (scope.kind === "tenant") return storeFor(dynamodb, config().tableName);
+  if (scope.kind === "tenant")
+    return storeFor(tenantDataClient(scope.tenantId), config().tableName);
   return functionStore();
 }

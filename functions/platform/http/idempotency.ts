@@ -62,14 +62,18 @@ export async function idempotently(
   call: IdempotentCall,
   execute: () => Promise<RouteResult>,
 ): Promise<RouteResult> {
-  const run = makeIdempotent(async (_call: IdempotentCall) => execute(), {
-    persistenceStore: persistenceStore(),
-    config: new IdempotencyConfig({
-      eventKeyJmesPath: "[tenantId, route, key]",
-      payloadValidationJmesPath: "body",
-      expiresAfterSeconds: 24 * 3600,
-    }),
-  });
+  // The stored response is what a retry gets: JSON, without undefined members (DynamoDB has none).
+  const run = makeIdempotent(
+    async (_call: IdempotentCall) => JSON.parse(JSON.stringify(await execute())) as RouteResult,
+    {
+      persistenceStore: persistenceStore(),
+      config: new IdempotencyConfig({
+        eventKeyJmesPath: "[tenantId, route, key]",
+        payloadValidationJmesPath: "body",
+        expiresAfterSeconds: 24 * 3600,
+      }),
+    },
+  );
   try {
     return await run(call);
   } catch (error) {

@@ -28,8 +28,10 @@ function stringifyClaims(payload: JWTPayload): Record<string, string> {
 }
 
 /**
- * Verifies a bearer token as the HTTP API JWT authorizer does: signature against the JWKS,
- * `iss`, `exp`/`nbf`, and `aud` — or `client_id` when the token has no `aud` (Cognito access tokens).
+ * Verifies a bearer token as the HTTP API JWT authorizer does: RS256 signature by a key of the
+ * JWKS (so `alg: none`, HMAC with the public key and unknown keys fail), `iss`, `exp` present and
+ * in the future, `nbf` and `iat` (when present) not in the future, and `aud` — or `client_id` when
+ * the token has no `aud` (Cognito access tokens).
  */
 export function jwtAuthorizer(config: JwtAuthorizerConfig) {
   const keySet = createLocalJWKSet(config.jwks);
@@ -40,7 +42,11 @@ export function jwtAuthorizer(config: JwtAuthorizerConfig) {
       const { payload } = await jwtVerify(match[1], keySet, {
         issuer: config.issuer,
         algorithms: ["RS256"],
+        requiredClaims: ["exp"],
       });
+      // jose checks `iat` only together with maxTokenAge; API Gateway refuses a future `iat`.
+      if (payload.iat !== undefined && payload.iat > Math.floor(Date.now() / 1000))
+        return { ok: false, reason: "iat is in the future" };
       const audience =
         payload.aud ?? (typeof payload.client_id === "string" ? payload.client_id : undefined);
       const audiences = Array.isArray(audience) ? audience : audience ? [audience] : [];
