@@ -1,8 +1,16 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import {
   type DynamoDbLocal,
   startDynamoDbLocal,
 } from "../infra/local/dynamodb-local/start-dynamodb-local.ts";
+import {
+  capturedMailDir,
+  type MailCapture,
+  startMailCapture,
+} from "../infra/local/emulators/mail-capture.ts";
 import {
   type AwsEmulators,
   startAwsEmulators,
@@ -15,24 +23,34 @@ declare module "vitest" {
     dynamodbEndpoint: string;
     /** fauxqs: SNS, SQS and S3 on one endpoint (S3 path-style). */
     awsEndpoint: string;
+    /** The SMTP mail capture (also in CITYRISK_SMTP_URL); what it receives lands as JSON in `mailDir`. */
+    smtpUrl: string;
+    mailDir: string;
   }
 }
 
 let dynamodb: DynamoDbLocal | undefined;
 let emulators: AwsEmulators | undefined;
+let mail: MailCapture | undefined;
+let mailDataDir: string | undefined;
 
 /**
- * One DynamoDB Local and one SNS/SQS/S3 emulator for the whole run. Endpoints reach tests through
- * `inject` and, for handlers that build SDK clients from the environment, through the SDK's
- * service-specific endpoint variables (forked workers inherit them).
+ * One DynamoDB Local, one SNS/SQS/S3 emulator and one SMTP mail capture for the whole run.
+ * Endpoints reach tests through `inject` and, for handlers that build clients from the environment,
+ * through the SDK's service-specific endpoint variables and CITYRISK_SMTP_URL (forked workers
+ * inherit them). Tests read captured mail with `test/support/captured-mail.ts`.
  */
 export async function setup(project: TestProject): Promise<void> {
-  [dynamodb, emulators] = await Promise.all([
+  mailDataDir = mkdtempSync(join(tmpdir(), "cityrisk-test-mail-"));
+  [dynamodb, emulators, mail] = await Promise.all([
     startDynamoDbLocal({ inMemory: true }),
     startAwsEmulators(),
+    startMailCapture({ dataDir: mailDataDir }),
   ]);
   project.provide("dynamodbEndpoint", dynamodb.endpoint);
   project.provide("awsEndpoint", emulators.endpoint);
+  project.provide("smtpUrl", mail.smtpUrl);
+  project.provide("mailDir", capturedMailDir(mailDataDir));
   Object.assign(process.env, {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -42,9 +60,11 @@ export async function setup(project: TestProject): Promise<void> {
     AWS_ENDPOINT_URL_SNS: emulators.endpoint,
     AWS_ENDPOINT_URL_SQS: emulators.endpoint,
     AWS_ENDPOINT_URL_S3: emulators.endpoint,
+    CITYRISK_SMTP_URL: mail.smtpUrl,
   });
 }
 
 export async function teardown(): Promise<void> {
-  await Promise.all([dynamodb?.stop(), emulators?.stop()]);
+  await Promise.all([dynamodb?.stop(), emulators?.stop(), mail?.stop()]);
+  if (mailDataDir) rmSync(mailDataDir, { recursive: true, force: true });
 }

@@ -1,0 +1,40 @@
+import { type Bilingual, ValidationError } from "../../../shared/errors.ts";
+
+/** Imports are capped so one request stays within a Lambda's memory and time. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_DATA_ROWS = 5_000;
+
+const TITLE: Bilingual = {
+  zh: "上传的表格无法导入",
+  en: "The uploaded spreadsheet cannot be imported",
+};
+
+/** A `ValidationError` with one issue on the request's `file`. */
+export function fileIssue(code: string, message: Bilingual): ValidationError {
+  return new ValidationError(TITLE, [{ path: "file", code, message }]);
+}
+
+export function fileTooLarge(bytes: number): ValidationError {
+  const size = (bytes / 1024 / 1024).toFixed(1);
+  return fileIssue("too_big", {
+    zh: `文件大小 ${size} MB，超过 1 MB 上限`,
+    en: `The file is ${size} MB; the limit is 1 MB`,
+  });
+}
+
+export function tooManyRows(rows: number): ValidationError {
+  return fileIssue("too_many_rows", {
+    zh: `表格有 ${rows} 行数据，超过 ${MAX_DATA_ROWS} 行上限，请分批导入`,
+    en: `The sheet has ${rows} data rows; the limit is ${MAX_DATA_ROWS}, import it in parts`,
+  });
+}
+
+export function unreadable(format: string, line?: number): ValidationError {
+  const name = format.toUpperCase();
+  return fileIssue("invalid_format", {
+    zh: line ? `无法读取 ${name} 文件：第 ${line} 行格式有误` : `无法读取 ${name} 文件`,
+    en: line
+      ? `The file is not a readable ${name} file: malformed at line ${line}`
+      : `The file is not a readable ${name} file`,
+  });
+}
