@@ -59,6 +59,11 @@ export interface FunctionDefinition {
   bucket?: DataAccess;
   /** Publishes to these topic ids. */
   publishes?: readonly string[];
+  /**
+   * Manages users' logins in the identity provider (Cognito admin actions on the user pool on
+   * AWS, the local identity provider's admin endpoint on one machine).
+   */
+  identityAdmin?: boolean;
   memoryMb?: number;
   timeoutSeconds?: number;
 }

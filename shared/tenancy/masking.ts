@@ -22,7 +22,8 @@ export function maskPhone(phone: string): string {
  */
 export function maskIdNumber(idNumber: string): string {
   const value = idNumber.trim();
-  if (value.length >= 15) return `${value.slice(0, 6)}${"*".repeat(value.length - 10)}${value.slice(-4)}`;
+  if (value.length >= 15)
+    return `${value.slice(0, 6)}${"*".repeat(value.length - 10)}${value.slice(-4)}`;
   if (value.length <= 1) return "*".repeat(value.length);
   return `${"*".repeat(value.length - 1)}${value.slice(-1)}`;
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
+import { LOCAL_IDENTITY_USERS_PATH } from "../../../functions/adapters/identity/local-identity-protocol.ts";
 import type { Manifest } from "../../../functions/platform/manifest-types.ts";
 import type { LocalIdentityProvider } from "../identity/identity-provider.ts";
 import { createLambdaContext } from "../runners/lambda-context.ts";
@@ -83,6 +84,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     if (url.pathname === "/.well-known/jwks.json" && method === "GET")
       return json(200, options.identity.jwks());
+    if (url.pathname === LOCAL_IDENTITY_USERS_PATH) {
+      const reply = await options.identity.admin(
+        method,
+        req.headers.authorization,
+        body.toString("utf8"),
+      );
+      return json(reply.status, reply.body, { "cache-control": "no-store" });
+    }
     const local = options.localRoutes?.[`${method} ${url.pathname}`];
     if (local) return json(200, await local());
     if (!url.pathname.startsWith("/api/")) return serveStatic(url.pathname);

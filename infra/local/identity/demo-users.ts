@@ -73,6 +73,18 @@ export const demoUsers: readonly DemoUser[] = [
     jurisdiction: "d:110108;i:commerce",
     label: { zh: "商场企业管理员（海淀区）", en: "Shopping mall admin (Haidian)" },
   },
+  {
+    email: "assessor@agency.demo",
+    userId: "u-agency-assessor",
+    tenantId: "t-assessment-agency",
+    tenantName: {
+      zh: "北京安平示范安全评价有限公司",
+      en: "Anping Demo Safety Assessment Co., Ltd.",
+    },
+    role: "assessor",
+    jurisdiction: "",
+    label: { zh: "评估机构人员", en: "Assessment agency assessor" },
+  },
 ];
 
 /** Local-only machine client for integrators (OAuth2 client credentials). */

@@ -1,5 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
 import { SignJWT } from "jose";
+import {
+  LocalLoginCreateSchema,
+  LocalLoginPatchSchema,
+} from "../../../functions/adapters/identity/local-identity-protocol.ts";
 import { CLAIM } from "../../../shared/tenancy/claims.ts";
 import {
   DEMO_PASSWORD,
@@ -9,6 +13,7 @@ import {
   demoUsers,
   WEB_CLIENT_ID,
 } from "./demo-users.ts";
+import { LoginStore } from "./login-store.ts";
 import type { SigningKeys } from "./signing-keys.ts";
 
 export const TOKEN_LIFETIME_SECONDS = 3600;
@@ -23,6 +28,21 @@ export interface OAuthError {
   status: 400 | 401;
   error: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
   error_description: string;
+}
+
+/** The claims a user token is made of: a demo user's or an invited user's login. */
+type TokenSubject = Pick<DemoUser, "email" | "userId" | "tenantId" | "role" | "jurisdiction">;
+
+export interface AdminReply {
+  status: 200 | 400 | 401 | 404 | 405;
+  body: Record<string, unknown>;
+}
+
+export interface IdentityProviderOptions {
+  /** Users created by invitation (persisted under `<dataDir>/identity/users.json`). */
+  logins?: LoginStore;
+  /** Bearer secret of the admin endpoint; without it the endpoint refuses every call. */
+  adminSecret?: string;
 }
 
 function same(a: string, b: string): boolean {
@@ -41,7 +61,12 @@ export class LocalIdentityProvider {
     readonly issuer: string,
     private readonly users: readonly DemoUser[] = demoUsers,
     private readonly clients: readonly DemoClient[] = demoClients,
-  ) {}
+    private readonly options: IdentityProviderOptions = {},
+  ) {
+    this.logins = options.logins ?? new LoginStore();
+  }
+
+  private readonly logins: LoginStore;
 
   get audiences(): string[] {
     return [WEB_CLIENT_ID, ...this.clients.map((c) => c.clientId)];
@@ -63,7 +88,7 @@ export class LocalIdentityProvider {
   }
 
   /** Issues a token for a demo user as Cognito issues an ID token: `aud` is the app client. */
-  tokenForUser(user: DemoUser): Promise<string> {
+  tokenForUser(user: TokenSubject): Promise<string> {
     return this.sign(
       {
         aud: WEB_CLIENT_ID,
@@ -100,8 +125,15 @@ export class LocalIdentityProvider {
       if (form.get("client_id") !== WEB_CLIENT_ID) {
         return { status: 401, error: "invalid_client", error_description: "unknown client_id" };
       }
-      const user = this.users.find((u) => u.email === form.get("username")?.trim().toLowerCase());
-      if (!user || !same(form.get("password") ?? "", DEMO_PASSWORD)) {
+      const username = form.get("username")?.trim().toLowerCase() ?? "";
+      const password = form.get("password") ?? "";
+      const demo = this.users.find((u) => u.email === username);
+      const user = demo
+        ? same(password, DEMO_PASSWORD)
+          ? demo
+          : undefined
+        : await this.logins.authenticate(username, password);
+      if (!user) {
         return {
           status: 400,
           error: "invalid_grant",
@@ -138,6 +170,49 @@ export class LocalIdentityProvider {
       error: "unsupported_grant_type",
       error_description: `grant_type ${grant ?? "(missing)"} is not supported`,
     };
+  }
+
+  /**
+   * The admin endpoint the tenancy API's local identity adapter calls (what Cognito's
+   * AdminCreateUser, AdminSetUserPassword, AdminDisableUser... do on AWS): `POST` creates or
+   * resets a login, `PATCH` changes its status or claims.
+   */
+  async admin(
+    method: string,
+    authorization: string | undefined,
+    body: string,
+  ): Promise<AdminReply> {
+    const secret = this.options.adminSecret;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+    if (!secret || !bearer || !same(bearer, secret)) {
+      return { status: 401, body: { message: "admin secret required" } };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return { status: 400, body: { message: "body is not JSON" } };
+    }
+    if (method === "POST") {
+      const parsed = LocalLoginCreateSchema.safeParse(json);
+      if (!parsed.success) return { status: 400, body: { message: parsed.error.message } };
+      const { password, ...login } = parsed.data;
+      if (this.users.some((u) => u.email === login.email.toLowerCase())) {
+        return { status: 400, body: { message: "a demo user has this e-mail" } };
+      }
+      await this.logins.upsert(login, password);
+      return { status: 200, body: { email: login.email.toLowerCase() } };
+    }
+    if (method === "PATCH") {
+      const parsed = LocalLoginPatchSchema.safeParse(json);
+      if (!parsed.success) return { status: 400, body: { message: parsed.error.message } };
+      const { email, ...change } = parsed.data;
+      const found = this.logins.update(email, change);
+      return found
+        ? { status: 200, body: { email: email.toLowerCase() } }
+        : { status: 404, body: { message: "no such login" } };
+    }
+    return { status: 405, body: { message: `${method} not allowed` } };
   }
 }
 

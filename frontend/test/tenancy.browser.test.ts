@@ -1,0 +1,201 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CapturedMail } from "../../infra/local/emulators/mail-capture.ts";
+import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
+import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
+import { signIn, stackStore } from "../../test/support/stack-client.ts";
+import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
+
+// Sign-up → approval → invitation → first sign-in, through the built web app on the started
+// local stack in Debian's Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** antd puts a space between the two characters of a two-character Chinese button label. */
+const button = (label: string) => new RegExp(`^${[...label].join("\\s?")}$`);
+
+describe("tenancy pages", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+  const enterpriseName = `北京浏览器测试加油站${Date.now().toString(36)}有限公司`;
+  const adminEmail = `admin-${Date.now().toString(36)}@browser-station.test`;
+  let invitationLink: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-browser-"));
+    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    await seedDemoTenants(stackStore(stack), new Date());
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function pick(selectId: string, search: string): Promise<void> {
+    await page.locator(selectId).fill(search);
+    await page.locator(selectId).press("Enter");
+  }
+
+  it("links the sign-in page to the public sign-up form", async () => {
+    await page.goto(`${stack.baseUrl}/sign-in`);
+    await page.getByTestId("sign-up-link").click();
+
+    await page.waitForURL("**/sign-up");
+    await page.getByText("企业注册", { exact: true }).first().waitFor();
+  });
+
+  it("checks the credit code in the browser with the shared schema before sending", async () => {
+    await page.locator("#sign-up_uscc").fill("91110105MA01ABCD30");
+    await page.locator("#sign-up_name").click();
+
+    await page.getByText("统一社会信用代码无效（GB 32100-2015 校验失败）").waitFor();
+  });
+
+  it("signs an enterprise up from the form, choosing district and industry from the catalogs", async () => {
+    await page.locator("#sign-up_name").fill(enterpriseName);
+    await page.locator("#sign-up_uscc").fill(freshUscc("110105"));
+    await pick("#sign-up_district", "朝阳");
+    await page.locator("#sign-up_street").fill("酒仙桥街道");
+    await pick("#sign-up_industry", "燃气");
+    await page.locator("#sign-up_address").fill("北京市朝阳区酒仙桥路 20 号");
+    expect(Number(await page.locator("#sign-up_lon").inputValue())).toBe(116.486);
+    await page.locator("#sign-up_principal_name").fill("吴昊");
+    await page.locator("#sign-up_principal_phone").fill("13911112222");
+    await page.locator("#sign-up_safetyContact_name").fill("郑洁");
+    await page.locator("#sign-up_safetyContact_phone").fill("010-64351234");
+    await page.locator("#sign-up_admin_name").fill("吴昊");
+    await page.locator("#sign-up_admin_email").fill(adminEmail);
+    await page.getByTestId("sign-up-submit").click();
+
+    const done = page.getByTestId("sign-up-done");
+    await done.getByText("注册申请已提交").waitFor();
+    await expect(done.textContent()).resolves.toContain(adminEmail);
+  });
+
+  it("lets the Chaoyang official approve it from the approval queue", async () => {
+    await page.goto(`${stack.baseUrl}/sign-in`);
+    await page.locator('[data-email="official@chaoyang.demo"]').click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("menuitem", { name: "注册审批" }).click();
+    await page.waitForURL("**/approvals");
+
+    const row = page.locator("tr", { hasText: enterpriseName });
+    await row.getByRole("button", { name: button("通过") }).click();
+    await page.getByTestId("decision-comment").fill("材料齐全，同意注册");
+    await page
+      .locator(".ant-modal")
+      .getByRole("button", { name: button("通过") })
+      .click();
+
+    await page.getByText("已通过，邀请邮件已发送").waitFor();
+    await row.waitFor({ state: "detached" });
+  });
+
+  it("e-mails the admin an invitation link, readable in the local mail capture", async () => {
+    const mail = await waitFor(async () => {
+      const list = (await (await fetch(`${stack.baseUrl}/local/mail`)).json()) as CapturedMail[];
+      return list.find((m) => m.to.includes(adminEmail));
+    });
+    const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
+    expect(link?.startsWith(stack.baseUrl)).toBe(true);
+    invitationLink = link ?? "";
+    expect(mail.subject).toContain(enterpriseName);
+  });
+
+  it("accepts the invitation with a new password and signs the admin in", async () => {
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await page.waitForURL("**/sign-in");
+
+    await page.goto(invitationLink);
+    const card = page.getByTestId("invitation");
+    await card.getByText(`您被邀请以“企业管理员”身份加入“${enterpriseName}”`).waitFor();
+    await page.locator("#invitation_password").fill("browser-pass-2026");
+    await page.locator("#invitation_confirm").fill("browser-pass-2026");
+    await page.getByTestId("invitation-accept").click();
+
+    await page.waitForURL((url) => url.pathname === "/");
+    const profile = page.getByTestId("profile");
+    await profile.getByText("企业管理员").waitFor();
+    await expect(profile.textContent()).resolves.toContain("朝阳区 · 燃气");
+    await expect(profile.textContent()).resolves.toContain(adminEmail);
+  });
+
+  it("shows the new admin their users and an empty delegation list, in English too", async () => {
+    await page.getByRole("menuitem", { name: "用户管理" }).click();
+    await page.locator(`[data-email="${adminEmail}"]`).getByText("正常").waitFor();
+
+    await page.getByText("English", { exact: true }).click();
+    await page.getByRole("menuitem", { name: "Delegations" }).click();
+    await page.getByText("No delegations").waitFor();
+    await page.screenshot({ path: join(tmpdir(), "cityrisk-tenancy-delegations-en.png") });
+    await page.goto(`${stack.baseUrl}/sign-up`);
+    await page.getByText("Enterprise sign-up").first().waitFor();
+  });
+
+  it("lets the new admin invite a colleague and disable them", async () => {
+    const staffEmail = `staff-${Date.now().toString(36)}@browser-station.test`;
+    await page.goto(`${stack.baseUrl}/users`);
+    await page.getByTestId("invite").click();
+    await page.locator("#invite_email").fill(staffEmail);
+    await page.locator("#invite_name").fill("冯雪");
+    await page.locator(".ant-modal").getByRole("button", { name: "Invite user" }).click();
+
+    const row = page.locator(`[data-email="${staffEmail}"]`);
+    await row.getByText("Invited").waitFor();
+    await expect(row.textContent()).resolves.toContain("Enterprise staff");
+    await page.getByTestId(`toggle-${staffEmail}`).click();
+    await row.getByText("Disabled", { exact: true }).waitFor();
+  });
+
+  it("lets the gas station delegate a risk source to the agency, then revoke it", async () => {
+    const gasAdmin = await signIn(stack, "admin@gas-station.demo");
+    const created = await gasAdmin.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(
+        { district: "110105", street: "建外街道", industry: "gas" },
+        "卸油区（浏览器测试）",
+      ),
+    });
+    expect(created.status).toBe(201);
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await page.locator('[data-email="admin@gas-station.demo"]').click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in");
+
+    await page.goto(`${stack.baseUrl}/delegations`);
+    await page.getByTestId("grant").click();
+    await pick("#grant_agencyTenantId", "安平");
+    await pick("#grant_riskSourceIds", "卸油区");
+    await page.locator(".ant-modal").getByRole("button", { name: "New delegation" }).click();
+
+    const row = page.locator("tr", { hasText: "北京安平示范安全评价有限公司" });
+    await row.getByText("Active").waitFor();
+    await expect(row.textContent()).resolves.toContain("1 risk sources");
+    await row.getByRole("button", { name: "Revoke" }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: "Revoke" }).click();
+    await row.getByText("Revoked").waitFor();
+  });
+
+  it("refuses a used invitation link", async () => {
+    await page.goto(invitationLink);
+    await page.getByText("The invitation is invalid, used or expired").waitFor();
+  });
+});

@@ -1,0 +1,208 @@
+import type { Caller, Jurisdiction } from "../../shared/tenancy/claims.ts";
+import type { DecisionInput } from "../../shared/tenancy/requests.ts";
+import { covers, planJurisdictionQueries } from "../../shared/tenancy/scope.ts";
+import type { Tenant } from "../../shared/tenancy/tenant.ts";
+import type { Page } from "../../shared/tenancy/views.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { mailer } from "../adapters/mail/mailer-from-config.ts";
+import { auditRecord } from "../audit/audit-log.ts";
+import { walkPartitions } from "../platform/data/partition-walk.ts";
+import { staleVersion } from "../platform/http/etag.ts";
+import { logger } from "../platform/powertools.ts";
+import { notFound, TenancyConflictError } from "./errors.ts";
+import { issueInvitation, sendInvitation } from "./invitations.ts";
+import { rejectionMail } from "./mail-texts.ts";
+import {
+  enterpriseJurisdiction,
+  loadTenant,
+  placeOfTenant,
+  tenantReplace,
+} from "./tenant-records.ts";
+import { auditStep, type WriteStep, writeTogether } from "./transact.ts";
+
+/**
+ * The sign-ups awaiting the caller: one query per index partition the jurisdiction plans
+ * (district queue by street prefix, industry queue by district/street prefix) — the queues are
+ * sparse indexes holding only `pending` tenants, so nothing outside the scope is read.
+ */
+export async function listSignups(
+  store: Store,
+  jurisdiction: Jurisdiction,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<Page<Tenant>> {
+  const entity = store.entities.tenant;
+  const partitions = planJurisdictionQueries(jurisdiction).map((plan) => {
+    if (plan.index === "district") {
+      const [street] = plan.prefix;
+      return {
+        id: `d:${plan.district}/${street ?? ""}`,
+        read: async (cursor: string | null, limit: number) => {
+          const q = entity.query.signupsByDistrict(
+            street === undefined
+              ? { district: plan.district }
+              : { district: plan.district, street },
+          );
+          const page = await q.go({ cursor, limit });
+          return { items: page.data.map((d) => d.record), cursor: page.cursor };
+        },
+      };
+    }
+    const [district, street] = plan.prefix;
+    return {
+      id: `i:${plan.industry}/${district ?? ""}/${street ?? ""}`,
+      read: async (cursor: string | null, limit: number) => {
+        const q = entity.query.signupsByIndustry(
+          district === undefined
+            ? { industry: plan.industry }
+            : street === undefined
+              ? { industry: plan.industry, district }
+              : { industry: plan.industry, district, street },
+        );
+        const page = await q.go({ cursor, limit });
+        return { items: page.data.map((d) => d.record), cursor: page.cursor };
+      },
+    };
+  });
+  return walkPartitions(partitions, query.cursor, query.limit);
+}
+
+function notPending(): TenancyConflictError {
+  return new TenancyConflictError("signup", {
+    zh: "该注册申请已处理",
+    en: "This sign-up has already been decided",
+  });
+}
+
+/**
+ * Approves a pending sign-up: the tenant turns active and its applicant is invited as the
+ * enterprise admin, in one transaction with the audit record; then the invitation is mailed.
+ */
+export async function approveSignup(
+  store: Store,
+  caller: Caller,
+  tenant: Tenant,
+  comment: string | undefined,
+  origin: string,
+  now: Date,
+): Promise<Tenant> {
+  if (tenant.status !== "pending" || !tenant.applicant) throw notPending();
+  const at = now.toISOString();
+  const approved: Tenant = {
+    ...tenant,
+    status: "active",
+    decision: { by: caller.userId, at, ...(comment ? { comment } : {}) },
+    version: tenant.version + 1,
+    updatedAt: at,
+  };
+  const invitation = issueInvitation(
+    caller,
+    {
+      tenantId: tenant.id,
+      tenantName: tenant.name,
+      email: tenant.applicant.email,
+      name: tenant.applicant.name,
+      role: "enterpriseAdmin",
+      jurisdiction: enterpriseJurisdiction(tenant),
+    },
+    now,
+  );
+  const audit = auditRecord(
+    caller,
+    {
+      tenantId: tenant.id,
+      action: "tenant.approve",
+      target: { type: "tenant", id: tenant.id },
+      before: tenant,
+      after: approved,
+    },
+    now,
+  );
+  await writeTogether(store, [
+    { action: (tx) => tenantReplace(tx, approved, tenant.version), onConflict: staleVersion },
+    ...invitation.steps,
+    auditStep(audit),
+  ]);
+  await sendInvitation(invitation, tenant.name, origin);
+  return approved;
+}
+
+/**
+ * Rejects a pending sign-up. The credit code's claim is released in the same transaction, so
+ * the enterprise may apply again with corrected details.
+ */
+async function rejectSignup(
+  store: Store,
+  caller: Caller,
+  tenant: Tenant,
+  comment: string | undefined,
+  now: Date,
+): Promise<Tenant> {
+  const at = now.toISOString();
+  const rejected: Tenant = {
+    ...tenant,
+    status: "rejected",
+    decision: { by: caller.userId, at, ...(comment ? { comment } : {}) },
+    version: tenant.version + 1,
+    updatedAt: at,
+  };
+  const audit = auditRecord(
+    caller,
+    {
+      tenantId: tenant.id,
+      action: "tenant.reject",
+      target: { type: "tenant", id: tenant.id },
+      before: tenant,
+      after: rejected,
+    },
+    now,
+  );
+  const uscc = tenant.uscc;
+  const release: WriteStep[] = uscc
+    ? [{ action: (tx) => tx.uniqueClaim.delete({ kind: "uscc", value: uscc }).commit() }]
+    : [];
+  await writeTogether(store, [
+    { action: (tx) => tenantReplace(tx, rejected, tenant.version), onConflict: staleVersion },
+    ...release,
+    auditStep(audit),
+  ]);
+  if (tenant.applicant) {
+    await mailer()
+      .send(
+        rejectionMail({
+          email: tenant.applicant.email,
+          name: tenant.applicant.name,
+          tenantName: tenant.name,
+          comment,
+        }),
+      )
+      .catch((error: unknown) =>
+        logger.error("rejection e-mail not sent", { tenantId: tenant.id, error: error as Error }),
+      );
+  }
+  return rejected;
+}
+
+/**
+ * An official decides a sign-up in their jurisdiction. Outside it — or for a tenant that is not
+ * an enterprise — the answer is 404, the same as for a tenant that does not exist.
+ */
+export async function decideSignup(
+  store: Store,
+  caller: Caller,
+  jurisdiction: Jurisdiction,
+  tenantId: string,
+  input: DecisionInput,
+  expectedVersion: number,
+  origin: string,
+  now: Date = new Date(),
+): Promise<Tenant> {
+  const found = await loadTenant(store, tenantId);
+  const place = found ? placeOfTenant(found.record) : undefined;
+  if (!found || !place || !covers(jurisdiction, place)) throw notFound.signup();
+  const tenant = found.record;
+  if (tenant.status !== "pending") throw notPending();
+  if (tenant.version !== expectedVersion) throw staleVersion();
+  return input.decision === "approve"
+    ? approveSignup(store, caller, tenant, input.comment, origin, now)
+    : rejectSignup(store, caller, tenant, input.comment, now);
+}

@@ -1,0 +1,85 @@
+import * as z from "zod";
+import {
+  DelegationCreateInputSchema,
+  PageQuerySchema,
+  TenantPageQuerySchema,
+} from "../../shared/tenancy/requests.ts";
+import {
+  AuditRecordViewSchema,
+  DelegationViewSchema,
+  pageSchema,
+} from "../../shared/tenancy/views.ts";
+import type { HttpRoute } from "../platform/manifest-types.ts";
+import { IdParams, OFFICIALS, problem, tags } from "./route-parts.ts";
+
+export const grantDelegationRoute = {
+  method: "POST",
+  path: "/api/v1/delegations",
+  access: { roles: ["enterpriseAdmin"] },
+  summary: "Delegate some of the enterprise's risk sources to an assessment agency until an expiry",
+  tags,
+  request: { body: DelegationCreateInputSchema },
+  responses: {
+    201: { description: "Granted", schema: DelegationViewSchema },
+    400: problem("Unknown agency, sources not the enterprise's, or expiry out of range"),
+  },
+} as const satisfies HttpRoute;
+
+export const listDelegationsRoute = {
+  method: "GET",
+  path: "/api/v1/delegations",
+  access: { roles: ["enterpriseAdmin", "enterpriseStaff", "assessor"] },
+  summary: "Delegations granted (enterprise) or received (assessor)",
+  tags,
+  request: { query: PageQuerySchema },
+  responses: { 200: { description: "A page", schema: pageSchema(DelegationViewSchema) } },
+} as const satisfies HttpRoute;
+
+export const revokeDelegationRoute = {
+  method: "DELETE",
+  path: "/api/v1/delegations/{id}",
+  access: { roles: ["enterpriseAdmin"] },
+  summary: "Revoke a delegation now (If-Match: delegation version)",
+  tags,
+  request: { params: IdParams, headers: ["If-Match"] },
+  responses: {
+    200: { description: "Revoked", schema: DelegationViewSchema },
+    404: problem("No such delegation"),
+    409: problem("Already revoked"),
+    412: problem("Changed since read"),
+  },
+} as const satisfies HttpRoute;
+
+export const auditTrailRoute = {
+  method: "GET",
+  path: "/api/v1/audit",
+  access: { roles: ["enterpriseAdmin", ...OFFICIALS] },
+  summary: "A tenant's audit trail, newest first (officials: enterprises in their jurisdiction)",
+  tags,
+  request: { query: TenantPageQuerySchema },
+  responses: {
+    200: { description: "A page", schema: pageSchema(AuditRecordViewSchema) },
+    404: problem("No such tenant within reach"),
+  },
+} as const satisfies HttpRoute;
+
+export const TenantExportSchema = z.object({
+  exportedAt: z.iso.datetime(),
+  tenantId: z.string(),
+  tenant: z.unknown(),
+  enterprise: z.unknown(),
+  users: z.array(z.unknown()),
+  riskSources: z.array(z.unknown()),
+  assessments: z.array(z.unknown()),
+  delegations: z.array(z.unknown()),
+  auditRecords: z.array(z.unknown()),
+});
+
+export const exportRoute = {
+  method: "GET",
+  path: "/api/v1/export",
+  access: { roles: ["enterpriseAdmin"] },
+  summary: "Everything the tenant owns, as one JSON document (数据导出)",
+  tags,
+  responses: { 200: { description: "The export", schema: TenantExportSchema } },
+} as const satisfies HttpRoute;

@@ -1,0 +1,275 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Caller } from "../../shared/tenancy/claims.ts";
+import type { Role } from "../../shared/tenancy/roles.ts";
+import type { User } from "../../shared/tenancy/user.ts";
+import type { InvitationAccepted, InvitationView } from "../../shared/tenancy/views.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { PasswordRejectedError } from "../adapters/identity/identity-admin.ts";
+import { identityAdmin } from "../adapters/identity/identity-admin-from-config.ts";
+import { mailer } from "../adapters/mail/mailer-from-config.ts";
+import { auditRecord } from "../audit/audit-log.ts";
+import { logger } from "../platform/powertools.ts";
+import { inviteeActor } from "./actors.ts";
+import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
+import { newUserId } from "./ids.ts";
+import { invitationMail } from "./mail-texts.ts";
+import { auditStep, type WriteStep, writeTogether } from "./transact.ts";
+
+/** How long an invitation link works (issue brief: 7 days). */
+export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Only the hash is stored: a read of the table never yields a usable link. */
+export function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface Invitee {
+  tenantId: string;
+  tenantName: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Token form; enterprise users carry their enterprise's place, assessors none. */
+  jurisdiction: string;
+}
+
+/** What the claim of an invitation carries besides its owner. */
+interface InvitationData {
+  email: string;
+  name: string;
+  role: Role;
+  tenantName: string;
+  jurisdiction: string;
+}
+
+export interface IssuedInvitation {
+  token: string;
+  user: User;
+  expiresAt: string;
+  steps: WriteStep[];
+}
+
+export function emailTaken(): TenancyConflictError {
+  return new TenancyConflictError("user", {
+    zh: "该邮箱已被注册",
+    en: "This e-mail address is already registered",
+  });
+}
+
+/**
+ * The writes of an invitation, for the caller's transaction: the user record (`invited`), the
+ * claim of their e-mail (one account per address) and the invitation's claim, keyed by the
+ * token's hash and removed by DynamoDB's TTL after seven days; plus its audit record.
+ */
+export function issueInvitation(actor: Caller, invitee: Invitee, now: Date): IssuedInvitation {
+  const token = randomBytes(32).toString("base64url");
+  const at = now.toISOString();
+  const expiresAtSeconds = Math.floor(now.getTime() / 1000) + INVITATION_TTL_SECONDS;
+  const user: User = {
+    userId: newUserId(),
+    tenantId: invitee.tenantId,
+    email: invitee.email,
+    name: invitee.name,
+    role: invitee.role,
+    jurisdiction: invitee.jurisdiction,
+    status: "invited",
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const data: InvitationData = {
+    email: invitee.email,
+    name: invitee.name,
+    role: invitee.role,
+    tenantName: invitee.tenantName,
+    jurisdiction: invitee.jurisdiction,
+  };
+  const audit = auditRecord(
+    actor,
+    {
+      tenantId: user.tenantId,
+      action: "user.invite",
+      target: { type: "user", id: user.userId },
+      after: user,
+    },
+    now,
+  );
+  return {
+    token,
+    user,
+    expiresAt: new Date(expiresAtSeconds * 1000).toISOString(),
+    steps: [
+      {
+        action: (tx) =>
+          tx.user
+            .create({ tenantId: user.tenantId, userId: user.userId, version: 1, record: user })
+            .commit(),
+      },
+      {
+        action: (tx) =>
+          tx.uniqueClaim
+            .create({
+              kind: "email",
+              value: user.email,
+              tenantId: user.tenantId,
+              ownerId: user.userId,
+            })
+            .commit(),
+        onConflict: emailTaken,
+      },
+      {
+        action: (tx) =>
+          tx.uniqueClaim
+            .create({
+              kind: "invitation",
+              value: tokenHash(token),
+              tenantId: user.tenantId,
+              ownerId: user.userId,
+              data,
+              expiresAt: expiresAtSeconds,
+            })
+            .commit(),
+      },
+      auditStep(audit),
+    ],
+  };
+}
+
+/**
+ * Sends the invitation after its writes committed. A failed send is logged, not thrown: the
+ * user record exists and retrying the request would only meet the e-mail's claim.
+ */
+export async function sendInvitation(
+  issued: IssuedInvitation,
+  tenantName: string,
+  origin: string,
+): Promise<void> {
+  const link = `${origin}/invitations/${issued.token}`;
+  try {
+    await mailer().send(
+      invitationMail({
+        email: issued.user.email,
+        name: issued.user.name,
+        role: issued.user.role,
+        tenantName,
+        link,
+        expiresAt: issued.expiresAt,
+      }),
+    );
+  } catch (error) {
+    logger.error("invitation e-mail not sent", {
+      userId: issued.user.userId,
+      tenantId: issued.user.tenantId,
+      error: error as Error,
+    });
+  }
+}
+
+async function liveInvitation(store: Store, token: string, now: Date) {
+  const { data: claim } = await store.entities.uniqueClaim
+    .get({ kind: "invitation", value: tokenHash(token) })
+    .go();
+  // DynamoDB's TTL deletes within days, not at the second: expiry is checked here too.
+  if (!claim?.expiresAt || claim.expiresAt * 1000 <= now.getTime()) throw notFound.invitation();
+  const { data: user } = await store.entities.user
+    .get({ tenantId: claim.tenantId, userId: claim.ownerId })
+    .go();
+  if (user?.record.status !== "invited") throw notFound.invitation();
+  return { claim, user: user.record, expiresAt: new Date(claim.expiresAt * 1000).toISOString() };
+}
+
+/** What the invitation page shows: whose invitation, to which organisation, as what. */
+export async function showInvitation(
+  store: Store,
+  token: string,
+  now: Date,
+): Promise<InvitationView> {
+  const { claim, user, expiresAt } = await liveInvitation(store, token, now);
+  const data = claim.data as Partial<InvitationData> | undefined;
+  return {
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    tenantName: data?.tenantName ?? user.tenantId,
+    expiresAt,
+  };
+}
+
+/**
+ * Accepts an invitation: the login is created (or reset) in the identity provider with the
+ * user's claims, then the user turns active and the invitation's claim is deleted in one
+ * transaction whose condition makes the link single-use.
+ */
+export async function acceptInvitation(
+  store: Store,
+  token: string,
+  password: string,
+  now: Date,
+): Promise<InvitationAccepted> {
+  const { claim, user } = await liveInvitation(store, token, now);
+  try {
+    await identityAdmin().upsertLogin(
+      {
+        userId: user.userId,
+        email: user.email,
+        name: user.name,
+        tenantId: user.tenantId,
+        role: user.role,
+        jurisdiction: user.jurisdiction,
+      },
+      password,
+    );
+  } catch (error) {
+    if (error instanceof PasswordRejectedError) {
+      throw new TenancyInvalidError("invitation.invalidPassword", "body.password", {
+        zh: `密码不符合要求：${error.reason}`,
+        en: `Password not accepted: ${error.reason}`,
+      });
+    }
+    throw error;
+  }
+  const at = now.toISOString();
+  const activated: User = {
+    ...user,
+    status: "active",
+    activatedAt: at,
+    version: user.version + 1,
+    updatedAt: at,
+  };
+  const audit = auditRecord(
+    inviteeActor(user),
+    {
+      tenantId: user.tenantId,
+      action: "user.activate",
+      target: { type: "user", id: user.userId },
+      before: user,
+      after: activated,
+    },
+    now,
+  );
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.user
+          .put({
+            tenantId: user.tenantId,
+            userId: user.userId,
+            version: activated.version,
+            record: activated,
+          })
+          .where(({ version }, { eq }) => eq(version, user.version))
+          .commit(),
+      onConflict: notFound.invitation,
+    },
+    {
+      action: (tx) =>
+        tx.uniqueClaim
+          .delete({ kind: "invitation", value: claim.value })
+          .where(({ value }, { exists }) => exists(value))
+          .commit(),
+      onConflict: notFound.invitation,
+    },
+    auditStep(audit),
+  ]);
+  return { email: user.email, tenantId: user.tenantId, userId: user.userId };
+}

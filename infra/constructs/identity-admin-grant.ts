@@ -1,0 +1,29 @@
+import type { IUserPool } from "aws-cdk-lib/aws-cognito";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { CityRiskFunction } from "./cityrisk-function.ts";
+
+/**
+ * What the tenancy API's Cognito adapter sends (functions/adapters/identity), named one by one
+ * and allowed on the product's user pool only.
+ */
+export const IDENTITY_ADMIN_ACTIONS: readonly string[] = [
+  "cognito-idp:AdminCreateUser",
+  "cognito-idp:AdminSetUserPassword",
+  "cognito-idp:AdminUpdateUserAttributes",
+  "cognito-idp:AdminAddUserToGroup",
+  "cognito-idp:AdminRemoveUserFromGroup",
+  "cognito-idp:AdminDisableUser",
+  "cognito-idp:AdminEnableUser",
+];
+
+/** For a manifest entry declaring `identityAdmin`: the grant and the pool id it reads from config. */
+export function grantIdentityAdmin(fn: CityRiskFunction, userPool: IUserPool): void {
+  if (!fn.definition.identityAdmin) return;
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: [...IDENTITY_ADMIN_ACTIONS],
+      resources: [userPool.userPoolArn],
+    }),
+  );
+  fn.function.addEnvironment("COGNITO_USER_POOL_ID", userPool.userPoolId);
+}

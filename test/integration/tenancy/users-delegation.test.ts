@@ -1,0 +1,359 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
+import { delegatedSources } from "../../../functions/tenancy/delegation-access.ts";
+import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
+import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { AuditRecord } from "../../../shared/audit/audit-record.ts";
+import type { RiskSource } from "../../../shared/risk/risk-source.ts";
+import type { Tenant } from "../../../shared/tenancy/tenant.ts";
+import type { User } from "../../../shared/tenancy/user.ts";
+import type { AgencyView, DelegationView, Page } from "../../../shared/tenancy/views.ts";
+import { riskSourceInput } from "../../support/registry-fixtures.ts";
+import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { anonymous, invitationToken } from "../../support/tenancy-fixtures.ts";
+import { uniqueName } from "../../support/unique-name.ts";
+
+// Users, agency tenants, delegation and export through the local gateway against DynamoDB Local.
+const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
+const DAY = 24 * 3600 * 1000;
+
+describe("users, agencies, delegation and export", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let store: Store;
+  let gasAdmin: ApiCaller;
+  let mallAdmin: ApiCaller;
+  let cityAdmin: ApiCaller;
+  let chaoyang: ApiCaller;
+  let assessor: ApiCaller;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-users-"));
+    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    store = stackStore(stack);
+    await seedDemoTenants(store, new Date());
+    [gasAdmin, mallAdmin, cityAdmin, chaoyang, assessor] = await Promise.all([
+      signIn(stack, "admin@gas-station.demo"),
+      signIn(stack, "admin@mall.demo"),
+      signIn(stack, "admin@city.demo"),
+      signIn(stack, "official@chaoyang.demo"),
+      signIn(stack, "assessor@agency.demo"),
+    ]);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  describe("demo seed", () => {
+    it("is idempotent: a second run creates nothing", async () => {
+      expect(await seedDemoTenants(store, new Date())).toMatchObject({ created: 0 });
+    });
+  });
+
+  describe("users", () => {
+    const staffEmail = `${uniqueName("staff")}@gas-station.test`;
+    let staff: User;
+
+    it("masks phones per role: the enterprise admin sees its own, the city admin does not", async () => {
+      const own = (await gasAdmin.call("GET", "/api/v1/users")).body as Page<User>;
+      expect(own.items).toEqual([
+        expect.objectContaining({ email: "admin@gas-station.demo", phone: "13900000005" }),
+      ]);
+
+      const district = await cityAdmin.call("GET", "/api/v1/users?tenantId=t-district-110105");
+      expect(district.status).toBe(200);
+      expect((district.body as Page<User>).items).toEqual([
+        expect.objectContaining({ email: "official@chaoyang.demo", phone: "139****0002" }),
+      ]);
+      const city = (await cityAdmin.call("GET", "/api/v1/users")).body as Page<User>;
+      expect(city.items[0]?.phone).toBe("139****0001");
+    });
+
+    it("answers 404 for another tenant's users, and keeps enterprises out of the city admin's reach", async () => {
+      expect((await gasAdmin.call("GET", "/api/v1/users?tenantId=t-mall-haidian")).status).toBe(
+        404,
+      );
+      expect((await cityAdmin.call("GET", "/api/v1/users?tenantId=t-mall-haidian")).status).toBe(
+        404,
+      );
+      expect((await chaoyang.call("GET", "/api/v1/users")).status).toBe(403);
+    });
+
+    it("invites staff with a role the enterprise allows; refuses others and a taken e-mail", async () => {
+      const res = await gasAdmin.call("POST", "/api/v1/users/invitations", {
+        body: { email: staffEmail, name: "孙丽", role: "enterpriseStaff" },
+      });
+      expect(res.status).toBe(201);
+      staff = res.body as User;
+      expect(staff).toMatchObject({
+        tenantId: "t-gas-station-chaoyang",
+        role: "enterpriseStaff",
+        status: "invited",
+        jurisdiction: "d:110105;i:gas",
+      });
+
+      const wrongRole = await gasAdmin.call("POST", "/api/v1/users/invitations", {
+        body: { email: `${uniqueName("x")}@x.test`, name: "x", role: "assessor" },
+      });
+      expect(wrongRole.status).toBe(400);
+      expect(wrongRole.body).toMatchObject({ code: "user.invalidMembership" });
+      const taken = await gasAdmin.call("POST", "/api/v1/users/invitations", {
+        body: { email: "admin@mall.demo", name: "x", role: "enterpriseStaff" },
+      });
+      expect(taken.status).toBe(409);
+      const foreign = await gasAdmin.call("POST", "/api/v1/users/invitations", {
+        body: {
+          email: `${uniqueName("x")}@x.test`,
+          name: "x",
+          role: "enterpriseStaff",
+          tenantId: "t-mall-haidian",
+        },
+      });
+      expect(foreign.status).toBe(404);
+    });
+
+    it("disables a user who accepted: the login stops working; yourself you cannot disable", async () => {
+      const token = await invitationToken(stack, staffEmail);
+      await anonymous(stack).call("POST", `/api/v1/invitations/${token}/accept`, {
+        body: { password: "staff-password-1" },
+      });
+      await signIn(stack, staffEmail, "staff-password-1");
+      const current = (
+        await store.entities.user.get({ tenantId: staff.tenantId, userId: staff.userId }).go()
+      ).data?.record as User;
+
+      const res = await gasAdmin.call("PATCH", `/api/v1/users/${staff.userId}`, {
+        body: { status: "disabled" },
+        headers: { "if-match": `"${current.version}"` },
+      });
+
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: "disabled", version: current.version + 1 });
+      await expect(signIn(stack, staffEmail, "staff-password-1")).rejects.toThrow();
+      const stale = await gasAdmin.call("PATCH", `/api/v1/users/${staff.userId}`, {
+        body: { status: "active" },
+        headers: { "if-match": `"${current.version}"` },
+      });
+      expect(stale.status).toBe(412);
+      const self = await gasAdmin.call("PATCH", "/api/v1/users/u-gas-station-admin", {
+        body: { status: "disabled" },
+        headers: { "if-match": '"1"' },
+      });
+      expect(self.status).toBe(409);
+      const audit = (await gasAdmin.call("GET", "/api/v1/audit?limit=3")).body as Page<AuditRecord>;
+      expect(audit.items[0]).toMatchObject({
+        action: "user.update",
+        target: { type: "user", id: staff.userId },
+        before: { status: "active" },
+        after: { status: "disabled" },
+      });
+    });
+  });
+
+  describe("agency tenants", () => {
+    it("lets the city admin create a street office inside a district, with its first official", async () => {
+      const email = `${uniqueName("street")}@jiuxianqiao.test`;
+      const res = await cityAdmin.call("POST", "/api/v1/tenants", {
+        body: {
+          kind: "government",
+          name: "朝阳区酒仙桥街道办事处",
+          jurisdiction: "d:110105/酒仙桥街道",
+          firstUser: {
+            email,
+            name: "周杰",
+            role: "streetOfficial",
+            jurisdiction: "d:110105/酒仙桥街道",
+          },
+        },
+      });
+
+      expect(res.status).toBe(201);
+      const tenant = res.body as Tenant;
+      expect(tenant).toMatchObject({
+        kind: "government",
+        status: "active",
+        jurisdiction: "d:110105/酒仙桥街道",
+      });
+      const listed = (await cityAdmin.call("GET", "/api/v1/tenants?kind=government"))
+        .body as Page<Tenant>;
+      expect(listed.items.map((t) => t.id)).toContain(tenant.id);
+      const token = await invitationToken(stack, email);
+      await anonymous(stack).call("POST", `/api/v1/invitations/${token}/accept`, {
+        body: { password: "street-password-1" },
+      });
+      const official = await signIn(stack, email, "street-password-1");
+      expect((await official.call("GET", "/api/v1/me")).body).toMatchObject({
+        tenantId: tenant.id,
+        role: "streetOfficial",
+        jurisdiction: { districts: [{ district: "110105", street: "酒仙桥街道" }] },
+      });
+    });
+
+    it("refuses a jurisdiction outside the catalogs, and non-admins", async () => {
+      const bad = await cityAdmin.call("POST", "/api/v1/tenants", {
+        body: { kind: "government", name: "不存在的区", jurisdiction: "d:999999" },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ code: "tenant.invalidJurisdiction" });
+      const unknown = await cityAdmin.call("POST", "/api/v1/tenants", {
+        body: { kind: "assessmentAgency", name: "机构", jurisdiction: "*" },
+      });
+      expect(unknown.status).toBe(400);
+      const forbidden = await gasAdmin.call("POST", "/api/v1/tenants", {
+        body: { kind: "assessmentAgency", name: "自建机构" },
+      });
+      expect(forbidden.status).toBe(403);
+    });
+  });
+
+  describe("delegation", () => {
+    let source: RiskSource;
+    let delegation: DelegationView;
+
+    beforeAll(async () => {
+      const res = await gasAdmin.call("POST", "/api/v1/risk-sources", {
+        body: riskSourceInput(GAS),
+      });
+      expect(res.status).toBe(201);
+      source = res.body as RiskSource;
+    });
+
+    it("lists active assessment agencies for the enterprise's picker", async () => {
+      const res = await gasAdmin.call("GET", "/api/v1/agencies");
+      expect((res.body as Page<AgencyView>).items).toContainEqual({
+        tenantId: "t-assessment-agency",
+        name: "北京安平示范安全评价有限公司",
+      });
+    });
+
+    it("refuses an unknown agency, another enterprise's source and an expiry out of range", async () => {
+      const expiresAt = new Date(Date.now() + 30 * DAY).toISOString();
+      const cases = [
+        { agencyTenantId: "t-mall-haidian", riskSourceIds: [source.id], expiresAt },
+        { agencyTenantId: "t-assessment-agency", riskSourceIds: ["t-mall-haidian~01X"], expiresAt },
+        {
+          agencyTenantId: "t-assessment-agency",
+          riskSourceIds: [source.id],
+          expiresAt: new Date(Date.now() - DAY).toISOString(),
+        },
+        {
+          agencyTenantId: "t-assessment-agency",
+          riskSourceIds: [source.id],
+          expiresAt: new Date(Date.now() + 400 * DAY).toISOString(),
+        },
+      ];
+      const codes = [];
+      for (const body of cases) {
+        const res = await gasAdmin.call("POST", "/api/v1/delegations", { body });
+        expect(res.status).toBe(400);
+        codes.push((res.body as { code: string }).code);
+      }
+      expect(codes).toEqual([
+        "delegation.invalidAgency",
+        "delegation.invalidSources",
+        "delegation.invalidExpiry",
+        "delegation.invalidExpiry",
+      ]);
+    });
+
+    it("grants, lists on both sides and gives the agency reach until the expiry", async () => {
+      const expiresAt = new Date(Date.now() + 30 * DAY).toISOString();
+      const res = await gasAdmin.call("POST", "/api/v1/delegations", {
+        body: { agencyTenantId: "t-assessment-agency", riskSourceIds: [source.id], expiresAt },
+      });
+      expect(res.status).toBe(201);
+      delegation = res.body as DelegationView;
+      expect(delegation).toMatchObject({ active: true, revokedAt: null, version: 1, expiresAt });
+
+      const granted = (await gasAdmin.call("GET", "/api/v1/delegations"))
+        .body as Page<DelegationView>;
+      expect(granted.items).toEqual([
+        expect.objectContaining({ id: delegation.id, agencyName: "北京安平示范安全评价有限公司" }),
+      ]);
+      const received = (await assessor.call("GET", "/api/v1/delegations"))
+        .body as Page<DelegationView>;
+      expect(received.items).toEqual([
+        expect.objectContaining({
+          id: delegation.id,
+          enterpriseName: "北京朝阳示范加油站有限公司",
+        }),
+      ]);
+
+      const now = await delegatedSources(store, "t-assessment-agency");
+      expect([...(now.get("t-gas-station-chaoyang") ?? [])]).toEqual([source.id]);
+      const later = await delegatedSources(
+        store,
+        "t-assessment-agency",
+        new Date(Date.now() + 31 * DAY),
+      );
+      expect(later.size).toBe(0);
+
+      const used = await assessor.call(
+        "GET",
+        `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+      );
+      expect(used.status).toBe(200);
+      expect((used.body as RiskSource).responsiblePerson.phone).toBe("137****7000");
+    });
+
+    it("revokes with If-Match: the agency loses reach at once", async () => {
+      const path = `/api/v1/delegations/${delegation.id}`;
+      expect((await gasAdmin.call("DELETE", path)).status).toBe(428);
+      expect(
+        (await mallAdmin.call("DELETE", path, { headers: { "if-match": '"1"' } })).status,
+      ).toBe(404);
+
+      const res = await gasAdmin.call("DELETE", path, { headers: { "if-match": '"1"' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ active: false, version: 2, revokedAt: expect.any(String) });
+      expect((await gasAdmin.call("DELETE", path, { headers: { "if-match": '"2"' } })).status).toBe(
+        409,
+      );
+      expect((await delegatedSources(store, "t-assessment-agency")).size).toBe(0);
+      const used = await assessor.call(
+        "GET",
+        `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+      );
+      expect(used.status).toBe(404);
+      const received = (await assessor.call("GET", "/api/v1/delegations"))
+        .body as Page<DelegationView>;
+      expect(received.items[0]).toMatchObject({ id: delegation.id, active: false });
+    });
+  });
+
+  describe("export", () => {
+    it("gives the enterprise admin everything in the tenant's partition, unmasked", async () => {
+      const res = await gasAdmin.call("GET", "/api/v1/export");
+
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-disposition")).toContain(
+        "cityrisk-export-t-gas-station-chaoyang.json",
+      );
+      const body = res.body as Record<string, unknown[]> & {
+        tenant: Tenant;
+        enterprise: { principal: { phone: string } };
+      };
+      expect(body.tenant).toMatchObject({ id: "t-gas-station-chaoyang", kind: "enterprise" });
+      expect(body.enterprise.principal.phone).toBe("13801050001");
+      expect(body.users?.map((u) => (u as User).email)).toContain("admin@gas-station.demo");
+      expect(body.riskSources).toHaveLength(1);
+      expect(body.delegations).toHaveLength(1);
+      expect((body.auditRecords as AuditRecord[]).map((r) => r.action)).toEqual(
+        expect.arrayContaining([
+          "user.invite",
+          "user.update",
+          "delegation.grant",
+          "delegation.revoke",
+        ]),
+      );
+      expect((await chaoyang.call("GET", "/api/v1/export")).status).toBe(403);
+      const audit = (await gasAdmin.call("GET", "/api/v1/audit?limit=1")).body as Page<AuditRecord>;
+      expect(audit.items[0]?.action).toBe("tenant.export");
+    });
+  });
+});
