@@ -27,7 +27,13 @@ export interface MessagingDefinition {
  * Product topics and queues. Warnings (SMS / e-mail / webhook fan-out) arrive with the warnings
  * issue; until then the constructs and local runners are proven with test fixtures.
  */
-export const messaging: MessagingDefinition = { topics: [], queues: [] };
+export const messaging: MessagingDefinition = {
+  topics: [{ id: "imports", description: "CityRisk spreadsheet import jobs to run" }],
+  queues: [
+    // Visibility above the import worker's 300 s timeout (Lambda requires it).
+    { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
+  ],
+};
 
 /** The environment variable carrying a topic's ARN to its publishers, on AWS and locally. */
 export function topicEnvName(topicId: string): string {

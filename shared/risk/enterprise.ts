@@ -29,6 +29,21 @@ export const EnterpriseUpdateInputSchema = EnterpriseCreateInputSchema.omit({ us
   .refine((v) => Object.keys(v).length > 0, { message: "没有要修改的字段 / nothing to update" });
 export type EnterpriseUpdateInput = z.infer<typeof EnterpriseUpdateInputSchema>;
 
+/**
+ * Work-safety standardization (安全生产标准化) grade 一级/二级/三级 as 1/2/3, recorded from the
+ * standardization system's export; never set by the enterprise itself.
+ */
+export const StandardizationSchema = z.strictObject({
+  grade: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  certificateNo: Text(50),
+  /** Expiry date of the certificate (YYYY-MM-DD). */
+  expiresAt: z.iso.date(),
+});
+export type Standardization = z.infer<typeof StandardizationSchema>;
+
 /** An enterprise as stored (the enterprise is a tenant of its own data). */
-export const EnterpriseSchema = z.object(fields).extend(StoredMetaSchema.shape);
+export const EnterpriseSchema = z
+  .object(fields)
+  .extend(StoredMetaSchema.shape)
+  .extend({ standardization: StandardizationSchema.optional() });
 export type Enterprise = z.infer<typeof EnterpriseSchema>;

@@ -1,0 +1,109 @@
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { ulid } from "ulidx";
+import { NotFoundError } from "../../shared/errors.ts";
+import type {
+  ImportJob,
+  ImportKind,
+  ImportRequest,
+  ImportStatus,
+} from "../../shared/exchange/import-job.ts";
+import type { Caller } from "../../shared/tenancy/claims.ts";
+import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { s3 } from "../platform/clients.ts";
+import { config } from "../platform/config.ts";
+import { functionStore } from "../platform/data/request-store.ts";
+import { enqueueImport } from "./import-queue.ts";
+
+const CONTENT_TYPES = {
+  csv: "text/csv",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+function jobNotFound(): NotFoundError {
+  // Also the answer for another tenant's job: nothing tells whether it exists.
+  return new NotFoundError({ zh: "导入任务不存在", en: "Import job not found" });
+}
+
+/** What callers read of a job: no file location, no stored caller. */
+export function publicJob(job: StoredImportJob): ImportJob {
+  const { tenantId: _t, objectKey: _o, caller: _c, ...visible } = job;
+  return visible;
+}
+
+export function jobItem(job: StoredImportJob) {
+  return { tenantId: job.tenantId, id: job.id, status: job.status, record: job };
+}
+
+/**
+ * Starts an import: the file goes to the documents bucket under `<tenantId>/imports/<jobId>`,
+ * the job into the caller's tenant partition as `queued`, and a message to the import worker.
+ */
+export async function startImport(
+  caller: Caller,
+  kind: ImportKind,
+  request: ImportRequest,
+  now = new Date(),
+): Promise<{ id: string; status: ImportStatus }> {
+  const id = ulid(now.getTime());
+  const tenantId = caller.tenantId;
+  const objectKey = `${tenantId}/imports/${id}`;
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: config().bucketName,
+      Key: objectKey,
+      Body: Buffer.from(request.contentBase64, "base64"),
+      ContentType: CONTENT_TYPES[request.format],
+    }),
+  );
+  const at = now.toISOString();
+  const job: StoredImportJob = {
+    id,
+    tenantId,
+    kind,
+    status: "queued",
+    dryRun: request.dryRun,
+    fileName: request.fileName,
+    format: request.format,
+    objectKey,
+    caller,
+    total: 0,
+    processed: 0,
+    written: 0,
+    failedRows: 0,
+    errors: [],
+    createdAt: at,
+    updatedAt: at,
+  };
+  await functionStore().entities.importJob.create(jobItem(job)).go();
+  await enqueueImport({ tenantId, jobId: id });
+  return { id, status: job.status };
+}
+
+/** A job of this kind of the caller's own tenant; 404 for anything else. */
+export async function readJob(caller: Caller, kind: ImportKind, id: string): Promise<ImportJob> {
+  const job = await loadJob(functionStore(), caller.tenantId, id);
+  if (!job || job.kind !== kind) throw jobNotFound();
+  return publicJob(job);
+}
+
+export async function loadJob(
+  store: Store,
+  tenantId: string,
+  id: string,
+): Promise<StoredImportJob | undefined> {
+  const { data } = await store.entities.importJob.get({ tenantId, id }).go();
+  return data?.record;
+}
+
+export async function saveJob(store: Store, job: StoredImportJob): Promise<void> {
+  await store.entities.importJob.put(jobItem(job)).go();
+}
+
+export async function readJobFile(job: StoredImportJob): Promise<Uint8Array> {
+  const object = await s3.send(
+    new GetObjectCommand({ Bucket: config().bucketName, Key: job.objectKey }),
+  );
+  if (!object.Body) throw new Error(`import file ${job.objectKey} has no body`);
+  return object.Body.transformToByteArray();
+}

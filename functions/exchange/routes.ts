@@ -1,0 +1,93 @@
+import * as z from "zod";
+import {
+  ImportAcceptedSchema,
+  ImportJobSchema,
+  ImportRequestSchema,
+  SpreadsheetFormatSchema,
+} from "../../shared/exchange/import-job.ts";
+import { RiskSourceListQuerySchema } from "../../shared/risk/list-query.ts";
+import type { HttpRoute } from "../platform/manifest-types.ts";
+import { ENTERPRISE_ROLES, OFFICIAL_ROLES } from "../registry/routes.ts";
+
+/** Agencies that exchange enterprise data with the city's other systems. */
+export const EXCHANGE_ROLES = ["districtOfficial", "cityAdmin"] as const;
+
+const FormatQuery = z.strictObject({ format: SpreadsheetFormatSchema.default("xlsx") });
+const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
+const tags = ["exchange"] as const;
+const FILE_TYPES = "text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The query of an export: the listing's filters (they only narrow the scope) and the format. */
+export const ExportQuerySchema = RiskSourceListQuerySchema.omit({
+  cursor: true,
+  limit: true,
+}).extend({ format: SpreadsheetFormatSchema.default("xlsx") });
+
+export const importTemplateRoute = {
+  method: "GET",
+  path: "/api/v1/risk-sources/import-template",
+  access: { roles: ENTERPRISE_ROLES },
+  summary: "Risk-source import template: Chinese headers, an English key row, an example row",
+  tags,
+  request: { query: FormatQuery },
+  responses: { 200: { description: "The template file", contentType: FILE_TYPES } },
+} as const satisfies HttpRoute;
+
+export const exportRiskSourcesRoute = {
+  method: "GET",
+  path: "/api/v1/risk-sources/export",
+  access: { roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES] },
+  summary: "Export the risk sources in reach with levels and next review dates (CSV or XLSX)",
+  tags,
+  request: { query: ExportQuerySchema },
+  responses: { 200: { description: "The export file", contentType: FILE_TYPES } },
+} as const satisfies HttpRoute;
+
+/** The three imports share one shape: start a job (202), then read it by id. */
+function importRoutes<const P extends string, const R extends readonly string[]>(
+  path: P,
+  roles: R,
+  what: string,
+) {
+  const start = {
+    method: "POST",
+    path,
+    access: { roles },
+    summary: `Import ${what} from CSV/XLSX as a job, dry run possible (Idempotency-Key honoured)`,
+    tags,
+    request: { body: ImportRequestSchema, headers: ["Idempotency-Key"] },
+    responses: {
+      202: { description: "Job queued", schema: ImportAcceptedSchema },
+      400: { description: "Invalid request, listed per field" },
+    },
+  } as const;
+  const read = {
+    method: "GET",
+    path: `${path}/{id}`,
+    access: { roles },
+    summary: `An import job of ${what}: status, progress, per-row errors`,
+    tags,
+    request: { params: IdParams },
+    responses: {
+      200: { description: "The job", schema: ImportJobSchema },
+      404: { description: "No such job of the caller's tenant" },
+    },
+  } as const;
+  return [start, read] as const;
+}
+
+export const [startRiskSourceImportRoute, riskSourceImportRoute] = importRoutes(
+  "/api/v1/risk-sources/imports",
+  ENTERPRISE_ROLES,
+  "risk sources",
+);
+export const [startCensusImportRoute, censusImportRoute] = importRoutes(
+  "/api/v1/enterprises/census-imports",
+  EXCHANGE_ROLES,
+  "enterprise base data from a census extract (matched by credit code)",
+);
+export const [startStandardizationImportRoute, standardizationImportRoute] = importRoutes(
+  "/api/v1/enterprises/standardization-imports",
+  EXCHANGE_ROLES,
+  "standardization grades (安全生产标准化)",
+);
