@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { api } from "./scenarios/api.ts";
 import { bundles } from "./scenarios/bundles.ts";
 import { grading } from "./scenarios/grading.ts";
 
@@ -9,7 +10,7 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const scenarios: Record<string, () => Promise<BenchResult>> = { bundles, grading };
+const scenarios: Record<string, () => Promise<BenchResult>> = { api, bundles, grading };
 
 const name = process.argv[2];
 const scenario = name ? scenarios[name] : undefined;

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,10 +21,12 @@ import { ensureTable } from "./bootstrap/ensure-table.ts";
 import { localResourceName } from "./bootstrap/resource-names.ts";
 import { freePort } from "./dynamodb-local/free-port.ts";
 import { startDynamoDbLocal } from "./dynamodb-local/start-dynamodb-local.ts";
+import { type MailCapture, startMailCapture } from "./emulators/mail-capture.ts";
 import { startAwsEmulators } from "./emulators/start-aws-emulators.ts";
 import { startGateway } from "./gateway/gateway.ts";
-import { demoUsers } from "./identity/demo-users.ts";
+import { demoClients, demoUsers } from "./identity/demo-users.ts";
 import { LocalIdentityProvider } from "./identity/identity-provider.ts";
+import { LoginStore } from "./identity/login-store.ts";
 import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
 import { loadHandler } from "./runners/load-handler.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./runners/local-account.ts";
@@ -45,6 +48,16 @@ export interface LocalStackOptions {
   schedules?: readonly ScheduleDefinition[];
   /** One line per component as it comes up. */
   log?: (line: string) => void;
+  /**
+   * Approve enterprise sign-ups at once (`CITYRISK_AUTO_APPROVE_SIGNUPS`); on by default for the
+   * local demo, off in tests of the approval queue.
+   */
+  autoApproveSignups?: boolean;
+  /**
+   * Seed the demo data: the demo users' tenants, and on the first start the Beijing registry
+   * (about 2,000 enterprises, 10,000 graded sources). `npm start` turns it on; tests leave it off.
+   */
+  seed?: boolean;
 }
 
 export interface LocalStack {
@@ -53,6 +66,8 @@ export interface LocalStack {
   endpoints: { dynamodb: string; aws: string };
   tableName: string;
   bucketName: string;
+  /** The SMTP capture the handlers send e-mail to (`GET /local/mail` lists it). */
+  mail: MailCapture;
   stop(): Promise<void>;
 }
 
@@ -80,6 +95,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const aws = await startAwsEmulators({ dataDir });
     stops.push(() => aws.stop());
     log(`✔ SNS/SQS/S3 emulator  ${aws.endpoint}  (fauxqs; S3 objects in ${join(dataDir, "s3")})`);
+    const mail = await startMailCapture({ dataDir });
+    stops.push(() => mail.stop());
+    log(`✔ Mail capture         ${mail.smtpUrl}  (messages in ${join(dataDir, "mail")})`);
 
     const tableName = localResourceName(prefix, mainTable.logicalName);
     const bucketName = localResourceName(prefix, documentsBucket.logicalName);
@@ -115,6 +133,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SQS: aws.endpoint,
       CITYRISK_S3_FORCE_PATH_STYLE: "true",
       CITYRISK_STAGE: "local",
+      CITYRISK_SMTP_URL: mail.smtpUrl,
       TABLE_NAME: tableName,
       BUCKET_NAME: bucketName,
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
@@ -128,7 +147,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const port = await freePort(options.port ?? Number(process.env.PORT ?? 3000));
     const baseUrl = `http://localhost:${port}`;
     const keys = await loadOrCreateSigningKeys(join(dataDir, "identity", "signing-key.json"));
-    const identity = new LocalIdentityProvider(keys, baseUrl);
+    // Invited users' logins persist next to the signing key; the tenancy API reaches the admin
+    // endpoint with a secret that lives only as long as this process.
+    const identityAdminSecret = randomBytes(32).toString("base64url");
+    const identity = new LocalIdentityProvider(keys, baseUrl, demoUsers, demoClients, {
+      logins: new LoginStore(join(dataDir, "identity", "users.json")),
+      adminSecret: identityAdminSecret,
+    });
+    Object.assign(process.env, {
+      CITYRISK_LOCAL_IDP_URL: baseUrl,
+      CITYRISK_LOCAL_IDP_SECRET: identityAdminSecret,
+      CITYRISK_WEB_URL: baseUrl,
+      CITYRISK_AUTO_APPROVE_SIGNUPS: String(options.autoApproveSignups ?? true),
+    });
     log(`✔ Identity provider    ${baseUrl}/oauth2/token, ${baseUrl}/.well-known/jwks.json`);
 
     const runnerLogger = {
@@ -163,6 +194,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     log(
       `✔ Event runners        stream → ${count((f) => !!f.stream)} fn, queues → ${count((f) => !!f.queues?.length)} fn, schedules → ${count((f) => !!f.schedules?.length)} fn`,
     );
+    // After the runners, so the stream carries the seed to its consumers like any other write.
+    if (options.seed) {
+      // Imported here: the seed builds records with the functions' modules, whose SDK clients
+      // read (and freeze) the configuration that is only in the environment from this point on.
+      const { startDemoSeed } = await import("./seed/seed-demo-data.ts");
+      const seeding = await startDemoSeed(dynamo.endpoint, table.tableName, log);
+      stops.push(() => seeding.stop());
+      log(
+        "✔ Demo tenants         seeded; the demo registry follows in the background (first start)",
+      );
+    }
 
     const gateway = await startGateway({
       manifest,
@@ -179,6 +221,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             role: u.role,
             tenantName: u.tenantName,
           })),
+        "GET /local/mail": () => mail.list(),
       },
       log,
     });
@@ -193,6 +236,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       endpoints: { dynamodb: dynamo.endpoint, aws: aws.endpoint },
       tableName,
       bucketName,
+      mail,
       stop: stopAll,
     };
   } catch (error) {

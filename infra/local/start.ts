@@ -6,7 +6,7 @@ const startedAt = Date.now();
 const log = (line: string) => console.log(line);
 console.log("CityRisk 城市安全风险云 — starting the local stack");
 
-const stack = await startLocalStack({ log }).catch((error: unknown) => {
+const stack = await startLocalStack({ log, seed: true }).catch((error: unknown) => {
   console.error(`✘ ${(error as Error).message}`);
   process.exit(1);
 });

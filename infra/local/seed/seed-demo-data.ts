@@ -1,0 +1,50 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { storeFor } from "../../../functions/adapters/dynamodb/store.ts";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
+import { seedDemoTenants } from "./demo-tenants.ts";
+import { describeSeed, seedDemoRegistry } from "./seed-demo-registry.ts";
+
+/**
+ * `npm start`'s demo data (issue 4 §9). The demo users' tenants are written before the stack is
+ * ready (idempotent, every start, a few dozen items). The Beijing registry — about 26,000 items
+ * on the first start only — goes on in the background: DynamoDB Local writes it at a few hundred
+ * items a second, far slower than the rest of the start, so the stack is ready meanwhile and the
+ * registry's line is printed when it is done. A start stopped midway seeds again next time.
+ */
+export async function startDemoSeed(
+  endpoint: string,
+  table: string,
+  log: (line: string) => void,
+  options: { enterprises?: number } = {},
+): Promise<{ registry: Promise<void>; stop(): Promise<void> }> {
+  const client = new DynamoDBClient({
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint,
+  });
+  const store = storeFor(client, table);
+  await seedDemoTenants(store, new Date());
+  const abort = new AbortController();
+  const registry = seedDemoRegistry({
+    store,
+    client,
+    table,
+    signal: abort.signal,
+    ...(options.enterprises === undefined ? {} : { enterprises: options.enterprises }),
+  }).then(
+    (outcome) => log(`✔ Demo data            ${describeSeed(outcome)}`),
+    (error: unknown) =>
+      log(
+        abort.signal.aborted
+          ? "✘ Demo data            stopped before the end; seeds again on the next start"
+          : `✘ Demo data            not seeded: ${(error as Error).message}`,
+      ),
+  );
+  return {
+    registry,
+    stop: () => {
+      abort.abort();
+      return registry;
+    },
+  };
+}
