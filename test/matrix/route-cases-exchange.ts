@@ -1,0 +1,77 @@
+import type { ImportKind } from "../../shared/exchange/import-job.ts";
+import { enc, type RouteCase } from "./route-case.ts";
+
+/** Matrix cases of the exchange API (templates, exports, import jobs). */
+
+const IMPORT_BODY = {
+  fileName: "matrix.csv",
+  format: "csv",
+  contentBase64: Buffer.from("名称,场所\nname,place\n", "utf8").toString("base64"),
+  dryRun: true,
+} as const;
+
+/** Ids of tenant-owned records (`<tenantId>~<ULID>`) anywhere in a text answer (CSV). */
+function idsInText(body: unknown): { ids: string[]; next: string | null } {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  return { ids: text.match(/t-[a-z0-9-]+~[0-9A-HJKMNP-TV-Z]{26}/g) ?? [], next: null };
+}
+
+const startImport = (path: string): RouteCase => ({
+  shape: "self",
+  success: 202,
+  prepare: async () => ({ request: () => ({ path, body: IMPORT_BODY }) }),
+});
+
+/** Jobs belong to the tenant that started them; the agencies' jobs are their own. */
+const readOwnJob = (path: string, kind: ImportKind): RouteCase => ({
+  shape: "self",
+  success: 200,
+  prepare: async ({ fx, principal, owner }) => {
+    const job = await fx.importJob(principal?.tenantId ?? owner.tenantId, kind);
+    return { id: job.id, request: (id = job.id) => ({ path: `${path}/${enc(id)}` }) };
+  },
+});
+
+export const exchangeCases: Readonly<Record<string, RouteCase>> = {
+  "GET /api/v1/risk-sources/import-template": {
+    shape: "self",
+    success: 200,
+    prepare: async () => ({
+      request: () => ({ path: "/api/v1/risk-sources/import-template?format=csv" }),
+    }),
+  },
+  "GET /api/v1/risk-sources/export": {
+    shape: "list",
+    success: 200,
+    page: idsInText,
+    prepare: async ({ fx, owner }) => ({
+      id: fx.shared(owner).source.id,
+      request: () => ({ path: "/api/v1/risk-sources/export?format=csv" }),
+    }),
+  },
+  "POST /api/v1/risk-sources/imports": startImport("/api/v1/risk-sources/imports"),
+  // An enterprise's risk-source import job: its own users only.
+  "GET /api/v1/risk-sources/imports/{id}": {
+    shape: "item",
+    success: 200,
+    prepare: async ({ fx, owner }) => {
+      const job = await fx.importJob(owner.tenantId, "riskSources");
+      return {
+        id: job.id,
+        request: (id = job.id) => ({ path: `/api/v1/risk-sources/imports/${enc(id)}` }),
+      };
+    },
+  },
+  "POST /api/v1/enterprises/census-imports": startImport("/api/v1/enterprises/census-imports"),
+  "GET /api/v1/enterprises/census-imports/{id}": readOwnJob(
+    "/api/v1/enterprises/census-imports",
+    "census",
+  ),
+  "POST /api/v1/enterprises/standardization-imports": startImport(
+    "/api/v1/enterprises/standardization-imports",
+  ),
+  "GET /api/v1/enterprises/standardization-imports/{id}": readOwnJob(
+    "/api/v1/enterprises/standardization-imports",
+    "standardization",
+  ),
+};

@@ -1,0 +1,296 @@
+import { ulid } from "ulidx";
+import type { StoredImportJob } from "../../functions/adapters/dynamodb/entities/import-job.ts";
+import type { Store } from "../../functions/adapters/dynamodb/store.ts";
+import { riskSourceItem } from "../../functions/registry/risk-source-item.ts";
+import { getProfile } from "../../shared/methodology/profiles/registry.ts";
+import type { Assessment } from "../../shared/risk/assessment.ts";
+import type { Enterprise } from "../../shared/risk/enterprise.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import { isValidUscc, USCC_CHARSET, usccCheckCharacter } from "../../shared/risk/uscc.ts";
+import type { Caller } from "../../shared/tenancy/claims.ts";
+import type { Delegation } from "../../shared/tenancy/delegation.ts";
+import type { Tenant } from "../../shared/tenancy/tenant.ts";
+import type { User } from "../../shared/tenancy/user.ts";
+import {
+  AGENCY_TENANT_ID,
+  OTHER_AGENCY_TENANT_ID,
+  OWNER_LIST,
+  type Owner,
+} from "./matrix-owners.ts";
+import { enterpriseFixture, putEnterprise, riskSourceInput } from "./registry-fixtures.ts";
+
+/** A source with a submitted assessment awaiting review. */
+export interface AssessedSource {
+  source: RiskSource;
+  assessment: Assessment;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The registry's record builders, imported only once the stack runs: their modules create the
+ * functions' SDK clients, which read (and freeze) the configuration the stack puts in the
+ * environment of this process.
+ */
+const registry = async () => ({
+  ...(await import("../../functions/registry/risk-sources.ts")),
+  ...(await import("../../functions/registry/assessments.ts")),
+  ...(await import("../../functions/tenancy/invitations.ts")),
+  ...(await import("../../functions/tenancy/transact.ts")),
+});
+
+/** A valid unified social credit code (GB 32100-2015) registered in a district. */
+export function freshUscc(district: string): string {
+  for (;;) {
+    const body = Array.from(
+      { length: 9 },
+      () => USCC_CHARSET[Math.floor(Math.random() * USCC_CHARSET.length)],
+    ).join("");
+    const first17 = `91${district}${body}`;
+    const code = `${first17}${usccCheckCharacter(first17) ?? ""}`;
+    if (isValidUscc(code)) return code;
+  }
+}
+
+const FIXTURE_ACTOR: Caller = {
+  userId: "u-matrix-fixtures",
+  tenantId: "t-city-safety-committee",
+  role: "cityAdmin",
+  jurisdiction: { citywide: true, districts: [], industries: [] },
+};
+
+/**
+ * The matrix's data, written straight into the stack's table through the product's entity
+ * model: both demo enterprises, shared read-only targets, and fresh targets for cases that
+ * change state (so every case is repeatable).
+ */
+export class MatrixFixtures {
+  readonly #shared = new Map<string, AssessedSource>();
+
+  constructor(readonly store: Store) {}
+
+  async seedOwners(): Promise<void> {
+    await this.tenant({ id: AGENCY_TENANT_ID, kind: "assessmentAgency", name: "示范评价公司" });
+    await this.tenant({
+      id: OTHER_AGENCY_TENANT_ID,
+      kind: "assessmentAgency",
+      name: "另一评价公司",
+    });
+    await this.tenant({
+      id: FIXTURE_ACTOR.tenantId,
+      kind: "government",
+      name: "北京市安全生产委员会",
+      jurisdiction: "*",
+    });
+    for (const owner of OWNER_LIST) {
+      await this.tenant({
+        id: owner.tenantId,
+        kind: "enterprise",
+        name: `测试企业 ${owner.tenantId}`,
+        uscc: owner.uscc,
+        ...owner.place,
+      });
+      await putEnterprise(this.store, enterpriseFixture(owner.tenantId, owner.place, owner.uscc));
+      this.#shared.set(owner.key, await this.assessedSource(owner));
+    }
+  }
+
+  /** The long-lived source and submitted assessment of an owner, never changed by a case. */
+  shared(owner: Owner): AssessedSource {
+    const found = this.#shared.get(owner.key);
+    if (!found) throw new Error(`seedOwners() first (${owner.key})`);
+    return found;
+  }
+
+  /** A new, unassessed source of the owner (delegated to the agency where the owner does so). */
+  async source(owner: Owner, name = "加油区（加油机）"): Promise<RiskSource> {
+    const { newRiskSource } = await registry();
+    const record = newRiskSource(owner.tenantId, riskSourceInput(owner.place, name), new Date());
+    await this.store.entities.riskSource.create(riskSourceItem(record)).go();
+    if (owner.delegatesToAgency) await this.delegate(owner, [record.id]);
+    return record;
+  }
+
+  /** A new source with a submitted LEC assessment (L3 E10 C15 → major), awaiting review. */
+  async assessedSource(owner: Owner): Promise<AssessedSource> {
+    const fresh = await this.source(owner);
+    const { assessmentItem, gradeAssessment } = await registry();
+    const now = new Date();
+    const assessment = gradeAssessment(
+      {
+        userId: `u-matrix-${owner.key}`,
+        tenantId: owner.tenantId,
+        role: "enterpriseAdmin",
+        jurisdiction: { citywide: false, districts: [], industries: [] },
+      },
+      fresh,
+      { profileId: "lec-default", current: { L: 3, E: 10, C: 15 } },
+      getProfile("lec-default"),
+      now,
+    );
+    const source: RiskSource = {
+      ...fresh,
+      currentLevel: assessment.grade.level,
+      lastAssessment: {
+        id: assessment.id,
+        profileId: assessment.profileId,
+        profileVersion: assessment.profileVersion,
+        gradedAt: assessment.gradedAt,
+        status: "submitted",
+      },
+      nextReviewAt: assessment.nextReviewAt,
+      version: fresh.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    await this.store.entities.riskSource.put(riskSourceItem(source)).go();
+    await this.store.entities.assessment.create(assessmentItem(assessment, source)).go();
+    return { source, assessment };
+  }
+
+  /**
+   * Delegates sources of the owner: to the demo agency when the owner delegates to it, else to
+   * another agency (so the demo assessor's relation to that owner stays "not delegated").
+   */
+  async delegate(owner: Owner, riskSourceIds: string[]): Promise<Delegation> {
+    const at = new Date();
+    const delegation: Delegation = {
+      id: `dg-${ulid().toLowerCase()}`,
+      tenantId: owner.tenantId,
+      version: 1,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      agencyTenantId: owner.delegatesToAgency ? AGENCY_TENANT_ID : OTHER_AGENCY_TENANT_ID,
+      riskSourceIds,
+      expiresAt: new Date(at.getTime() + DAY_MS).toISOString(),
+      revokedAt: null,
+      grantedBy: `u-matrix-${owner.key}`,
+    };
+    await this.store.entities.delegation
+      .put({
+        tenantId: delegation.tenantId,
+        id: delegation.id,
+        agencyTenantId: delegation.agencyTenantId,
+        version: delegation.version,
+        record: delegation,
+      })
+      .go();
+    return delegation;
+  }
+
+  /** Writes a tenant record (active unless told otherwise). */
+  async tenant(
+    fields: Pick<Tenant, "id" | "kind" | "name"> & Partial<Omit<Tenant, "id" | "kind" | "name">>,
+  ): Promise<Tenant> {
+    const at = new Date().toISOString();
+    const tenant: Tenant = {
+      status: "active",
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      ...fields,
+    };
+    const { tenantItem } = await import("../../functions/tenancy/tenant-records.ts");
+    await this.store.entities.tenant.put(tenantItem(tenant)).go();
+    return tenant;
+  }
+
+  /**
+   * A pending enterprise sign-up in the owner's place. Its id starts with the owner's tenant id
+   * (`<owner>~<ULID>`) so listings can tell whose place it lies in, as for every other item.
+   */
+  pendingSignup(owner: Owner): Promise<Tenant> {
+    return this.tenant({
+      id: `${owner.tenantId}~${ulid()}`,
+      kind: "enterprise",
+      status: "pending",
+      name: `待审批企业 ${ulid()}`,
+      uscc: freshUscc(owner.place.district),
+      ...owner.place,
+      applicant: { name: "申请人", email: `applicant-${ulid().toLowerCase()}@matrix.test` },
+    });
+  }
+
+  /** An invited (not yet active) staff user of the owner, with the invitation's one-time token. */
+  async invitation(owner: Owner): Promise<{ token: string; user: User }> {
+    const { issueInvitation, writeTogether } = await registry();
+    const issued = issueInvitation(
+      FIXTURE_ACTOR,
+      {
+        tenantId: owner.tenantId,
+        tenantName: `测试企业 ${owner.tenantId}`,
+        email: `staff-${ulid().toLowerCase()}@matrix.test`,
+        name: "受邀员工",
+        role: "enterpriseStaff",
+        jurisdiction: `d:${owner.place.district};i:${owner.place.industry}`,
+      },
+      new Date(),
+    );
+    await writeTogether(this.store, issued.steps);
+    return { token: issued.token, user: issued.user };
+  }
+
+  /** A finished dry-run import job in a tenant's partition. */
+  async importJob(tenantId: string, kind: StoredImportJob["kind"]): Promise<StoredImportJob> {
+    const at = new Date().toISOString();
+    const job: StoredImportJob = {
+      id: `imp-${ulid().toLowerCase()}`,
+      tenantId,
+      kind,
+      status: "done",
+      dryRun: true,
+      fileName: "matrix.csv",
+      format: "csv",
+      objectKey: `imports/${tenantId}/matrix.csv`,
+      caller: { ...FIXTURE_ACTOR, tenantId },
+      total: 0,
+      processed: 0,
+      written: 0,
+      failedRows: 0,
+      errors: [],
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.store.entities.importJob
+      .put({ tenantId, id: job.id, status: job.status, record: job })
+      .go();
+    return job;
+  }
+
+  async storedTenant(id: string): Promise<Tenant | undefined> {
+    const { data } = await this.store.entities.tenant.get({ tenantId: id }).go();
+    return data?.record;
+  }
+
+  async storedUser(user: User): Promise<User | undefined> {
+    const { data } = await this.store.entities.user
+      .get({ tenantId: user.tenantId, userId: user.userId })
+      .go();
+    return data?.record;
+  }
+
+  async storedDelegation(d: Delegation): Promise<Delegation | undefined> {
+    const { data } = await this.store.entities.delegation
+      .get({ tenantId: d.tenantId, id: d.id })
+      .go();
+    return data?.record;
+  }
+
+  async storedSource(owner: Owner, id: string): Promise<RiskSource | undefined> {
+    const { data } = await this.store.entities.riskSource
+      .get({ tenantId: owner.tenantId, id })
+      .go();
+    return data?.record;
+  }
+
+  async storedAssessment(a: Assessment): Promise<Assessment | undefined> {
+    const { data } = await this.store.entities.assessment
+      .get({ tenantId: a.tenantId, riskSourceId: a.riskSourceId, id: a.id })
+      .go();
+    return data?.record;
+  }
+
+  async storedEnterprise(owner: Owner): Promise<Enterprise | undefined> {
+    const { data } = await this.store.entities.enterprise.get({ tenantId: owner.tenantId }).go();
+    return data?.record;
+  }
+}

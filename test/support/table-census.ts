@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import {
+  type AttributeValue,
+  DynamoDBClient,
+  QueryCommand,
+  ScanCommand,
+} from "@aws-sdk/client-dynamodb";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
+
+/** Item count and a digest of every item of a stack's table: equal before and after = no write. */
+export interface TableCensus {
+  count: number;
+  digest: string;
+}
+
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+type Item = Record<string, AttributeValue>;
+
+/**
+ * Bookkeeping that changes without a request of the caller: integrators' rate counters and the
+ * progress of import jobs, which the queue worker updates asynchronously.
+ */
+function isBookkeeping(item: Item): boolean {
+  const sk = item.sk?.S ?? "";
+  return sk.startsWith("RATE#") || sk.startsWith("IMPORT#");
+}
+
+async function readAll(
+  client: DynamoDBClient,
+  tableName: string,
+  partition: string | undefined,
+): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await client.send(
+      partition === undefined
+        ? new ScanCommand({ TableName: tableName, ExclusiveStartKey: start })
+        : new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: "pk = :pk",
+            ExpressionAttributeValues: { ":pk": { S: partition } },
+            ExclusiveStartKey: start,
+          }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/**
+ * Reads the table (or only the partitions of the given tenants, `T#<tenantId>`) into a count and
+ * an order-independent digest, leaving out asynchronous bookkeeping.
+ */
+export async function tableCensus(
+  stack: LocalStack,
+  tenantIds?: readonly string[],
+): Promise<TableCensus> {
+  const client = new DynamoDBClient({
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: stack.endpoints.dynamodb,
+  });
+  const partitions = tenantIds === undefined ? [undefined] : tenantIds.map((t) => `T#${t}`);
+  const lines: string[] = [];
+  for (const partition of partitions) {
+    for (const item of await readAll(client, stack.tableName, partition)) {
+      if (!isBookkeeping(item)) lines.push(stable(item));
+    }
+  }
+  client.destroy();
+  lines.sort();
+  return {
+    count: lines.length,
+    digest: createHash("sha256").update(lines.join("\n")).digest("hex"),
+  };
+}
