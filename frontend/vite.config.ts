@@ -29,6 +29,9 @@ export default defineConfig({
             {
               name: "antd",
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
+              // Components only some pages use (Table, Form, Upload…) load with those pages.
+              entriesAware: true,
+              entriesAwareMergeThreshold: 60 * 1024,
             },
             { name: "i18n", test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
           ],

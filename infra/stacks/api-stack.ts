@@ -11,7 +11,10 @@ import {
   publisherEnvironment,
 } from "../constructs/function-triggers.ts";
 import { CityRiskHttpApi } from "../constructs/http-api.ts";
+import { grantIdentityAdmin } from "../constructs/identity-admin-grant.ts";
 import type { MessagingResources } from "../constructs/messaging.ts";
+import { grantRateCounter } from "../constructs/rate-counter-grant.ts";
+import { TenantDataRoles } from "../constructs/tenant-data-role.ts";
 import type { AuthResources } from "./auth-stack.ts";
 import type { DataResources } from "./data-stack.ts";
 import type { StageConfig } from "./stage-config.ts";
@@ -36,6 +39,7 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly httpApi: CityRiskHttpApi;
   readonly functions: ReadonlyMap<string, CityRiskFunction>;
+  readonly tenantData: TenantDataRoles;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -65,9 +69,16 @@ export class ApiStack extends Stack {
       addStreamSubscription(fn, data);
       addQueueSubscriptions(fn, messaging);
       addPublishGrants(fn, messaging);
+      grantIdentityAdmin(fn, props.auth.userPool);
+      grantRateCounter(fn, data);
       functions.set(definition.id, fn);
     }
     this.functions = functions;
+    this.tenantData = new TenantDataRoles(this, "TenantData", {
+      data,
+      stage: config.stage,
+      functions: functions.values(),
+    });
   }
 
   /** `<apiId>.execute-api.<region>.<suffix>`: the CloudFront origin for `/api/*`. */

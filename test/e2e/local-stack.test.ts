@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { base64url, generateKeyPair, SignJWT } from "jose";
+import { base64url, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
 
@@ -139,5 +139,97 @@ describe("the local stack end to end", () => {
     const res = await passwordGrant(stack, "admin@city.demo", "nope");
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe("invalid_grant");
+  });
+});
+
+// Each token below is signed with the stack's own key and differs from an accepted token in one
+// claim or header only, so every 401 is down to the check under test (the first case proves it).
+describe("the local gateway's JWT authorizer refuses what API Gateway's would", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let signingKey: CryptoKey;
+  let kid: string;
+  let publicJwk: JWK;
+  const now = (): number => Math.floor(Date.now() / 1000);
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-e2e-jwt-"));
+    stack = await startLocalStack({ dataDir, port: 0 });
+    const stored = JSON.parse(
+      await readFile(join(dataDir, "identity", "signing-key.json"), "utf8"),
+    ) as { kid: string; privateJwk: JWK; publicJwk: JWK };
+    signingKey = (await importJWK(stored.privateJwk, "RS256")) as CryptoKey;
+    kid = stored.kid;
+    publicJwk = stored.publicJwk;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** The claims the local identity provider puts on an ID token; `undefined` drops a claim. */
+  function claims(change: Record<string, unknown> = {}): Record<string, unknown> {
+    const all: Record<string, unknown> = {
+      iss: stack.baseUrl,
+      sub: "u-mall-admin",
+      aud: "cityrisk-web",
+      token_use: "id",
+      email: "admin@mall.demo",
+      iat: now(),
+      nbf: now(),
+      exp: now() + 3600,
+      "custom:tenantId": "t-mall-haidian",
+      "custom:role": "enterpriseAdmin",
+      "custom:jurisdiction": "d:110108",
+      ...change,
+    };
+    return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== undefined));
+  }
+
+  function signed(change: Record<string, unknown> = {}): Promise<string> {
+    return new SignJWT(claims(change))
+      .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
+      .sign(signingKey);
+  }
+
+  it("accepts the unaltered token (the refusals below are not vacuous)", async () => {
+    const res = await me(stack, await signed());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      userId: "u-mall-admin",
+      email: "admin@mall.demo",
+      tenantId: "t-mall-haidian",
+      role: "enterpriseAdmin",
+      roleLabel: { zh: "企业管理员", en: "Enterprise admin" },
+      jurisdiction: { citywide: false, districts: [{ district: "110108" }], industries: [] },
+      jurisdictionLabel: { zh: "海淀区", en: "Haidian District" },
+    });
+  });
+
+  it.each<[string, () => Record<string, unknown>]>([
+    ["not valid yet (nbf in the future)", () => ({ nbf: now() + 600 })],
+    ["issued by another issuer", () => ({ iss: "https://cognito-idp.example.com/other-pool" })],
+    ["issued for another audience", () => ({ aud: "someone-elses-client" })],
+    [
+      "an access token of an unknown client_id",
+      () => ({ aud: undefined, token_use: "access", client_id: "unknown-client" }),
+    ],
+    ["without an expiry", () => ({ exp: undefined })],
+    ["issued in the future", () => ({ iat: now() + 600 })],
+  ])("refuses a token %s with 401", async (_, change) => {
+    const res = await me(stack, await signed(change()));
+    expect({ status: res.status, body: await res.json() }).toEqual({
+      status: 401,
+      body: { message: "Unauthorized" },
+    });
+    expect(res.headers.get("www-authenticate")).toBe("Bearer");
+  });
+
+  it("refuses a token MACed with the public key (RS256 → HS256 confusion) with 401", async () => {
+    const confused = await new SignJWT(claims())
+      .setProtectedHeader({ alg: "HS256", kid, typ: "JWT" })
+      .sign(new TextEncoder().encode(JSON.stringify(publicJwk)));
+    expect((await me(stack, confused)).status).toBe(401);
   });
 });

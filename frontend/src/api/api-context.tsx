@@ -10,17 +10,18 @@ const ApiContext = createContext<HttpClient | undefined>(undefined);
 export function ApiProvider({ children }: { children: ReactNode }) {
   const { getToken, signOut } = useAuth();
   const { message } = App.useApp();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useMemo(
     () =>
       createHttpClient({
         getToken,
+        getLanguage: () => i18n.language,
         onUnauthorized: () => {
           signOut();
           void message.warning({ content: t("auth.sessionExpired"), key: "session-expired" });
         },
       }),
-    [getToken, signOut, message, t],
+    [getToken, signOut, message, t, i18n],
   );
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }

@@ -8,7 +8,7 @@ export interface ProblemDetails {
   /** The domain error code, e.g. `riskSource.notFound`. */
   code?: string;
   /** Field-level failures of a 400, each with its path in the request. */
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; code?: string; message: string }[];
 }
 
 /** A non-2xx answer from the API; `problem` is set when the body was a problem document. */
@@ -34,8 +34,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const text = (value: unknown): string | undefined =>
   typeof value === "string" ? value : undefined;
 
+/** A field message: plain text, or `{zh, en}` as the API sends it, read in `language`. */
+function messageText(value: unknown, language: string | undefined): string {
+  if (!isRecord(value)) return text(value) ?? "";
+  const picked = language?.toLowerCase().startsWith("en") ? value.en : value.zh;
+  return text(picked) ?? text(value.zh) ?? text(value.en) ?? "";
+}
+
 /** Reads a problem document from a parsed body, tolerating missing members. */
-export function toProblem(body: unknown): ProblemDetails | undefined {
+export function toProblem(body: unknown, language?: string): ProblemDetails | undefined {
   if (!isRecord(body)) return undefined;
   const problem: ProblemDetails = {};
   const type = text(body.type);
@@ -50,10 +57,14 @@ export function toProblem(body: unknown): ProblemDetails | undefined {
   if (code) problem.code = code;
   if (typeof body.status === "number") problem.status = body.status;
   if (Array.isArray(body.errors)) {
-    problem.errors = body.errors.filter(isRecord).map((e) => ({
-      path: text(e.path) ?? "",
-      message: text(e.message) ?? "",
-    }));
+    problem.errors = body.errors.filter(isRecord).map((e) => {
+      const code = text(e.code);
+      return {
+        path: text(e.path) ?? "",
+        ...(code ? { code } : {}),
+        message: messageText(e.message, language),
+      };
+    });
   }
   return problem;
 }

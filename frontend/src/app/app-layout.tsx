@@ -21,7 +21,9 @@ function NavMenu() {
       theme="dark"
       mode="horizontal"
       style={{ background: "transparent", borderBottom: "none" }}
-      selectedKeys={[pathname]}
+      selectedKeys={items
+        .map((item) => item.key)
+        .filter((key) => key === pathname || (key !== "/" && pathname.startsWith(`${key}/`)))}
       items={items}
       onClick={({ key }) => navigate(key)}
     />

@@ -2,4 +2,15 @@
 export const paths = {
   home: "/",
   signIn: "/sign-in",
+  riskSources: "/risk-sources",
+  riskSourceNew: "/risk-sources/new",
+  riskSourceImport: "/risk-sources/import",
+  riskSource: "/risk-sources/:id",
+  riskSourceAssess: "/risk-sources/:id/assess",
+  reviews: "/reviews",
+  signUp: "/sign-up",
+  invitation: "/invitations/:token",
+  approvals: "/approvals",
+  users: "/users",
+  delegations: "/delegations",
 } as const;

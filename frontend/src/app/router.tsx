@@ -15,6 +15,18 @@ export function createAppRouter() {
       }),
     },
     {
+      path: paths.signUp,
+      lazy: async () => ({
+        Component: (await import("../pages/sign-up/sign-up-page.tsx")).SignUpPage,
+      }),
+    },
+    {
+      path: paths.invitation,
+      lazy: async () => ({
+        Component: (await import("../pages/invitation/invitation-page.tsx")).InvitationPage,
+      }),
+    },
+    {
       element: (
         <RequireAuth>
           <AppLayout />

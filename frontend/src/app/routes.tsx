@@ -1,7 +1,21 @@
-import { HomeOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  ShareAltOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from "@ant-design/icons";
 import type { ComponentType, ReactNode } from "react";
 import type { Role } from "../../../shared/tenancy/roles.ts";
 import type { Messages } from "../i18n/resources/zh-cn.ts";
+import {
+  ASSESSING_ROLES,
+  ENTERPRISE_ROLES,
+  OFFICIAL_ROLES,
+  REGISTRY_READERS,
+} from "../registry/access.ts";
+import { DELEGATORS, SIGNUP_DECIDERS, USER_MANAGERS } from "../tenancy/access.ts";
 import { paths } from "./paths.ts";
 
 export type NavLabelKey = `nav.${keyof Messages["nav"] & string}`;
@@ -25,6 +39,72 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: paths.home,
     load: () => import("../pages/home/home-page.tsx").then((m) => m.HomePage),
     nav: { label: "nav.home", icon: <HomeOutlined /> },
+  },
+  {
+    path: paths.riskSources,
+    load: () =>
+      import("../pages/risk-source-list/risk-source-list-page.tsx").then(
+        (m) => m.RiskSourceListPage,
+      ),
+    nav: { label: "nav.riskSources", icon: <UnorderedListOutlined /> },
+    roles: REGISTRY_READERS,
+  },
+  {
+    path: paths.riskSourceNew,
+    load: () =>
+      import("../pages/risk-source-register/risk-source-register-page.tsx").then(
+        (m) => m.RiskSourceRegisterPage,
+      ),
+    roles: ENTERPRISE_ROLES,
+  },
+  {
+    path: paths.riskSourceImport,
+    load: () =>
+      import("../pages/risk-source-import/risk-source-import-page.tsx").then(
+        (m) => m.RiskSourceImportPage,
+      ),
+    roles: ENTERPRISE_ROLES,
+  },
+  {
+    path: paths.riskSource,
+    load: () =>
+      import("../pages/risk-source-detail/risk-source-detail-page.tsx").then(
+        (m) => m.RiskSourceDetailPage,
+      ),
+    roles: REGISTRY_READERS,
+  },
+  {
+    path: paths.riskSourceAssess,
+    load: () =>
+      import("../pages/risk-source-assess/risk-source-assess-page.tsx").then(
+        (m) => m.RiskSourceAssessPage,
+      ),
+    roles: ASSESSING_ROLES,
+  },
+  {
+    path: paths.reviews,
+    load: () =>
+      import("../pages/review-queue/review-queue-page.tsx").then((m) => m.ReviewQueuePage),
+    nav: { label: "nav.reviews", icon: <AuditOutlined /> },
+    roles: OFFICIAL_ROLES,
+  },
+  {
+    path: paths.approvals,
+    load: () => import("../pages/approvals/approvals-page.tsx").then((m) => m.ApprovalsPage),
+    nav: { label: "nav.approvals", icon: <SafetyCertificateOutlined /> },
+    roles: SIGNUP_DECIDERS,
+  },
+  {
+    path: paths.users,
+    load: () => import("../pages/users/users-page.tsx").then((m) => m.UsersPage),
+    nav: { label: "nav.users", icon: <TeamOutlined /> },
+    roles: USER_MANAGERS,
+  },
+  {
+    path: paths.delegations,
+    load: () => import("../pages/delegations/delegations-page.tsx").then((m) => m.DelegationsPage),
+    nav: { label: "nav.delegations", icon: <ShareAltOutlined /> },
+    roles: DELEGATORS,
   },
 ];
 

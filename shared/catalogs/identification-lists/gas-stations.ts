@@ -9,7 +9,8 @@ export const GAS_STATIONS_LIST: IdentificationList = {
   id: "gas-stations",
   version: 1,
   name: { zh: "加油（加气）站风险源辨识建议清单", en: "Fuel and gas stations" },
-  industries: ["hazardous-chemicals", "commerce"],
+  // 加油站 fall under hazardous chemicals (fuel) and commerce; 加气站 under the gas department.
+  industries: ["hazardous-chemicals", "commerce", "gas"],
   accidentTypeCatalog: { id: "gb6441-1986", version: 1 },
   items: [
     {

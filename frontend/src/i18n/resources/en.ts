@@ -1,3 +1,5 @@
+import { registryEn } from "./registry-en.ts";
+import { tenancyEn } from "./tenancy-en.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English texts; the type keeps the keys in step with `zh-cn.ts`. */
@@ -9,6 +11,11 @@ export const en: Messages = {
   },
   nav: {
     home: "Home",
+    riskSources: "Risk sources",
+    reviews: "Reviews",
+    approvals: "Approvals",
+    users: "Users",
+    delegations: "Delegations",
   },
   language: {
     label: "Language",
@@ -60,4 +67,6 @@ export const en: Messages = {
     title: "Page not found",
     back: "Back to home",
   },
+  registry: registryEn,
+  tenancy: tenancyEn,
 };

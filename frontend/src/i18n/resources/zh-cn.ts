@@ -1,3 +1,6 @@
+import { registryZhCN } from "./registry-zh-cn.ts";
+import { tenancyZhCN } from "./tenancy-zh-cn.ts";
+
 /** Simplified Chinese texts — the default language; `en.ts` must carry the same keys. */
 export const zhCN = {
   app: {
@@ -7,6 +10,11 @@ export const zhCN = {
   },
   nav: {
     home: "首页",
+    riskSources: "风险源",
+    reviews: "评估审核",
+    approvals: "注册审批",
+    users: "用户管理",
+    delegations: "评估委托",
   },
   language: {
     label: "语言",
@@ -58,6 +66,8 @@ export const zhCN = {
     title: "页面不存在",
     back: "返回首页",
   },
+  registry: registryZhCN,
+  tenancy: tenancyZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1,7 +1,7 @@
 import { App, Card, Col, Layout, Row, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation } from "react-router";
+import { Link, Navigate, useLocation } from "react-router";
 import { AppHeader } from "../../app/app-header.tsx";
 import { paths } from "../../app/paths.ts";
 import { useAuth } from "../../auth/auth-context.tsx";
@@ -65,6 +65,11 @@ export function SignInPage() {
           <Col xs={24} md={demoUsers?.length ? 9 : 24} lg={demoUsers?.length ? 8 : 24}>
             <Card title={t("auth.signInTitle")} style={{ maxWidth: 420, margin: "0 auto" }}>
               <SignInForm submitting={submitting} onSubmit={submit} />
+              <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: "center" }}>
+                <Link to={paths.signUp} data-testid="sign-up-link">
+                  {t("tenancy.signUp.link")}
+                </Link>
+              </Typography.Paragraph>
             </Card>
           </Col>
           {demoUsers && demoUsers.length > 0 && (

@@ -1,0 +1,14 @@
+/** An ETag as the API sends it (`"<version>"`), or the version as a strong tag when missing. */
+export function etagFrom(headers: Headers, version: number): string {
+  return headers.get("ETag") ?? `"${version}"`;
+}
+
+/** A fresh `Idempotency-Key` for one form submission; reuse it when retrying that submission. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/** The URL segment of an id such as `<tenantId>~<ULID>`. */
+export function idSegment(id: string): string {
+  return encodeURIComponent(id);
+}

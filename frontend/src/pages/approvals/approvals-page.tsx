@@ -1,0 +1,138 @@
+import { App, Button, Flex, Space, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { getDistrict } from "../../../../shared/catalogs/districts.ts";
+import { getIndustry } from "../../../../shared/catalogs/industries.ts";
+import type { DecisionInput } from "../../../../shared/tenancy/requests.ts";
+import type { Tenant } from "../../../../shared/tenancy/tenant.ts";
+import { useApi } from "../../api/api-context.tsx";
+import { errorText } from "../../api/error-text.ts";
+import { ApiError } from "../../api/problem.ts";
+import { decideSignup, listSignups } from "../../api/tenancy.ts";
+import { useLanguage } from "../../i18n/use-language.ts";
+import { formatDateTime } from "../../registry/dates.ts";
+import { usePagedList } from "../../tenancy/use-paged-list.ts";
+import { DecisionDialog } from "./decision-dialog.tsx";
+
+/** 注册审批: officials approve or reject enterprise sign-ups in their jurisdiction. */
+export function ApprovalsPage() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const { message } = App.useApp();
+  const client = useApi();
+  const queue = usePagedList(listSignups);
+  const [pending, setPending] = useState<{ tenant: Tenant; decision: DecisionInput["decision"] }>();
+  const [busy, setBusy] = useState(false);
+
+  const decide = async (input: DecisionInput) => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      await decideSignup(client, pending.tenant, input);
+      void message.success(
+        t(
+          input.decision === "approve"
+            ? "tenancy.approvals.approved"
+            : "tenancy.approvals.rejected",
+        ),
+      );
+      setPending(undefined);
+      queue.reload();
+    } catch (error) {
+      if (error instanceof ApiError && [404, 409, 412].includes(error.status)) {
+        void message.warning(t("tenancy.common.conflict"));
+        setPending(undefined);
+        queue.reload();
+      } else {
+        void message.error(errorText(error, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const columns: ColumnsType<Tenant> = [
+    { key: "name", title: t("tenancy.approvals.enterprise"), dataIndex: "name" },
+    { key: "uscc", title: t("tenancy.approvals.uscc"), dataIndex: "uscc", width: 190 },
+    {
+      key: "place",
+      title: t("tenancy.approvals.place"),
+      render: (_, s) => {
+        const district = s.district ? getDistrict(s.district) : undefined;
+        return `${district ? pick(district.name) : (s.district ?? "")} ${s.street ?? ""}`;
+      },
+    },
+    {
+      key: "industry",
+      title: t("tenancy.approvals.industry"),
+      render: (_, s) => {
+        const industry = s.industry ? getIndustry(s.industry) : undefined;
+        return industry ? pick(industry.name) : s.industry;
+      },
+    },
+    {
+      key: "applicant",
+      title: t("tenancy.approvals.applicant"),
+      render: (_, s) => (s.applicant ? `${s.applicant.name} <${s.applicant.email}>` : "—"),
+    },
+    {
+      key: "at",
+      title: t("tenancy.approvals.submittedAt"),
+      width: 150,
+      render: (_, s) => formatDateTime(s.updatedAt),
+    },
+    {
+      key: "actions",
+      title: t("tenancy.common.actions"),
+      width: 160,
+      render: (_, tenant) => (
+        <Space>
+          <Button
+            type="primary"
+            size="small"
+            onClick={() => setPending({ tenant, decision: "approve" })}
+          >
+            {t("tenancy.approvals.approve")}
+          </Button>
+          <Button danger size="small" onClick={() => setPending({ tenant, decision: "reject" })}>
+            {t("tenancy.approvals.reject")}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("tenancy.approvals.title")}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t("tenancy.approvals.hint")}</Typography.Text>
+      <Table<Tenant>
+        rowKey="id"
+        data-testid="approvals"
+        columns={columns}
+        dataSource={queue.items}
+        loading={queue.loading}
+        pagination={false}
+        locale={{ emptyText: t("tenancy.approvals.empty") }}
+        onRow={(tenant) => ({ "data-tenant-id": tenant.id }) as object}
+      />
+      {queue.hasMore && (
+        <Flex justify="center">
+          <Button onClick={queue.loadMore} loading={queue.loading}>
+            {t("tenancy.common.loadMore")}
+          </Button>
+        </Flex>
+      )}
+      <DecisionDialog
+        decision={pending?.decision}
+        enterpriseName={pending?.tenant.name ?? ""}
+        busy={busy}
+        onCancel={() => setPending(undefined)}
+        onConfirm={(input) => void decide(input)}
+      />
+    </Flex>
+  );
+}

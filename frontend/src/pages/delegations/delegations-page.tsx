@@ -1,0 +1,142 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { DelegationCreateInput } from "../../../../shared/tenancy/requests.ts";
+import type { DelegationView } from "../../../../shared/tenancy/views.ts";
+import { useApi } from "../../api/api-context.tsx";
+import { errorText } from "../../api/error-text.ts";
+import { grantDelegation, listDelegations, revokeDelegation } from "../../api/tenancy.ts";
+import { formatDate } from "../../registry/dates.ts";
+import { usePagedList } from "../../tenancy/use-paged-list.ts";
+import { GrantDialog } from "./grant-dialog.tsx";
+
+function statusOf(d: DelegationView): "active" | "expired" | "revoked" {
+  if (d.revokedAt !== null) return "revoked";
+  return d.active ? "active" : "expired";
+}
+
+const STATUS = {
+  active: { color: "green", key: "tenancy.delegations.statusActive" },
+  expired: { color: "default", key: "tenancy.delegations.statusExpired" },
+  revoked: { color: "red", key: "tenancy.delegations.statusRevoked" },
+} as const;
+
+/** 评估委托: an enterprise admin delegates risk sources to an assessment agency, and revokes. */
+export function DelegationsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useApi();
+  const list = usePagedList(listDelegations);
+  const [granting, setGranting] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const grant = async (input: DelegationCreateInput) => {
+    setBusy(true);
+    try {
+      await grantDelegation(client, input);
+      void message.success(t("tenancy.delegations.granted"));
+      setGranting(false);
+      list.reload();
+    } catch (error) {
+      void message.error(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (delegation: DelegationView) => {
+    try {
+      await revokeDelegation(client, delegation);
+      void message.success(t("tenancy.delegations.revoked"));
+    } catch (error) {
+      void message.error(errorText(error, t));
+    } finally {
+      list.reload();
+    }
+  };
+
+  const columns: ColumnsType<DelegationView> = [
+    {
+      key: "agency",
+      title: t("tenancy.delegations.agency"),
+      render: (_, d) => d.agencyName ?? d.agencyTenantId,
+    },
+    {
+      key: "sources",
+      title: t("tenancy.delegations.sources"),
+      render: (_, d) => t("tenancy.delegations.count", { count: d.riskSourceIds.length }),
+    },
+    {
+      key: "expires",
+      title: t("tenancy.delegations.expiresAt"),
+      render: (_, d) => formatDate(d.expiresAt),
+    },
+    {
+      key: "status",
+      title: t("tenancy.common.status"),
+      render: (_, d) => {
+        const s = STATUS[statusOf(d)];
+        return <Tag color={s.color}>{t(s.key)}</Tag>;
+      },
+    },
+    {
+      key: "actions",
+      title: t("tenancy.common.actions"),
+      width: 100,
+      render: (_, d) =>
+        statusOf(d) === "active" ? (
+          <Popconfirm
+            title={t("tenancy.delegations.revokeConfirm")}
+            onConfirm={() => revoke(d)}
+            okText={t("tenancy.delegations.revoke")}
+            cancelText={t("tenancy.common.cancel")}
+          >
+            <Button size="small" danger data-testid={`revoke-${d.id}`}>
+              {t("tenancy.delegations.revoke")}
+            </Button>
+          </Popconfirm>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("tenancy.delegations.title")}
+        </Typography.Title>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setGranting(true)}
+          data-testid="grant"
+        >
+          {t("tenancy.delegations.grant")}
+        </Button>
+      </Flex>
+      <Typography.Text type="secondary">{t("tenancy.delegations.hint")}</Typography.Text>
+      <Table<DelegationView>
+        rowKey="id"
+        data-testid="delegations"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.loading}
+        pagination={false}
+        locale={{ emptyText: t("tenancy.delegations.empty") }}
+      />
+      {list.hasMore && (
+        <Flex justify="center">
+          <Button onClick={list.loadMore}>{t("tenancy.common.loadMore")}</Button>
+        </Flex>
+      )}
+      <GrantDialog
+        open={granting}
+        busy={busy}
+        onCancel={() => setGranting(false)}
+        onConfirm={(input) => void grant(input)}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Role } from "../../../shared/tenancy/roles.ts";
+
+// Literal lists keep zod out of the entry chunk the route table lives in; they mirror the
+// roles of functions/tenancy/*-routes.ts.
+
+/** Officials who decide enterprise sign-ups within their jurisdiction. */
+export const SIGNUP_DECIDERS = [
+  "streetOfficial",
+  "districtOfficial",
+  "industryOfficial",
+  "cityAdmin",
+] as const satisfies Role[];
+
+/** Who manages users: an enterprise's admin, and the city admin for agency tenants. */
+export const USER_MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const satisfies Role[];
+
+/** Who grants and revokes delegations to assessment agencies. */
+export const DELEGATORS = ["enterpriseAdmin"] as const satisfies Role[];

@@ -1,0 +1,260 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import { RISK_SOURCE_COLUMNS } from "../../shared/exchange/risk-source-columns.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import {
+  enterpriseFixture,
+  FIXTURE_USCC,
+  putEnterprise,
+} from "../../test/support/registry-fixtures.ts";
+import { signIn, stackStore } from "../../test/support/stack-client.ts";
+
+// The registry pages end to end: the started local stack (gateway serving frontend/dist, the
+// registry API, DynamoDB Local) driven through Debian's Chromium. Needs `npm run build:frontend`.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+// A gas station is a hazardous-chemicals business, so the gas-station list applies to it.
+const GAS_STATION = {
+  district: "110105",
+  street: "建外街道",
+  industry: "hazardous-chemicals",
+} as const;
+const SOURCE_NAME = "进出站车辆（东入口）";
+
+describe("risk registry pages", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let browser: Browser;
+  let page: Page;
+  let sourceId: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-registry-web-"));
+    stack = await startLocalStack({ dataDir, port: 0 });
+    await putEnterprise(stackStore(stack), {
+      ...enterpriseFixture("t-gas-station-chaoyang", GAS_STATION, FIXTURE_USCC[0] as string),
+      name: "北京朝阳示范加油站有限公司",
+    });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function signInAs(email: string): Promise<void> {
+    await page.goto(`${stack.baseUrl}/sign-in`);
+    await page.locator(`[data-email="${email}"]`).click();
+    await page.waitForURL((url) => url.pathname !== "/sign-in");
+  }
+
+  async function pickOption(testId: string, text: string): Promise<void> {
+    await page.getByTestId(testId).click();
+    await page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+      .getByText(text, { exact: true })
+      .click();
+  }
+
+  async function pickFactor(letter: string, description: string): Promise<void> {
+    await page
+      .getByTestId(`factor-current-${letter}`)
+      .getByText(description, { exact: true })
+      .click();
+  }
+
+  const liveExplanation = () => page.getByTestId("live-grade-explanation");
+
+  it("registers a source from the gas-station identification list, checked by the schema first", async () => {
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.url().endsWith("/api/v1/risk-sources")) posts.push(r.url());
+    });
+    await signInAs("admin@gas-station.demo");
+    await page.getByRole("menuitem", { name: "风险源" }).click();
+    await page.getByTestId("register-risk-source").click();
+
+    const list = page.locator('[data-list="gas-stations"]');
+    await expect(list.textContent()).resolves.toContain("加油（加气）站风险源辨识建议清单");
+    await list.getByTestId("use-item-gs-forecourt-traffic").click();
+
+    const form = page.getByTestId("register-form");
+    await expect(page.getByTestId("field-name").inputValue()).resolves.toBe("进出站车辆");
+    await expect(page.getByTestId("field-place").inputValue()).resolves.toBe("站区道路");
+    await expect(page.getByTestId("field-accident-types").textContent()).resolves.toContain(
+      "车辆伤害",
+    );
+    await expect(page.getByTestId("controls-engineering").inputValue()).resolves.toContain(
+      "限速及导向标志",
+    );
+    await expect(form.textContent()).resolves.toContain("朝阳区");
+    await expect(form.getByLabel("属地（街道/乡镇）").inputValue()).resolves.toBe("建外街道");
+
+    await page.getByTestId("field-name").fill("");
+    await page.getByTestId("submit-risk-source").click();
+    await form.getByText("此项必填").first().waitFor();
+    expect(posts).toEqual([]);
+
+    await page.getByTestId("field-name").fill(SOURCE_NAME);
+    await page.getByTestId("field-responsible-post").fill("站长");
+    await page.getByTestId("field-industry-department").fill("朝阳区城市管理委员会");
+    await page.getByTestId("submit-risk-source").click();
+
+    await page.getByTestId("risk-source-detail").waitFor();
+    await expect(page.getByTestId("risk-source-name").textContent()).resolves.toBe(SOURCE_NAME);
+    await expect(page.getByTestId("current-level").textContent()).resolves.toBe("未评级");
+    await expect(page.getByTestId("risk-source-detail").textContent()).resolves.toContain(
+      "加油（加气）站风险源辨识建议清单 · 站区道路 · 进出站车辆",
+    );
+    sourceId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+    expect(sourceId.startsWith("t-gas-station-chaoyang~")).toBe(true);
+    expect(posts).toHaveLength(1);
+  });
+
+  it("assesses it with LEC: every value with its Chinese description, a live grade, in both languages", async () => {
+    await page.getByTestId("assess-risk-source").click();
+    const consequence = page.getByTestId("factor-current-C");
+    await expect(consequence.textContent()).resolves.toContain("大灾难，许多人死亡");
+    await expect(consequence.textContent()).resolves.toContain("引人注目，需要救护");
+
+    await pickFactor("L", "可能，但不经常");
+    await pickFactor("E", "每天工作时间内暴露");
+    await pickFactor("C", "非常严重，一人死亡");
+    await page.getByTestId("live-grade").and(page.locator('[data-level="significant"]')).waitFor();
+    await pickFactor("C", "严重，重伤");
+    await page.getByTestId("live-grade").and(page.locator('[data-level="general"]')).waitFor();
+    await expect(liveExplanation().textContent()).resolves.toBe(
+      "D = L×E×C = 3×6×7 = 126，70 ≤ 126 ≤ 160，判定为一般风险（黄）",
+    );
+    await expect(page.getByTestId("live-grade").textContent()).resolves.toContain("一般风险");
+
+    await page.getByText("English", { exact: true }).click();
+    await liveExplanation()
+      .getByText("D = L×E×C = 3×6×7 = 126, 70 ≤ 126 ≤ 160: graded General risk (yellow)")
+      .waitFor();
+    await expect(consequence.textContent()).resolves.toContain("Serious, severe injury");
+    await page.getByText("中文", { exact: true }).click();
+    await liveExplanation().getByText("判定为一般风险（黄）", { exact: false }).waitFor();
+
+    await page.getByTestId("submit-assessment").click();
+    await page.getByTestId("risk-source-detail").waitFor();
+    await expect(page.getByTestId("current-level").textContent()).resolves.toBe("一般风险");
+    const history = page.getByTestId("assessment-history");
+    await history.getByText("待审核").waitFor();
+    await expect(history.textContent()).resolves.toContain("L=3 E=6 C=7");
+  });
+
+  it("lists it with its level, and the level filter goes to the URL", async () => {
+    await page.getByRole("menuitem", { name: "风险源" }).click();
+    const row = page.getByTestId("risk-source-table").locator("tr", { hasText: SOURCE_NAME });
+    await expect(row.locator("[data-level]").getAttribute("data-level")).resolves.toBe("general");
+
+    await pickOption("filter-level", "重大风险");
+    await page.waitForURL((url) => url.searchParams.get("level") === "major");
+    await page.getByTestId("risk-source-table").getByText("暂无风险源").waitFor();
+    await pickOption("filter-level", "一般风险");
+    await page.waitForURL((url) => url.searchParams.get("level") === "general");
+    await page.getByTestId("risk-source-table").getByText(SOURCE_NAME).waitFor();
+  });
+
+  it("refuses an edit made from a stale copy with a clear message, then saves after reloading", async () => {
+    await page.getByTestId("risk-source-table").getByText(SOURCE_NAME).click();
+    await page.getByTestId("edit-risk-source").click();
+    const api = await signIn(stack, "admin@gas-station.demo");
+    const path = `/api/v1/risk-sources/${encodeURIComponent(sourceId)}`;
+    const current = await api.call("GET", path);
+    const changed = await api.call("PATCH", path, {
+      body: { place: "站区东入口" },
+      headers: { "if-match": current.headers.get("etag") ?? "" },
+    });
+    expect(changed.status).toBe(200);
+
+    await page.getByTestId("field-place").fill("站区西入口");
+    await page.getByTestId("save-risk-source").click();
+    const conflict = page.getByTestId("edit-conflict");
+    await expect(conflict.textContent()).resolves.toContain("该风险源已被他人修改");
+    await conflict.getByRole("button").click();
+    await page.getByTestId("field-place").and(page.locator('[value="站区东入口"]')).waitFor();
+
+    await page.getByTestId("field-place").fill("站区西入口");
+    await page.getByTestId("save-risk-source").click();
+    await page.getByText("已保存").waitFor();
+    const saved = await api.call("GET", path);
+    expect((saved.body as RiskSource).place).toBe("站区西入口");
+  });
+
+  it("imports from the template: dry run with per-row errors, then only the valid row", async () => {
+    await page.goto(`${stack.baseUrl}/risk-sources/import`);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("template-csv").click(),
+    ]);
+    const template = await readFile(await download.path(), "utf8");
+    const row = (cells: Record<string, string>) =>
+      RISK_SOURCE_COLUMNS.map((c) => cells[c.key] ?? c.example).join(",");
+    const valid = row({ name: "卸油口（导入）" });
+    const invalid = row({ name: "配电室（导入）", district: "999999", responsiblePhone: "12345" });
+    const eol = template.includes("\r\n") ? "\r\n" : "\n";
+    const csv = [template.trimEnd(), valid, invalid, ""].join(eol);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "sources.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+    await page.getByTestId("import-dry-run").click();
+    const summary = page.getByTestId("import-summary");
+    await expect(summary.textContent()).resolves.toContain("共 2 行，1 行可导入，1 行有错误");
+    const errors = page.getByTestId("import-errors");
+    await expect(errors.textContent()).resolves.toContain("district");
+    await expect(errors.textContent()).resolves.toContain("responsiblePhone");
+
+    await page.getByTestId("import-run").click();
+    await page
+      .locator('[data-testid="import-result"][data-dry-run="false"][data-status="done"]')
+      .waitFor();
+    await expect(summary.textContent()).resolves.toContain("已写入 1 行");
+    await page.getByRole("link", { name: "查看风险源清单" }).click();
+    await page.getByTestId("risk-source-table").getByText("卸油口（导入）").waitFor();
+  });
+
+  it("lets the Chaoyang official accept the assessment from the review queue", async () => {
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await signInAs("official@chaoyang.demo");
+    await page.getByRole("menuitem", { name: "评估审核" }).click();
+
+    const row = page.getByTestId("review-table").locator("tr", { hasText: SOURCE_NAME });
+    await row.getByText("北京朝阳示范加油站有限公司").waitFor();
+    await expect(row.getByTestId("review-explanation").textContent()).resolves.toBe(
+      "D = L×E×C = 3×6×7 = 126，70 ≤ 126 ≤ 160，判定为一般风险（黄）",
+    );
+    await row.getByTestId("review-return").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("button", { name: /退\s*回/ }).click();
+    await dialog.getByText("退回时须填写审核意见").waitFor();
+    await dialog.getByRole("button", { name: /取\s*消/ }).click();
+
+    await row.getByTestId("review-accept").click();
+    await dialog.getByRole("button", { name: /通\s*过/ }).click();
+    await page.getByText("已通过").first().waitFor();
+    await row.waitFor({ state: "detached" });
+
+    await page.goto(`${stack.baseUrl}/risk-sources/${encodeURIComponent(sourceId)}`);
+    await page.getByTestId("last-assessment").getByText("已通过").waitFor();
+    await page.getByText("English", { exact: true }).click();
+    await page.getByTestId("last-assessment").getByText("Accepted").waitFor();
+  });
+});
