@@ -64,6 +64,8 @@ export interface FunctionDefinition {
    * AWS, the local identity provider's admin endpoint on one machine).
    */
   identityAdmin?: boolean;
+  /** Sends e-mail (SES on AWS from the product's sender identity; SMTP capture locally). */
+  sendsMail?: boolean;
   memoryMb?: number;
   timeoutSeconds?: number;
 }

@@ -46,6 +46,7 @@ export const tenancyApi: FunctionDefinition = {
   ],
   table: "readWrite",
   identityAdmin: true,
+  sendsMail: true,
   memoryMb: 512,
   timeoutSeconds: 15,
 };

@@ -19,6 +19,7 @@ import { stageConfig } from "../stacks/stage-config.ts";
  *   stage        dev (default) | prod | any short kebab name — prod retains data
  *   webAclArn    optional CloudFront WAF web ACL (us-east-1)
  *   authDomainPrefix  optional Cognito domain prefix (default cityrisk-<stage>-<account>)
+ *   mailFrom     sender of invitations (its domain a verified SES identity)
  * Stacks are environment-agnostic: deploy with the account/region of your credentials.
  */
 const app = new App({ context: FEATURE_FLAGS });
@@ -45,6 +46,7 @@ const api = new ApiStack(app, `${prefix}-Api`, {
   data,
   auth,
   messaging: messagingStack.messaging,
+  ...(contextString("mailFrom") ? { mailFrom: contextString("mailFrom") as string } : {}),
 });
 const webAclArn = contextString("webAclArn");
 new FrontendStack(app, `${prefix}-Frontend`, {

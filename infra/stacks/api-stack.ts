@@ -14,6 +14,11 @@ import { CityRiskHttpApi } from "../constructs/http-api.ts";
 import { grantIdentityAdmin } from "../constructs/identity-admin-grant.ts";
 import type { MessagingResources } from "../constructs/messaging.ts";
 import { grantRateCounter } from "../constructs/rate-counter-grant.ts";
+import { grantSendMail } from "../constructs/send-mail-grant.ts";
+
+/** Sender of invitations and notices unless the `mailFrom` context names a verified SES identity. */
+export const DEFAULT_MAIL_FROM = "noreply@cityrisk.example.com";
+
 import { TenantDataRoles } from "../constructs/tenant-data-role.ts";
 import type { AuthResources } from "./auth-stack.ts";
 import type { DataResources } from "./data-stack.ts";
@@ -30,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   readonly messaging?: MessagingResources;
   /** Overrides the repository root the manifest's handler paths are resolved against. */
   readonly projectRoot?: string;
+  /** Sender address of e-mail; its domain must be a verified SES identity. */
+  readonly mailFrom?: string;
 }
 
 /**
@@ -70,6 +77,7 @@ export class ApiStack extends Stack {
       addQueueSubscriptions(fn, messaging);
       addPublishGrants(fn, messaging);
       grantIdentityAdmin(fn, props.auth.userPool);
+      grantSendMail(fn, props.mailFrom ?? DEFAULT_MAIL_FROM);
       grantRateCounter(fn, data);
       functions.set(definition.id, fn);
     }
