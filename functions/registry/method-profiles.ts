@@ -11,12 +11,30 @@ import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 
+/**
+ * Profiles and restrictions change rarely and published versions never: a warm container keeps
+ * what it read for a minute (its own writes clear it at once), sparing every assessment two reads.
+ */
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+  const value = load();
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
 /** Every version of one profile id: the shipped ones and those the city admin published. */
-async function versionsOf(store: Store, profileId: string): Promise<MethodProfile[]> {
-  const { data } = await store.entities.methodProfile.query
-    .byProfile({ profileId })
-    .go({ pages: "all" });
-  return [...DEFAULT_PROFILES.filter((p) => p.id === profileId), ...data.map((d) => d.record)];
+function versionsOf(store: Store, profileId: string): Promise<MethodProfile[]> {
+  return cached(`versions:${profileId}`, async () => {
+    const { data } = await store.entities.methodProfile.query
+      .byProfile({ profileId })
+      .go({ pages: "all" });
+    return [...DEFAULT_PROFILES.filter((p) => p.id === profileId), ...data.map((d) => d.record)];
+  });
 }
 
 /** Profile ids are the shipped ones; the city admin publishes new versions of them. */
@@ -27,9 +45,11 @@ async function allProfiles(store: Store): Promise<MethodProfile[]> {
 }
 
 /** Profiles an industry may use; undefined when its department set no restriction. */
-async function allowedFor(store: Store, industry: string): Promise<readonly string[] | undefined> {
-  const { data } = await store.entities.industryProfiles.get({ industry }).go();
-  return data && data.profileIds.length > 0 ? data.profileIds : undefined;
+function allowedFor(store: Store, industry: string): Promise<readonly string[] | undefined> {
+  return cached(`allowed:${industry}`, async () => {
+    const { data } = await store.entities.industryProfiles.get({ industry }).go();
+    return data && data.profileIds.length > 0 ? data.profileIds : undefined;
+  });
 }
 
 /**
@@ -116,6 +136,7 @@ export async function publishProfile(profile: MethodProfile): Promise<MethodProf
     await store.entities.methodProfile
       .create({ profileId: profile.id, version: profile.version, record: profile })
       .go();
+    cache.delete(`versions:${profile.id}`);
   } catch (error) {
     if (isConditionFailure(error)) {
       throw new ConflictError({ zh: "该版本已发布", en: "That version is already published" });
@@ -171,5 +192,6 @@ export async function restrictIndustryProfiles(
       updatedAt: new Date().toISOString(),
     })
     .go();
+  cache.delete(`allowed:${industry}`);
   return { industry, profileIds: [...profileIds] };
 }
