@@ -141,8 +141,8 @@ export const PRINCIPALS: readonly Principal[] = [
     role: "integrator",
     tenantId: "t-city-safety-committee",
     login: { kind: "client", clientId: "demo-integrator", clientSecret: "demo-integrator-secret" },
-    // The demo client carries no jurisdiction claim: it acts for its own tenant, which owns nothing.
-    relationTo: tenantRelation("t-city-safety-committee"),
+    // The demo client is the city committee's platform: a citywide jurisdiction claim.
+    relationTo: jurisdictionRelation(() => true),
   },
 ];
 

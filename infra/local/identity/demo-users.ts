@@ -92,6 +92,11 @@ export interface DemoClient {
   clientId: string;
   clientSecret: string;
   tenantId: string;
+  /**
+   * Token form of the jurisdiction a government platform reads (claims.ts); empty for an
+   * enterprise system, which then acts for its own tenant only.
+   */
+  jurisdiction: string;
   scopes: readonly string[];
 }
 
@@ -100,6 +105,8 @@ export const demoClients: readonly DemoClient[] = [
     clientId: "demo-integrator",
     clientSecret: "demo-integrator-secret",
     tenantId: "t-city-safety-committee",
+    // The city safety committee's platform: reads citywide through the REST API.
+    jurisdiction: "*",
     scopes: ["cityrisk/read"],
   },
 ];

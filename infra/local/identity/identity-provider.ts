@@ -112,7 +112,7 @@ export class LocalIdentityProvider {
         scope: client.scopes.join(" "),
         [CLAIM.tenantId]: client.tenantId,
         [CLAIM.role]: "integrator",
-        [CLAIM.jurisdiction]: "",
+        [CLAIM.jurisdiction]: client.jurisdiction,
       },
       client.clientId,
     );
