@@ -18,7 +18,7 @@ import { acknowledge } from "../constructs/nag.ts";
 import type { StageConfig } from "./stage-config.ts";
 
 /** Custom attribute names without the `custom:` prefix Cognito adds (see shared/tenancy/claims.ts). */
-const TENANCY_ATTRIBUTES = { tenantId: 64, role: 32, jurisdiction: 2048 } as const;
+const TENANCY_ATTRIBUTES = { userId: 64, tenantId: 64, role: 32, jurisdiction: 2048 } as const;
 
 /** OAuth scopes integrators may be granted through the client-credentials flow. */
 export const INTEGRATOR_SCOPES = ["read", "write"] as const;

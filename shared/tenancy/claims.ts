@@ -6,6 +6,8 @@ import { RoleSchema } from "./roles.ts";
  * JWT authorizer on AWS and the local identity provider hand handlers the same claims.
  */
 export const CLAIM = {
+  /** The product's user id; Cognito's own `sub` differs from it, so the pool carries this too. */
+  userId: "custom:userId",
   tenantId: "custom:tenantId",
   role: "custom:role",
   jurisdiction: "custom:jurisdiction",
@@ -56,6 +58,7 @@ export function formatJurisdiction(j: Jurisdiction): string {
 export const CallerClaimsSchema = z.object({
   sub: z.string().min(1),
   email: z.string().optional(),
+  [CLAIM.userId]: z.string().min(1).optional(),
   [CLAIM.tenantId]: z.string().min(1),
   [CLAIM.role]: RoleSchema,
   [CLAIM.jurisdiction]: z.string().default(""),
@@ -73,7 +76,7 @@ export interface Caller {
 export function callerFromClaims(claims: Record<string, unknown>): Caller {
   const c = CallerClaimsSchema.parse(claims);
   return {
-    userId: c.sub,
+    userId: c[CLAIM.userId] ?? c.sub,
     ...(c.email ? { email: c.email } : {}),
     tenantId: c[CLAIM.tenantId],
     role: c[CLAIM.role],

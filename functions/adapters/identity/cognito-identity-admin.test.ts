@@ -31,6 +31,7 @@ const attributes = [
   { Name: "email", Value: "admin@new-station.test" },
   { Name: "email_verified", Value: "true" },
   { Name: "name", Value: "赵敏" },
+  { Name: "custom:userId", Value: "u-01jtest" },
   { Name: "custom:tenantId", Value: "t-01jtest" },
   { Name: "custom:role", Value: "enterpriseAdmin" },
   { Name: "custom:jurisdiction", Value: "d:110105;i:gas" },

@@ -34,6 +34,7 @@ export class CognitoIdentityAdmin implements IdentityAdmin {
       { Name: "email", Value: login.email },
       { Name: "email_verified", Value: "true" },
       { Name: "name", Value: login.name },
+      { Name: CLAIM.userId, Value: login.userId },
       { Name: CLAIM.tenantId, Value: login.tenantId },
       { Name: CLAIM.role, Value: login.role },
       { Name: CLAIM.jurisdiction, Value: login.jurisdiction },

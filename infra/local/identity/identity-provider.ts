@@ -95,6 +95,8 @@ export class LocalIdentityProvider {
         token_use: "id",
         email: user.email,
         "cognito:groups": [user.role],
+        // As the pool's custom attribute does on AWS, where `sub` is Cognito's own id.
+        [CLAIM.userId]: user.userId,
         [CLAIM.tenantId]: user.tenantId,
         [CLAIM.role]: user.role,
         [CLAIM.jurisdiction]: user.jurisdiction,
