@@ -2,7 +2,7 @@ import type { ImportKind } from "../../shared/exchange/import-job.ts";
 import { RISK_SOURCE_COLUMNS } from "../../shared/exchange/risk-source-columns.ts";
 import type { SpreadsheetFormat } from "../adapters/spreadsheet/spreadsheet.ts";
 import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
-import { idempotencyKeyOf, idempotently } from "../platform/http/idempotency.ts";
+import { idempotently } from "../platform/http/idempotency.ts";
 import { routeKey } from "../platform/manifest-types.ts";
 import { readJob, startImport } from "./import-jobs.ts";
 import { templateFile } from "./import-template.ts";
@@ -47,9 +47,10 @@ function importStart(
       status: 202,
       body: await startImport(caller, kind, body),
     });
-    const key = idempotencyKeyOf(headers);
-    if (key === undefined) return start();
-    return idempotently({ tenantId: caller.tenantId, route: routeKey(route), key, body }, start);
+    return idempotently(
+      { tenantId: caller.tenantId, route: routeKey(route), headers, body },
+      start,
+    );
   });
 }
 

@@ -3,7 +3,7 @@ import { grade } from "../../shared/methodology/grading.ts";
 import { maskContactsFor } from "../../shared/tenancy/masking.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
-import { idempotencyKeyOf, idempotently } from "../platform/http/idempotency.ts";
+import { idempotently } from "../platform/http/idempotency.ts";
 import { routeKey } from "../platform/manifest-types.ts";
 import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
 import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
@@ -84,10 +84,8 @@ export const handler = httpHandler(registryApi, [
   }),
   on(routes.createRiskSourceRoute, async ({ caller, scope, body, headers }) => {
     const register = async () => tagged(await registerRiskSource(caller, scope, body), 201);
-    const key = idempotencyKeyOf(headers);
-    if (key === undefined) return register();
     return idempotently(
-      { tenantId: caller.tenantId, route: routeKey(routes.createRiskSourceRoute), key, body },
+      { tenantId: caller.tenantId, route: routeKey(routes.createRiskSourceRoute), headers, body },
       register,
     );
   }),
@@ -111,13 +109,11 @@ export const handler = httpHandler(registryApi, [
         headers: { etag: etagOf(assessment.version) },
       };
     };
-    const key = idempotencyKeyOf(headers);
-    if (key === undefined) return assess();
     return idempotently(
       {
         tenantId: caller.tenantId,
         route: `${routeKey(routes.createAssessmentRoute)} ${params.id}`,
-        key,
+        headers,
         body,
       },
       assess,

@@ -35,7 +35,7 @@ function persistenceStore(): DynamoDBPersistenceLayer {
 }
 
 /** Reads and checks the `Idempotency-Key` header; absent means the call is not idempotent. */
-export function idempotencyKeyOf(headers: Readonly<Record<string, string | undefined>>) {
+function idempotencyKeyOf(headers: Readonly<Record<string, string | undefined>>) {
   const key = headers["idempotency-key"];
   if (key === undefined) return undefined;
   if (!KEY_PATTERN.test(key)) {
@@ -53,15 +53,32 @@ export function idempotencyKeyOf(headers: Readonly<Record<string, string | undef
   return key;
 }
 
+/** A POST that may carry `Idempotency-Key`; `route` names the target (method and path). */
+export interface IdempotentRequest {
+  tenantId: string;
+  route: string;
+  headers: Readonly<Record<string, string | undefined>>;
+  body: unknown;
+}
+
 /**
  * Runs `execute` once per (tenant, route, key) through Powertools idempotency: a retry gets the
  * first response back; the same key with another body is refused (RFC draft
- * "The Idempotency-Key HTTP Header Field": 422), a concurrent duplicate gets 409.
+ * "The Idempotency-Key HTTP Header Field": 422), a concurrent duplicate gets 409. Without the
+ * header the request simply runs.
  */
 export async function idempotently(
-  call: IdempotentCall,
+  request: IdempotentRequest,
   execute: () => Promise<RouteResult>,
 ): Promise<RouteResult> {
+  const key = idempotencyKeyOf(request.headers);
+  if (key === undefined) return execute();
+  const call: IdempotentCall = {
+    tenantId: request.tenantId,
+    route: request.route,
+    key,
+    body: request.body,
+  };
   // The stored response is what a retry gets: JSON, without undefined members (DynamoDB has none).
   const run = makeIdempotent(
     async (_call: IdempotentCall) => JSON.parse(JSON.stringify(await execute())) as RouteResult,
