@@ -75,8 +75,20 @@ export async function startImport(
     createdAt: at,
     updatedAt: at,
   };
-  await functionStore().entities.importJob.create(jobItem(job)).go();
-  await enqueueImport({ tenantId, jobId: id });
+  const store = functionStore();
+  await store.entities.importJob.create(jobItem(job)).go();
+  try {
+    await enqueueImport({ tenantId, jobId: id });
+  } catch (error) {
+    // No worker will ever see this job: say so instead of leaving it queued.
+    await saveJob(store, {
+      ...job,
+      status: "failed",
+      reason: { zh: "导入任务未能排队，请重试", en: "The import could not be queued; retry" },
+      updatedAt: new Date().toISOString(),
+    });
+    throw error;
+  }
   return { id, status: job.status };
 }
 

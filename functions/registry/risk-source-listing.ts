@@ -92,11 +92,7 @@ function reviewDuePartitions(
           .go({ cursor, limit });
         // The index is keyed by district; street and industry grants (and filters) narrow it.
         const items = records(page.data).filter(
-          (s) =>
-            covers(scope.jurisdiction, placeOfSource(s)) &&
-            (query.level === undefined || (s.currentLevel ?? "none") === query.level) &&
-            (query.street === undefined || s.supervision.street === query.street) &&
-            (query.industry === undefined || s.industry === query.industry),
+          (s) => covers(scope.jurisdiction, placeOfSource(s)) && matches(query, s),
         );
         return { items, cursor: page.cursor };
       },

@@ -1,5 +1,5 @@
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import type { Delegation } from "../../shared/tenancy/delegation.ts";
+import { type Delegation, delegationActive } from "../../shared/tenancy/delegation.ts";
 import { type DelegationCreateInput, MAX_DELEGATION_DAYS } from "../../shared/tenancy/requests.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { DelegationView, Page } from "../../shared/tenancy/views.ts";
@@ -29,10 +29,6 @@ function delegationPut(tx: TxEntities, d: Delegation, expectedVersion: number) {
     .put(delegationItem(d))
     .where(({ version }, { eq }) => eq(version, expectedVersion))
     .commit();
-}
-
-function isActive(d: Delegation, now: Date): boolean {
-  return d.revokedAt === null && Date.parse(d.expiresAt) > now.getTime();
 }
 
 async function checkAgency(agencyTenantId: string): Promise<void> {
@@ -158,7 +154,7 @@ export async function listDelegations(
       const name = names.get(received ? d.tenantId : d.agencyTenantId);
       return {
         ...d,
-        active: isActive(d, now),
+        active: delegationActive(d, now),
         ...(name === undefined ? {} : received ? { enterpriseName: name } : { agencyName: name }),
       };
     }),

@@ -4,7 +4,6 @@ import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { SignupCreated } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
-import { staleVersion } from "../platform/http/etag.ts";
 import { enterpriseItem } from "../registry/enterprise-item.ts";
 import { AUTO_APPROVAL, applicantActor } from "./actors.ts";
 import { approveSignup } from "./decisions.ts";
@@ -79,7 +78,7 @@ async function claimPreregistered(
     now,
   );
   await writeTogether(store, [
-    { action: (tx) => tenantReplace(tx, tenant, existing.version), onConflict: staleVersion },
+    { action: (tx) => tenantReplace(tx, tenant, existing.version), onConflict: usccTaken },
     { action: (tx) => enterprisePut(tx, enterprise) },
     auditStep(audit),
   ]);

@@ -1,3 +1,4 @@
+import { formatJurisdiction } from "../../shared/tenancy/claims.ts";
 import type { Place } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
@@ -46,5 +47,9 @@ export function placeOfTenant(tenant: Tenant): Place | undefined {
 
 /** Token-form jurisdiction of an enterprise's users: their own district and industry. */
 export function enterpriseJurisdiction(tenant: Tenant): string {
-  return `d:${tenant.district ?? ""};i:${tenant.industry ?? ""}`;
+  return formatJurisdiction({
+    citywide: false,
+    districts: [{ district: tenant.district ?? "" }],
+    industries: [tenant.industry ?? ""],
+  });
 }

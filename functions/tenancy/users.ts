@@ -205,7 +205,8 @@ export async function patchUser(
   ]);
   if (user.activatedAt) {
     const idp = identityAdmin();
-    if (changed.status !== user.status) {
+    // The requested state, not the difference: a retry after a failed call must repeat it.
+    if (input.status !== undefined) {
       await idp.setLoginEnabled(user.email, changed.status === "active");
     }
     if (reclaimed) {

@@ -1,4 +1,3 @@
-import type * as z from "zod";
 import type { Bilingual } from "../errors.ts";
 import type { RowError } from "./import-job.ts";
 
@@ -90,7 +89,11 @@ export function resolveHeaders(
 
 /** The template's key row: every known column holds its own key. */
 export function isKeyRow(mapped: Map<ColumnSpec, string>, row: Record<string, string>): boolean {
-  return [...mapped].every(([column, header]) => (row[header] ?? "").trim() === column.key);
+  // With no known column mapped, no row is a key row (the run then reports the missing headers).
+  return (
+    mapped.size > 0 &&
+    [...mapped].every(([column, header]) => (row[header] ?? "").trim() === column.key)
+  );
 }
 
 /** The record a row describes; cells of unknown headers are ignored. */
@@ -138,12 +141,4 @@ export function rowErrorsOf(
   return issues.map((issue) =>
     rowError(row, columnOfPath(columns, issue.path), issue.code, issue.message),
   );
-}
-
-/** Validates a row's record with a schema; issues are reported by the caller's localiser. */
-export function parseRow<S extends z.ZodType>(
-  schema: S,
-  record: Record<string, unknown>,
-): z.ZodSafeParseResult<z.infer<S>> {
-  return schema.safeParse(record);
 }

@@ -15,11 +15,12 @@ export const DelegationSchema = z.object({
 });
 export type Delegation = z.infer<typeof DelegationSchema>;
 
+/** Whether a delegation is in force at a moment: not revoked and not expired. */
+export function delegationActive(d: Delegation, now: Date): boolean {
+  return d.revokedAt === null && Date.parse(d.expiresAt) > now.getTime();
+}
+
 /** Whether a delegation lets its agency act on a source at a moment. */
 export function delegationAllows(d: Delegation, riskSourceId: string, now: Date): boolean {
-  return (
-    d.revokedAt === null &&
-    Date.parse(d.expiresAt) > now.getTime() &&
-    d.riskSourceIds.includes(riskSourceId)
-  );
+  return delegationActive(d, now) && d.riskSourceIds.includes(riskSourceId);
 }

@@ -13,7 +13,6 @@ export type Scope =
   | { kind: "jurisdiction"; tenantId: string; jurisdiction: Jurisdiction }
   | { kind: "agency"; tenantId: string };
 
-const ENTERPRISE_ROLES: ReadonlySet<Role> = new Set(["enterpriseAdmin", "enterpriseStaff"]);
 const OFFICIAL_ROLES: ReadonlySet<Role> = new Set([
   "streetOfficial",
   "districtOfficial",
@@ -23,10 +22,6 @@ const OFFICIAL_ROLES: ReadonlySet<Role> = new Set([
 
 export function isOfficialRole(role: Role): boolean {
   return OFFICIAL_ROLES.has(role);
-}
-
-export function isEnterpriseRole(role: Role): boolean {
-  return ENTERPRISE_ROLES.has(role);
 }
 
 /**
