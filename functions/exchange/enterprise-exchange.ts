@@ -18,7 +18,7 @@ import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.t
 import type { Store } from "../adapters/dynamodb/store.ts";
 import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { auditItem, auditRecord } from "../audit/audit-log.ts";
-import { enterpriseItem } from "../registry/enterprise-item.ts";
+import { enterpriseItem, loadEnterprise } from "../registry/enterprise-item.ts";
 import { placeOfEnterprise } from "../registry/enterprises.ts";
 import { tenantItem } from "../tenancy/tenant-records.ts";
 import { importedId } from "./risk-source-import.ts";
@@ -49,11 +49,6 @@ function refuse(row: number, uscc: string, key: string, message: Bilingual): Row
 async function ownerOfUscc(store: Store, uscc: string): Promise<string | undefined> {
   const { data } = await store.entities.uniqueClaim.get({ kind: "uscc", value: uscc }).go();
   return data?.tenantId;
-}
-
-async function loadEnterprise(store: Store, tenantId: string): Promise<Enterprise | undefined> {
-  const { data } = await store.entities.enterprise.get({ tenantId }).go();
-  return data?.record;
 }
 
 const CENSUS_FIELDS = [

@@ -9,6 +9,7 @@ import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.t
 import type { Store } from "../adapters/dynamodb/store.ts";
 import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { auditItem, auditRecord } from "../audit/audit-log.ts";
+import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { riskSourceItem } from "../registry/risk-source-item.ts";
 import { newRiskSource } from "../registry/risk-sources.ts";
 import { type RowOutcome, runRows } from "./row-runner.ts";
@@ -67,8 +68,7 @@ export async function importRiskSources(
   sheet: SheetRows,
   save: (job: StoredImportJob) => Promise<void>,
 ): Promise<void> {
-  const { data } = await store.entities.enterprise.get({ tenantId: job.tenantId }).go();
-  if (!data) {
+  if (!(await loadEnterprise(store, job.tenantId))) {
     throw new NotFoundError({
       zh: "请先完善企业信息，再导入风险源",
       en: "Register the enterprise profile before importing its risk sources",

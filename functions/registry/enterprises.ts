@@ -20,7 +20,7 @@ import { type Partition, walkPartitions } from "../platform/data/partition-walk.
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { delegatedSources } from "../tenancy/delegation-access.ts";
-import { enterpriseItem } from "./enterprise-item.ts";
+import { enterpriseItem, loadEnterprise } from "./enterprise-item.ts";
 import type { Page } from "./risk-source-listing.ts";
 
 export const placeOfEnterprise = (e: Enterprise): Place => ({
@@ -31,11 +31,6 @@ export const placeOfEnterprise = (e: Enterprise): Place => ({
 
 function enterpriseNotFound(): NotFoundError {
   return new NotFoundError({ zh: "企业不存在", en: "Enterprise not found" });
-}
-
-async function load(store: Store, tenantId: string): Promise<Enterprise | undefined> {
-  const { data } = await store.entities.enterprise.get({ tenantId }).go();
-  return data?.record;
 }
 
 /**
@@ -49,7 +44,7 @@ export async function reachEnterprise(
 ): Promise<Enterprise> {
   if (scope.kind === "tenant") {
     if (tenantId !== scope.tenantId) throw enterpriseNotFound();
-    const own = await load(storeForScope(scope), tenantId);
+    const own = await loadEnterprise(storeForScope(scope), tenantId);
     if (!own) throw enterpriseNotFound();
     return own;
   }
@@ -57,11 +52,11 @@ export async function reachEnterprise(
   if (scope.kind === "agency") {
     const reach = await delegatedSources(store, scope.tenantId);
     if (!reach.has(tenantId)) throw enterpriseNotFound();
-    const found = await load(store, tenantId);
+    const found = await loadEnterprise(store, tenantId);
     if (!found) throw enterpriseNotFound();
     return found;
   }
-  const found = await load(store, tenantId);
+  const found = await loadEnterprise(store, tenantId);
   if (!found || !covers(scope.jurisdiction, placeOfEnterprise(found))) throw enterpriseNotFound();
   await recordReads(store, caller, [{ tenantId, target: { type: "enterprise", id: tenantId } }]);
   return found;
@@ -147,7 +142,9 @@ export async function listEnterprises(
 ): Promise<Page<Enterprise>> {
   if (scope.kind !== "jurisdiction") {
     const own =
-      scope.kind === "tenant" ? await load(storeForScope(scope), scope.tenantId) : undefined;
+      scope.kind === "tenant"
+        ? await loadEnterprise(storeForScope(scope), scope.tenantId)
+        : undefined;
     return { items: own ? [own] : [], nextCursor: null };
   }
   const store = functionStore();

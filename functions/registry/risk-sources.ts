@@ -14,6 +14,7 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditItem, auditRecord } from "../audit/audit-log.ts";
 import { storeForScope } from "../platform/data/request-store.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { loadEnterprise } from "./enterprise-item.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { loadSource, ownerOf, sourceNotFound } from "./source-reach.ts";
 
@@ -25,8 +26,7 @@ function ownTenant(scope: Scope, id?: string): string {
 }
 
 async function ensureEnterprise(store: Store, tenantId: string): Promise<void> {
-  const { data } = await store.entities.enterprise.get({ tenantId }).go();
-  if (!data) {
+  if (!(await loadEnterprise(store, tenantId))) {
     throw new NotFoundError({
       zh: "请先完善企业信息，再登记风险源",
       en: "Register the enterprise profile before its risk sources",
