@@ -20,6 +20,7 @@ import { stageConfig } from "../stacks/stage-config.ts";
  *   webAclArn    optional CloudFront WAF web ACL (us-east-1)
  *   authDomainPrefix  optional Cognito domain prefix (default cityrisk-<stage>-<account>)
  *   mailFrom     sender of invitations (its domain a verified SES identity)
+ *   webUrl       the web app's public origin, used in e-mailed links
  * Stacks are environment-agnostic: deploy with the account/region of your credentials.
  */
 const app = new App({ context: FEATURE_FLAGS });
@@ -47,6 +48,7 @@ const api = new ApiStack(app, `${prefix}-Api`, {
   auth,
   messaging: messagingStack.messaging,
   ...(contextString("mailFrom") ? { mailFrom: contextString("mailFrom") as string } : {}),
+  ...(contextString("webUrl") ? { webUrl: contextString("webUrl") as string } : {}),
 });
 const webAclArn = contextString("webAclArn");
 new FrontendStack(app, `${prefix}-Frontend`, {

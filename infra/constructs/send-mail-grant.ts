@@ -6,7 +6,7 @@ import type { CityRiskFunction } from "./cityrisk-function.ts";
  * For a manifest entry declaring `sendsMail`: SES (v2 SendEmail) from the product's verified
  * sender identity only, and that sender in the function's configuration.
  */
-export function grantSendMail(fn: CityRiskFunction, mailFrom: string): void {
+export function grantSendMail(fn: CityRiskFunction, mailFrom: string, webUrl?: string): void {
   if (!fn.definition.sendsMail) return;
   const domain = mailFrom.slice(mailFrom.indexOf("@") + 1);
   const identity = Arn.format(
@@ -21,4 +21,6 @@ export function grantSendMail(fn: CityRiskFunction, mailFrom: string): void {
     }),
   );
   fn.function.addEnvironment("CITYRISK_MAIL_FROM", mailFrom);
+  // Links in e-mails point here rather than at whatever host a request claimed.
+  if (webUrl) fn.function.addEnvironment("CITYRISK_WEB_URL", webUrl);
 }

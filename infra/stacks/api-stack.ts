@@ -37,6 +37,8 @@ export interface ApiStackProps extends StackProps {
   readonly projectRoot?: string;
   /** Sender address of e-mail; its domain must be a verified SES identity. */
   readonly mailFrom?: string;
+  /** The web app's public origin, for links in e-mails (context `webUrl`). */
+  readonly webUrl?: string;
 }
 
 /**
@@ -77,7 +79,7 @@ export class ApiStack extends Stack {
       addQueueSubscriptions(fn, messaging);
       addPublishGrants(fn, messaging);
       grantIdentityAdmin(fn, props.auth.userPool);
-      grantSendMail(fn, props.mailFrom ?? DEFAULT_MAIL_FROM);
+      grantSendMail(fn, props.mailFrom ?? DEFAULT_MAIL_FROM, props.webUrl);
       grantRateCounter(fn, data);
       functions.set(definition.id, fn);
     }
