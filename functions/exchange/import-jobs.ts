@@ -1,6 +1,6 @@
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { ulid } from "ulidx";
-import { NotFoundError } from "../../shared/errors.ts";
+import { type Bilingual, NotFoundError } from "../../shared/errors.ts";
 import type {
   ImportJob,
   ImportKind,
@@ -110,6 +110,23 @@ export async function loadJob(
 
 export async function saveJob(store: Store, job: StoredImportJob): Promise<void> {
   await store.entities.importJob.put(jobItem(job)).go();
+}
+
+/**
+ * Marks a job `failed` with `reason` unless it already ended. For a job whose message SQS will
+ * not deliver again: without it the job would read `running` (or `queued`) forever.
+ */
+export async function abandonJob(
+  store: Store,
+  tenantId: string,
+  id: string,
+  reason: Bilingual,
+  now = new Date(),
+): Promise<void> {
+  // Read again rather than reuse the worker's copy: the importer saved progress meanwhile.
+  const job = await loadJob(store, tenantId, id);
+  if (!job || job.status === "done" || job.status === "failed") return;
+  await saveJob(store, { ...job, status: "failed", reason, updatedAt: now.toISOString() });
 }
 
 export async function readJobFile(job: StoredImportJob): Promise<Uint8Array> {

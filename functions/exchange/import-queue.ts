@@ -2,7 +2,15 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import * as z from "zod";
 import { config } from "../platform/config.ts";
 
-const sns = new SNSClient({ region: config().region });
+// Built on first publish, not at module load: the import worker imports this module only to
+// parse messages and never publishes, so it should not pay for (or configure) an SNS client.
+// Once built, the client is kept for every later invocation of the warm function.
+let sns: SNSClient | undefined;
+
+function snsClient(): SNSClient {
+  sns ??= new SNSClient({ region: config().region });
+  return sns;
+}
 
 /** What the `imports` topic carries: which job of which tenant to run. */
 export const ImportMessageSchema = z.object({
@@ -15,7 +23,9 @@ export type ImportMessage = z.infer<typeof ImportMessageSchema>;
 export async function enqueueImport(message: ImportMessage): Promise<void> {
   const topicArn = config().topicArns.imports;
   if (!topicArn) throw new Error("the imports topic ARN is not configured (TOPIC_ARN_IMPORTS)");
-  await sns.send(new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(message) }));
+  await snsClient().send(
+    new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(message) }),
+  );
 }
 
 /**

@@ -127,8 +127,26 @@ export async function approveSignup(
 }
 
 /**
+ * What a rejection leaves. A sign-up of its own ends `rejected`. One that took over a census
+ * pre-registration hands the tenant back to the census as `preregistered`, without the rejected
+ * applicant or the takeover mark (a new sign-up sets both again): rejecting the applicant must not
+ * strand the census data on a dead tenant.
+ */
+function afterRejection(
+  tenant: Tenant,
+  decision: NonNullable<Tenant["decision"]>,
+  at: string,
+): Tenant {
+  const change = { decision, version: tenant.version + 1, updatedAt: at };
+  if (tenant.claimedFrom !== "census") return { ...tenant, ...change, status: "rejected" };
+  const { applicant: _applicant, claimedFrom: _claimedFrom, ...census } = tenant;
+  return { ...census, ...change, status: "preregistered" };
+}
+
+/**
  * Rejects a pending sign-up. The credit code's claim is released in the same transaction, so
- * the enterprise may apply again with corrected details.
+ * the enterprise may apply again with corrected details — except for a census pre-registration,
+ * which keeps it: the claim is how the census import and the next sign-up find that tenant again.
  */
 async function rejectSignup(
   store: Store,
@@ -138,13 +156,8 @@ async function rejectSignup(
   now: Date,
 ): Promise<Tenant> {
   const at = now.toISOString();
-  const rejected: Tenant = {
-    ...tenant,
-    status: "rejected",
-    decision: { by: caller.userId, at, ...(comment ? { comment } : {}) },
-    version: tenant.version + 1,
-    updatedAt: at,
-  };
+  const decision = { by: caller.userId, at, ...(comment ? { comment } : {}) };
+  const rejected: Tenant = afterRejection(tenant, decision, at);
   const audit = auditRecord(
     caller,
     {
@@ -157,9 +170,10 @@ async function rejectSignup(
     now,
   );
   const uscc = tenant.uscc;
-  const release: WriteStep[] = uscc
-    ? [{ action: (tx) => tx.uniqueClaim.delete({ kind: "uscc", value: uscc }).commit() }]
-    : [];
+  const release: WriteStep[] =
+    uscc && rejected.status === "rejected"
+      ? [{ action: (tx) => tx.uniqueClaim.delete({ kind: "uscc", value: uscc }).commit() }]
+      : [];
   await writeTogether(store, [
     { action: (tx) => tenantReplace(tx, rejected, tenant.version), onConflict: staleVersion },
     ...release,

@@ -247,7 +247,7 @@ export async function acceptInvitation(
     },
     now,
   );
-  await writeTogether(store, [
+  const activation: WriteStep[] = [
     {
       action: (tx) =>
         tx.user
@@ -270,6 +270,41 @@ export async function acceptInvitation(
       onConflict: notFound.invitation,
     },
     auditStep(audit),
-  ]);
+  ];
+  try {
+    await writeTogether(store, activation);
+  } catch (error) {
+    await withdrawLogin(store, user, error);
+    throw error;
+  }
   return { email: user.email, tenantId: user.tenantId, userId: user.userId };
+}
+
+/**
+ * The login was enabled before the user record's write, which then failed (the user was
+ * disabled or changed meanwhile, or DynamoDB refused): the login must not outlive that failure,
+ * or it would sign in a user the records say is not active. Unless the record reads `active`
+ * now: then a concurrent acceptance of the same link won, and its login must keep working. A
+ * failure to disable is logged; the write's own error is the one the caller sees.
+ */
+async function withdrawLogin(store: Store, user: User, cause: unknown): Promise<void> {
+  // An unreadable record (DynamoDB failing, as the write just did) is no proof of a winner.
+  const status = await store.entities.user
+    .get({ tenantId: user.tenantId, userId: user.userId })
+    .go({ consistent: true })
+    .then(
+      ({ data }) => data?.record.status,
+      () => undefined,
+    );
+  if (status === "active") return;
+  try {
+    await identityAdmin().setLoginEnabled(user.email, false);
+  } catch (error) {
+    logger.error("login left enabled after a failed invitation acceptance", {
+      userId: user.userId,
+      tenantId: user.tenantId,
+      error: error as Error,
+      cause: cause as Error,
+    });
+  }
 }

@@ -60,6 +60,7 @@ async function claimPreregistered(
     street: input.street,
     industry: input.industry,
     applicant: input.admin,
+    claimedFrom: "census",
     version: existing.version + 1,
     updatedAt: at,
   };

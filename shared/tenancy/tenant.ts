@@ -37,6 +37,11 @@ export const TenantSchema = z.object({
   industry: IndustryIdSchema.optional(),
   /** Government tenants: the jurisdiction their officials get (token form, see claims.ts). */
   jurisdiction: z.string().optional(),
+  /**
+   * `census`: a sign-up took over this census pre-registration. Rejecting that sign-up returns
+   * the tenant to `preregistered` with its credit code's claim, so the census data stays found.
+   */
+  claimedFrom: z.literal("census").optional(),
   /** Enterprise sign-ups: the applicant who becomes the first admin on approval. */
   applicant: z.object({ name: Text(50), email: z.email() }).optional(),
   decision: z

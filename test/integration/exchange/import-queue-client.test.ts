@@ -1,0 +1,77 @@
+import { CreateTopicCommand, SubscribeCommand } from "@aws-sdk/client-sns";
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+} from "@aws-sdk/client-sqs";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { topicEnvName } from "../../../functions/platform/messaging-definitions.ts";
+import { localAws } from "../../support/local-aws.ts";
+import { uniqueName } from "../../support/unique-name.ts";
+
+// Counts the SNS clients built in this file's process, so the test can tell when import-queue.ts
+// builds its own. The client is otherwise the real one and publishes to the fauxqs emulator.
+const built = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@aws-sdk/client-sns", async (importOriginal) => {
+  const sdk = await importOriginal<typeof import("@aws-sdk/client-sns")>();
+  class CountedSNSClient extends sdk.SNSClient {
+    constructor(...args: ConstructorParameters<typeof sdk.SNSClient>) {
+      super(...args);
+      built.count++;
+    }
+  }
+  return { ...sdk, SNSClient: CountedSNSClient };
+});
+
+describe("import queue's SNS client", () => {
+  let queueUrl: string;
+
+  beforeAll(async () => {
+    const { sns, sqs } = localAws();
+    const topic = await sns.send(new CreateTopicCommand({ Name: uniqueName("imports") }));
+    const queue = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName("imports") }));
+    queueUrl = queue.QueueUrl ?? "";
+    const attributes = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }),
+    );
+    await sns.send(
+      new SubscribeCommand({
+        TopicArn: topic.TopicArn,
+        Protocol: "sqs",
+        Endpoint: attributes.Attributes?.QueueArn,
+      }),
+    );
+    // Before anything reads the function configuration, which reads the environment once.
+    process.env[topicEnvName("imports")] = topic.TopicArn;
+  });
+
+  it("is not built when the module loads, as the import worker (which never publishes) loads it", async () => {
+    const before = built.count;
+
+    const { importMessageOf } = await import("../../../functions/exchange/import-queue.ts");
+    importMessageOf(JSON.stringify({ tenantId: "t-a", jobId: "j-1" }));
+
+    expect(built.count).toBe(before);
+  });
+
+  it("is built on the first publish, once, and delivers every message to the topic's queue", async () => {
+    const { enqueueImport } = await import("../../../functions/exchange/import-queue.ts");
+    const before = built.count;
+
+    await enqueueImport({ tenantId: "t-a", jobId: "j-1" });
+    await enqueueImport({ tenantId: "t-a", jobId: "j-2" });
+
+    expect(built.count).toBe(before + 1);
+    const { sqs } = localAws();
+    const received = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 2,
+      }),
+    );
+    const { importMessageOf } = await import("../../../functions/exchange/import-queue.ts");
+    const jobs = (received.Messages ?? []).map((m) => importMessageOf(m.Body ?? "").jobId);
+    expect(jobs.sort()).toEqual(["j-1", "j-2"]);
+  });
+});
