@@ -1,8 +1,16 @@
 import { exchangeApi, importWorker } from "./exchange/manifest.ts";
+import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
 
 /** Every function of the product. The CDK app and the local stack are both built from this. */
-export const manifest: Manifest = [systemApi, registryApi, tenancyApi, exchangeApi, importWorker];
+export const manifest: Manifest = [
+  apiAuthorizer,
+  systemApi,
+  registryApi,
+  tenancyApi,
+  exchangeApi,
+  importWorker,
+];

@@ -28,6 +28,16 @@ export interface FunctionConfig {
   /** The local identity provider's origin and admin secret (set by the local stack). */
   readonly localIdentityUrl: string | undefined;
   readonly localIdentitySecret: string | undefined;
+  /**
+   * Issuer of the tokens the API's authorizer accepts, its JWKS and the web app clients whose ID
+   * tokens it takes (`CITYRISK_IDENTITY_ISSUER`, `CITYRISK_IDENTITY_JWKS_URL`,
+   * `CITYRISK_WEB_CLIENT_IDS` comma-separated): the Cognito pool on AWS, the local provider here.
+   */
+  readonly identityIssuer: string;
+  readonly identityJwksUrl: string;
+  readonly webClientIds: readonly string[];
+  /** Where integrators exchange client credentials for tokens (`CITYRISK_TOKEN_URL`). */
+  readonly tokenUrl: string;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -52,6 +62,33 @@ export function parseRateLimit(text: string): RateLimit {
 
 let cached: FunctionConfig | undefined;
 
+/**
+ * Forgets the configuration read so far. Only the local stack calls it, after it has written a
+ * new environment, so the adapters built `fromConfig` (identity provider, mailer, the
+ * authorizer's keys) follow a second stack started in the same process. The SDK clients do not:
+ * like a Lambda container's, they keep the endpoints of the first stack (one stack per process).
+ */
+export function reloadConfig(): void {
+  cached = undefined;
+}
+
+/**
+ * A value built from the configuration once, and again only when the configuration was reloaded:
+ * adapters (identity provider, mailer, signing keys) follow the environment they were built for.
+ */
+export function fromConfig<T>(build: (settings: FunctionConfig) => T): () => T {
+  let builtFor: FunctionConfig | undefined;
+  let value: T | undefined;
+  return () => {
+    const settings = config();
+    if (builtFor !== settings || value === undefined) {
+      value = build(settings);
+      builtFor = settings;
+    }
+    return value;
+  };
+}
+
 export function config(): FunctionConfig {
   if (cached) return cached;
   const env = process.env;
@@ -72,6 +109,17 @@ export function config(): FunctionConfig {
     cognitoUserPoolId: env.COGNITO_USER_POOL_ID || undefined,
     localIdentityUrl: env.CITYRISK_LOCAL_IDP_URL || undefined,
     localIdentitySecret: env.CITYRISK_LOCAL_IDP_SECRET || undefined,
+    identityIssuer: env.CITYRISK_IDENTITY_ISSUER ?? "",
+    identityJwksUrl:
+      env.CITYRISK_IDENTITY_JWKS_URL ||
+      (env.CITYRISK_IDENTITY_ISSUER ? `${env.CITYRISK_IDENTITY_ISSUER}/.well-known/jwks.json` : ""),
+    webClientIds: Object.freeze(
+      (env.CITYRISK_WEB_CLIENT_IDS ?? "")
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+    tokenUrl: env.CITYRISK_TOKEN_URL ?? "",
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -18,6 +18,11 @@ export interface HttpRoute {
   access: "public" | { roles: readonly Role[] };
   /** Short summary for the OpenAPI document. */
   summary: string;
+  /**
+   * A POST that only computes (e.g. the grading preview): an integrator's `read` scope suffices.
+   * Every other method but GET needs the `write` scope from integrators.
+   */
+  readOnly?: boolean;
   /** Request schemas: validated by the HTTP handler factory and published in the OpenAPI document. */
   request?: {
     body?: z.ZodType;
@@ -64,6 +69,11 @@ export interface FunctionDefinition {
    * AWS, the local identity provider's admin endpoint on one machine).
    */
   identityAdmin?: boolean;
+  /**
+   * The HTTP API's Lambda authorizer: runs before every non-public route and hands the route's
+   * handler the caller's claims. Exactly one function of the manifest declares it.
+   */
+  authorizer?: boolean;
   /** Sends e-mail (SES on AWS from the product's sender identity; SMTP capture locally). */
   sendsMail?: boolean;
   memoryMb?: number;

@@ -52,6 +52,7 @@ export const gradingPreviewRoute = {
   path: "/api/v1/grading/preview",
   access: { roles: ROLES },
   summary: "Grade inputs under a method profile without saving (评估预览)",
+  readOnly: true,
   tags: ["grading"],
   request: { body: GradingPreviewRequestSchema },
   responses: {

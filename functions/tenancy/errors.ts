@@ -8,7 +8,7 @@ import { type Bilingual, DomainError, type FieldIssue } from "../../shared/error
 export class TenancyNotFoundError extends DomainError {
   readonly code: string;
   constructor(
-    subject: "tenant" | "signup" | "user" | "invitation" | "delegation",
+    subject: "tenant" | "signup" | "user" | "invitation" | "delegation" | "integrator",
     title: Bilingual,
   ) {
     super(title);
@@ -50,4 +50,9 @@ export const notFound = {
     }),
   delegation: () =>
     new TenancyNotFoundError("delegation", { zh: "委托不存在", en: "No such delegation" }),
+  integrator: () =>
+    new TenancyNotFoundError("integrator", {
+      zh: "对接系统不存在",
+      en: "No such integrator within reach",
+    }),
 };

@@ -7,6 +7,11 @@ import {
   revokeDelegationRoute,
 } from "./delegation-routes.ts";
 import {
+  listIntegratorsRoute,
+  patchIntegratorRoute,
+  registerIntegratorRoute,
+} from "./integrator-routes.ts";
+import {
   acceptInvitationRoute,
   decideSignupRoute,
   listSignupsRoute,
@@ -24,7 +29,8 @@ import {
 
 export const tenancyApi: FunctionDefinition = {
   id: "tenancy-api",
-  description: "Sign-up and approval, tenants, users and invitations, delegation, audit and export",
+  description:
+    "Sign-up and approval, tenants, users and invitations, integrators, delegation, audit and export",
   handler: "functions/tenancy/tenancy-api.handler.ts",
   routes: [
     signUpRoute,
@@ -43,6 +49,9 @@ export const tenancyApi: FunctionDefinition = {
     revokeDelegationRoute,
     auditTrailRoute,
     exportRoute,
+    listIntegratorsRoute,
+    registerIntegratorRoute,
+    patchIntegratorRoute,
   ],
   table: "readWrite",
   identityAdmin: true,

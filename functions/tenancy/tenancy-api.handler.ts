@@ -4,6 +4,8 @@ import { config } from "../platform/config.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, on } from "../platform/http/http-handler.ts";
+import { idempotently } from "../platform/http/idempotency.ts";
+import { routeKey } from "../platform/manifest-types.ts";
 import { createAgencyTenant, listAgencies, listTenants } from "./agency-tenants.ts";
 import { readAuditTrail } from "./audit-trail.ts";
 import { decideSignup, listSignups } from "./decisions.ts";
@@ -16,6 +18,12 @@ import {
 } from "./delegation-routes.ts";
 import { grantDelegation, listDelegations, revokeDelegation } from "./delegations.ts";
 import { notFound } from "./errors.ts";
+import {
+  listIntegratorsRoute,
+  patchIntegratorRoute,
+  registerIntegratorRoute,
+} from "./integrator-routes.ts";
+import { listIntegrators, patchIntegrator, registerIntegrator } from "./integrators.ts";
 import { acceptInvitation, showInvitation } from "./invitations.ts";
 import { tenancyApi } from "./manifest.ts";
 import {
@@ -116,6 +124,26 @@ export const handler = httpHandler(tenancyApi, [
   on(auditTrailRoute, async ({ caller, scope, query }) => ({
     body: await readAuditTrail(caller, scope, query),
   })),
+  on(listIntegratorsRoute, async ({ caller, scope, query }) => ({
+    body: await listIntegrators(caller, scope, query),
+  })),
+  on(registerIntegratorRoute, async ({ caller, scope, body, headers }) =>
+    idempotently(
+      { tenantId: caller.tenantId, route: routeKey(registerIntegratorRoute), headers, body },
+      async () => tagged(await registerIntegrator(caller, scope, body), 201),
+    ),
+  ),
+  on(patchIntegratorRoute, async ({ caller, scope, params, query, body, headers }) =>
+    tagged(
+      await patchIntegrator(
+        caller,
+        scope,
+        { clientId: params.clientId, tenantId: query.tenantId },
+        body,
+        expectedVersion(headers),
+      ),
+    ),
+  ),
   on(exportRoute, async ({ caller, scope }) => ({
     body: await exportTenant(caller, scope),
     headers: {

@@ -32,7 +32,7 @@ export async function managedTenant(caller: Caller, tenantId: string | undefined
 }
 
 /** The store for a tenant's own partition: the caller's confined client when it is theirs. */
-function storeFor(scope: Scope, tenantId: string): Store {
+export function storeFor(scope: Scope, tenantId: string): Store {
   return scope.tenantId === tenantId ? storeForScope(scope) : functionStore();
 }
 

@@ -49,6 +49,12 @@ describe("the manifest", () => {
     }
   });
 
+  it("has exactly one authorizer, which serves no route itself", () => {
+    const authorizers = manifest.filter((fn) => fn.authorizer);
+    expect(authorizers.map((fn) => fn.id)).toEqual(["api-authorizer"]);
+    expect(authorizers[0]?.routes ?? []).toEqual([]);
+  });
+
   it("refers only to schedules, queues and topics that are defined", () => {
     const scheduleIds = new Set(schedules.map((s) => s.id));
     const queueIds = new Set(messaging.queues.map((q) => q.id));

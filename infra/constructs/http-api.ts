@@ -1,4 +1,4 @@
-import { Aws, Fn } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import {
   HttpApi,
@@ -7,9 +7,12 @@ import {
   HttpStage,
   LogGroupLogDestination,
 } from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import {
+  HttpLambdaAuthorizer,
+  HttpLambdaResponseType,
+} from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import type { UserPool, UserPoolClient } from "aws-cdk-lib/aws-cognito";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { type HttpRoute, routeKey } from "../../functions/platform/manifest-types.ts";
@@ -19,9 +22,12 @@ import { acknowledge } from "./nag.ts";
 export interface CityRiskHttpApiProps {
   readonly stage: string;
   readonly logRetention: RetentionDays;
-  readonly userPool: UserPool;
-  /** Their ids form the authorizer's audience (ID tokens' `aud`, access tokens' `client_id`). */
-  readonly clients: readonly UserPoolClient[];
+  /**
+   * The manifest's authorizer function (functions/platform/auth): verifies the pool's tokens and
+   * resolves integrators' clients through their registry, which a JWT authorizer's fixed
+   * audience list could not (integrators register at runtime).
+   */
+  readonly authorizerFunction: IFunction;
   /** Stage-wide throttle; protects the table's on-demand capacity from a runaway client. */
   readonly throttle?: { rateLimit: number; burstLimit: number };
 }
@@ -40,10 +46,10 @@ const ACCESS_LOG_FIELDS = {
   authorizerError: "$context.authorizer.error",
 } as const;
 
-/** The HTTP API (payload 2.0) with the Cognito JWT authorizer; routes come from the manifest. */
+/** The HTTP API (payload 2.0) with the product's Lambda authorizer; routes come from the manifest. */
 export class CityRiskHttpApi extends Construct {
   readonly api: HttpApi;
-  readonly authorizer: HttpJwtAuthorizer;
+  readonly authorizer: HttpLambdaAuthorizer;
   readonly accessLogs: LogGroup;
   private readonly routeKeys = new Set<string>();
 
@@ -67,23 +73,17 @@ export class CityRiskHttpApi extends Construct {
       },
     });
 
-    const issuer = Fn.join("", [
-      "https://cognito-idp.",
-      Aws.REGION,
-      ".",
-      Aws.URL_SUFFIX,
-      "/",
-      props.userPool.userPoolId,
-    ]);
-    this.authorizer = new HttpJwtAuthorizer("CognitoJwt", issuer, {
-      jwtAudience: props.clients.map((c) => c.userPoolClientId),
+    this.authorizer = new HttpLambdaAuthorizer("TokenAuthorizer", props.authorizerFunction, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: ["$request.header.Authorization"],
+      // A success is cached per token for a minute: a disabled integrator is refused after it.
+      resultsCacheTtl: Duration.minutes(1),
     });
   }
 
   /**
    * One route per manifest route. Public routes get no authorizer; the rest need a valid token,
-   * and the handler factory checks the role (JWT authorizers match scopes, not custom claims).
+   * and the handler factory checks the role against the claims the authorizer resolved.
    */
   addFunctionRoutes(fn: CityRiskFunction): void {
     const routes = fn.definition.routes ?? [];
@@ -107,7 +107,7 @@ export class CityRiskHttpApi extends Construct {
       acknowledge(created, [
         {
           id: "AwsSolutions-APIG4",
-          reason: `${key} is declared public in the manifest (health, OpenAPI document, docs page); every other route has the Cognito JWT authorizer.`,
+          reason: `${key} is declared public in the manifest (health, OpenAPI document, docs page); every other route has the token authorizer.`,
         },
       ]);
     }

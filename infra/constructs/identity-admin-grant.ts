@@ -14,10 +14,20 @@ export const IDENTITY_ADMIN_ACTIONS: readonly string[] = [
   "cognito-idp:AdminRemoveUserFromGroup",
   "cognito-idp:AdminDisableUser",
   "cognito-idp:AdminEnableUser",
+  // Integrators' OAuth clients, created and removed as the tenancy API registers them.
+  "cognito-idp:CreateUserPoolClient",
+  "cognito-idp:DeleteUserPoolClient",
 ];
 
-/** For a manifest entry declaring `identityAdmin`: the grant and the pool id it reads from config. */
-export function grantIdentityAdmin(fn: CityRiskFunction, userPool: IUserPool): void {
+/**
+ * For a manifest entry declaring `identityAdmin`: the grant, the pool id it reads from config,
+ * and the token endpoint it tells newly registered integrators about.
+ */
+export function grantIdentityAdmin(
+  fn: CityRiskFunction,
+  userPool: IUserPool,
+  tokenUrl: string,
+): void {
   if (!fn.definition.identityAdmin) return;
   fn.role.addToPrincipalPolicy(
     new PolicyStatement({
@@ -26,4 +36,5 @@ export function grantIdentityAdmin(fn: CityRiskFunction, userPool: IUserPool): v
     }),
   );
   fn.function.addEnvironment("COGNITO_USER_POOL_ID", userPool.userPoolId);
+  fn.function.addEnvironment("CITYRISK_TOKEN_URL", tokenUrl);
 }

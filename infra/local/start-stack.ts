@@ -8,6 +8,7 @@ import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { schedules as productSchedules, type ScheduleDefinition } from "../../events/schedules.ts";
 import { manifest as productManifest } from "../../functions/manifest.ts";
+import { reloadConfig } from "../../functions/platform/config.ts";
 import type { Manifest } from "../../functions/platform/manifest-types.ts";
 import {
   type MessagingDefinition,
@@ -24,7 +25,8 @@ import { startDynamoDbLocal } from "./dynamodb-local/start-dynamodb-local.ts";
 import { type MailCapture, startMailCapture } from "./emulators/mail-capture.ts";
 import { startAwsEmulators } from "./emulators/start-aws-emulators.ts";
 import { startGateway } from "./gateway/gateway.ts";
-import { demoClients, demoUsers } from "./identity/demo-users.ts";
+import { ClientStore } from "./identity/client-store.ts";
+import { demoClients, demoUsers, WEB_CLIENT_ID } from "./identity/demo-users.ts";
 import { LocalIdentityProvider } from "./identity/identity-provider.ts";
 import { LoginStore } from "./identity/login-store.ts";
 import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
@@ -152,14 +154,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const identityAdminSecret = randomBytes(32).toString("base64url");
     const identity = new LocalIdentityProvider(keys, baseUrl, demoUsers, demoClients, {
       logins: new LoginStore(join(dataDir, "identity", "users.json")),
+      clients: new ClientStore(join(dataDir, "identity", "clients.json")),
       adminSecret: identityAdminSecret,
     });
     Object.assign(process.env, {
       CITYRISK_LOCAL_IDP_URL: baseUrl,
       CITYRISK_LOCAL_IDP_SECRET: identityAdminSecret,
       CITYRISK_WEB_URL: baseUrl,
+      // The API's authorizer verifies tokens against the local provider as it does against
+      // the Cognito pool on AWS: by issuer, the JWKS it serves, and the web client's id.
+      CITYRISK_IDENTITY_ISSUER: baseUrl,
+      CITYRISK_IDENTITY_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
+      CITYRISK_WEB_CLIENT_IDS: WEB_CLIENT_ID,
+      CITYRISK_TOKEN_URL: `${baseUrl}/oauth2/token`,
       CITYRISK_AUTO_APPROVE_SIGNUPS: String(options.autoApproveSignups ?? true),
     });
+    // A second stack in the same process (tests) must not run with the first one's settings.
+    reloadConfig();
     log(`✔ Identity provider    ${baseUrl}/oauth2/token, ${baseUrl}/.well-known/jwks.json`);
 
     const runnerLogger = {

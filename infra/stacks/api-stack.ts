@@ -15,6 +15,7 @@ import { grantIdentityAdmin } from "../constructs/identity-admin-grant.ts";
 import type { MessagingResources } from "../constructs/messaging.ts";
 import { grantRateCounter } from "../constructs/rate-counter-grant.ts";
 import { grantSendMail } from "../constructs/send-mail-grant.ts";
+import { configureTokenVerification } from "../constructs/token-verification.ts";
 
 /** Sender of invitations and notices unless the `mailFrom` context names a verified SES identity. */
 export const DEFAULT_MAIL_FROM = "noreply@cityrisk.example.com";
@@ -54,15 +55,8 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { config, data, messaging } = props;
 
-    this.httpApi = new CityRiskHttpApi(this, "Http", {
-      stage: config.stage,
-      logRetention: config.logRetention,
-      userPool: props.auth.userPool,
-      clients: props.auth.apiClients,
-    });
-
     const functions = new Map<string, CityRiskFunction>();
-    for (const definition of props.manifest) {
+    const build = (definition: Manifest[number]): CityRiskFunction => {
       if (functions.has(definition.id))
         throw new Error(`function id declared twice: ${definition.id}`);
       const fn = new CityRiskFunction(this, definition.id, {
@@ -73,15 +67,32 @@ export class ApiStack extends Stack {
         environment: publisherEnvironment(definition.publishes, messaging),
         ...(props.projectRoot ? { projectRoot: props.projectRoot } : {}),
       });
+      functions.set(definition.id, fn);
+      return fn;
+    };
+
+    const authorizers = props.manifest.filter((d) => d.authorizer);
+    const [authorizerDefinition] = authorizers;
+    if (authorizers.length !== 1 || !authorizerDefinition)
+      throw new Error(`the manifest needs exactly one authorizer, found ${authorizers.length}`);
+    const authorizer = build(authorizerDefinition);
+    configureTokenVerification(authorizer, props.auth);
+    this.httpApi = new CityRiskHttpApi(this, "Http", {
+      stage: config.stage,
+      logRetention: config.logRetention,
+      authorizerFunction: authorizer.function,
+    });
+
+    for (const definition of props.manifest) {
+      const fn = functions.get(definition.id) ?? build(definition);
       this.httpApi.addFunctionRoutes(fn);
       addSchedules(fn, props.schedules);
       addStreamSubscription(fn, data);
       addQueueSubscriptions(fn, messaging);
       addPublishGrants(fn, messaging);
-      grantIdentityAdmin(fn, props.auth.userPool);
+      grantIdentityAdmin(fn, props.auth.userPool, props.auth.tokenUrl);
       grantSendMail(fn, props.mailFrom ?? DEFAULT_MAIL_FROM, props.webUrl);
       grantRateCounter(fn, data);
-      functions.set(definition.id, fn);
     }
     this.functions = functions;
     this.tenantData = new TenantDataRoles(this, "TenantData", {

@@ -4,7 +4,6 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
-  OAuthScope,
   ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
@@ -13,6 +12,7 @@ import {
   type UserPoolResourceServer,
 } from "aws-cdk-lib/aws-cognito";
 import type { Construct } from "constructs";
+import { INTEGRATOR_SCOPES, RESOURCE_SERVER_ID } from "../../shared/tenancy/integrator-client.ts";
 import { ROLE_LABELS, ROLES } from "../../shared/tenancy/roles.ts";
 import { acknowledge } from "../constructs/nag.ts";
 import type { StageConfig } from "./stage-config.ts";
@@ -20,14 +20,12 @@ import type { StageConfig } from "./stage-config.ts";
 /** Custom attribute names without the `custom:` prefix Cognito adds (see shared/tenancy/claims.ts). */
 const TENANCY_ATTRIBUTES = { userId: 64, tenantId: 64, role: 32, jurisdiction: 2048 } as const;
 
-/** OAuth scopes integrators may be granted through the client-credentials flow. */
-export const INTEGRATOR_SCOPES = ["read", "write"] as const;
-export const RESOURCE_SERVER_ID = "cityrisk-api";
-
 export interface AuthResources {
   readonly userPool: UserPool;
-  /** Clients whose tokens the API accepts (the JWT authorizer's audience). */
-  readonly apiClients: readonly UserPoolClient[];
+  /** The web app's clients: the API's authorizer accepts their users' ID tokens. */
+  readonly webClients: readonly UserPoolClient[];
+  /** Integrators' OAuth2 token endpoint (client credentials) on the pool's domain. */
+  readonly tokenUrl: string;
 }
 
 export interface AuthStackProps extends StackProps {
@@ -41,13 +39,16 @@ export interface AuthStackProps extends StackProps {
   readonly threatProtection?: boolean;
 }
 
-/** Identity: users carry tenant, role and jurisdiction; integrators use client credentials. */
+/**
+ * Identity: users carry tenant, role and jurisdiction as custom attributes; integrators use
+ * client credentials against the resource server's scopes (their clients come at runtime).
+ */
 export class AuthStack extends Stack implements AuthResources {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
-  readonly integratorClient: UserPoolClient;
   readonly resourceServer: UserPoolResourceServer;
-  readonly apiClients: readonly UserPoolClient[];
+  readonly webClients: readonly UserPoolClient[];
+  readonly tokenUrl: string;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -134,24 +135,17 @@ export class AuthStack extends Stack implements AuthResources {
           }),
       ),
     });
-    const oauthScopes = INTEGRATOR_SCOPES.map((scopeName) =>
-      OAuthScope.custom(`${RESOURCE_SERVER_ID}/${scopeName}`),
-    );
-    this.integratorClient = this.userPool.addClient("IntegratorClient", {
-      generateSecret: true,
-      authFlows: {},
-      oAuth: { flows: { clientCredentials: true }, scopes: oauthScopes },
-      accessTokenValidity: Duration.hours(1),
-    });
-    this.integratorClient.node.addDependency(this.resourceServer);
+    // Integrators' clients are created at runtime by the tenancy API (CreateUserPoolClient with
+    // these scopes), one per registered integrator, never declared here.
 
     // The token endpoint for client credentials lives on the user pool domain.
-    this.userPool.addDomain("Domain", {
+    const domain = this.userPool.addDomain("Domain", {
       cognitoDomain: {
         domainPrefix: props.domainPrefix ?? `cityrisk-${config.stage}-${Aws.ACCOUNT_ID}`,
       },
     });
 
-    this.apiClients = [this.webClient, this.integratorClient];
+    this.tokenUrl = `${domain.baseUrl()}/oauth2/token`;
+    this.webClients = [this.webClient];
   }
 }

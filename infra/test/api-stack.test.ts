@@ -16,11 +16,11 @@ interface RouteResource {
 }
 
 /** Route keys with the authorization each must have, straight from a manifest. */
-function expectedRoutes(m: Manifest): Map<string, "NONE" | "JWT"> {
+function expectedRoutes(m: Manifest): Map<string, "NONE" | "CUSTOM"> {
   return new Map(
     m
       .flatMap((f) => f.routes ?? [])
-      .map((r) => [routeKey(r), r.access === "public" ? "NONE" : "JWT"]),
+      .map((r) => [routeKey(r), r.access === "public" ? "NONE" : "CUSTOM"]),
   );
 }
 
@@ -45,28 +45,40 @@ describe("ApiStack with the product manifest", () => {
     const routes = Object.values(
       template.findResources("AWS::ApiGatewayV2::Route"),
     ) as RouteResource[];
-    for (const r of routes.filter((x) => x.Properties.AuthorizationType === "JWT")) {
+    for (const r of routes.filter((x) => x.Properties.AuthorizationType === "CUSTOM")) {
       expect(r.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
     }
   });
 
-  it("verifies Cognito JWTs issued by the pool for the app clients", () => {
+  const authorizerFunction = () => {
+    const id = manifest.find((d) => d.authorizer)?.id;
+    const fn = id ? built.api.functions.get(id) : undefined;
+    if (!fn) throw new Error("no authorizer function built");
+    return fn.function;
+  };
+
+  it("authorizes with the manifest's authorizer function: simple responses, cached a minute", () => {
     const authorizers = Object.values(template.findResources("AWS::ApiGatewayV2::Authorizer"));
     expect(authorizers).toHaveLength(1);
     const props = (authorizers[0] as { Properties: Record<string, unknown> }).Properties;
     expect(props).toMatchObject({
-      AuthorizerType: "JWT",
+      AuthorizerType: "REQUEST",
+      AuthorizerPayloadFormatVersion: "2.0",
+      EnableSimpleResponses: true,
       IdentitySource: ["$request.header.Authorization"],
+      AuthorizerResultTtlInSeconds: 60,
     });
-    const jwt = props.JwtConfiguration as {
-      Issuer: { "Fn::Join": [string, unknown[]] };
-      Audience: unknown[];
-    };
-    const issuerParts = JSON.stringify(jwt.Issuer["Fn::Join"][1]);
-    expect(issuerParts).toContain("https://cognito-idp.");
-    expect(issuerParts).toContain("AWS::Region");
-    expect(issuerParts).toMatch(/UserPool/);
-    expect(jwt.Audience).toHaveLength(built.auth.apiClients.length);
+    expect(JSON.stringify(props.AuthorizerUri)).toContain(logicalId(authorizerFunction()));
+  });
+
+  it("points the authorizer at the pool's issuer, its JWKS and the web client", () => {
+    const resource = template.toJSON().Resources[logicalId(authorizerFunction())];
+    const env = JSON.stringify(resource.Properties.Environment.Variables);
+    expect(env).toContain("CITYRISK_IDENTITY_ISSUER");
+    expect(env).toContain("https://cognito-idp.");
+    expect(env).toContain("/.well-known/jwks.json");
+    expect(env).toContain("CITYRISK_WEB_CLIENT_IDS");
+    expect(built.auth.webClients).toHaveLength(1);
   });
 
   it("runs every function on Node.js 22, arm64, traced, with its own log group", () => {

@@ -2,8 +2,9 @@ import { App } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLAIM } from "../../shared/tenancy/claims.ts";
+import { INTEGRATOR_SCOPES, RESOURCE_SERVER_ID } from "../../shared/tenancy/integrator-client.ts";
 import { ROLES } from "../../shared/tenancy/roles.ts";
-import { AuthStack, INTEGRATOR_SCOPES, RESOURCE_SERVER_ID } from "../stacks/auth-stack.ts";
+import { AuthStack } from "../stacks/auth-stack.ts";
 import { FEATURE_FLAGS } from "../stacks/feature-flags.ts";
 import { stageConfig } from "../stacks/stage-config.ts";
 import { logicalId } from "./build-app.ts";
@@ -84,18 +85,14 @@ describe("AuthStack", () => {
     expect(web.Properties.AllowedOAuthFlows).toBeUndefined();
   });
 
-  it("gives integrators a confidential client-credentials client on the resource server", () => {
+  it("offers integrators the resource server's scopes on a domain, with no client declared", () => {
     dev.template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", {
       Identifier: RESOURCE_SERVER_ID,
       Scopes: INTEGRATOR_SCOPES.map((s) => Match.objectLike({ ScopeName: s })),
     });
-    const integrator = dev.template.toJSON().Resources[logicalId(dev.stack.integratorClient)];
-    expect(integrator.Properties).toMatchObject({
-      GenerateSecret: true,
-      AllowedOAuthFlows: ["client_credentials"],
-      AllowedOAuthFlowsUserPoolClient: true,
-      AllowedOAuthScopes: INTEGRATOR_SCOPES.map((s) => `${RESOURCE_SERVER_ID}/${s}`),
-    });
+    // Integrators' clients are created at runtime by the tenancy API: only the web client here.
+    dev.template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
     dev.template.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
+    expect(dev.stack.tokenUrl).toContain("/oauth2/token");
   });
 });

@@ -33,6 +33,16 @@ describe("identity admin grant (manifest `identityAdmin`)", () => {
     ]);
   });
 
+  it("covers the integrators' OAuth clients, each action named, none wildcarded", () => {
+    expect(IDENTITY_ADMIN_ACTIONS).toEqual(
+      expect.arrayContaining([
+        "cognito-idp:CreateUserPoolClient",
+        "cognito-idp:DeleteUserPoolClient",
+      ]),
+    );
+    expect(IDENTITY_ADMIN_ACTIONS.filter((a) => a.includes("*"))).toEqual([]);
+  });
+
   it("gives the pool id only to the functions that declare identityAdmin", () => {
     const declaring = manifest.filter((f) => f.identityAdmin).map((f) => f.id);
     expect(declaring).toEqual(["tenancy-api"]);

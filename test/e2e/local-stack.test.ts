@@ -38,20 +38,22 @@ function me(stack: LocalStack, bearer?: string): Promise<Response> {
   });
 }
 
+// One stack for the file: the handlers' SDK clients, like a Lambda container's, keep the
+// endpoints of the first stack a process starts.
+let dataDir: string;
+let stack: LocalStack;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "cityrisk-e2e-"));
+  stack = await startLocalStack({ dataDir, port: 0 });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
 describe("the local stack end to end", () => {
-  let dataDir: string;
-  let stack: LocalStack;
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-e2e-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
   it("answers health with ok when DynamoDB and S3 are reachable", async () => {
     const res = await fetch(`${stack.baseUrl}/api/v1/health`);
     expect(res.status).toBe(200);
@@ -144,28 +146,19 @@ describe("the local stack end to end", () => {
 
 // Each token below is signed with the stack's own key and differs from an accepted token in one
 // claim or header only, so every 401 is down to the check under test (the first case proves it).
-describe("the local gateway's JWT authorizer refuses what API Gateway's would", () => {
-  let dataDir: string;
-  let stack: LocalStack;
+describe("the API's authorizer refuses what API Gateway's JWT authorizer would", () => {
   let signingKey: CryptoKey;
   let kid: string;
   let publicJwk: JWK;
   const now = (): number => Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-e2e-jwt-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
     const stored = JSON.parse(
       await readFile(join(dataDir, "identity", "signing-key.json"), "utf8"),
     ) as { kid: string; privateJwk: JWK; publicJwk: JWK };
     signingKey = (await importJWK(stored.privateJwk, "RS256")) as CryptoKey;
     kid = stored.kid;
     publicJwk = stored.publicJwk;
-  });
-
-  afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   /** The claims the local identity provider puts on an ID token; `undefined` drops a claim. */

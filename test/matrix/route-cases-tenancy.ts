@@ -130,6 +130,42 @@ export const tenancyCases: Readonly<Record<string, RouteCase>> = {
       };
     },
   },
+  "GET /api/v1/integrators": {
+    shape: "item",
+    success: 200,
+    reaches: (relation) => relation === "ownTenant",
+    prepare: async ({ owner }) => ({
+      id: owner.tenantId,
+      request: (id = owner.tenantId) => ({ path: `/api/v1/integrators?tenantId=${enc(id)}` }),
+    }),
+  },
+  "POST /api/v1/integrators": {
+    shape: "self",
+    success: 201,
+    prepare: async () => ({
+      request: () => ({
+        path: "/api/v1/integrators",
+        body: { name: `矩阵对接系统 ${ulid()}`, scopes: ["read"] },
+      }),
+    }),
+  },
+  "PATCH /api/v1/integrators/{clientId}": {
+    shape: "item",
+    success: 200,
+    reaches: (relation) => relation === "ownTenant",
+    prepare: async ({ fx, owner }) => {
+      const client = await fx.integrator(owner);
+      return {
+        id: client.clientId,
+        request: (id = client.clientId) => ({
+          path: `/api/v1/integrators/${enc(id)}?tenantId=${enc(owner.tenantId)}`,
+          body: { status: "disabled" },
+          headers: { "if-match": '"1"' },
+        }),
+        stored: () => fx.storedIntegrator(client),
+      };
+    },
+  },
   "POST /api/v1/tenants": open(
     () => ({
       path: "/api/v1/tenants",

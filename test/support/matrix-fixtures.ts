@@ -2,6 +2,7 @@ import { ulid } from "ulidx";
 import type { StoredImportJob } from "../../functions/adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../../functions/adapters/dynamodb/store.ts";
 import { riskSourceItem } from "../../functions/registry/risk-source-item.ts";
+import { demoIntegratorWrites } from "../../infra/local/seed/demo-integrators.ts";
 import { getProfile } from "../../shared/methodology/profiles/registry.ts";
 import type { Assessment } from "../../shared/risk/assessment.ts";
 import type { Enterprise } from "../../shared/risk/enterprise.ts";
@@ -9,6 +10,7 @@ import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import { isValidUscc, USCC_CHARSET, usccCheckCharacter } from "../../shared/risk/uscc.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Delegation } from "../../shared/tenancy/delegation.ts";
+import type { IntegratorClient } from "../../shared/tenancy/integrator-client.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { User } from "../../shared/tenancy/user.ts";
 import {
@@ -82,6 +84,8 @@ export class MatrixFixtures {
       name: "北京市安全生产委员会",
       jurisdiction: "*",
     });
+    // The integrator principal is the demo client; the authorizer needs its registration.
+    for (const write of demoIntegratorWrites(this.store, new Date().toISOString())) await write();
     for (const owner of OWNER_LIST) {
       await this.tenant({
         id: owner.tenantId,
@@ -258,6 +262,34 @@ export class MatrixFixtures {
 
   async storedTenant(id: string): Promise<Tenant | undefined> {
     const { data } = await this.store.entities.tenant.get({ tenantId: id }).go();
+    return data?.record;
+  }
+
+  /** A registered integrator of an owner's tenant (its client need not exist for a PATCH). */
+  async integrator(owner: Owner): Promise<IntegratorClient> {
+    const at = new Date().toISOString();
+    const record: IntegratorClient = {
+      tenantId: owner.tenantId,
+      clientId: `ic-matrix-${ulid().toLowerCase()}`,
+      name: "矩阵对接系统",
+      jurisdiction: "",
+      scopes: ["read"],
+      status: "active",
+      createdBy: FIXTURE_ACTOR.userId,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.store.entities.integratorClient
+      .create({ tenantId: record.tenantId, clientId: record.clientId, version: 1, record })
+      .go();
+    return record;
+  }
+
+  async storedIntegrator(c: IntegratorClient): Promise<IntegratorClient | undefined> {
+    const { data } = await this.store.entities.integratorClient
+      .get({ tenantId: c.tenantId, clientId: c.clientId })
+      .go();
     return data?.record;
   }
 

@@ -6,6 +6,7 @@ import { auditRecordEntity } from "./entities/audit-record.ts";
 import { delegationEntity } from "./entities/delegation.ts";
 import { enterpriseEntity } from "./entities/enterprise.ts";
 import { importJobEntity } from "./entities/import-job.ts";
+import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
 import { tenantEntity } from "./entities/tenant.ts";
@@ -30,6 +31,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     methodProfile: methodProfileEntity(config),
     industryProfiles: industryProfilesEntity(config),
     importJob: importJobEntity(config),
+    integratorClient: integratorClientEntity(config),
   });
 }
 

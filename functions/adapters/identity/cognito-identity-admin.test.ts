@@ -7,12 +7,16 @@ import {
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  DeleteUserPoolClientCommand,
+  InvalidParameterException,
   InvalidPasswordException,
+  ResourceNotFoundException,
   UsernameExistsException,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { CognitoIdentityAdmin } from "./cognito-identity-admin.ts";
+import { CognitoIdentityAdmin, cognitoClientName } from "./cognito-identity-admin.ts";
 import { PasswordRejectedError } from "./identity-admin.ts";
 
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -159,5 +163,77 @@ describe("CognitoIdentityAdmin", () => {
       ["AdminAddUserToGroupCommand", { ...user, GroupName: "enterpriseAdmin" }],
     ]);
     expect(cognito.commandCalls(AdminRemoveUserFromGroupCommand)).toHaveLength(1);
+  });
+
+  it("creates a confidential client allowed only client credentials, with the given scopes", async () => {
+    cognito.on(CreateUserPoolClientCommand).resolves({
+      UserPoolClient: { ClientId: "4tq1example", ClientSecret: "generated-secret" },
+    });
+
+    const client = await admin.createMachineClient({
+      name: "Gas Monitor",
+      scopes: ["cityrisk-api/read", "cityrisk-api/write"],
+    });
+
+    expect(client).toEqual({ clientId: "4tq1example", clientSecret: "generated-secret" });
+    expect(sent()).toEqual([
+      [
+        "CreateUserPoolClientCommand",
+        {
+          UserPoolId: POOL,
+          ClientName: "Gas Monitor",
+          GenerateSecret: true,
+          AllowedOAuthFlows: ["client_credentials"],
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthScopes: ["cityrisk-api/read", "cityrisk-api/write"],
+          ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
+          AccessTokenValidity: 60,
+          TokenValidityUnits: { AccessToken: "minutes" },
+          EnableTokenRevocation: true,
+          PreventUserExistenceErrors: "ENABLED",
+        },
+      ],
+    ]);
+  });
+
+  it("fails when Cognito answers without a secret rather than hand out an unusable client", async () => {
+    cognito
+      .on(CreateUserPoolClientCommand)
+      .resolves({ UserPoolClient: { ClientId: "4tq1example" } });
+
+    await expect(
+      admin.createMachineClient({ name: "Gas Monitor", scopes: ["cityrisk-api/read"] }),
+    ).rejects.toThrow(/without an id or a secret/);
+  });
+
+  it("names the client within Cognito's character set", () => {
+    expect(cognitoClientName("市安委会风险监测平台 / City committee risk platform")).toBe(
+      "City committee risk platform",
+    );
+    expect(cognitoClientName("燃气监测")).toBe("integrator");
+    expect(cognitoClientName("x".repeat(200))).toHaveLength(128);
+  });
+
+  it("deletes a client, and treats one already gone as deleted", async () => {
+    cognito
+      .on(DeleteUserPoolClientCommand)
+      .resolvesOnce({})
+      .rejectsOnce(new ResourceNotFoundException({ message: "no such client", $metadata: {} }));
+
+    await admin.deleteMachineClient("4tq1example");
+    await admin.deleteMachineClient("4tq1example");
+
+    expect(sent()).toEqual([
+      ["DeleteUserPoolClientCommand", { UserPoolId: POOL, ClientId: "4tq1example" }],
+      ["DeleteUserPoolClientCommand", { UserPoolId: POOL, ClientId: "4tq1example" }],
+    ]);
+  });
+
+  it("passes on any other failure to delete", async () => {
+    cognito
+      .on(DeleteUserPoolClientCommand)
+      .rejects(new InvalidParameterException({ message: "bad id", $metadata: {} }));
+
+    await expect(admin.deleteMachineClient("bad id")).rejects.toThrow(InvalidParameterException);
   });
 });

@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { config, type FunctionConfig } from "../../platform/config.ts";
+import { type FunctionConfig, fromConfig } from "../../platform/config.ts";
 import { CognitoIdentityAdmin } from "./cognito-identity-admin.ts";
 import type { IdentityAdmin } from "./identity-admin.ts";
 import { LocalIdentityAdmin } from "./local-identity-admin.ts";
@@ -25,10 +25,5 @@ export function createIdentityAdmin(settings: IdentitySettings): IdentityAdmin {
   );
 }
 
-let cached: IdentityAdmin | undefined;
-
 /** The function's identity port, built from its configuration once. */
-export function identityAdmin(): IdentityAdmin {
-  cached ??= createIdentityAdmin(config());
-  return cached;
-}
+export const identityAdmin: () => IdentityAdmin = fromConfig(createIdentityAdmin);

@@ -1,5 +1,5 @@
 import { SESv2Client } from "@aws-sdk/client-sesv2";
-import { config, type FunctionConfig } from "../../platform/config.ts";
+import { type FunctionConfig, fromConfig } from "../../platform/config.ts";
 import type { Mailer } from "./mailer.ts";
 import { SesMailer } from "./ses-mailer.ts";
 import { SmtpMailer } from "./smtp-mailer.ts";
@@ -15,10 +15,5 @@ export function createMailer(
   );
 }
 
-let cached: Mailer | undefined;
-
 /** The function's mailer, built from its configuration once and reused by warm invocations. */
-export function mailer(): Mailer {
-  cached ??= createMailer(config());
-  return cached;
-}
+export const mailer: () => Mailer = fromConfig(createMailer);

@@ -3,13 +3,14 @@ import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy from "@middy/core";
 import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyStructuredResultV2,
   Context,
 } from "aws-lambda";
 import * as z from "zod";
 import { ForbiddenError } from "../../../shared/errors.ts";
 import { type Caller, CLAIM, callerFromClaims } from "../../../shared/tenancy/claims.ts";
+import { type IntegratorScope, oauthScope } from "../../../shared/tenancy/integrator-client.ts";
 import { type Scope, scopeOf } from "../../../shared/tenancy/scope.ts";
 import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
 import { routeKey } from "../manifest-types.ts";
@@ -24,7 +25,8 @@ import {
 import { limitIntegrators } from "./rate-limit.ts";
 import { parseRequest } from "./request-parts.ts";
 
-export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+/** Payload 2.0 with the claims the API's authorizer (functions/platform/auth) put in its context. */
+export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string>>;
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 type RequestOf<R extends HttpRoute> = NonNullable<R["request"]>;
@@ -63,12 +65,17 @@ export function on<R extends HttpRoute>(
   return { route, handle: handle as unknown as RouteBinding["handle"] };
 }
 
+/** Whether a client-credentials `scope` claim holds the integrator scope. */
+function grants(scopeClaim: string | undefined, scope: IntegratorScope): boolean {
+  return (scopeClaim ?? "").split(" ").includes(oauthScope(scope));
+}
+
 function authorize(
   route: HttpRoute,
   event: HttpEvent,
 ): { caller: Caller; scope: Scope } | undefined {
   if (route.access === "public") return undefined;
-  const claims = event.requestContext.authorizer?.jwt?.claims ?? {};
+  const claims = event.requestContext.authorizer?.lambda ?? {};
   let caller: Caller;
   try {
     caller = callerFromClaims(claims);
@@ -85,6 +92,13 @@ function authorize(
     throw new ForbiddenError({
       zh: "当前角色无权访问该接口",
       en: "Your role may not use this route",
+    });
+  }
+  const writes = route.method !== "GET" && !route.readOnly;
+  if (caller.role === "integrator" && writes && !grants(claims.scope, "write")) {
+    throw new ForbiddenError({
+      zh: "该对接系统未获写入授权",
+      en: "This integrator is not registered for write access",
     });
   }
   logger.appendKeys({ tenantId: caller.tenantId, role: caller.role });

@@ -27,35 +27,55 @@ const pingRoute = {
   summary: "Ping",
 } as const satisfies HttpRoute;
 
+const pongRoute = {
+  method: "POST",
+  path: "/api/v1/pong",
+  access: { roles: ["integrator"] },
+  summary: "Pong",
+} as const satisfies HttpRoute;
+
+const previewRoute = {
+  method: "POST",
+  path: "/api/v1/preview",
+  access: { roles: ["integrator"] },
+  summary: "Preview",
+  readOnly: true,
+} as const satisfies HttpRoute;
+
 const definition: FunctionDefinition = {
   id: "rate-limit-test",
   description: "Rate-limit test function",
   handler: "functions/platform/http/rate-limit.test.ts",
-  routes: [pingRoute],
+  routes: [pingRoute, pongRoute, previewRoute],
 };
 
 const handler = httpHandler(definition, [
   on(pingRoute, async ({ caller }) => ({ body: { tenantId: caller.tenantId } })),
+  on(pongRoute, async ({ caller }) => ({ body: { tenantId: caller.tenantId } })),
+  on(previewRoute, async ({ caller }) => ({ body: { tenantId: caller.tenantId } })),
 ]);
 
-function event(tenantId: string, role: Role): HttpEvent {
+function event(
+  tenantId: string,
+  role: Role,
+  route: HttpRoute = pingRoute,
+  scope?: string,
+): HttpEvent {
   return {
     version: "2.0",
-    routeKey: "GET /api/v1/ping",
-    rawPath: "/api/v1/ping",
+    routeKey: `${route.method} ${route.path}`,
+    rawPath: route.path,
     rawQueryString: "",
     headers: { "accept-language": "en" },
     isBase64Encoded: false,
     requestContext: {
       authorizer: {
-        jwt: {
-          claims: {
-            sub: `${tenantId}-${role}`,
-            "custom:tenantId": tenantId,
-            "custom:role": role,
-            "custom:jurisdiction": "",
-          },
-          scopes: null,
+        lambda: {
+          sub: `${tenantId}-${role}`,
+          "custom:tenantId": tenantId,
+          "custom:role": role,
+          "custom:jurisdiction": "",
+          ...(scope === undefined ? {} : { scope }),
         },
       },
     },
@@ -158,6 +178,37 @@ describe("integrator rate limit through the HTTP handler factory", () => {
     vi.setSystemTime(WINDOW_START_MS + 60_000);
     expect(await ping("t-e")).toMatchObject({ status: 200, body: { tenantId: "t-e" } });
     expect((await counter("t-e", WINDOW_START_MS + 60_000))?.requestCount).toBe(1);
+  });
+});
+
+describe("integrator scopes", () => {
+  beforeAll(async () => {
+    await ensureTable(localAws().dynamodb, tableName, mainTable);
+  });
+
+  const pong = async (scope: string) => {
+    const result = (await handler(
+      event("t-scope", "integrator", pongRoute, scope),
+      createLambdaContext(definition),
+    )) as APIGatewayProxyStructuredResultV2;
+    return result.statusCode;
+  };
+
+  it("refuses a route that writes to an integrator without the write scope (403)", async () => {
+    expect(await pong("cityrisk-api/read")).toBe(403);
+    expect(await pong("")).toBe(403);
+  });
+
+  it("lets a read-only integrator use a POST the manifest marks readOnly", async () => {
+    const result = (await handler(
+      event("t-scope", "integrator", previewRoute, "cityrisk-api/read"),
+      createLambdaContext(definition),
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(result.statusCode).toBe(200);
+  });
+
+  it("lets an integrator with the write scope through", async () => {
+    expect(await pong("cityrisk-api/read cityrisk-api/write")).toBe(200);
   });
 });
 

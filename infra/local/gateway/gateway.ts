@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIGatewayProxyResultV2 } from "aws-lambda";
-import { LOCAL_IDENTITY_USERS_PATH } from "../../../functions/adapters/identity/local-identity-protocol.ts";
+import {
+  LOCAL_IDENTITY_CLIENTS_PATH,
+  LOCAL_IDENTITY_USERS_PATH,
+} from "../../../functions/adapters/identity/local-identity-protocol.ts";
 import type { Manifest } from "../../../functions/platform/manifest-types.ts";
 import type { LocalIdentityProvider } from "../identity/identity-provider.ts";
 import { createLambdaContext } from "../runners/lambda-context.ts";
 import type { LoadHandler } from "../runners/load-handler.ts";
-import { jwtAuthorizer } from "./jwt-authorizer.ts";
-import { type HttpReply, payloadV2Event, replyFromResult } from "./payload-v2.ts";
+import { type AuthorizerHandler, callAuthorizer } from "./authorizer-call.ts";
+import { type HttpReply, headersOf, payloadV2Event, replyFromResult } from "./payload-v2.ts";
 import { routeTable } from "./route-table.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -40,6 +43,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   };
 }
 
+/** API Gateway's own answers when the authorizer does not let a request through. */
+function refusal(status: 401 | 403 | 500): HttpReply {
+  if (status === 401)
+    return json(401, { message: "Unauthorized" }, { "www-authenticate": "Bearer" });
+  return json(status, { message: status === 403 ? "Forbidden" : "Internal Server Error" });
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -54,18 +64,15 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
 }
 
 /**
- * The local API-Gateway-shaped front door: routes by the manifest, runs the JWT authorizer,
+ * The local API-Gateway-shaped front door: routes by the manifest, runs the manifest's Lambda
+ * authorizer,
  * invokes handlers with payload 2.0 events, and serves the identity provider and the frontend
  * on the same origin (CloudFront's job on AWS).
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const routes = routeTable(options.manifest);
   const serveStatic = staticFiles(options.frontendDir);
-  const authorize = jwtAuthorizer({
-    issuer: options.identity.issuer,
-    audiences: options.identity.audiences,
-    jwks: options.identity.jwks() as never,
-  });
+  const authorizerFn = options.manifest.find((fn) => fn.authorizer);
 
   async function handle(req: IncomingMessage, url: URL): Promise<HttpReply> {
     const method = req.method ?? "GET";
@@ -92,20 +99,32 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
       return json(reply.status, reply.body, { "cache-control": "no-store" });
     }
+    if (url.pathname === LOCAL_IDENTITY_CLIENTS_PATH) {
+      const reply = await options.identity.adminClients(
+        method,
+        req.headers.authorization,
+        body.toString("utf8"),
+      );
+      return json(reply.status, reply.body, { "cache-control": "no-store" });
+    }
     const local = options.localRoutes?.[`${method} ${url.pathname}`];
     if (local) return json(200, await local());
     if (!url.pathname.startsWith("/api/")) return serveStatic(url.pathname);
 
     const match = routes.match(method, url.pathname);
     if (!match) return json(404, { message: "Not Found" });
-    let jwt: { claims: Record<string, string>; scopes: string[] | null } | undefined;
+    let claims: Record<string, string> | undefined;
     if (match.route.access !== "public") {
-      const verdict = await authorize(req.headers.authorization);
-      if (!verdict.ok)
-        return json(401, { message: "Unauthorized" }, { "www-authenticate": "Bearer" });
-      jwt = { claims: verdict.claims, scopes: verdict.scopes };
+      if (!authorizerFn) return json(500, { message: "No authorizer in the manifest" });
+      const outcome = await callAuthorizer(
+        (await options.loadHandler(authorizerFn)) as AuthorizerHandler,
+        createLambdaContext(authorizerFn),
+        { headers: headersOf(req), match, rawPath: url.pathname, method },
+      );
+      if (outcome.status !== "allowed") return refusal(outcome.status);
+      claims = outcome.context;
     }
-    const event = payloadV2Event({ req, url, body, match, ...(jwt ? { jwt } : {}) });
+    const event = payloadV2Event({ req, url, body, match, ...(claims ? { claims } : {}) });
     try {
       const handler = await options.loadHandler(match.fn);
       const result = (await handler(

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2 } from "aws-lambda";
+import type {
+  APIGatewayProxyEventV2WithLambdaAuthorizer,
+  APIGatewayProxyResultV2,
+} from "aws-lambda";
 import type { MatchedRoute } from "./route-table.ts";
 
 const TEXT_TYPES =
   /^(text\/|application\/(json|[^;]*\+json|xml|x-www-form-urlencoded|javascript))/i;
 
 /** Headers as HTTP API payload 2.0 carries them: lower-case names, repeated values comma-joined. */
-function headersOf(req: IncomingMessage): Record<string, string> {
+export function headersOf(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name === "cookie") continue;
@@ -28,9 +31,10 @@ export function payloadV2Event(input: {
   url: URL;
   body: Buffer;
   match: MatchedRoute;
-  jwt?: { claims: Record<string, string>; scopes: string[] | null };
-}): APIGatewayProxyEventV2WithJWTAuthorizer {
-  const { req, url, body, match, jwt } = input;
+  /** The authorizer's context; absent on public routes. */
+  claims?: Record<string, string>;
+}): APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string>> {
+  const { req, url, body, match, claims } = input;
   const headers = headersOf(req);
   const isText = body.length === 0 || TEXT_TYPES.test(headers["content-type"] ?? "");
   const now = new Date();
@@ -54,7 +58,7 @@ export function payloadV2Event(input: {
       accountId: "000000000000",
       apiId: "local",
       // Public routes have no authorizer block at all, as on AWS.
-      authorizer: (jwt ? { principalId: "", integrationLatency: 0, jwt } : undefined) as never,
+      authorizer: (claims ? { integrationLatency: 0, lambda: claims } : undefined) as never,
       domainName: headers.host ?? "localhost",
       domainPrefix: (headers.host ?? "localhost").split(".")[0] ?? "localhost",
       http: {

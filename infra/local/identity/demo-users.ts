@@ -1,4 +1,5 @@
 import type { Bilingual } from "../../../shared/errors.ts";
+import type { IntegratorClient } from "../../../shared/tenancy/integrator-client.ts";
 import type { Role } from "../../../shared/tenancy/roles.ts";
 
 /** Local-only demo accounts; their claims match what the Cognito pool puts on AWS tokens. */
@@ -87,27 +88,28 @@ export const demoUsers: readonly DemoUser[] = [
   },
 ];
 
-/** Local-only machine client for integrators (OAuth2 client credentials). */
+/**
+ * Local-only machine client for integrators (OAuth2 client credentials), known to the local
+ * identity provider from the start. Like every integrator it acts for a tenant only once it is
+ * registered (shared/tenancy/integrator-client.ts): the demo seed writes `registration`.
+ */
 export interface DemoClient {
   clientId: string;
   clientSecret: string;
-  tenantId: string;
-  /**
-   * Token form of the jurisdiction a government platform reads (claims.ts); empty for an
-   * enterprise system, which then acts for its own tenant only.
-   */
-  jurisdiction: string;
-  scopes: readonly string[];
+  registration: Pick<IntegratorClient, "tenantId" | "name" | "jurisdiction" | "scopes">;
 }
 
 export const demoClients: readonly DemoClient[] = [
   {
     clientId: "demo-integrator",
     clientSecret: "demo-integrator-secret",
-    tenantId: "t-city-safety-committee",
-    // The city safety committee's platform: reads citywide through the REST API.
-    jurisdiction: "*",
-    scopes: ["cityrisk/read"],
+    registration: {
+      tenantId: "t-city-safety-committee",
+      name: "市安委会风险监测平台 / City committee risk platform",
+      // The city safety committee's platform: reads citywide through the REST API.
+      jurisdiction: "*",
+      scopes: ["read"],
+    },
   },
 ];
 

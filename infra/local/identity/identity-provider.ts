@@ -1,10 +1,14 @@
 import { timingSafeEqual } from "node:crypto";
 import { SignJWT } from "jose";
 import {
+  LocalClientCreateSchema,
+  LocalClientDeleteSchema,
   LocalLoginCreateSchema,
   LocalLoginPatchSchema,
 } from "../../../functions/adapters/identity/local-identity-protocol.ts";
 import { CLAIM } from "../../../shared/tenancy/claims.ts";
+import { oauthScope } from "../../../shared/tenancy/integrator-client.ts";
+import { ClientStore } from "./client-store.ts";
 import {
   DEMO_PASSWORD,
   type DemoClient,
@@ -26,12 +30,23 @@ export interface TokenResponse {
 
 export interface OAuthError {
   status: 400 | 401;
-  error: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type";
+  error:
+    | "invalid_request"
+    | "invalid_client"
+    | "invalid_grant"
+    | "invalid_scope"
+    | "unsupported_grant_type";
   error_description: string;
 }
 
 /** The claims a user token is made of: a demo user's or an invited user's login. */
 type TokenSubject = Pick<DemoUser, "email" | "userId" | "tenantId" | "role" | "jurisdiction">;
+
+/** A machine client as a token names it: its id and the full OAuth scopes granted. */
+export interface ClientSubject {
+  clientId: string;
+  scopes: readonly string[];
+}
 
 export interface AdminReply {
   status: 200 | 400 | 401 | 404 | 405;
@@ -41,6 +56,8 @@ export interface AdminReply {
 export interface IdentityProviderOptions {
   /** Users created by invitation (persisted under `<dataDir>/identity/users.json`). */
   logins?: LoginStore;
+  /** Machine clients created by the admin endpoint (`<dataDir>/identity/clients.json`). */
+  clients?: ClientStore;
   /** Bearer secret of the admin endpoint; without it the endpoint refuses every call. */
   adminSecret?: string;
 }
@@ -64,13 +81,11 @@ export class LocalIdentityProvider {
     private readonly options: IdentityProviderOptions = {},
   ) {
     this.logins = options.logins ?? new LoginStore();
+    this.machineClients = options.clients ?? new ClientStore();
   }
 
   private readonly logins: LoginStore;
-
-  get audiences(): string[] {
-    return [WEB_CLIENT_ID, ...this.clients.map((c) => c.clientId)];
-  }
+  private readonly machineClients: ClientStore;
 
   jwks(): { keys: object[] } {
     return { keys: [this.keys.publicJwk] };
@@ -105,19 +120,27 @@ export class LocalIdentityProvider {
     );
   }
 
-  /** Machine token as Cognito's client-credentials access token: no `aud`, a `client_id`. */
-  tokenForClient(client: DemoClient): Promise<string> {
+  /**
+   * Machine token as Cognito's client-credentials access token: `client_id`, `scope`, `sub` the
+   * client id, no `aud` and no tenancy claims — the API's authorizer reads those from the
+   * integrator registry, so a token cannot outlive a client's disabling or re-scoping.
+   */
+  tokenForClient(client: ClientSubject): Promise<string> {
     return this.sign(
-      {
-        client_id: client.clientId,
-        token_use: "access",
-        scope: client.scopes.join(" "),
-        [CLAIM.tenantId]: client.tenantId,
-        [CLAIM.role]: "integrator",
-        [CLAIM.jurisdiction]: client.jurisdiction,
-      },
+      { client_id: client.clientId, token_use: "access", scope: client.scopes.join(" ") },
       client.clientId,
     );
+  }
+
+  /** The client and the OAuth scopes it may ask for, when the secret matches. */
+  private async authenticateClient(id: string, secret: string): Promise<ClientSubject | undefined> {
+    const demo = this.clients.find((c) => c.clientId === id);
+    if (demo) {
+      return same(secret, demo.clientSecret)
+        ? { clientId: demo.clientId, scopes: demo.registration.scopes.map(oauthScope) }
+        : undefined;
+    }
+    return this.machineClients.authenticate(id, secret);
   }
 
   /** Handles a form-encoded `POST /oauth2/token` body (RFC 6749 §4.3 and §4.4). */
@@ -153,16 +176,28 @@ export class LocalIdentityProvider {
         form.get("client_id") ?? "",
         form.get("client_secret") ?? "",
       ];
-      const client = this.clients.find((c) => c.clientId === id);
-      if (!client || !same(secret, client.clientSecret)) {
+      const client = await this.authenticateClient(id, secret);
+      if (!client) {
         return {
           status: 401,
           error: "invalid_client",
           error_description: "client authentication failed",
         };
       }
+      // RFC 6749 §3.3: a `scope` parameter narrows the grant to the scopes named; without one,
+      // the client gets every scope it is allowed, as Cognito does.
+      const requested = (form.get("scope") ?? "").split(" ").filter((s) => s.length > 0);
+      const unknown = requested.filter((s) => !client.scopes.includes(s));
+      if (unknown.length > 0) {
+        return {
+          status: 400,
+          error: "invalid_scope",
+          error_description: `scope not allowed for this client: ${unknown.join(" ")}`,
+        };
+      }
+      const scopes = requested.length > 0 ? [...new Set(requested)] : client.scopes;
       return {
-        access_token: await this.tokenForClient(client),
+        access_token: await this.tokenForClient({ clientId: client.clientId, scopes }),
         token_type: "Bearer",
         expires_in: TOKEN_LIFETIME_SECONDS,
       };
@@ -184,17 +219,9 @@ export class LocalIdentityProvider {
     authorization: string | undefined,
     body: string,
   ): Promise<AdminReply> {
-    const secret = this.options.adminSecret;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
-    if (!secret || !bearer || !same(bearer, secret)) {
-      return { status: 401, body: { message: "admin secret required" } };
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      return { status: 400, body: { message: "body is not JSON" } };
-    }
+    const request = this.adminRequest(authorization, body);
+    if ("status" in request) return request;
+    const { json } = request;
     if (method === "POST") {
       const parsed = LocalLoginCreateSchema.safeParse(json);
       if (!parsed.success) return { status: 400, body: { message: parsed.error.message } };
@@ -215,6 +242,56 @@ export class LocalIdentityProvider {
         : { status: 404, body: { message: "no such login" } };
     }
     return { status: 405, body: { message: `${method} not allowed` } };
+  }
+
+  /**
+   * The machine-client admin endpoint (what Cognito's CreateUserPoolClient and
+   * DeleteUserPoolClient do on AWS): `POST` creates a client for the client-credentials grant and
+   * answers its secret, once; `DELETE` removes one, so its secret no longer buys a token.
+   */
+  async adminClients(
+    method: string,
+    authorization: string | undefined,
+    body: string,
+  ): Promise<AdminReply> {
+    const request = this.adminRequest(authorization, body);
+    if ("status" in request) return request;
+    const { json } = request;
+    if (method === "POST") {
+      const parsed = LocalClientCreateSchema.safeParse(json);
+      if (!parsed.success) return { status: 400, body: { message: parsed.error.message } };
+      const created = await this.machineClients.create(parsed.data);
+      return { status: 200, body: { ...created } };
+    }
+    if (method === "DELETE") {
+      const parsed = LocalClientDeleteSchema.safeParse(json);
+      if (!parsed.success) return { status: 400, body: { message: parsed.error.message } };
+      const { clientId } = parsed.data;
+      if (this.clients.some((c) => c.clientId === clientId)) {
+        return { status: 400, body: { message: "demo clients cannot be deleted" } };
+      }
+      return this.machineClients.delete(clientId)
+        ? { status: 200, body: { clientId } }
+        : { status: 404, body: { message: "no such client" } };
+    }
+    return { status: 405, body: { message: `${method} not allowed` } };
+  }
+
+  /** Both admin endpoints: the per-start bearer secret, then a JSON body. */
+  private adminRequest(
+    authorization: string | undefined,
+    body: string,
+  ): { json: unknown } | AdminReply {
+    const secret = this.options.adminSecret;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+    if (!secret || !bearer || !same(bearer, secret)) {
+      return { status: 401, body: { message: "admin secret required" } };
+    }
+    try {
+      return { json: JSON.parse(body) as unknown };
+    } catch {
+      return { status: 400, body: { message: "body is not JSON" } };
+    }
   }
 }
 

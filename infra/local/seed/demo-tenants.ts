@@ -5,13 +5,15 @@ import type { Enterprise } from "../../../shared/risk/enterprise.ts";
 import type { Tenant } from "../../../shared/tenancy/tenant.ts";
 import type { User } from "../../../shared/tenancy/user.ts";
 import { type DemoUser, demoUsers } from "../identity/demo-users.ts";
+import { demoIntegratorWrites } from "./demo-integrators.ts";
 
 /**
  * The demo users' tenants as real records (issue 3, demo data): the city safety committee,
  * Chaoyang and Haidian district governments and the gas industry department (government), the
  * gas station in Chaoyang and the mall in Haidian (enterprises, active, with their profiles and
  * credit-code claims) and one assessment agency; every demo user as an active user with the
- * claim of their e-mail. Their sign-ins stay the identity provider's static demo accounts.
+ * claim of their e-mail; the demo integrator's registration. Their sign-ins stay the identity
+ * provider's static demo accounts.
  */
 
 type TenantSeed = Omit<Tenant, "id" | "version" | "createdAt" | "updatedAt"> & { id: string };
@@ -196,6 +198,7 @@ export async function seedDemoTenants(store: Store, now: Date): Promise<SeedCoun
         .go(),
     );
   });
+  writes.push(...demoIntegratorWrites(store, at));
   const count: SeedCount = { created: 0, skipped: 0 };
   for (const write of writes) {
     if (await created(write)) count.created += 1;

@@ -1,0 +1,43 @@
+import type {
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewaySimpleAuthorizerWithContextResult,
+} from "aws-lambda";
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import { config, fromConfig } from "../config.ts";
+import { functionStore } from "../data/request-store.ts";
+import { logger } from "../powertools.ts";
+import { verifyBearer } from "./bearer-token.ts";
+import { claimsForToken, type IntegratorLookup } from "./token-claims.ts";
+
+/** The issuer's signing keys, fetched once per container and refreshed when a new `kid` shows up. */
+const signingKeys: () => JWTVerifyGetKey = fromConfig((settings) =>
+  createRemoteJWKSet(new URL(settings.identityJwksUrl)),
+);
+
+const registeredIntegrator: IntegratorLookup = async (clientId) => {
+  const found = await functionStore()
+    .entities.integratorClient.query.byClient({ clientId })
+    .go({ limit: 1 });
+  return found.data[0]?.record;
+};
+
+/**
+ * The HTTP API's Lambda authorizer (simple responses), in front of every non-public route: it
+ * verifies the token and hands the handlers their claims as the authorizer context. API Gateway
+ * answers 401 when it throws `Unauthorized` and caches a success per token for a minute
+ * (infra/constructs/http-api.ts); the local gateway calls this same handler on every request.
+ */
+export async function handler(
+  event: APIGatewayRequestAuthorizerEventV2,
+): Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>> {
+  const { identityIssuer, webClientIds } = config();
+  const token = await verifyBearer(event.headers?.authorization, signingKeys(), identityIssuer);
+  const verdict = token.ok
+    ? await claimsForToken(token.payload, webClientIds, registeredIntegrator)
+    : token;
+  if (!verdict.ok) {
+    logger.info("token refused", { reason: verdict.reason, routeKey: event.routeKey });
+    throw new Error("Unauthorized");
+  }
+  return { isAuthorized: true, context: verdict.claims };
+}

@@ -1,0 +1,65 @@
+import * as z from "zod";
+import {
+  IntegratorCreatedSchema,
+  IntegratorCreateInputSchema,
+  IntegratorPatchInputSchema,
+  IntegratorViewSchema,
+} from "../../shared/tenancy/integrator-client.ts";
+import { TenantIdQuerySchema, TenantPageQuerySchema } from "../../shared/tenancy/requests.ts";
+import { pageSchema } from "../../shared/tenancy/views.ts";
+import type { HttpRoute } from "../platform/manifest-types.ts";
+import { problem, tags } from "./route-parts.ts";
+
+const MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const;
+const ClientIdParams = z.strictObject({ clientId: z.string().min(1).max(128) });
+
+export const listIntegratorsRoute = {
+  method: "GET",
+  path: "/api/v1/integrators",
+  access: { roles: MANAGERS },
+  summary:
+    "Integrators (OAuth2 client-credentials clients) of the caller's tenant or, for the city admin, of a government body",
+  tags,
+  request: { query: TenantPageQuerySchema },
+  responses: {
+    200: { description: "A page", schema: pageSchema(IntegratorViewSchema) },
+    404: problem("No such tenant within reach"),
+  },
+} as const satisfies HttpRoute;
+
+export const registerIntegratorRoute = {
+  method: "POST",
+  path: "/api/v1/integrators",
+  access: { roles: MANAGERS },
+  summary: "Register an integrator: creates its client and answers the secret, once",
+  tags,
+  request: { body: IntegratorCreateInputSchema, headers: ["Idempotency-Key"] },
+  responses: {
+    201: {
+      description: "Registered; the answer carries the client secret and the token URL",
+      schema: IntegratorCreatedSchema,
+    },
+    400: problem("Jurisdiction or tenant unfit for an integrator"),
+    404: problem("No such tenant within reach"),
+  },
+} as const satisfies HttpRoute;
+
+export const patchIntegratorRoute = {
+  method: "PATCH",
+  path: "/api/v1/integrators/{clientId}",
+  access: { roles: MANAGERS },
+  summary: "Rename, disable or re-enable an integrator (If-Match: its version)",
+  tags,
+  request: {
+    params: ClientIdParams,
+    query: TenantIdQuerySchema,
+    body: IntegratorPatchInputSchema,
+    headers: ["If-Match"],
+  },
+  responses: {
+    200: { description: "Changed", schema: IntegratorViewSchema },
+    404: problem("No such integrator within reach"),
+    412: problem("Changed since read"),
+    428: problem("If-Match missing"),
+  },
+} as const satisfies HttpRoute;
