@@ -1,4 +1,10 @@
 import type {
+  IntegratorClient,
+  IntegratorCreated,
+  IntegratorCreateInput,
+  IntegratorPatchInput,
+} from "../../../shared/tenancy/integrator-client.ts";
+import type {
   DecisionInput,
   DelegationCreateInput,
   InvitationCreateInput,
@@ -88,6 +94,41 @@ export function patchUser(
     method: "PATCH",
     body: input,
     headers: ifMatch(user.version),
+  });
+}
+
+export function listIntegrators(
+  client: HttpClient,
+  tenantId: string | undefined,
+  cursor?: string,
+): Promise<Page<IntegratorClient>> {
+  return client.request(`${V1}/integrators${query({ tenantId, cursor })}`);
+}
+
+/** Registers an integrator; the answer carries its client secret, the only time it is shown. */
+export function registerIntegrator(
+  client: HttpClient,
+  input: IntegratorCreateInput,
+  idempotencyKey: string,
+): Promise<IntegratorCreated> {
+  return client.request(`${V1}/integrators`, {
+    method: "POST",
+    body: input,
+    headers: { "Idempotency-Key": idempotencyKey },
+  });
+}
+
+export function patchIntegrator(
+  client: HttpClient,
+  integrator: Pick<IntegratorClient, "clientId" | "version">,
+  input: IntegratorPatchInput,
+  tenantId: string | undefined,
+): Promise<IntegratorClient> {
+  const path = `${V1}/integrators/${encodeURIComponent(integrator.clientId)}${query({ tenantId })}`;
+  return client.request(path, {
+    method: "PATCH",
+    body: input,
+    headers: ifMatch(integrator.version),
   });
 }
 

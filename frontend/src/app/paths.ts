@@ -13,4 +13,5 @@ export const paths = {
   approvals: "/approvals",
   users: "/users",
   delegations: "/delegations",
+  integrators: "/integrators",
 } as const;

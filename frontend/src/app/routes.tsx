@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -15,7 +16,12 @@ import {
   OFFICIAL_ROLES,
   REGISTRY_READERS,
 } from "../registry/access.ts";
-import { DELEGATORS, SIGNUP_DECIDERS, USER_MANAGERS } from "../tenancy/access.ts";
+import {
+  DELEGATORS,
+  INTEGRATOR_MANAGERS,
+  SIGNUP_DECIDERS,
+  USER_MANAGERS,
+} from "../tenancy/access.ts";
 import { paths } from "./paths.ts";
 
 export type NavLabelKey = `nav.${keyof Messages["nav"] & string}`;
@@ -105,6 +111,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/delegations/delegations-page.tsx").then((m) => m.DelegationsPage),
     nav: { label: "nav.delegations", icon: <ShareAltOutlined /> },
     roles: DELEGATORS,
+  },
+  {
+    path: paths.integrators,
+    load: () => import("../pages/integrators/integrators-page.tsx").then((m) => m.IntegratorsPage),
+    nav: { label: "nav.integrators", icon: <ApiOutlined /> },
+    roles: INTEGRATOR_MANAGERS,
   },
 ];
 

@@ -16,3 +16,6 @@ export const USER_MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const satisfies
 
 /** Who grants and revokes delegations to assessment agencies. */
 export const DELEGATORS = ["enterpriseAdmin"] as const satisfies Role[];
+
+/** Who registers and disables integrators: an enterprise's admin, the city admin for government bodies. */
+export const INTEGRATOR_MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const satisfies Role[];

@@ -16,6 +16,7 @@ export const en: Messages = {
     approvals: "Approvals",
     users: "Users",
     delegations: "Delegations",
+    integrators: "Integrators",
   },
   language: {
     label: "Language",

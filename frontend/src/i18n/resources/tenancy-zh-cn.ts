@@ -1,4 +1,7 @@
-/** Chinese texts of the tenancy pages: sign-up, invitations, approvals, users, delegation. */
+/**
+ * Chinese texts of the tenancy pages: sign-up, invitations, approvals, users, delegation and
+ * integrators.
+ */
 export const tenancyZhCN = {
   common: {
     cancel: "取消",
@@ -111,5 +114,40 @@ export const tenancyZhCN = {
     statusRevoked: "已撤销",
     count: "{{count}} 个风险源",
     empty: "暂无委托",
+  },
+  integrators: {
+    title: "对接系统",
+    hint: "其他政府平台或企业自有系统以 OAuth2 客户端凭证（client credentials）方式调用本平台 REST API。停用后其令牌立即不再被接受。",
+    tenant: "所属单位",
+    name: "系统名称",
+    clientId: "客户端 ID",
+    jurisdiction: "数据范围",
+    ownEnterprise: "本企业",
+    jurisdictionHint:
+      "留空则为该单位的全部管辖范围；如 d:110105、d:110105/酒仙桥街道、i:gas 或 *，多项以 ; 分隔",
+    tenantJurisdiction: "该单位管辖范围：{{label}}",
+    scopes: "权限",
+    scopeRead: "读取（read）",
+    scopeWrite: "写入（write）",
+    createdAt: "创建时间",
+    register: "注册对接系统",
+    registerTitle: "注册对接系统",
+    registered: "对接系统已注册",
+    disable: "停用",
+    enable: "启用",
+    disableConfirm: "确定停用该对接系统？停用后它将无法再调用接口。",
+    enableConfirm: "确定重新启用该对接系统？",
+    disabled: "已停用",
+    enabled: "已启用",
+    statusActive: "正常",
+    statusDisabled: "已停用",
+    empty: "暂无对接系统",
+    secretTitle: "对接系统凭证",
+    secretWarning:
+      "客户端密钥仅显示这一次，关闭本窗口后将无法再次查看。请立即复制并妥善保存；如遗失，请停用该系统并重新注册。",
+    clientSecret: "客户端密钥",
+    tokenUrl: "令牌地址",
+    curlExample: "示例：以客户端凭证换取访问令牌",
+    secretSaved: "我已保存，关闭",
   },
 } as const;

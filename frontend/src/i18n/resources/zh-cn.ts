@@ -15,6 +15,7 @@ export const zhCN = {
     approvals: "注册审批",
     users: "用户管理",
     delegations: "评估委托",
+    integrators: "对接系统",
   },
   language: {
     label: "语言",

@@ -1,0 +1,165 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { App, Button, Flex, Form, Select, Typography } from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type {
+  IntegratorClient,
+  IntegratorCreated,
+  IntegratorCreateInput,
+} from "../../../../shared/tenancy/integrator-client.ts";
+import type { Tenant } from "../../../../shared/tenancy/tenant.ts";
+import { useApi } from "../../api/api-context.tsx";
+import { errorText } from "../../api/error-text.ts";
+import type { HttpClient } from "../../api/http-client.ts";
+import { ApiError } from "../../api/problem.ts";
+import {
+  listIntegrators,
+  listTenants,
+  patchIntegrator,
+  registerIntegrator,
+} from "../../api/tenancy.ts";
+import { useCurrentUser } from "../../auth/current-user.tsx";
+import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
+import { showFieldErrors } from "../../tenancy/field-errors.ts";
+import { usePagedList } from "../../tenancy/use-paged-list.ts";
+import { IntegratorsTable } from "./integrators-table.tsx";
+import { RegisterDialog, type RegisterValues } from "./register-dialog.tsx";
+import { SecretDialog } from "./secret-dialog.tsx";
+
+/** The government bodies the city admin registers integrators for. */
+function useGovernments(enabled: boolean): Tenant[] {
+  const client = useApi();
+  const [tenants, setTenants] = useState<Tenant[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    listTenants(client, "government").then(
+      (page) => setTenants(page.items),
+      () => setTenants([]),
+    );
+  }, [client, enabled]);
+  return tenants;
+}
+
+/**
+ * 对接系统: the OAuth2 client-credentials clients other platforms and enterprises' own systems
+ * call the API with. An enterprise admin registers their own; the city admin a government body's.
+ */
+export function IntegratorsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const client = useApi();
+  const { data: me } = useCurrentUser();
+  const cityAdmin = me?.role === "cityAdmin";
+  const governments = useGovernments(cityAdmin);
+  const [tenantId, setTenantId] = useState<string>();
+  const selected = tenantId ?? me?.tenantId;
+  const scopeOf = useCallback(
+    (id: string | undefined) => (cityAdmin && id && id !== me?.tenantId ? id : undefined),
+    [cityAdmin, me?.tenantId],
+  );
+  const scopeId = scopeOf(tenantId);
+  const load = useCallback(
+    (c: HttpClient, cursor: string | undefined) => listIntegrators(c, scopeId, cursor),
+    [scopeId],
+  );
+  const list = usePagedList(load);
+  const [form] = Form.useForm<RegisterValues>();
+  const idempotency = useIdempotencyKey();
+  const [registering, setRegistering] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [busyId, setBusyId] = useState<string>();
+  const [created, setCreated] = useState<IntegratorCreated>();
+
+  const register = async (input: IntegratorCreateInput) => {
+    // The city admin's own tenant is the default, so it is not named (as the users page does).
+    const { tenantId: named, ...rest } = input;
+    const target = scopeOf(named);
+    const body: IntegratorCreateInput = target ? { ...rest, tenantId: target } : rest;
+    setBusy(true);
+    try {
+      const answer = await registerIntegrator(client, body, idempotency.keyFor(body));
+      idempotency.settle();
+      void message.success(t("tenancy.integrators.registered"));
+      setRegistering(false);
+      setCreated(answer);
+      if (cityAdmin && answer.tenantId !== selected) setTenantId(answer.tenantId);
+      else list.reload();
+    } catch (error) {
+      if (error instanceof ApiError && error.status < 500) idempotency.settle();
+      if (!showFieldErrors(form, error)) void message.error(errorText(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = async (integrator: IntegratorClient) => {
+    setBusyId(integrator.clientId);
+    try {
+      const status = integrator.status === "disabled" ? "active" : "disabled";
+      await patchIntegrator(client, integrator, { status }, scopeId);
+      void message.success(
+        t(status === "disabled" ? "tenancy.integrators.disabled" : "tenancy.integrators.enabled"),
+      );
+    } catch (error) {
+      // A 412 means someone changed it meanwhile: say so, and the reload below shows what is stored.
+      if (error instanceof ApiError && error.status === 412)
+        void message.warning(errorText(error, t));
+      else void message.error(errorText(error, t));
+    } finally {
+      setBusyId(undefined);
+      list.reload();
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Flex justify="space-between" align="center" wrap gap={12}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("tenancy.integrators.title")}
+        </Typography.Title>
+        <Flex gap={12} align="center">
+          {cityAdmin && (
+            <Select
+              style={{ minWidth: 280 }}
+              value={selected}
+              onChange={setTenantId}
+              aria-label={t("tenancy.integrators.tenant")}
+              data-testid="integrators-tenant"
+              options={governments.map((g) => ({ value: g.id, label: g.name }))}
+            />
+          )}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setRegistering(true)}
+            data-testid="register-integrator"
+          >
+            {t("tenancy.integrators.register")}
+          </Button>
+        </Flex>
+      </Flex>
+      <Typography.Text type="secondary">{t("tenancy.integrators.hint")}</Typography.Text>
+      <IntegratorsTable
+        integrators={list.items}
+        loading={list.loading}
+        busyId={busyId}
+        onToggle={toggle}
+      />
+      {list.hasMore && (
+        <Flex justify="center">
+          <Button onClick={list.loadMore}>{t("tenancy.common.loadMore")}</Button>
+        </Flex>
+      )}
+      <RegisterDialog
+        open={registering}
+        busy={busy}
+        form={form}
+        governments={cityAdmin ? governments : undefined}
+        tenantId={selected}
+        onCancel={() => setRegistering(false)}
+        onConfirm={(input) => void register(input)}
+      />
+      <SecretDialog created={created} onClose={() => setCreated(undefined)} />
+    </Flex>
+  );
+}
