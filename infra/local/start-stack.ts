@@ -206,6 +206,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       `✔ Event runners        stream → ${count((f) => !!f.stream)} fn, queues → ${count((f) => !!f.queues?.length)} fn, schedules → ${count((f) => !!f.schedules?.length)} fn`,
     );
     // After the runners, so the stream carries the seed to its consumers like any other write.
+    // The demo accounts' user records always: the authorizer admits a user only while active.
+    const { seedDemoUsers } = await import("./seed/demo-tenants.ts");
+    const { storeFor } = await import("../../functions/adapters/dynamodb/store.ts");
+    await seedDemoUsers(
+      storeFor(new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint }), table.tableName),
+      new Date(),
+    );
     if (options.seed) {
       // Imported here: the seed builds records with the functions' modules, whose SDK clients
       // read (and freeze) the configuration that is only in the environment from this point on.

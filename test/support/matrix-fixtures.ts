@@ -19,6 +19,7 @@ import {
   OWNER_LIST,
   type Owner,
 } from "./matrix-owners.ts";
+import { EXTRA_LOGINS } from "./matrix-principals.ts";
 import { enterpriseFixture, putEnterprise, riskSourceInput } from "./registry-fixtures.ts";
 
 /** A source with a submitted assessment awaiting review. */
@@ -84,6 +85,21 @@ export class MatrixFixtures {
       name: "北京市安全生产委员会",
       jurisdiction: "*",
     });
+    // The extra principals' logins need active user records, as every user's token does.
+    for (const login of EXTRA_LOGINS) {
+      const at = new Date().toISOString();
+      const user: User = {
+        ...login,
+        status: "active",
+        activatedAt: at,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await this.store.entities.user
+        .put({ tenantId: user.tenantId, userId: user.userId, version: 1, record: user })
+        .go();
+    }
     // The integrator principal is the demo client; the authorizer needs its registration.
     for (const write of demoIntegratorWrites(this.store, new Date().toISOString())) await write();
     for (const owner of OWNER_LIST) {

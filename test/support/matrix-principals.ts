@@ -49,7 +49,7 @@ const jurisdictionRelation = (covers: (owner: Owner) => boolean) => (owner: Owne
  * Logins the demo list lacks (enterprise staff, a street official), written into the local
  * identity provider's login file before the stack starts so they sign in like invited users.
  */
-const EXTRA_LOGINS: readonly Omit<StoredLogin, "passwordHash" | "enabled">[] = [
+export const EXTRA_LOGINS: readonly Omit<StoredLogin, "passwordHash" | "enabled">[] = [
   {
     userId: "u-matrix-gas-staff",
     email: "staff@gas-station.matrix.test",

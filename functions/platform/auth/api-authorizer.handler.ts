@@ -7,7 +7,7 @@ import { config, fromConfig } from "../config.ts";
 import { functionStore } from "../data/request-store.ts";
 import { logger } from "../powertools.ts";
 import { verifyBearer } from "./bearer-token.ts";
-import { claimsForToken, type IntegratorLookup } from "./token-claims.ts";
+import { claimsForToken, type IntegratorLookup, type UserStatusLookup } from "./token-claims.ts";
 
 /** The issuer's signing keys, fetched once per container and refreshed when a new `kid` shows up. */
 const signingKeys: () => JWTVerifyGetKey = fromConfig((settings) =>
@@ -19,6 +19,11 @@ const registeredIntegrator: IntegratorLookup = async (clientId) => {
     .entities.integratorClient.query.byClient({ clientId })
     .go({ limit: 1 });
   return found.data[0]?.record;
+};
+
+const userStatus: UserStatusLookup = async (tenantId, userId) => {
+  const found = await functionStore().entities.user.get({ tenantId, userId }).go();
+  return found.data?.record.status;
 };
 
 /**
@@ -33,7 +38,10 @@ export async function handler(
   const { identityIssuer, webClientIds } = config();
   const token = await verifyBearer(event.headers?.authorization, signingKeys(), identityIssuer);
   const verdict = token.ok
-    ? await claimsForToken(token.payload, webClientIds, registeredIntegrator)
+    ? await claimsForToken(token.payload, webClientIds, {
+        integrator: registeredIntegrator,
+        userStatus,
+      })
     : token;
   if (!verdict.ok) {
     logger.info("token refused", { reason: verdict.reason, routeKey: event.routeKey });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLAIM } from "../../../shared/tenancy/claims.ts";
-import { claimsForToken, type IntegratorLookup } from "./token-claims.ts";
+import { claimsForToken, type IntegratorLookup, type UserStatusLookup } from "./token-claims.ts";
 
 const WEB = ["cityrisk-web"];
 const registry: Record<string, Awaited<ReturnType<IntegratorLookup>>> = {
@@ -18,7 +18,12 @@ const registry: Record<string, Awaited<ReturnType<IntegratorLookup>>> = {
   },
   "ic-rw": { tenantId: "t-gas", jurisdiction: "", scopes: ["read", "write"], status: "active" },
 };
-const lookup: IntegratorLookup = async (id) => registry[id];
+const users: Record<string, string> = { "t-gas/u1": "active", "t-gas/u-off": "disabled" };
+const lookup = {
+  integrator: (async (id) => registry[id]) satisfies IntegratorLookup,
+  userStatus: (async (tenantId, userId) =>
+    users[`${tenantId}/${userId}`]) satisfies UserStatusLookup,
+};
 
 const clientToken = (clientId: string, scope: string) => ({
   token_use: "access",
@@ -51,6 +56,28 @@ describe("claimsForToken", () => {
         [CLAIM.role]: "enterpriseAdmin",
       },
     });
+  });
+
+  it("refuses the ID token of a user whose record is disabled or missing", async () => {
+    const token = (sub: string, extra: Record<string, string> = {}) => ({
+      token_use: "id",
+      aud: "cityrisk-web",
+      sub,
+      [CLAIM.tenantId]: "t-gas",
+      ...extra,
+    });
+    expect(await claimsForToken(token("u-off"), WEB, lookup)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("disabled"),
+    });
+    expect((await claimsForToken(token("u-nobody"), WEB, lookup)).ok).toBe(false);
+    // The product's user id claim names the record when Cognito's `sub` differs from it.
+    expect(
+      (await claimsForToken(token("cognito-sub", { [CLAIM.userId]: "u1" }), WEB, lookup)).ok,
+    ).toBe(true);
+    expect(
+      (await claimsForToken({ token_use: "id", aud: "cityrisk-web", sub: "u1" }, WEB, lookup)).ok,
+    ).toBe(false);
   });
 
   it("refuses ID tokens of other clients and users' access tokens", async () => {

@@ -185,24 +185,47 @@ export async function seedDemoTenants(store: Store, now: Date): Promise<SeedCoun
       writes.push(() => e.enterprise.create(enterpriseItem(record)).go());
     }
   }
-  demoUsers.forEach((demo, index) => {
+  writes.push(...demoUserWrites(store, at), ...demoIntegratorWrites(store, at));
+  return runCreates(writes);
+}
+
+/** Every demo user as an active user record, with the claim of their e-mail. */
+function demoUserWrites(store: Store, at: string): (() => Promise<unknown>)[] {
+  const e = store.entities;
+  return demoUsers.flatMap((demo, index) => {
     const user = userOf(demo, index, at);
-    writes.push(() =>
-      e.user
-        .create({ tenantId: user.tenantId, userId: user.userId, version: 1, record: user })
-        .go(),
-    );
-    writes.push(() =>
-      e.uniqueClaim
-        .create({ kind: "email", value: user.email, tenantId: user.tenantId, ownerId: user.userId })
-        .go(),
-    );
+    return [
+      () =>
+        e.user
+          .create({ tenantId: user.tenantId, userId: user.userId, version: 1, record: user })
+          .go(),
+      () =>
+        e.uniqueClaim
+          .create({
+            kind: "email",
+            value: user.email,
+            tenantId: user.tenantId,
+            ownerId: user.userId,
+          })
+          .go(),
+    ];
   });
-  writes.push(...demoIntegratorWrites(store, at));
+}
+
+async function runCreates(writes: readonly (() => Promise<unknown>)[]): Promise<SeedCount> {
   const count: SeedCount = { created: 0, skipped: 0 };
   for (const write of writes) {
     if (await created(write)) count.created += 1;
     else count.skipped += 1;
   }
   return count;
+}
+
+/**
+ * The user records behind the identity provider's static demo accounts, written at every start
+ * of the local stack (also without the demo data): the API's authorizer lets a user's token in
+ * only while their record is active, as it does on AWS for invited users.
+ */
+export function seedDemoUsers(store: Store, now: Date): Promise<SeedCount> {
+  return runCreates(demoUserWrites(store, now.toISOString()));
 }

@@ -117,12 +117,13 @@ describe("users, agencies, delegation and export", () => {
       expect(foreign.status).toBe(404);
     });
 
-    it("disables a user who accepted: the login stops working; yourself you cannot disable", async () => {
+    it("disables a user who accepted: the login and tokens already issued stop working; yourself you cannot disable", async () => {
       const token = await invitationToken(stack, staffEmail);
       await anonymous(stack).call("POST", `/api/v1/invitations/${token}/accept`, {
         body: { password: "staff-password-1" },
       });
-      await signIn(stack, staffEmail, "staff-password-1");
+      const signedIn = await signIn(stack, staffEmail, "staff-password-1");
+      expect((await signedIn.call("GET", "/api/v1/risk-sources")).status).toBe(200);
       const current = (
         await store.entities.user.get({ tenantId: staff.tenantId, userId: staff.userId }).go()
       ).data?.record as User;
@@ -135,6 +136,8 @@ describe("users, agencies, delegation and export", () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: "disabled", version: current.version + 1 });
       await expect(signIn(stack, staffEmail, "staff-password-1")).rejects.toThrow();
+      // The token issued before is refused at once by the authorizer, which reads the record.
+      expect((await signedIn.call("GET", "/api/v1/risk-sources")).status).toBe(401);
       const stale = await gasAdmin.call("PATCH", `/api/v1/users/${staff.userId}`, {
         body: { status: "active" },
         headers: { "if-match": `"${current.version}"` },
