@@ -13,6 +13,7 @@ import { templatesFor } from "../../infra/local/seed/source-templates.ts";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
 import type { AssessmentCreateInput } from "../../shared/risk/assessment.ts";
 import type { RiskSource, RiskSourceCreateInput } from "../../shared/risk/risk-source.ts";
+import type { User } from "../../shared/tenancy/user.ts";
 import type { BenchResult } from "../run.ts";
 
 const CLIENTS = 32;
@@ -143,16 +144,34 @@ export async function api(): Promise<BenchResult> {
     const tokens = await Promise.all(
       bulk.enterprises.map(async ({ enterprise: e }, i) => {
         const email = `bench-${i}@bench.demo`;
+        // The record an accepted invitation leaves: the authorizer admits active users only.
+        const at = new Date().toISOString();
+        const user: User = {
+          userId: `u-bench-${i}`,
+          tenantId: e.tenantId,
+          email,
+          name: `压测管理员 ${i}`,
+          role: "enterpriseAdmin",
+          jurisdiction: `d:${e.district};i:${e.industry}`,
+          status: "active",
+          activatedAt: at,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        };
+        await store.entities.user
+          .put({ tenantId: user.tenantId, userId: user.userId, version: 1, record: user })
+          .go();
         const created = await fetch(`${stack.baseUrl}${LOCAL_IDENTITY_USERS_PATH}`, {
           method: "POST",
           headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
           body: JSON.stringify({
-            userId: `u-bench-${i}`,
+            userId: user.userId,
             email,
-            name: `压测管理员 ${i}`,
-            tenantId: e.tenantId,
-            role: "enterpriseAdmin",
-            jurisdiction: `d:${e.district};i:${e.industry}`,
+            name: user.name,
+            tenantId: user.tenantId,
+            role: user.role,
+            jurisdiction: user.jurisdiction,
             password: PASSWORD,
           }),
         });

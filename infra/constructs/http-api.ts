@@ -15,6 +15,7 @@ import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { AUTHORIZER_CACHE_SECONDS } from "../../functions/platform/auth/manifest.ts";
 import { type HttpRoute, routeKey } from "../../functions/platform/manifest-types.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 import { acknowledge } from "./nag.ts";
@@ -76,8 +77,8 @@ export class CityRiskHttpApi extends Construct {
     this.authorizer = new HttpLambdaAuthorizer("TokenAuthorizer", props.authorizerFunction, {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: ["$request.header.Authorization"],
-      // A success is cached per token for a minute: a disabled integrator is refused after it.
-      resultsCacheTtl: Duration.minutes(1),
+      // A success is cached per token: a disabled user or integrator is refused after it.
+      resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_SECONDS),
     });
   }
 

@@ -60,6 +60,11 @@ export interface LocalStackOptions {
    * (about 2,000 enterprises, 10,000 graded sources). `npm start` turns it on; tests leave it off.
    */
   seed?: boolean;
+  /**
+   * Seconds the gateway reuses an authorizer's success for the same token, as API Gateway does
+   * (default 60); tests of disabling users and integrators pass 0 to see the refusal at once.
+   */
+  authorizerCacheSeconds?: number;
 }
 
 export interface LocalStack {
@@ -226,6 +231,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const gateway = await startGateway({
       manifest,
+      ...(options.authorizerCacheSeconds === undefined
+        ? {}
+        : { authorizerCacheSeconds: options.authorizerCacheSeconds }),
       identity,
       loadHandler,
       frontendDir: join(repoRoot, "frontend", "dist"),

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { base64url, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import { stackStore } from "../support/stack-client.ts";
 
 // The stack started the way `npm start` starts it, driven over HTTP: health, the JWT authorizer's
 // refusals (missing, forged, expired tokens) and a protected route with a demo user's token.
@@ -135,6 +136,27 @@ describe("the local stack end to end", () => {
       jurisdiction: { citywide: false, districts: [{ district: "110105" }], industries: [] },
       jurisdictionLabel: { zh: "朝阳区", en: "Chaoyang District" },
     });
+  });
+
+  it("keeps an authorizer's success for a token a minute, as API Gateway does", async () => {
+    const store = stackStore(stack);
+    const key = { tenantId: "t-district-110108", userId: "u-haidian-official" };
+    const before = await token(stack, "official@haidian.demo");
+    expect((await me(stack, before)).status).toBe(200);
+    const record = (await store.entities.user.get(key).go()).data;
+    if (!record) throw new Error("the demo user's record is written at start");
+    const disabled = { ...record.record, status: "disabled" as const };
+    await store.entities.user.put({ ...key, version: record.version, record: disabled }).go();
+    try {
+      // The same token was authorized before: its cached success still stands.
+      expect((await me(stack, before)).status).toBe(200);
+      // A token the authorizer has not seen meets the disabled record.
+      expect((await me(stack, await token(stack, "official@haidian.demo"))).status).toBe(401);
+    } finally {
+      await store.entities.user
+        .put({ ...key, version: record.version, record: record.record })
+        .go();
+    }
   });
 
   it("rejects a wrong password with an OAuth2 error", async () => {

@@ -68,3 +68,27 @@ export async function callAuthorizer(
     ? { status: "allowed", context: result.context ?? {} }
     : { status: 403 };
 }
+
+/** API Gateway's authorizer result cache: successes by identity source, for a fixed time. */
+export class ResultCache {
+  readonly #entries = new Map<string, { context: Record<string, string>; until: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  get(key: string, now: number = Date.now()): Record<string, string> | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until > now) return entry.context;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, context: Record<string, string>, now: number = Date.now()): void {
+    if (this.ttlMs <= 0 || key === "") return;
+    // Expired entries go as new ones come; a token lives an hour, so the map stays small.
+    if (this.#entries.size > 10_000) {
+      for (const [k, e] of this.#entries) if (e.until <= now) this.#entries.delete(k);
+    }
+    this.#entries.set(key, { context, until: now + this.ttlMs });
+  }
+}

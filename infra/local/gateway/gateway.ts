@@ -5,11 +5,12 @@ import {
   LOCAL_IDENTITY_CLIENTS_PATH,
   LOCAL_IDENTITY_USERS_PATH,
 } from "../../../functions/adapters/identity/local-identity-protocol.ts";
+import { AUTHORIZER_CACHE_SECONDS } from "../../../functions/platform/auth/manifest.ts";
 import type { Manifest } from "../../../functions/platform/manifest-types.ts";
 import type { LocalIdentityProvider } from "../identity/identity-provider.ts";
 import { createLambdaContext } from "../runners/lambda-context.ts";
 import type { LoadHandler } from "../runners/load-handler.ts";
-import { type AuthorizerHandler, callAuthorizer } from "./authorizer-call.ts";
+import { type AuthorizerHandler, callAuthorizer, ResultCache } from "./authorizer-call.ts";
 import { type HttpReply, headersOf, payloadV2Event, replyFromResult } from "./payload-v2.ts";
 import { routeTable } from "./route-table.ts";
 import { staticFiles } from "./static-files.ts";
@@ -24,6 +25,11 @@ export interface GatewayOptions {
   frontendDir: string;
   /** Extra local-only routes (`/local/...`), e.g. demo users, mail capture. */
   localRoutes?: Record<string, () => unknown>;
+  /**
+   * Seconds an authorizer's success is reused for the same `Authorization` header, as API
+   * Gateway's result cache does (default `AUTHORIZER_CACHE_SECONDS`); 0 asks on every request.
+   */
+  authorizerCacheSeconds?: number;
   port: number;
   host?: string;
   log?: (line: string) => void;
@@ -73,6 +79,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const routes = routeTable(options.manifest);
   const serveStatic = staticFiles(options.frontendDir);
   const authorizerFn = options.manifest.find((fn) => fn.authorizer);
+  const authorizerCache = new ResultCache(
+    (options.authorizerCacheSeconds ?? AUTHORIZER_CACHE_SECONDS) * 1000,
+  );
 
   async function handle(req: IncomingMessage, url: URL): Promise<HttpReply> {
     const method = req.method ?? "GET";
@@ -116,13 +125,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     let claims: Record<string, string> | undefined;
     if (match.route.access !== "public") {
       if (!authorizerFn) return json(500, { message: "No authorizer in the manifest" });
-      const outcome = await callAuthorizer(
-        (await options.loadHandler(authorizerFn)) as AuthorizerHandler,
-        createLambdaContext(authorizerFn),
-        { headers: headersOf(req), match, rawPath: url.pathname, method },
-      );
-      if (outcome.status !== "allowed") return refusal(outcome.status);
-      claims = outcome.context;
+      const headers = headersOf(req);
+      claims = authorizerCache.get(headers.authorization ?? "");
+      if (!claims) {
+        const outcome = await callAuthorizer(
+          (await options.loadHandler(authorizerFn)) as AuthorizerHandler,
+          createLambdaContext(authorizerFn),
+          { headers, match, rawPath: url.pathname, method },
+        );
+        if (outcome.status !== "allowed") return refusal(outcome.status);
+        claims = outcome.context;
+        authorizerCache.set(headers.authorization ?? "", claims);
+      }
     }
     const event = payloadV2Event({ req, url, body, match, ...(claims ? { claims } : {}) });
     try {

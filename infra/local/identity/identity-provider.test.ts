@@ -133,9 +133,11 @@ function basic(id: string, secret: string): string {
 /** The claims of an issued token, minus the times that vary from run to run. */
 async function claimsOf(answer: Promise<unknown>): Promise<Record<string, unknown>> {
   const { access_token } = (await answer) as TokenResponse;
-  const { iat, nbf, exp, ...claims } = decodeJwt(access_token);
+  const { iat, nbf, exp, jti, ...claims } = decodeJwt(access_token);
   expect(exp).toBe((iat ?? 0) + 3600);
   expect(nbf).toBe(iat);
+  // Every token is unique, as Cognito's are, even two of one client within a second.
+  expect(jti).toMatch(/^[0-9a-f-]{36}$/);
   return claims;
 }
 

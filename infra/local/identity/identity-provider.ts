@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { SignJWT } from "jose";
 import {
   LocalClientCreateSchema,
@@ -92,10 +92,12 @@ export class LocalIdentityProvider {
   }
 
   private sign(claims: Record<string, unknown>, subject: string): Promise<string> {
+    // Cognito gives every token its own id (`jti`): two sign-ins within a second differ, as on AWS.
     return new SignJWT(claims)
       .setProtectedHeader({ alg: "RS256", kid: this.keys.kid, typ: "JWT" })
       .setIssuer(this.issuer)
       .setSubject(subject)
+      .setJti(randomUUID())
       .setIssuedAt()
       .setNotBefore("0s")
       .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)

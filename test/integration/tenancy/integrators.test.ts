@@ -54,7 +54,8 @@ describe("integrators", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "cityrisk-integrators-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    // No result cache: a disabled client must be refused on its very next request.
+    stack = await startLocalStack({ dataDir, port: 0, authorizerCacheSeconds: 0 });
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     [cityAdmin, gasAdmin, mallAdmin] = await Promise.all([

@@ -32,7 +32,13 @@ describe("users, agencies, delegation and export", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-users-"));
-    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    // No result cache: a disabled user must be refused on their very next request.
+    stack = await startLocalStack({
+      dataDir,
+      port: 0,
+      autoApproveSignups: false,
+      authorizerCacheSeconds: 0,
+    });
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     [gasAdmin, mallAdmin, cityAdmin, chaoyang, assessor] = await Promise.all([
