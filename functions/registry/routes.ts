@@ -32,7 +32,12 @@ export const OFFICIAL_ROLES = [
   "cityAdmin",
 ] as const;
 const READERS = [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES, "assessor", "integrator"] as const;
-const ASSESSORS = [...ENTERPRISE_ROLES, "assessor"] as const;
+const ASSESSORS = [...ENTERPRISE_ROLES, "assessor", "integrator"] as const;
+/**
+ * Who keeps an enterprise's sources: its users, and its own systems as integrators with the
+ * `write` scope (a government platform's jurisdiction scope reaches no source to change: 404).
+ */
+const KEEPERS = [...ENTERPRISE_ROLES, "integrator"] as const;
 
 const IdParams = z.strictObject({ id: z.string().min(1).max(200) });
 const TenantParams = z.strictObject({ tenantId: z.string().min(1).max(100) });
@@ -194,7 +199,7 @@ export const listRiskSourcesRoute = {
 export const createRiskSourceRoute = {
   method: "POST",
   path: "/api/v1/risk-sources",
-  access: { roles: ENTERPRISE_ROLES },
+  access: { roles: KEEPERS },
   summary: "Register a risk source (Idempotency-Key honoured)",
   tags,
   request: { body: RiskSourceCreateInputSchema, headers: ["Idempotency-Key"] },
@@ -220,7 +225,7 @@ export const getRiskSourceRoute = {
 export const updateRiskSourceRoute = {
   method: "PATCH",
   path: "/api/v1/risk-sources/{id}",
-  access: { roles: ENTERPRISE_ROLES },
+  access: { roles: KEEPERS },
   summary: "Change a risk source's description (If-Match required)",
   tags,
   request: { params: IdParams, body: RiskSourceUpdateInputSchema, headers: ["If-Match"] },

@@ -28,7 +28,8 @@ const status = (s: number): Expectation => ({ kind: "status", status: s });
 
 /**
  * The rules every cell's expectation follows (issue 3 §6), never written per cell:
- * no token on a non-public route → 401; a role outside `access.roles` → 403; an allowed role
+ * no token on a non-public route → 401; a role outside `access.roles` → 403, and so is an
+ * integrator without the `write` scope on a route that writes; an allowed role
  * with the target outside its reach → 404 for items (the same as for no item at all) and "not
  * listed" for listings; within reach → the case's success status. Public routes: anyone.
  */
@@ -41,6 +42,8 @@ export function expectationOf(
   if (route.access === "public") return status(rc.success);
   if (!principal) return status(401);
   if (!route.access.roles.includes(principal.role)) return status(403);
+  const writes = route.method !== "GET" && !route.readOnly;
+  if (principal.role === "integrator" && writes && !principal.writes) return status(403);
   if (rc.shape === "open" || rc.shape === "self") return status(rc.success);
   const reaches = relation !== "none" && REACHING.has(relation) && (rc.reaches?.(relation) ?? true);
   if (rc.shape === "list") return { kind: "listing", status: rc.success, included: reaches };

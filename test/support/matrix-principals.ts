@@ -37,6 +37,8 @@ export interface Principal {
   tenantId: string;
   login: Login;
   relationTo: (owner: Owner) => Relation;
+  /** Integrators: registered with the `write` scope (without it, routes that write answer 403). */
+  writes?: boolean;
 }
 
 const tenantRelation = (tenantId: string) => (owner: Owner) =>
@@ -143,6 +145,15 @@ export const PRINCIPALS: readonly Principal[] = [
     login: { kind: "client", clientId: "demo-integrator", clientSecret: "demo-integrator-secret" },
     // The demo client is the city committee's platform: a citywide jurisdiction claim.
     relationTo: jurisdictionRelation(() => true),
+  },
+  {
+    id: "gasSystem",
+    role: "integrator",
+    tenantId: OWNERS.gas.tenantId,
+    login: { kind: "client", clientId: "demo-gas-erp", clientSecret: "demo-gas-erp-secret" },
+    // The gas station's own system: its tenant only, and it may write.
+    relationTo: tenantRelation(OWNERS.gas.tenantId),
+    writes: true,
   },
 ];
 

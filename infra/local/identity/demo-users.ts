@@ -111,6 +111,17 @@ export const demoClients: readonly DemoClient[] = [
       scopes: ["read"],
     },
   },
+  {
+    clientId: "demo-gas-erp",
+    clientSecret: "demo-gas-erp-secret",
+    registration: {
+      tenantId: "t-gas-station-chaoyang",
+      name: "加油站 ERP / Gas station ERP",
+      // An enterprise's own system: no jurisdiction, it reads and keeps its enterprise's sources.
+      jurisdiction: "",
+      scopes: ["read", "write"],
+    },
+  },
 ];
 
 /** The public web app client, as the Cognito app client without a secret. */

@@ -131,11 +131,31 @@ describe("integrators", () => {
     expect(outside.status).toBe(404);
   });
 
-  it("a read-only integrator is refused by routes that write (403)", async () => {
+  it("a read-only integrator is refused by routes that write (403), a government one reaches no source to change", async () => {
     const res = await platformCaller.call("POST", "/api/v1/risk-sources", {
       body: riskSourceInput(GAS),
     });
     expect(res.status).toBe(403);
+    // With the write scope a platform still changes nothing: no enterprise's source is its own.
+    const writer = (
+      await cityAdmin.call("POST", "/api/v1/integrators", {
+        body: { name: "朝阳区写入平台", scopes: ["read", "write"], tenantId: CHAOYANG },
+      })
+    ).body as IntegratorCreated;
+    const writerCaller = callerWithToken(
+      stack,
+      await clientToken(writer.tokenUrl, writer.clientId, writer.clientSecret),
+    );
+    const create = await writerCaller.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS),
+    });
+    expect(create.status).toBe(404);
+    const assess = await writerCaller.call(
+      "POST",
+      `/api/v1/risk-sources/${encodeURIComponent(gasSource.id)}/assessments`,
+      { body: { profileId: "lec-default", current: { L: 3, E: 10, C: 15 } } },
+    );
+    expect(assess.status).toBe(404);
   });
 
   it("disabling it refuses its tokens at once; enabling lets them in again", async () => {
@@ -173,7 +193,7 @@ describe("integrators", () => {
     expect(agency.status).toBe(400);
   });
 
-  it("an enterprise registers its own system, which reads its own enterprise only", async () => {
+  it("an enterprise registers its own system, which reads and keeps its own enterprise only", async () => {
     const withJurisdiction = await gasAdmin.call("POST", "/api/v1/integrators", {
       body: { name: "加油站 ERP", scopes: ["read"], jurisdiction: "d:110105" },
     });
@@ -185,9 +205,40 @@ describe("integrators", () => {
     const erp = res.body as IntegratorCreated;
     expect(erp).toMatchObject({ tenantId: "t-gas-station-chaoyang", jurisdiction: "" });
     const token = await clientToken(erp.tokenUrl, erp.clientId, erp.clientSecret);
-    const listed = await callerWithToken(stack, token).call("GET", "/api/v1/risk-sources");
+    const erpCaller = callerWithToken(stack, token);
+    const listed = await erpCaller.call("GET", "/api/v1/risk-sources");
     expect(listed.status).toBe(200);
     expect(ids(listed.body)).toEqual([gasSource.id]);
+    // With the write scope it keeps its enterprise's sources: registers and assesses one.
+    const created = await erpCaller.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS, "储罐区"),
+    });
+    expect(created.status).toBe(201);
+    const source = created.body as RiskSource;
+    const assessed = await erpCaller.call(
+      "POST",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`,
+      { body: { profileId: "lec-default", current: { L: 3, E: 10, C: 15 } } },
+    );
+    expect(assessed.status).toBe(201);
+    expect(assessed.body).toMatchObject({ grade: { level: "major" } });
+    const other = await erpCaller.call(
+      "POST",
+      `/api/v1/risk-sources/${encodeURIComponent(mallSource.id)}/assessments`,
+      { body: { profileId: "lec-default", current: { L: 3, E: 10, C: 15 } } },
+    );
+    expect(other.status).toBe(404);
+    const { data } = await store.entities.auditRecord.query
+      .byTenant({ tenantId: "t-gas-station-chaoyang" })
+      .go({ pages: "all" });
+    const createdAudit = data
+      .map((d) => d.record as AuditRecord)
+      .find((a) => a.action === "riskSource.create" && a.target.id === source.id);
+    expect(createdAudit?.actor).toEqual({
+      userId: erp.clientId,
+      tenantId: "t-gas-station-chaoyang",
+      role: "integrator",
+    });
     // Other tenants' admins neither see nor change it.
     const mallList = await mallAdmin.call(
       "GET",
