@@ -4,5 +4,27 @@ import { Tracer } from "@aws-lambda-powertools/tracer";
 
 /** Observability singletons, created once per process (Powertools examples/app pattern). */
 export const logger = new Logger({ serviceName: "cityrisk" });
-export const metrics = new Metrics({ namespace: "CityRisk", serviceName: "cityrisk" });
+
+/**
+ * Metrics report their own notices through the product's logger. Most requests add no metric
+ * (only rate limiting and a few domain events do), so the flush's "no application metrics"
+ * notice is normal here: it goes to debug instead of a warning line on every invocation.
+ */
+const detail = (args: unknown[]) => (args.length > 1 ? [{ detail: args.slice(1) }] : []);
+const metricsNotices = {
+  debug: (...args: unknown[]) => logger.debug(String(args[0]), ...detail(args)),
+  info: (...args: unknown[]) => logger.info(String(args[0]), ...detail(args)),
+  error: (...args: unknown[]) => logger.error(String(args[0]), ...detail(args)),
+  warn: (...args: unknown[]) => {
+    const message = String(args[0]);
+    if (message.startsWith("No application metrics to publish")) logger.debug(message);
+    else logger.warn(message, ...detail(args));
+  },
+};
+
+export const metrics = new Metrics({
+  namespace: "CityRisk",
+  serviceName: "cityrisk",
+  logger: metricsNotices,
+});
 export const tracer = new Tracer({ serviceName: "cityrisk" });
