@@ -122,6 +122,16 @@ describe("integrators page", () => {
     await row.getByRole("button", { name: button("启用") }).waitFor();
   });
 
+  it("renames it in place (If-Match behind the scenes)", async () => {
+    const row = page.locator(`[data-client-id="${cityClientId}"]`);
+    await row.getByRole("button", { name: "重命名" }).click();
+    const input = row.locator("textarea");
+    await input.fill("朝阳区风险监测平台（二期）");
+    await input.press("Enter");
+    await row.getByText("朝阳区风险监测平台（二期）").waitFor();
+    await page.getByText("已重命名").waitFor();
+  });
+
   it("lets the gas station's admin register their own system, without seeing the city's", async () => {
     await page.getByTestId("user-menu").click();
     await page.getByTestId("sign-out").click();

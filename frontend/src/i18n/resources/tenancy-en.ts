@@ -139,6 +139,8 @@ export const tenancyEn: Messages["tenancy"] = {
     enableConfirm: "Enable this integrator again?",
     disabled: "Disabled",
     enabled: "Enabled",
+    renamed: "Renamed",
+    rename: "Rename",
     statusActive: "Active",
     statusDisabled: "Disabled",
     empty: "No integrators",

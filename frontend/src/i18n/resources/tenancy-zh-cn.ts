@@ -139,6 +139,8 @@ export const tenancyZhCN = {
     enableConfirm: "确定重新启用该对接系统？",
     disabled: "已停用",
     enabled: "已启用",
+    renamed: "已重命名",
+    rename: "重命名",
     statusActive: "正常",
     statusDisabled: "已停用",
     empty: "暂无对接系统",

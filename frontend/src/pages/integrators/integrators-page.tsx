@@ -2,10 +2,12 @@ import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Form, Select, Typography } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type {
-  IntegratorClient,
-  IntegratorCreated,
-  IntegratorCreateInput,
+import {
+  type IntegratorClient,
+  type IntegratorCreated,
+  type IntegratorCreateInput,
+  type IntegratorPatchInput,
+  IntegratorPatchInputSchema,
 } from "../../../../shared/tenancy/integrator-client.ts";
 import type { Tenant } from "../../../../shared/tenancy/tenant.ts";
 import { useApi } from "../../api/api-context.tsx";
@@ -92,16 +94,20 @@ export function IntegratorsPage() {
     }
   };
 
-  const toggle = async (integrator: IntegratorClient) => {
+  /** One PATCH with If-Match; a 412 says someone changed it meanwhile, and the reload shows it. */
+  const change = async (
+    integrator: IntegratorClient,
+    input: IntegratorPatchInput,
+    done:
+      | "tenancy.integrators.disabled"
+      | "tenancy.integrators.enabled"
+      | "tenancy.integrators.renamed",
+  ) => {
     setBusyId(integrator.clientId);
     try {
-      const status = integrator.status === "disabled" ? "active" : "disabled";
-      await patchIntegrator(client, integrator, { status }, scopeId);
-      void message.success(
-        t(status === "disabled" ? "tenancy.integrators.disabled" : "tenancy.integrators.enabled"),
-      );
+      await patchIntegrator(client, integrator, input, scopeId);
+      void message.success(t(done));
     } catch (error) {
-      // A 412 means someone changed it meanwhile: say so, and the reload below shows what is stored.
       if (error instanceof ApiError && error.status === 412)
         void message.warning(errorText(error, t));
       else void message.error(errorText(error, t));
@@ -109,6 +115,21 @@ export function IntegratorsPage() {
       setBusyId(undefined);
       list.reload();
     }
+  };
+
+  const toggle = (integrator: IntegratorClient) => {
+    const status = integrator.status === "disabled" ? "active" : "disabled";
+    return change(
+      integrator,
+      { status },
+      status === "disabled" ? "tenancy.integrators.disabled" : "tenancy.integrators.enabled",
+    );
+  };
+
+  const rename = async (integrator: IntegratorClient, name: string) => {
+    const parsed = IntegratorPatchInputSchema.safeParse({ name });
+    if (!parsed.success || name.trim() === integrator.name) return;
+    await change(integrator, parsed.data, "tenancy.integrators.renamed");
   };
 
   return (
@@ -144,6 +165,7 @@ export function IntegratorsPage() {
         loading={list.loading}
         busyId={busyId}
         onToggle={toggle}
+        onRename={rename}
       />
       {list.hasMore && (
         <Flex justify="center">

@@ -24,14 +24,33 @@ interface Props {
   loading: boolean;
   busyId: string | undefined;
   onToggle: (integrator: IntegratorClient) => Promise<void>;
+  onRename: (integrator: IntegratorClient, name: string) => Promise<void>;
 }
 
-/** A tenant's integrators: what each reads, its scopes and status; disable or enable, confirmed. */
-export function IntegratorsTable({ integrators, loading, busyId, onToggle }: Props) {
+/**
+ * A tenant's integrators: what each reads, its scopes and status; rename in place, disable or
+ * enable (confirmed).
+ */
+export function IntegratorsTable({ integrators, loading, busyId, onToggle, onRename }: Props) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const columns: ColumnsType<IntegratorClient> = [
-    { key: "name", title: t("tenancy.integrators.name"), dataIndex: "name" },
+    {
+      key: "name",
+      title: t("tenancy.integrators.name"),
+      render: (_, c) => (
+        <Typography.Text
+          editable={{
+            onChange: (name) => void onRename(c, name),
+            tooltip: t("tenancy.integrators.rename"),
+            maxLength: 100,
+            triggerType: ["icon"],
+          }}
+        >
+          {c.name}
+        </Typography.Text>
+      ),
+    },
     {
       key: "clientId",
       title: t("tenancy.integrators.clientId"),
