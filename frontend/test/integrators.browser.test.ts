@@ -1,30 +1,18 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
 import type { IntegratorClient } from "../../shared/tenancy/integrator-client.ts";
 import type { Page as ListPage } from "../../shared/tenancy/views.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
+import { button, launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
 
 // 对接系统: the city admin registers a district government's platform and disables it; an
 // enterprise admin registers their own system and sees only it. The built web app on the started
 // local stack in Debian's Chromium; needs `npm run build:frontend` and /usr/bin/chromium.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const button = (label: string) => new RegExp(`^${[...label].join("\\s?")}$`);
-
 describe("integrators page", () => {
   let dataDir: string;
   let stack: LocalStack;
@@ -39,7 +27,7 @@ describe("integrators page", () => {
     dataDir = await mkdtemp(join(tmpdir(), "cityrisk-integrators-browser-"));
     stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
     await seedDemoTenants(stackStore(stack), new Date());
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   });
 
@@ -49,11 +37,7 @@ describe("integrators page", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function signInAs(email: string): Promise<void> {
-    await page.goto(`${stack.baseUrl}/sign-in`);
-    await page.locator(`[data-email="${email}"]`).click();
-    await page.waitForURL((url) => url.pathname !== "/sign-in");
-  }
+  const signInAs = (email: string) => signInDemoUser(page, stack.baseUrl, email);
 
   async function pick(selectId: string, search: string): Promise<void> {
     await page.locator(selectId).fill(search);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
 import { RISK_SOURCE_COLUMNS } from "../../shared/exchange/risk-source-columns.ts";
@@ -12,18 +12,10 @@ import {
   putEnterprise,
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
+import { launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
 
 // The registry pages end to end: the started local stack (gateway serving frontend/dist, the
 // registry API, DynamoDB Local) driven through Debian's Chromium. Needs `npm run build:frontend`.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 // A gas station is a hazardous-chemicals business, so the gas-station list applies to it.
 const GAS_STATION = {
   district: "110105",
@@ -46,7 +38,7 @@ describe("risk registry pages", () => {
       ...enterpriseFixture("t-gas-station-chaoyang", GAS_STATION, FIXTURE_USCC[0] as string),
       name: "北京朝阳示范加油站有限公司",
     });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } });
   });
 
@@ -56,11 +48,7 @@ describe("risk registry pages", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function signInAs(email: string): Promise<void> {
-    await page.goto(`${stack.baseUrl}/sign-in`);
-    await page.locator(`[data-email="${email}"]`).click();
-    await page.waitForURL((url) => url.pathname !== "/sign-in");
-  }
+  const signInAs = (email: string) => signInDemoUser(page, stack.baseUrl, email);
 
   async function pickOption(testId: string, text: string): Promise<void> {
     await page.getByTestId(testId).click();

@@ -1,22 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
+import { launchChromium } from "./browser-support.ts";
 
 // End-to-end: the started local stack (gateway serving frontend/dist, identity provider, APIs)
 // driven through a real Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 describe("web app shell", () => {
   let dataDir: string;
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
@@ -26,7 +17,7 @@ describe("web app shell", () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "cityrisk-shell-"));
     stack = await startLocalStack({ dataDir, port: 0 });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   });
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CapturedMail } from "../../infra/local/emulators/mail-capture.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
@@ -10,22 +10,10 @@ import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
+import { button, launchChromium } from "./browser-support.ts";
 
 // Sign-up → approval → invitation → first sign-in, through the built web app on the started
 // local stack in Debian's Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** antd puts a space between the two characters of a two-character Chinese button label. */
-const button = (label: string) => new RegExp(`^${[...label].join("\\s?")}$`);
-
 describe("tenancy pages", () => {
   let dataDir: string;
   let stack: LocalStack;
@@ -39,7 +27,7 @@ describe("tenancy pages", () => {
     dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-browser-"));
     stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
     await seedDemoTenants(stackStore(stack), new Date());
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   });
 

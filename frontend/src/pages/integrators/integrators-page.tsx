@@ -1,6 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Form, Select, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type IntegratorClient,
@@ -9,38 +9,22 @@ import {
   type IntegratorPatchInput,
   IntegratorPatchInputSchema,
 } from "../../../../shared/tenancy/integrator-client.ts";
-import type { Tenant } from "../../../../shared/tenancy/tenant.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import type { HttpClient } from "../../api/http-client.ts";
 import { ApiError } from "../../api/problem.ts";
-import {
-  listIntegrators,
-  listTenants,
-  patchIntegrator,
-  registerIntegrator,
-} from "../../api/tenancy.ts";
+import { listIntegrators, patchIntegrator, registerIntegrator } from "../../api/tenancy.ts";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
 import { showFieldErrors } from "../../tenancy/field-errors.ts";
 import { usePagedList } from "../../tenancy/use-paged-list.ts";
+import { useTenantsOfKinds } from "../../tenancy/use-tenants-of-kinds.ts";
 import { IntegratorsTable } from "./integrators-table.tsx";
 import { RegisterDialog, type RegisterValues } from "./register-dialog.tsx";
 import { SecretDialog } from "./secret-dialog.tsx";
 
 /** The government bodies the city admin registers integrators for. */
-function useGovernments(enabled: boolean): Tenant[] {
-  const client = useApi();
-  const [tenants, setTenants] = useState<Tenant[]>([]);
-  useEffect(() => {
-    if (!enabled) return;
-    listTenants(client, "government").then(
-      (page) => setTenants(page.items),
-      () => setTenants([]),
-    );
-  }, [client, enabled]);
-  return tenants;
-}
+const GOVERNMENT = ["government"] as const;
 
 /**
  * 对接系统: the OAuth2 client-credentials clients other platforms and enterprises' own systems
@@ -52,7 +36,7 @@ export function IntegratorsPage() {
   const client = useApi();
   const { data: me } = useCurrentUser();
   const cityAdmin = me?.role === "cityAdmin";
-  const governments = useGovernments(cityAdmin);
+  const governments = useTenantsOfKinds(GOVERNMENT, cityAdmin);
   const [tenantId, setTenantId] = useState<string>();
   const selected = tenantId ?? me?.tenantId;
   const scopeOf = useCallback(

@@ -1,33 +1,22 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { App, Button, Flex, Form, Select, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { InvitationCreateInput } from "../../../../shared/tenancy/requests.ts";
-import type { Tenant } from "../../../../shared/tenancy/tenant.ts";
 import type { User } from "../../../../shared/tenancy/user.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import type { HttpClient } from "../../api/http-client.ts";
-import { inviteUser, listTenants, listUsers, patchUser } from "../../api/tenancy.ts";
+import { inviteUser, listUsers, patchUser } from "../../api/tenancy.ts";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { showFieldErrors } from "../../tenancy/field-errors.ts";
 import { usePagedList } from "../../tenancy/use-paged-list.ts";
+import { useTenantsOfKinds } from "../../tenancy/use-tenants-of-kinds.ts";
 import { InviteDialog } from "./invite-dialog.tsx";
 import { UsersTable } from "./users-table.tsx";
 
-/** The government and agency tenants the city admin manages users of. */
-function useManagedTenants(enabled: boolean): Tenant[] {
-  const client = useApi();
-  const [tenants, setTenants] = useState<Tenant[]>([]);
-  useEffect(() => {
-    if (!enabled) return;
-    Promise.all([listTenants(client, "government"), listTenants(client, "assessmentAgency")]).then(
-      ([gov, agencies]) => setTenants([...gov.items, ...agencies.items]),
-      () => setTenants([]),
-    );
-  }, [client, enabled]);
-  return tenants;
-}
+/** The tenants the city admin manages users of. */
+const MANAGED_KINDS = ["government", "assessmentAgency"] as const;
 
 /** 用户管理: list, invite, disable and enable users (enterprise admin; city admin for agencies). */
 export function UsersPage() {
@@ -36,7 +25,7 @@ export function UsersPage() {
   const client = useApi();
   const { data: me } = useCurrentUser();
   const cityAdmin = me?.role === "cityAdmin";
-  const tenants = useManagedTenants(cityAdmin);
+  const tenants = useTenantsOfKinds(MANAGED_KINDS, cityAdmin);
   const [tenantId, setTenantId] = useState<string>();
   const selected = tenantId ?? me?.tenantId;
   const kind = cityAdmin
