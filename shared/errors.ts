@@ -73,3 +73,15 @@ export class TooManyRequestsError extends DomainError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+/** The platform cannot take the request now (RFC 9110 503); the client retries after a pause. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code: string = "platform.unavailable";
+  /** Seconds the caller should wait: the `Retry-After` it is told. */
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number, title: Bilingual) {
+    super(title);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -17,7 +17,8 @@ import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
-import { auditItem, auditRecord } from "../audit/audit-log.ts";
+import { auditRecord } from "../audit/audit-log.ts";
+import { attemptTogether, auditStep } from "../platform/data/unit-of-work.ts";
 import { enterpriseItem, loadEnterprise } from "../registry/enterprise-item.ts";
 import { placeOfEnterprise } from "../registry/enterprises.ts";
 import { tenantItem } from "../tenancy/tenant-records.ts";
@@ -102,16 +103,17 @@ async function updateProfile(
     },
     now,
   );
-  const outcome = await store.transaction
-    .write(({ enterprise, auditRecord: audits }) => [
-      enterprise
-        .put(enterpriseItem(after))
-        .where(({ version }, { eq }) => eq(version, before.version))
-        .commit(),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  return !outcome.canceled;
+  const outcome = await attemptTogether(store, [
+    {
+      action: (tx) =>
+        tx.enterprise
+          .put(enterpriseItem(after))
+          .where(({ version }, { eq }) => eq(version, before.version))
+          .commit(),
+    },
+    auditStep(audit),
+  ]);
+  return outcome.committed;
 }
 
 /**
@@ -162,15 +164,18 @@ async function preregister(
     ),
     id: importedId(job, row),
   };
-  const outcome = await store.transaction
-    .write(({ tenant: tenants, enterprise, uniqueClaim, auditRecord: audits }) => [
-      uniqueClaim.create({ kind: "uscc", value: input.uscc, tenantId, ownerId: tenantId }).commit(),
-      tenants.create(tenantItem(tenant)).commit(),
-      enterprise.create(enterpriseItem(profile)).commit(),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  if (!outcome.canceled) return "created";
+  const outcome = await attemptTogether(store, [
+    {
+      action: (tx) =>
+        tx.uniqueClaim
+          .create({ kind: "uscc", value: input.uscc, tenantId, ownerId: tenantId })
+          .commit(),
+    },
+    { action: (tx) => tx.tenant.create(tenantItem(tenant)).commit() },
+    { action: (tx) => tx.enterprise.create(enterpriseItem(profile)).commit() },
+    auditStep(audit),
+  ]);
+  if (outcome.committed) return "created";
   return (await ownerOfUscc(store, input.uscc)) === tenantId ? "created" : "taken";
 }
 

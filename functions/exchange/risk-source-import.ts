@@ -4,11 +4,11 @@ import {
   type RiskSourceCreateInput,
   RiskSourceCreateInputSchema,
 } from "../../shared/risk/risk-source.ts";
-import { failedConditions } from "../adapters/dynamodb/conditions.ts";
 import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
-import { auditItem, auditRecord } from "../audit/audit-log.ts";
+import { auditRecord } from "../audit/audit-log.ts";
+import { attemptTogether, auditStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { riskSourceItem } from "../registry/risk-source-item.ts";
 import { newRiskSource } from "../registry/risk-sources.ts";
@@ -48,16 +48,11 @@ async function writeSource(
     ),
     id: importedId(job, row),
   };
-  const outcome = await store.transaction
-    .write(({ riskSource, auditRecord: audits }) => [
-      riskSource.create(riskSourceItem(record)).commit(),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  // Refused only because an earlier delivery of this job already wrote the row.
-  if (outcome.canceled && failedConditions(outcome).length === 0) {
-    throw new Error(`import ${job.id} row ${row}: transaction canceled`);
-  }
+  // A refused create means an earlier delivery of this job already wrote the row.
+  await attemptTogether(store, [
+    { action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() },
+    auditStep(audit),
+  ]);
   return { kind: "written" };
 }
 

@@ -12,8 +12,9 @@ import { hasRecordedControls, type RiskSource } from "../../shared/risk/risk-sou
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import { covers, type Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { auditItem, auditRecord } from "../audit/audit-log.ts";
+import { auditRecord } from "../audit/audit-log.ts";
 import { functionStore } from "../platform/data/request-store.ts";
+import { auditStep, type TxEntities, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { resolveProfile } from "./method-profiles.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
@@ -130,40 +131,45 @@ export async function submitAssessment(
     },
     now,
   );
-  const outcome = await store.transaction
-    .write(({ riskSource, assessment: assessments, auditRecord: audits }) => [
-      riskSource
-        .put(riskSourceItem(updated))
-        .where(({ version }, { eq }) => eq(version, source.version))
-        .commit(),
-      assessments.create(assessmentItem(assessment, updated)).commit(),
-      ...(superseded
-        ? [
-            assessments
-              .put(
-                assessmentItem(
-                  {
-                    ...superseded,
-                    status: "superseded",
-                    version: superseded.version + 1,
-                    updatedAt: now.toISOString(),
-                  },
-                  updated,
-                ),
-              )
-              .where(({ version }, { eq }) => eq(version, superseded.version))
-              .commit(),
-          ]
-        : []),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  if (outcome.canceled) {
-    throw new ConflictError({
+  const sourceChanged = () =>
+    new ConflictError({
       zh: "风险源正被同时修改，请刷新后重试",
       en: "The risk source changed meanwhile; reload and retry",
     });
-  }
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.riskSource
+          .put(riskSourceItem(updated))
+          .where(({ version }, { eq }) => eq(version, source.version))
+          .commit(),
+      onConflict: sourceChanged,
+    },
+    { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
+    ...(superseded
+      ? [
+          {
+            action: (tx: TxEntities) =>
+              tx.assessment
+                .put(
+                  assessmentItem(
+                    {
+                      ...superseded,
+                      status: "superseded",
+                      version: superseded.version + 1,
+                      updatedAt: now.toISOString(),
+                    },
+                    updated,
+                  ),
+                )
+                .where(({ version }, { eq }) => eq(version, superseded.version))
+                .commit(),
+            onConflict: sourceChanged,
+          },
+        ]
+      : []),
+    auditStep(audit),
+  ]);
   return { assessment, riskSource: updated };
 }
 
@@ -248,23 +254,28 @@ export async function reviewAssessment(
     },
     now,
   );
-  const outcome = await store.transaction
-    .write(({ riskSource, assessment, auditRecord: audits }) => [
-      assessment
-        .put(assessmentItem(reviewed, source))
-        .where(({ version }, { eq }) => eq(version, expected))
-        .commit(),
-      ...(updatedSource
-        ? [
-            riskSource
-              .put(riskSourceItem(updatedSource))
-              .where(({ version }, { eq }) => eq(version, source.version))
-              .commit(),
-          ]
-        : []),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  if (outcome.canceled) throw staleVersion();
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.assessment
+          .put(assessmentItem(reviewed, source))
+          .where(({ version }, { eq }) => eq(version, expected))
+          .commit(),
+      onConflict: staleVersion,
+    },
+    ...(updatedSource
+      ? [
+          {
+            action: (tx: TxEntities) =>
+              tx.riskSource
+                .put(riskSourceItem(updatedSource))
+                .where(({ version }, { eq }) => eq(version, source.version))
+                .commit(),
+            onConflict: staleVersion,
+          },
+        ]
+      : []),
+    auditStep(audit),
+  ]);
   return reviewed;
 }

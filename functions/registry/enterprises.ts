@@ -15,7 +15,8 @@ import {
 } from "../../shared/tenancy/scope.ts";
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { auditItem, auditRecord, recordReads } from "../audit/audit-log.ts";
+import { auditRecord, recordReads } from "../audit/audit-log.ts";
+import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
 import { staleVersion } from "../platform/http/etag.ts";
@@ -93,16 +94,17 @@ export async function updateOwnEnterprise(
     },
     now,
   );
-  const outcome = await storeForScope(scope)
-    .transaction.write(({ enterprise, auditRecord: audits }) => [
-      enterprise
-        .put(enterpriseItem(after))
-        .where(({ version }, { eq }) => eq(version, expected))
-        .commit(),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  if (outcome.canceled) throw staleVersion();
+  await writeTogether(storeForScope(scope), [
+    {
+      action: (tx) =>
+        tx.enterprise
+          .put(enterpriseItem(after))
+          .where(({ version }, { eq }) => eq(version, expected))
+          .commit(),
+      onConflict: staleVersion,
+    },
+    auditStep(audit),
+  ]);
   return after;
 }
 

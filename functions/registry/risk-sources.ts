@@ -9,9 +9,9 @@ import {
 } from "../../shared/risk/risk-source.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
-import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { auditItem, auditRecord } from "../audit/audit-log.ts";
+import { auditRecord } from "../audit/audit-log.ts";
+import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { storeForScope } from "../platform/data/request-store.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
@@ -78,12 +78,10 @@ export async function registerRiskSource(
     },
     now,
   );
-  await store.transaction
-    .write(({ riskSource, auditRecord: audits }) => [
-      riskSource.create(riskSourceItem(record)).commit(),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
+  await writeTogether(store, [
+    { action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() },
+    auditStep(audit),
+  ]);
   return record;
 }
 
@@ -119,16 +117,17 @@ export async function updateRiskSource(
     { tenantId, action: "riskSource.update", target: { type: "riskSource", id }, before, after },
     now,
   );
-  const outcome = await store.transaction
-    .write(({ riskSource, auditRecord: audits }) => [
-      riskSource
-        .put(riskSourceItem(after))
-        .where(({ version }, { eq }) => eq(version, expected))
-        .commit(),
-      audits.create(auditItem(audit)).commit(),
-    ])
-    .go();
-  if (outcome.canceled) throw staleVersion();
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.riskSource
+          .put(riskSourceItem(after))
+          .where(({ version }, { eq }) => eq(version, expected))
+          .commit(),
+      onConflict: staleVersion,
+    },
+    auditStep(audit),
+  ]);
   return after;
 }
 
@@ -150,19 +149,15 @@ export async function removeRiskSource(
     { tenantId, action: "riskSource.delete", target: { type: "riskSource", id }, before },
     now,
   );
-  try {
-    const outcome = await store.transaction
-      .write(({ riskSource, auditRecord: audits }) => [
-        riskSource
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.riskSource
           .delete({ tenantId, id })
           .where(({ version }, { eq }) => eq(version, expected))
           .commit(),
-        audits.create(auditItem(audit)).commit(),
-      ])
-      .go();
-    if (outcome.canceled) throw staleVersion();
-  } catch (error) {
-    if (isConditionFailure(error)) throw staleVersion();
-    throw error;
-  }
+      onConflict: staleVersion,
+    },
+    auditStep(audit),
+  ]);
 }

@@ -11,7 +11,7 @@ import { TenancyInvalidError } from "./errors.ts";
 import { newTenantId } from "./ids.ts";
 import { issueInvitation, sendInvitation } from "./invitations.ts";
 import { tenantItem } from "./tenant-records.ts";
-import { auditStep, type WriteStep, writeTogether } from "./transact.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { checkMembership } from "./users.ts";
 
 /**

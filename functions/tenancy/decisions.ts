@@ -18,7 +18,7 @@ import {
   placeOfTenant,
   tenantReplace,
 } from "./tenant-records.ts";
-import { auditStep, type WriteStep, writeTogether } from "./transact.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /**
  * The sign-ups awaiting the caller: one query per index partition the jurisdiction plans

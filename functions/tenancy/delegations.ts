@@ -10,7 +10,7 @@ import { functionStore, storeForScope } from "../platform/data/request-store.ts"
 import { staleVersion } from "../platform/http/etag.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
 import { newDelegationId } from "./ids.ts";
-import { auditStep, type TxEntities, writeTogether } from "./transact.ts";
+import { auditStep, type TxEntities, writeTogether } from "../platform/data/unit-of-work.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 

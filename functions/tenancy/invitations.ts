@@ -13,7 +13,7 @@ import { inviteeActor } from "./actors.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
 import { newUserId } from "./ids.ts";
 import { invitationMail } from "./mail-texts.ts";
-import { auditStep, type WriteStep, writeTogether } from "./transact.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /** How long an invitation link works (issue brief: 7 days). */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;

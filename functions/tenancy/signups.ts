@@ -10,7 +10,7 @@ import { approveSignup } from "./decisions.ts";
 import { TenancyConflictError } from "./errors.ts";
 import { newTenantId } from "./ids.ts";
 import { loadTenant, tenantItem, tenantReplace } from "./tenant-records.ts";
-import { auditStep, type TxEntities, type WriteStep, writeTogether } from "./transact.ts";
+import { auditStep, type TxEntities, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 function usccTaken(): TenancyConflictError {
   return new TenancyConflictError("signup", {

@@ -2,7 +2,7 @@ import { formatJurisdiction } from "../../shared/tenancy/claims.ts";
 import type { Place } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import type { TxEntities } from "./transact.ts";
+import type { TxEntities } from "../platform/data/unit-of-work.ts";
 
 /** A tenant's record, or undefined. */
 export async function loadTenant(

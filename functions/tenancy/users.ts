@@ -16,7 +16,7 @@ import { staleVersion } from "../platform/http/etag.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
 import { issueInvitation, sendInvitation } from "./invitations.ts";
 import { enterpriseJurisdiction, loadTenant } from "./tenant-records.ts";
-import { auditStep, writeTogether } from "./transact.ts";
+import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /**
  * The tenant whose users the caller manages: an enterprise admin their own; the city admin

@@ -39,7 +39,7 @@ const registry = async () => ({
   ...(await import("../../functions/registry/risk-sources.ts")),
   ...(await import("../../functions/registry/assessments.ts")),
   ...(await import("../../functions/tenancy/invitations.ts")),
-  ...(await import("../../functions/tenancy/transact.ts")),
+  ...(await import("../../functions/platform/data/unit-of-work.ts")),
 });
 
 /** A valid unified social credit code (GB 32100-2015) registered in a district. */

@@ -5,6 +5,7 @@ import {
   type Bilingual,
   DomainError,
   type FieldIssue,
+  ServiceUnavailableError,
   TooManyRequestsError,
 } from "../../../shared/errors.ts";
 
@@ -23,6 +24,7 @@ const STATUS_BY_CODE_SUFFIX: ReadonlyArray<[RegExp, number]> = [
   [/\.preconditionFailed$/, 412],
   [/\.preconditionRequired$/, 428],
   [/\.rateLimited$/, 429],
+  [/\.unavailable$/, 503],
 ];
 
 export function statusForCode(code: string): number {
@@ -70,7 +72,7 @@ export function problemFromDomainError(error: DomainError): ProblemInput {
     code: error.code,
     title: error.title,
     issues: error.issues,
-    ...(error instanceof TooManyRequestsError
+    ...(error instanceof TooManyRequestsError || error instanceof ServiceUnavailableError
       ? { headers: { "retry-after": String(error.retryAfterSeconds) } }
       : {}),
   };
