@@ -16,9 +16,9 @@ import {
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord, recordReads } from "../audit/audit-log.ts";
-import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
+import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { delegatedSources } from "../tenancy/delegation-access.ts";
 import { enterpriseItem, loadEnterprise } from "./enterprise-item.ts";

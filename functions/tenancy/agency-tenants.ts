@@ -7,11 +7,11 @@ import type { AgencyView, Page } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { TenancyInvalidError } from "./errors.ts";
 import { newTenantId } from "./ids.ts";
 import { issueInvitation, sendInvitation } from "./invitations.ts";
 import { tenantItem } from "./tenant-records.ts";
-import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { checkMembership } from "./users.ts";
 
 /**

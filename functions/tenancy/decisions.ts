@@ -7,6 +7,7 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { mailer } from "../adapters/mail/mailer-from-config.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { logger } from "../platform/powertools.ts";
 import { notFound, TenancyConflictError } from "./errors.ts";
@@ -18,7 +19,6 @@ import {
   placeOfTenant,
   tenantReplace,
 } from "./tenant-records.ts";
-import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /**
  * The sign-ups awaiting the caller: one query per index partition the jurisdiction plans

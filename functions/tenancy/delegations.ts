@@ -7,10 +7,10 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
+import { auditStep, type TxEntities, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
 import { newDelegationId } from "./ids.ts";
-import { auditStep, type TxEntities, writeTogether } from "../platform/data/unit-of-work.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -19,9 +19,9 @@ import { identityAdmin } from "../adapters/identity/identity-admin-from-config.t
 import { auditRecord } from "../audit/audit-log.ts";
 import { config } from "../platform/config.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
+import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { notFound, TenancyInvalidError } from "./errors.ts";
-import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { managedTenant, storeFor } from "./users.ts";
 
 function invalid(path: string, zh: string, en: string): TenancyInvalidError {

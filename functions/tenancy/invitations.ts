@@ -8,12 +8,12 @@ import { PasswordRejectedError } from "../adapters/identity/identity-admin.ts";
 import { identityAdmin } from "../adapters/identity/identity-admin-from-config.ts";
 import { mailer } from "../adapters/mail/mailer-from-config.ts";
 import { auditRecord } from "../audit/audit-log.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { logger } from "../platform/powertools.ts";
 import { inviteeActor } from "./actors.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
 import { newUserId } from "./ids.ts";
 import { invitationMail } from "./mail-texts.ts";
-import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /** How long an invitation link works (issue brief: 7 days). */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;

@@ -4,13 +4,18 @@ import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { SignupCreated } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
+import {
+  auditStep,
+  type TxEntities,
+  type WriteStep,
+  writeTogether,
+} from "../platform/data/unit-of-work.ts";
 import { enterpriseItem } from "../registry/enterprise-item.ts";
 import { AUTO_APPROVAL, applicantActor } from "./actors.ts";
 import { approveSignup } from "./decisions.ts";
 import { TenancyConflictError } from "./errors.ts";
 import { newTenantId } from "./ids.ts";
 import { loadTenant, tenantItem, tenantReplace } from "./tenant-records.ts";
-import { auditStep, type TxEntities, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 function usccTaken(): TenancyConflictError {
   return new TenancyConflictError("signup", {

@@ -12,11 +12,11 @@ import { identityAdmin } from "../adapters/identity/identity-admin-from-config.t
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
+import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
 import { issueInvitation, sendInvitation } from "./invitations.ts";
 import { enterpriseJurisdiction, loadTenant } from "./tenant-records.ts";
-import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /**
  * The tenant whose users the caller manages: an enterprise admin their own; the city admin
