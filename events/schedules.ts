@@ -11,7 +11,14 @@ export interface ScheduleDefinition {
 }
 
 /** Product schedules; re-evaluation and overdue checks arrive with their issues. */
-export const schedules: readonly ScheduleDefinition[] = [];
+export const schedules: readonly ScheduleDefinition[] = [
+  {
+    id: "outbox-sweep",
+    description: "Retry due outbox messages and deliver those the stream did not carry",
+    expression: "cron(* * * * ? *)",
+    timezone: "UTC",
+  },
+];
 
 /**
  * Converts `cron(m h dom mon dow year)` to croner's `m h dom mon dow` pattern. EventBridge

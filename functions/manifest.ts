@@ -1,4 +1,5 @@
 import { exchangeApi, importWorker } from "./exchange/manifest.ts";
+import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
@@ -13,4 +14,6 @@ export const manifest: Manifest = [
   tenancyApi,
   exchangeApi,
   importWorker,
+  outboxRelay,
+  outboxSweeper,
 ];

@@ -10,7 +10,7 @@ import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { TenancyInvalidError } from "./errors.ts";
 import { newTenantId } from "./ids.ts";
-import { issueInvitation, sendInvitation } from "./invitations.ts";
+import { issueInvitation } from "./invitations.ts";
 import { tenantItem } from "./tenant-records.ts";
 import { checkMembership } from "./users.ts";
 
@@ -58,6 +58,7 @@ export async function createAgencyTenant(
           jurisdiction: checkMembership(tenant, first.role, first.jurisdiction),
         },
         now,
+        origin,
       )
     : undefined;
   const audit = auditRecord(
@@ -76,7 +77,6 @@ export async function createAgencyTenant(
     auditStep(audit),
   ];
   await writeTogether(store, steps);
-  if (invitation) await sendInvitation(invitation, tenant.name, origin);
   return tenant;
 }
 

@@ -4,14 +4,14 @@ import { covers, planJurisdictionQueries } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { Page } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { mailer } from "../adapters/mail/mailer-from-config.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { outboxStep } from "../platform/outbox/outbox-item.ts";
 import { logger } from "../platform/powertools.ts";
 import { notFound, TenancyConflictError } from "./errors.ts";
-import { issueInvitation, sendInvitation } from "./invitations.ts";
+import { issueInvitation } from "./invitations.ts";
 import { rejectionMail } from "./mail-texts.ts";
 import {
   enterpriseJurisdiction,
@@ -105,6 +105,7 @@ export async function approveSignup(
       jurisdiction: enterpriseJurisdiction(tenant),
     },
     now,
+    origin,
   );
   const audit = auditRecord(
     caller,
@@ -122,7 +123,6 @@ export async function approveSignup(
     ...invitation.steps,
     auditStep(audit),
   ]);
-  await sendInvitation(invitation, tenant.name, origin);
   return approved;
 }
 
@@ -174,25 +174,29 @@ async function rejectSignup(
     uscc && rejected.status === "rejected"
       ? [{ action: (tx) => tx.uniqueClaim.delete({ kind: "uscc", value: uscc }).commit() }]
       : [];
+  const notice: WriteStep[] = tenant.applicant
+    ? [
+        outboxStep(
+          tenant.id,
+          {
+            channel: "mail",
+            mail: rejectionMail({
+              email: tenant.applicant.email,
+              name: tenant.applicant.name,
+              tenantName: tenant.name,
+              comment,
+            }),
+          },
+          now,
+        ),
+      ]
+    : [];
   await writeTogether(store, [
     { action: (tx) => tenantReplace(tx, rejected, tenant.version), onConflict: staleVersion },
     ...release,
     auditStep(audit),
+    ...notice,
   ]);
-  if (tenant.applicant) {
-    await mailer()
-      .send(
-        rejectionMail({
-          email: tenant.applicant.email,
-          name: tenant.applicant.name,
-          tenantName: tenant.name,
-          comment,
-        }),
-      )
-      .catch((error: unknown) =>
-        logger.error("rejection e-mail not sent", { tenantId: tenant.id, error: error as Error }),
-      );
-  }
   return rejected;
 }
 

@@ -6,9 +6,9 @@ import type { InvitationAccepted, InvitationView } from "../../shared/tenancy/vi
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { PasswordRejectedError } from "../adapters/identity/identity-admin.ts";
 import { identityAdmin } from "../adapters/identity/identity-admin-from-config.ts";
-import { mailer } from "../adapters/mail/mailer-from-config.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
+import { outboxStep } from "../platform/outbox/outbox-item.ts";
 import { logger } from "../platform/powertools.ts";
 import { inviteeActor } from "./actors.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
@@ -18,7 +18,10 @@ import { invitationMail } from "./mail-texts.ts";
 /** How long an invitation link works (issue brief: 7 days). */
 export const INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
-/** Only the hash is stored: a read of the table never yields a usable link. */
+/**
+ * The claim stores only the hash. The link itself is in the invitation mail's outbox message
+ * until that mail is delivered; delivery keeps no text (outbox `redacted`).
+ */
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -61,7 +64,12 @@ export function emailTaken(): TenancyConflictError {
  * claim of their e-mail (one account per address) and the invitation's claim, keyed by the
  * token's hash and removed by DynamoDB's TTL after seven days; plus its audit record.
  */
-export function issueInvitation(actor: Caller, invitee: Invitee, now: Date): IssuedInvitation {
+export function issueInvitation(
+  actor: Caller,
+  invitee: Invitee,
+  now: Date,
+  origin: string,
+): IssuedInvitation {
   const token = randomBytes(32).toString("base64url");
   const at = now.toISOString();
   const expiresAtSeconds = Math.floor(now.getTime() / 1000) + INVITATION_TTL_SECONDS;
@@ -131,38 +139,23 @@ export function issueInvitation(actor: Caller, invitee: Invitee, now: Date): Iss
             .commit(),
       },
       auditStep(audit),
+      outboxStep(
+        user.tenantId,
+        {
+          channel: "mail",
+          mail: invitationMail({
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            tenantName: invitee.tenantName,
+            link: `${origin}/invitations/${token}`,
+            expiresAt: new Date(expiresAtSeconds * 1000).toISOString(),
+          }),
+        },
+        now,
+      ),
     ],
   };
-}
-
-/**
- * Sends the invitation after its writes committed. A failed send is logged, not thrown: the
- * user record exists and retrying the request would only meet the e-mail's claim.
- */
-export async function sendInvitation(
-  issued: IssuedInvitation,
-  tenantName: string,
-  origin: string,
-): Promise<void> {
-  const link = `${origin}/invitations/${issued.token}`;
-  try {
-    await mailer().send(
-      invitationMail({
-        email: issued.user.email,
-        name: issued.user.name,
-        role: issued.user.role,
-        tenantName,
-        link,
-        expiresAt: issued.expiresAt,
-      }),
-    );
-  } catch (error) {
-    logger.error("invitation e-mail not sent", {
-      userId: issued.user.userId,
-      tenantId: issued.user.tenantId,
-      error: error as Error,
-    });
-  }
 }
 
 async function liveInvitation(store: Store, token: string, now: Date) {

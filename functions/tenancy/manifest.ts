@@ -55,7 +55,6 @@ export const tenancyApi: FunctionDefinition = {
   ],
   table: "readWrite",
   identityAdmin: true,
-  sendsMail: true,
   memoryMb: 512,
   timeoutSeconds: 15,
 };

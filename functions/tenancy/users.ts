@@ -12,10 +12,11 @@ import { identityAdmin } from "../adapters/identity/identity-admin-from-config.t
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
-import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { outboxStep } from "../platform/outbox/outbox-item.ts";
 import { notFound, TenancyConflictError, TenancyInvalidError } from "./errors.ts";
-import { issueInvitation, sendInvitation } from "./invitations.ts";
+import { issueInvitation } from "./invitations.ts";
 import { enterpriseJurisdiction, loadTenant } from "./tenant-records.ts";
 
 /**
@@ -116,10 +117,10 @@ export async function inviteUser(
       jurisdiction,
     },
     now,
+    origin,
   );
   // The e-mail's claim lives outside the tenant's partition: the function's own store writes it.
   await writeTogether(functionStore(), invitation.steps);
-  await sendInvitation(invitation, tenant.name, origin);
   return invitation.user;
 }
 
@@ -187,6 +188,23 @@ export async function patchUser(
     },
     now,
   );
+  // A login exists only once the invitation was accepted. The identity provider follows the
+  // record through the outbox, stated as the wanted state so a repeat changes nothing.
+  const login: WriteStep[] =
+    user.activatedAt && (input.status !== undefined || reclaimed)
+      ? [
+          outboxStep(
+            tenant.id,
+            {
+              channel: "identity",
+              email: user.email,
+              ...(input.status === undefined ? {} : { enabled: changed.status === "active" }),
+              ...(reclaimed ? { claims: { role, jurisdiction, previousRole: user.role } } : {}),
+            },
+            now,
+          ),
+        ]
+      : [];
   await writeTogether(store, [
     {
       action: (tx) =>
@@ -202,16 +220,7 @@ export async function patchUser(
       onConflict: staleVersion,
     },
     auditStep(audit),
+    ...login,
   ]);
-  if (user.activatedAt) {
-    const idp = identityAdmin();
-    // The requested state, not the difference: a retry after a failed call must repeat it.
-    if (input.status !== undefined) {
-      await idp.setLoginEnabled(user.email, changed.status === "active");
-    }
-    if (reclaimed) {
-      await idp.setLoginClaims(user.email, { role, jurisdiction, previousRole: user.role });
-    }
-  }
   return changed;
 }

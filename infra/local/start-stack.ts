@@ -35,6 +35,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./runners/local-account.ts";
 import { startQueuePoller } from "./runners/queue-poller.ts";
 import { startScheduler } from "./runners/scheduler.ts";
 import { startStreamPoller } from "./runners/stream-poller.ts";
+import { writeStackFile } from "./stack-file.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -124,6 +125,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       options.messaging ?? productMessaging,
       prefix,
     );
+    writeStackFile(dataDir, { dynamodbEndpoint: dynamo.endpoint, tableName });
     log(
       `✔ Table and bucket     ${tableName}, ${bucketName}; ${Object.keys(messaging.queueUrls).length} queues`,
     );

@@ -22,7 +22,7 @@ describe("send-mail grant (manifest `sendsMail`)", () => {
     const ses = iamStatements(template).filter((s) =>
       (typeof s.Action === "string" ? [s.Action] : s.Action).some((a) => a.startsWith("ses:")),
     );
-    expect(ses).toHaveLength(1);
+    expect(ses).toHaveLength(manifest.filter((f) => f.sendsMail).length);
     expect(ses[0]).toMatchObject({
       Effect: "Allow",
       Action: "ses:SendEmail",
@@ -33,7 +33,8 @@ describe("send-mail grant (manifest `sendsMail`)", () => {
 
   it("configures the sender only for functions that declare sendsMail", () => {
     const declaring = manifest.filter((f) => f.sendsMail).map((f) => f.id);
-    expect(declaring).toEqual(["tenancy-api"]);
+    // Every product e-mail leaves through the outbox.
+    expect(declaring).toEqual(["outbox-relay", "outbox-sweeper"]);
     for (const [id, fn] of built.api.functions) {
       const resource = template.toJSON().Resources[logicalId(fn.function)] as FunctionResource;
       const env = resource.Properties.Environment?.Variables ?? {};

@@ -244,6 +244,7 @@ export class MatrixFixtures {
         jurisdiction: `d:${owner.place.district};i:${owner.place.industry}`,
       },
       new Date(),
+      "http://localhost",
     );
     await writeTogether(this.store, issued.steps);
     return { token: issued.token, user: issued.user };

@@ -8,6 +8,7 @@ import { enterpriseEntity } from "./entities/enterprise.ts";
 import { importJobEntity } from "./entities/import-job.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
+import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
@@ -32,6 +33,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     industryProfiles: industryProfilesEntity(config),
     importJob: importJobEntity(config),
     integratorClient: integratorClientEntity(config),
+    outboxMessage: outboxMessageEntity(config),
   });
 }
 

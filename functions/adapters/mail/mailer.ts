@@ -4,6 +4,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** A stable Message-ID (`local@domain`) so a repeated send is recognisable; SMTP only. */
+  messageId?: string;
 }
 
 export interface SentMail {

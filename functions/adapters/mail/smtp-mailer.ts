@@ -19,6 +19,7 @@ export class SmtpMailer implements Mailer {
       subject: message.subject,
       text: message.text,
       ...(message.html === undefined ? {} : { html: message.html }),
+      ...(message.messageId === undefined ? {} : { messageId: `<${message.messageId}>` }),
     });
     return { messageId: info.messageId };
   }

@@ -82,7 +82,25 @@ export class LocalIdentityProvider {
   ) {
     this.logins = options.logins ?? new LoginStore();
     this.machineClients = options.clients ?? new ClientStore();
+    this.demoLogins = this.seedDemoLogins();
   }
+
+  /**
+   * Demo users are real logins (created once, kept in the login store like invited users'), so
+   * disabling one or changing its role reaches the provider exactly as for anyone else.
+   */
+  private async seedDemoLogins(): Promise<void> {
+    for (const user of this.users) {
+      if (this.logins.find(user.email)) continue;
+      const { email, userId, tenantId, role, jurisdiction } = user;
+      await this.logins.upsert(
+        { email, userId, tenantId, role, jurisdiction, name: user.label.zh },
+        DEMO_PASSWORD,
+      );
+    }
+  }
+
+  private readonly demoLogins: Promise<void>;
 
   private readonly logins: LoginStore;
   private readonly machineClients: ClientStore;
@@ -154,12 +172,8 @@ export class LocalIdentityProvider {
       }
       const username = form.get("username")?.trim().toLowerCase() ?? "";
       const password = form.get("password") ?? "";
-      const demo = this.users.find((u) => u.email === username);
-      const user = demo
-        ? same(password, DEMO_PASSWORD)
-          ? demo
-          : undefined
-        : await this.logins.authenticate(username, password);
+      await this.demoLogins;
+      const user = await this.logins.authenticate(username, password);
       if (!user) {
         return {
           status: 400,
@@ -223,6 +237,7 @@ export class LocalIdentityProvider {
   ): Promise<AdminReply> {
     const request = this.adminRequest(authorization, body);
     if ("status" in request) return request;
+    await this.demoLogins;
     const { json } = request;
     if (method === "POST") {
       const parsed = LocalLoginCreateSchema.safeParse(json);

@@ -15,6 +15,7 @@ import {
   signupInput,
 } from "../../support/tenancy-fixtures.ts";
 import { uniqueName } from "../../support/unique-name.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 // A sign-up that took over a census pre-registration and is then rejected hands the tenant back
 // to the census (`preregistered`, credit-code claim kept) instead of ending it `rejected` with
@@ -133,7 +134,11 @@ describe("rejecting a sign-up that took over a census pre-registration", () => {
     expect(await storedTenant(census.id)).toEqual(expected);
     expect(await usccOwner(uscc)).toBe(census.id);
     expect(await queued()).not.toContain(census.id);
-    expect(stack.mail.list().find((m) => m.to.includes(email))?.text).toContain("申请人与企业不符");
+    // The rejection mail follows through the outbox and the table's stream.
+    const mail = await waitFor(() => stack.mail.list().find((m) => m.to.includes(email)), {
+      description: "the rejection mail",
+    });
+    expect(mail.text).toContain("申请人与企业不符");
     const audit = await store.entities.auditRecord.query.byTenant({ tenantId: census.id }).go();
     expect(audit.data.map((d) => d.record.action).sort()).toEqual([
       "tenant.reject",

@@ -18,6 +18,7 @@ import {
   signupInput,
 } from "../../support/tenancy-fixtures.ts";
 import { uniqueName } from "../../support/unique-name.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 // Enterprise sign-up → approval by the official over its place → invitation by e-mail → first
 // sign-in, through the local gateway against DynamoDB Local, with the refusals along the way.
@@ -257,8 +258,11 @@ describe("enterprise sign-up and approval", () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "rejected", decision: { comment: "营业执照不清晰" } });
-    const mail = stack.mail.list().find((m) => m.to.includes(email));
-    expect(mail?.text).toContain("营业执照不清晰");
+    // The rejection mail follows the decision through the outbox and the table's stream.
+    const mail = await waitFor(() => stack.mail.list().find((m) => m.to.includes(email)), {
+      description: "the rejection mail",
+    });
+    expect(mail.text).toContain("营业执照不清晰");
     expect(await store.entities.user.query.byTenant({ tenantId: rejectedId }).go()).toMatchObject({
       data: [],
     });

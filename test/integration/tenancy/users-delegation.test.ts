@@ -15,6 +15,7 @@ import { riskSourceInput } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { anonymous, invitationToken } from "../../support/tenancy-fixtures.ts";
 import { uniqueName } from "../../support/unique-name.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 // Users, agency tenants, delegation and export through the local gateway against DynamoDB Local.
 const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
@@ -141,7 +142,15 @@ describe("users, agencies, delegation and export", () => {
 
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: "disabled", version: current.version + 1 });
-      await expect(signIn(stack, staffEmail, "staff-password-1")).rejects.toThrow();
+      // The login follows the record through the outbox and the table's stream.
+      await waitFor(
+        () =>
+          signIn(stack, staffEmail, "staff-password-1").then(
+            () => false,
+            () => true,
+          ),
+        { description: "the login to be disabled" },
+      );
       // The token issued before is refused at once by the authorizer, which reads the record.
       expect((await signedIn.call("GET", "/api/v1/risk-sources")).status).toBe(401);
       const stale = await gasAdmin.call("PATCH", `/api/v1/users/${staff.userId}`, {

@@ -1,0 +1,141 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  OUTBOX_MAX_ATTEMPTS,
+  type OutboxEffect,
+  type OutboxMessage,
+} from "../../../shared/outbox/outbox-message.ts";
+import { freshTable } from "../../../test/support/fresh-table.ts";
+import { localAws } from "../../../test/support/local-aws.ts";
+import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
+import { writeTogether } from "../data/unit-of-work.ts";
+import type { Channels } from "./channels.ts";
+import { deliverMessage } from "./deliver.ts";
+import { outboxStep } from "./outbox-item.ts";
+import { deadMessages, redriveDead, sweepDue } from "./sweep.ts";
+
+const TENANT = "t-outbox-test";
+const T0 = new Date("2026-12-01T08:00:00.000Z");
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+function mailTo(to: string): OutboxEffect {
+  return { channel: "mail", mail: { to: [to], subject: "通知", text: "secret link" } };
+}
+
+/** A mail channel that fails while `down` and records what it sent. */
+function flakyMail() {
+  const sent: string[] = [];
+  const state = { down: false };
+  const channels: Channels = {
+    mail: async (effect) => {
+      if (state.down) throw new Error("smtp unreachable");
+      sent.push(effect.mail.to[0] as string);
+    },
+    topic: async () => {},
+    identity: async () => {},
+  };
+  return { sent, state, channels };
+}
+
+describe("outbox", () => {
+  let store: Store;
+
+  beforeAll(async () => {
+    const table = await freshTable("outbox");
+    store = storeFor(localAws().dynamodb, table.tableName);
+  });
+
+  async function enqueue(effect: OutboxEffect, at = T0): Promise<OutboxMessage> {
+    await writeTogether(store, [outboxStep(TENANT, effect, at)]);
+    const { data } = await store.entities.outboxMessage.query.byTenant({ tenantId: TENANT }).go();
+    const to = effect.channel === "mail" ? effect.mail.to[0] : undefined;
+    const found = data
+      .map((d) => d.record)
+      .find((m) => m.effect.channel === "mail" && m.effect.mail.to[0] === to);
+    if (!found) throw new Error("message not written");
+    return found;
+  }
+
+  async function stored(message: OutboxMessage): Promise<OutboxMessage | undefined> {
+    const { data } = await store.entities.outboxMessage.get(message).go();
+    return data?.record;
+  }
+
+  it("delivers a message once and keeps no text of a delivered mail", async () => {
+    const { sent, channels } = flakyMail();
+    const message = await enqueue(mailTo("once@outbox.test"));
+
+    expect(await deliverMessage(store, message, T0, channels)).toBe("delivered");
+    expect(await deliverMessage(store, message, T0, channels)).toBe("skipped");
+    expect(await sweepDue(store, later(3600), channels)).toMatchObject({ delivered: 0 });
+
+    expect(sent).toEqual(["once@outbox.test"]);
+    expect(await stored(message)).toMatchObject({
+      status: "delivered",
+      attempts: 1,
+      effect: { mail: { to: ["once@outbox.test"], text: "" } },
+    });
+  });
+
+  it("lets only one of two concurrent deliveries run the effect", async () => {
+    const { sent, channels } = flakyMail();
+    const message = await enqueue(mailTo("race@outbox.test"));
+
+    const outcomes = await Promise.all([
+      deliverMessage(store, message, T0, channels),
+      deliverMessage(store, message, T0, channels),
+    ]);
+
+    expect(outcomes.sort()).toEqual(["delivered", "skipped"]);
+    expect(sent).toEqual(["race@outbox.test"]);
+  });
+
+  it("retries a failing channel after its backoff, and delivers once when it recovers", async () => {
+    const { sent, state, channels } = flakyMail();
+    const message = await enqueue(mailTo("flaky@outbox.test"));
+    state.down = true;
+
+    expect(await deliverMessage(store, message, T0, channels)).toBe("failed");
+    expect(await stored(message)).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      lastError: "Error: smtp unreachable",
+    });
+    // Before the backoff passes a sweep leaves it alone, even with the channel back.
+    state.down = false;
+    expect((await sweepDue(store, later(10), channels)).delivered).toBe(0);
+    expect((await sweepDue(store, later(31), channels)).delivered).toBe(1);
+    expect((await sweepDue(store, later(3600), channels)).delivered).toBe(0);
+
+    expect(sent).toEqual(["flaky@outbox.test"]);
+  });
+
+  it("delivers by sweep what the stream never carried (a stack stopped before its poller read it)", async () => {
+    const { sent, channels } = flakyMail();
+    await enqueue(mailTo("missed@outbox.test"));
+
+    expect((await sweepDue(store, later(30), channels)).delivered).toBe(0);
+    expect((await sweepDue(store, later(61), channels)).delivered).toBe(1);
+    expect(sent).toEqual(["missed@outbox.test"]);
+  });
+
+  it("sets a message aside after its last attempt, and a redrive delivers it", async () => {
+    const { sent, state, channels } = flakyMail();
+    const message = await enqueue(mailTo("dead@outbox.test"));
+    state.down = true;
+    let outcome = await deliverMessage(store, message, T0, channels);
+    for (let n = 2; n <= OUTBOX_MAX_ATTEMPTS; n++) {
+      outcome = await deliverMessage(store, message, later(n * 7200), channels);
+    }
+    expect(outcome).toBe("dead");
+    expect((await deadMessages(store)).map((m) => m.id)).toContain(message.id);
+    expect((await sweepDue(store, later(10 ** 6), channels)).delivered).toBe(0);
+
+    state.down = false;
+    expect(await redriveDead(store, later(10 ** 6))).toBeGreaterThanOrEqual(1);
+    expect(await stored(message)).toMatchObject({ status: "pending", attempts: 0 });
+    await sweepDue(store, later(10 ** 6), channels);
+
+    expect(sent).toEqual(["dead@outbox.test"]);
+    expect((await deadMessages(store)).map((m) => m.id)).not.toContain(message.id);
+  });
+});
