@@ -15,6 +15,7 @@ import { type Scope, scopeOf } from "../../../shared/tenancy/scope.ts";
 import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
 import { routeKey } from "../manifest-types.ts";
 import { logger, metrics, tracer } from "../powertools.ts";
+import { withLambdaContext } from "./invocation-context.ts";
 import {
   isDomainError,
   type Language,
@@ -173,7 +174,8 @@ async function dispatch(
 
 /**
  * The one factory every HTTP function is built with: tracer → logger → metrics, then
- * authorize → validate → handle → shape, with every failure as RFC 9457 problem+json.
+ * authorize → validate → handle → shape, with every failure as RFC 9457 problem+json. The
+ * invocation's Lambda context goes to idempotency, whose in-progress records expire with it.
  */
 export function httpHandler(definition: FunctionDefinition, bindings: readonly RouteBinding[]) {
   const declared = new Set((definition.routes ?? []).map(routeKey));
@@ -192,5 +194,5 @@ export function httpHandler(definition: FunctionDefinition, bindings: readonly R
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
-    .handler((event) => dispatch(byKey, event));
+    .handler((event, context) => withLambdaContext(context, () => dispatch(byKey, event)));
 }

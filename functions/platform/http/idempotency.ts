@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   IdempotencyAlreadyInProgressError,
   IdempotencyConfig,
@@ -6,8 +7,10 @@ import {
 } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import { ConflictError, ValidationError } from "../../../shared/errors.ts";
+import { dynamodb } from "../clients.ts";
 import { config } from "../config.ts";
 import type { RouteResult } from "./http-handler.ts";
+import { currentLambdaContext } from "./invocation-context.ts";
 
 /** What identifies a retry: the tenant, the route and the client's key; the body must match. */
 interface IdempotentCall {
@@ -19,19 +22,30 @@ interface IdempotentCall {
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 
-let persistence: DynamoDBPersistenceLayer | undefined;
+/**
+ * Partitions per tenant. Records are only ever read and written by their exact key, so spreading
+ * them costs nothing, and one busy tenant (an import-heavy government platform) does not pile
+ * its retries' records onto a single partition either.
+ */
+const SHARDS_PER_TENANT = 16;
 
-function persistenceStore(): DynamoDBPersistenceLayer {
-  persistence ??= new DynamoDBPersistenceLayer({
-    tableName: config().tableName,
-    keyAttr: "pk",
-    sortKeyAttr: "sk",
-    // Records share the table's TTL attribute so DynamoDB removes them after a day.
-    expiryAttr: "expiresAt",
-    staticPkValue: "IDEMPOTENCY",
-    clientConfig: { region: config().region },
-  });
-  return persistence;
+/**
+ * The sort key's prefix, in place of Powertools' default (the deployed function's name, which is
+ * CloudFormation-generated on AWS and empty locally): a retry must find its record across a
+ * redeploy that renames or replaces the function. The route is in the hashed key already.
+ */
+const SORT_KEY_PREFIX = "HTTP";
+
+/**
+ * `IDEMPOTENCY#<tenantId>#<shard>`: scoped by tenant (a tenant's records can be found and removed
+ * with it), spread over tenants × 16 shards instead of one hot `IDEMPOTENCY` partition, and kept
+ * out of the tenant's data partition `T#<tenantId>` so that exports, queries and stream consumers
+ * of tenant data never meet them. The function's own role writes them (not the tenant data role,
+ * whose `LeadingKeys` condition covers `T#<tenant>` only).
+ */
+export function idempotencyPartition(tenantId: string, route: string, key: string): string {
+  const shard = createHash("sha256").update(`${route}\n${key}`).digest()[0] as number;
+  return `IDEMPOTENCY#${tenantId}#${(shard % SHARDS_PER_TENANT).toString(16)}`;
 }
 
 /** Reads and checks the `Idempotency-Key` header; absent means the call is not idempotent. */
@@ -61,11 +75,27 @@ export interface IdempotentRequest {
   body: unknown;
 }
 
+function idempotencyConfig(): IdempotencyConfig {
+  const context = currentLambdaContext();
+  if (context === undefined) {
+    // Without it the in-progress record never expires early: a retry would get 409 for a day.
+    throw new Error("idempotently() must run inside withLambdaContext (the HTTP handler factory)");
+  }
+  const settings = new IdempotencyConfig({
+    eventKeyJmesPath: "[tenantId, route, key]",
+    payloadValidationJmesPath: "body",
+    expiresAfterSeconds: 24 * 3600,
+  });
+  settings.registerLambdaContext(context);
+  return settings;
+}
+
 /**
  * Runs `execute` once per (tenant, route, key) through Powertools idempotency: a retry gets the
  * first response back; the same key with another body is refused (RFC draft
- * "The Idempotency-Key HTTP Header Field": 422), a concurrent duplicate gets 409. Without the
- * header the request simply runs.
+ * "The Idempotency-Key HTTP Header Field": 422), a concurrent duplicate gets 409 while the first
+ * invocation can still be running, and a retry after an invocation that died runs again. Without
+ * the header the request simply runs.
  */
 export async function idempotently(
   request: IdempotentRequest,
@@ -83,12 +113,19 @@ export async function idempotently(
   const run = makeIdempotent(
     async (_call: IdempotentCall) => JSON.parse(JSON.stringify(await execute())) as RouteResult,
     {
-      persistenceStore: persistenceStore(),
-      config: new IdempotencyConfig({
-        eventKeyJmesPath: "[tenantId, route, key]",
-        payloadValidationJmesPath: "body",
-        expiresAfterSeconds: 24 * 3600,
+      // One store per call: its partition depends on the call, and a store keeps its
+      // configuration after first use (Powertools), so sharing one would mix calls.
+      persistenceStore: new DynamoDBPersistenceLayer({
+        tableName: config().tableName,
+        keyAttr: "pk",
+        sortKeyAttr: "sk",
+        // Records share the table's TTL attribute so DynamoDB removes them after a day.
+        expiryAttr: "expiresAt",
+        staticPkValue: idempotencyPartition(request.tenantId, request.route, key),
+        awsSdkV3Client: dynamodb,
       }),
+      keyPrefix: SORT_KEY_PREFIX,
+      config: idempotencyConfig(),
     },
   );
   try {

@@ -12,6 +12,12 @@ import { createLambdaContext } from "../runners/lambda-context.ts";
 import type { LoadHandler } from "../runners/load-handler.ts";
 import { type AuthorizerHandler, callAuthorizer, ResultCache } from "./authorizer-call.ts";
 import { type HttpReply, headersOf, payloadV2Event, replyFromResult } from "./payload-v2.ts";
+import {
+  INTEGRATION_TIMEOUT_SECONDS,
+  platformProblem,
+  TIMED_OUT,
+  within,
+} from "./platform-answers.ts";
 import { routeTable } from "./route-table.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -30,6 +36,8 @@ export interface GatewayOptions {
    * Gateway's result cache does (default `AUTHORIZER_CACHE_SECONDS`); 0 asks on every request.
    */
   authorizerCacheSeconds?: number;
+  /** API Gateway's integration timeout (default 30 s); tests shorten it. */
+  integrationTimeoutSeconds?: number;
   port: number;
   host?: string;
   log?: (line: string) => void;
@@ -49,11 +57,11 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   };
 }
 
-/** API Gateway's own answers when the authorizer does not let a request through. */
-function refusal(status: 401 | 403 | 500): HttpReply {
+/** API Gateway's own answers when the authorizer refuses a request (its failures: a problem). */
+function refusal(status: 401 | 403): HttpReply {
   if (status === 401)
     return json(401, { message: "Unauthorized" }, { "www-authenticate": "Bearer" });
-  return json(status, { message: status === 403 ? "Forbidden" : "Internal Server Error" });
+  return json(403, { message: "Forbidden" });
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -82,6 +90,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const authorizerCache = new ResultCache(
     (options.authorizerCacheSeconds ?? AUTHORIZER_CACHE_SECONDS) * 1000,
   );
+  const integrationTimeoutSeconds =
+    options.integrationTimeoutSeconds ?? INTEGRATION_TIMEOUT_SECONDS;
 
   async function handle(req: IncomingMessage, url: URL): Promise<HttpReply> {
     const method = req.method ?? "GET";
@@ -122,36 +132,64 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
     const match = routes.match(method, url.pathname);
     if (!match) return json(404, { message: "Not Found" });
+    const answering = { acceptLanguage: req.headers["accept-language"], path: url.pathname };
     let claims: Record<string, string> | undefined;
     if (match.route.access !== "public") {
       if (!authorizerFn) return json(500, { message: "No authorizer in the manifest" });
       const headers = headersOf(req);
       claims = authorizerCache.get(headers.authorization ?? "");
       if (!claims) {
-        const outcome = await callAuthorizer(
-          (await options.loadHandler(authorizerFn)) as AuthorizerHandler,
-          createLambdaContext(authorizerFn),
-          { headers, match, rawPath: url.pathname, method },
+        const context = createLambdaContext(authorizerFn);
+        const outcome = await within(
+          options.loadHandler(authorizerFn).then((authorizer) =>
+            callAuthorizer(authorizer as AuthorizerHandler, context, {
+              headers,
+              match,
+              rawPath: url.pathname,
+              method,
+            }),
+          ),
+          context.getRemainingTimeInMillis(),
         );
+        if (outcome === TIMED_OUT || outcome.status === 500) {
+          options.log?.(
+            `[gateway] authorizer ${outcome === TIMED_OUT ? "timed out" : "failed"} for ${match.routeKey}`,
+          );
+          return platformProblem("authorizerFailed", answering);
+        }
         if (outcome.status !== "allowed") return refusal(outcome.status);
         claims = outcome.context;
         authorizerCache.set(headers.authorization ?? "", claims);
       }
     }
     const event = payloadV2Event({ req, url, body, match, ...(claims ? { claims } : {}) });
-    try {
-      const handler = await options.loadHandler(match.fn);
-      const result = (await handler(
-        event,
-        createLambdaContext(match.fn),
-      )) as APIGatewayProxyResultV2;
-      return replyFromResult(result);
-    } catch (error) {
+    const context = createLambdaContext(match.fn);
+    const functionMs = context.getRemainingTimeInMillis();
+    const integrationMs = integrationTimeoutSeconds * 1000;
+    const failed = (error: unknown) =>
       options.log?.(
         `[gateway] ${match.routeKey} failed: ${(error as Error).stack ?? String(error)}`,
       );
-      return json(500, { message: "Internal Server Error" });
+    const invocation = options.loadHandler(match.fn).then((handler) => handler(event, context));
+    let result: unknown;
+    try {
+      result = await within(invocation, Math.min(functionMs, integrationMs));
+    } catch (error) {
+      failed(error);
+      return platformProblem("functionFailed", answering);
     }
+    if (result === TIMED_OUT) {
+      // Lambda would end the invocation here; locally it runs on in this process, unobserved.
+      invocation.catch(failed);
+      options.log?.(
+        `[gateway] ${match.routeKey} timed out after ${Math.min(functionMs, integrationMs)} ms`,
+      );
+      return platformProblem(
+        functionMs < integrationMs ? "functionTimedOut" : "integrationTimedOut",
+        answering,
+      );
+    }
+    return replyFromResult(result as APIGatewayProxyResultV2);
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -163,8 +201,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       })
       .catch((error: unknown) => {
         options.log?.(`[gateway] ${String(error)}`);
-        res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ message: "Internal Server Error" }));
+        const reply = platformProblem("functionFailed", {
+          acceptLanguage: req.headers["accept-language"],
+          path: url.pathname,
+        });
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body);
       });
   });
   await new Promise<void>((resolve, reject) => {
