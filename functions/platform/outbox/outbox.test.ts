@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../../infra/local/dynamodb-local/free-port.ts";
+import { startMailCapture } from "../../../infra/local/emulators/mail-capture.ts";
 import {
   OUTBOX_MAX_ATTEMPTS,
   type OutboxEffect,
@@ -7,6 +9,7 @@ import {
 import { freshTable } from "../../../test/support/fresh-table.ts";
 import { localAws } from "../../../test/support/local-aws.ts";
 import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
+import { reloadConfig } from "../config.ts";
 import { writeTogether } from "../data/unit-of-work.ts";
 import type { Channels } from "./channels.ts";
 import { deliverMessage } from "./deliver.ts";
@@ -137,5 +140,29 @@ describe("outbox", () => {
 
     expect(sent).toEqual(["dead@outbox.test"]);
     expect((await deadMessages(store)).map((m) => m.id)).not.toContain(message.id);
+  });
+
+  it("delivers each mail once through real SMTP that is down, then back", async () => {
+    const port = await freePort(0);
+    const previous = process.env.CITYRISK_SMTP_URL;
+    process.env.CITYRISK_SMTP_URL = `smtp://127.0.0.1:${port}`;
+    reloadConfig();
+    try {
+      const message = await enqueue(mailTo("smtp-down@outbox.test"));
+      expect(await deliverMessage(store, message, T0)).toBe("failed");
+
+      const capture = await startMailCapture({ port });
+      try {
+        expect((await sweepDue(store, later(31))).delivered).toBeGreaterThanOrEqual(1);
+        await sweepDue(store, later(3600));
+        const received = capture.list().filter((m) => m.to.includes("smtp-down@outbox.test"));
+        expect(received).toHaveLength(1);
+      } finally {
+        await capture.stop();
+      }
+    } finally {
+      process.env.CITYRISK_SMTP_URL = previous;
+      reloadConfig();
+    }
   });
 });

@@ -124,6 +124,42 @@ describe("users, agencies, delegation and export", () => {
       expect(foreign.status).toBe(404);
     });
 
+    it("disables and re-enables a seeded demo official: 200 both times, and the login follows", async () => {
+      // Found in issue 10: the record was saved, then the identity call failed ("no such login")
+      // and the answer was 500; a retry got 412.
+      const key = { tenantId: "t-district-110108", userId: "u-haidian-official" };
+      const before = (await store.entities.user.get(key).go()).data?.record as User;
+      const path = `/api/v1/users/${key.userId}?tenantId=${key.tenantId}`;
+
+      const disabled = await cityAdmin.call("PATCH", path, {
+        body: { status: "disabled" },
+        headers: { "if-match": `"${before.version}"` },
+      });
+      expect(disabled.status).toBe(200);
+      await waitFor(
+        () =>
+          signIn(stack, "official@haidian.demo").then(
+            () => false,
+            () => true,
+          ),
+        { description: "the demo login to be disabled" },
+      );
+
+      const enabled = await cityAdmin.call("PATCH", path, {
+        body: { status: "active" },
+        headers: { "if-match": `"${before.version + 1}"` },
+      });
+      expect(enabled.status).toBe(200);
+      await waitFor(
+        () =>
+          signIn(stack, "official@haidian.demo").then(
+            () => true,
+            () => false,
+          ),
+        { description: "the demo login to be enabled again" },
+      );
+    });
+
     it("disables a user who accepted: the login and tokens already issued stop working; yourself you cannot disable", async () => {
       const token = await invitationToken(stack, staffEmail);
       await anonymous(stack).call("POST", `/api/v1/invitations/${token}/accept`, {
