@@ -83,7 +83,8 @@ export const handler = httpHandler(registryApi, [
     };
   }),
   on(routes.createRiskSourceRoute, async ({ caller, scope, body, headers }) => {
-    const register = async () => tagged(await registerRiskSource(caller, scope, body), 201);
+    const register = async (requestId?: string) =>
+      tagged(await registerRiskSource(caller, scope, body, new Date(), requestId), 201);
     return idempotently(
       { tenantId: caller.tenantId, route: routeKey(routes.createRiskSourceRoute), headers, body },
       register,

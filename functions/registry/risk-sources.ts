@@ -12,7 +12,7 @@ import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { storeForScope } from "../platform/data/request-store.ts";
-import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
+import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
@@ -57,12 +57,16 @@ export function newRiskSource(
   };
 }
 
-/** Registers a source of the caller's enterprise with its audit record, in one transaction. */
+/**
+ * Registers a source of the caller's enterprise with its audit record, in one transaction. With a
+ * `requestId` (an Idempotency-Key's), a re-run of the same request answers the source it created.
+ */
 export async function registerRiskSource(
   caller: Caller,
   scope: Scope,
   input: RiskSourceCreateInput,
   now = new Date(),
+  requestId?: string,
 ): Promise<RiskSource> {
   const tenantId = ownTenant(scope);
   const store = storeForScope(scope);
@@ -78,11 +82,17 @@ export async function registerRiskSource(
     },
     now,
   );
-  await writeTogether(store, [
-    { action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() },
-    auditStep(audit),
-  ]);
-  return record;
+  const written = await writeOnce(
+    store,
+    [{ action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() }, auditStep(audit)],
+    requestId === undefined ? undefined : { tenantId, request: requestId },
+    record.id,
+    now,
+  );
+  if (!written.replayed) return record;
+  const first = await loadSource(store, tenantId, written.resultId);
+  if (!first) throw sourceNotFound();
+  return first;
 }
 
 /** Changes a source's description if nobody changed it since `expected` (optimistic lock). */

@@ -9,6 +9,7 @@ import { importJobEntity } from "./entities/import-job.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
+import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
@@ -34,6 +35,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     importJob: importJobEntity(config),
     integratorClient: integratorClientEntity(config),
     outboxMessage: outboxMessageEntity(config),
+    requestMark: requestMarkEntity(config),
   });
 }
 

@@ -93,3 +93,51 @@ export async function writeTogether(store: Store, steps: readonly WriteStep[]): 
   const explain = outcome.failedSteps.map((i) => steps[i]?.onConflict).find((f) => f !== undefined);
   throw explain ? explain() : concurrentChange();
 }
+
+/** A request that may be retried: who asked (the tenant whose partition holds the mark) and its key. */
+export interface RequestIdentity {
+  tenantId: string;
+  /** Stable per (tenant, route, Idempotency-Key); see `idempotently`. */
+  request: string;
+}
+
+const DAY_SECONDS = 24 * 3600;
+
+/**
+ * Writes the steps once per request: with `request`, a mark naming `resultId` joins the same
+ * transaction, and a re-run of that request (its first invocation died after the write, before
+ * its idempotency record was completed) finds the mark and gets the first result's id back
+ * instead of writing again. Other refusals surface as in `writeTogether`.
+ */
+export async function writeOnce(
+  store: Store,
+  steps: readonly WriteStep[],
+  request: RequestIdentity | undefined,
+  resultId: string,
+  now = new Date(),
+): Promise<{ resultId: string; replayed: boolean }> {
+  if (!request) {
+    await writeTogether(store, steps);
+    return { resultId, replayed: false };
+  }
+  const mark: WriteStep = {
+    action: (tx) =>
+      tx.requestMark
+        .create({
+          tenantId: request.tenantId,
+          request: request.request,
+          resultId,
+          expiresAt: Math.floor(now.getTime() / 1000) + DAY_SECONDS,
+        })
+        .commit(),
+  };
+  const all = [...steps, mark];
+  const outcome = await attemptTogether(store, all);
+  if (outcome.committed) return { resultId, replayed: false };
+  if (outcome.failedSteps.includes(all.length - 1)) {
+    const { data } = await store.entities.requestMark.get(request).go({ consistent: true });
+    if (data) return { resultId: data.resultId, replayed: true };
+  }
+  const explain = outcome.failedSteps.map((i) => all[i]?.onConflict).find((f) => f !== undefined);
+  throw explain ? explain() : concurrentChange();
+}

@@ -67,6 +67,14 @@ function idempotencyKeyOf(headers: Readonly<Record<string, string | undefined>>)
   return key;
 }
 
+/**
+ * The request's identity for the writes it makes (`writeOnce` marks): the same for every retry
+ * of (tenant, route, key), so a re-run after an interrupted invocation finds its first write.
+ */
+export function requestIdOf(tenantId: string, route: string, key: string): string {
+  return createHash("sha256").update(`${tenantId}\n${route}\n${key}`).digest("base64url");
+}
+
 /** A POST that may carry `Idempotency-Key`; `route` names the target (method and path). */
 export interface IdempotentRequest {
   tenantId: string;
@@ -92,17 +100,19 @@ function idempotencyConfig(): IdempotencyConfig {
 
 /**
  * Runs `execute` once per (tenant, route, key) through Powertools idempotency: a retry gets the
- * first response back; the same key with another body is refused (RFC draft
- * "The Idempotency-Key HTTP Header Field": 422), a concurrent duplicate gets 409 while the first
- * invocation can still be running, and a retry after an invocation that died runs again. Without
- * the header the request simply runs.
+ * first response back. `execute` receives the request's id to mark its writes with (`writeOnce`),
+ * so even a re-run after an invocation that died past its write answers the first outcome. The
+ * same key with another body is refused (RFC draft "The Idempotency-Key HTTP Header Field": 422),
+ * a concurrent duplicate gets 409 while the first invocation can still be running, and a retry
+ * after an invocation that died runs again. Without the header the request simply runs.
  */
 export async function idempotently(
   request: IdempotentRequest,
-  execute: () => Promise<RouteResult>,
+  execute: (requestId?: string) => Promise<RouteResult>,
 ): Promise<RouteResult> {
   const key = idempotencyKeyOf(request.headers);
   if (key === undefined) return execute();
+  const requestId = requestIdOf(request.tenantId, request.route, key);
   const call: IdempotentCall = {
     tenantId: request.tenantId,
     route: request.route,
@@ -111,7 +121,8 @@ export async function idempotently(
   };
   // The stored response is what a retry gets: JSON, without undefined members (DynamoDB has none).
   const run = makeIdempotent(
-    async (_call: IdempotentCall) => JSON.parse(JSON.stringify(await execute())) as RouteResult,
+    async (_call: IdempotentCall) =>
+      JSON.parse(JSON.stringify(await execute(requestId))) as RouteResult,
     {
       // One store per call: its partition depends on the call, and a store keeps its
       // configuration after first use (Powertools), so sharing one would mix calls.
