@@ -1,4 +1,9 @@
-import { type Bilingual, DomainError, type FieldIssue } from "../../shared/errors.ts";
+import {
+  type Bilingual,
+  DomainError,
+  type ErrorCode,
+  type FieldIssue,
+} from "../../shared/errors.ts";
 
 /**
  * The tenancy API's errors. Codes end in the suffix the problem table maps to a status
@@ -6,7 +11,7 @@ import { type Bilingual, DomainError, type FieldIssue } from "../../shared/error
  * always a `.notFound`, so it never tells whether the other tenant's item exists.
  */
 export class TenancyNotFoundError extends DomainError {
-  readonly code: string;
+  readonly code: ErrorCode;
   constructor(
     subject: "tenant" | "signup" | "user" | "invitation" | "delegation" | "integrator",
     title: Bilingual,
@@ -17,7 +22,7 @@ export class TenancyNotFoundError extends DomainError {
 }
 
 export class TenancyConflictError extends DomainError {
-  readonly code: string;
+  readonly code: ErrorCode;
   constructor(subject: "signup" | "user" | "tenant" | "delegation", title: Bilingual) {
     super(title);
     this.code = `${subject}.conflict`;
@@ -26,8 +31,12 @@ export class TenancyConflictError extends DomainError {
 
 /** A well-formed request the domain refuses, with the field it concerns. */
 export class TenancyInvalidError extends DomainError {
-  readonly code: string;
-  constructor(code: `${string}.invalid${string}`, path: string, message: Bilingual) {
+  readonly code: ErrorCode;
+  constructor(
+    code: Extract<ErrorCode, `${string}.invalid${string}`>,
+    path: string,
+    message: Bilingual,
+  ) {
     const issue: FieldIssue = { path, code, message };
     super({ zh: `请求无效：${message.zh}`, en: `Invalid request: ${message.en}` }, [issue]);
     this.code = code;

@@ -6,30 +6,9 @@ import {
   DomainError,
   type FieldIssue,
   ServiceUnavailableError,
+  statusOf,
   TooManyRequestsError,
 } from "../../../shared/errors.ts";
-
-/**
- * RFC 9457 problem details. One table maps domain error codes to HTTP statuses; anything not in
- * a known family is a 500 whose message is never exposed (middy's http-error-handler rule).
- */
-const STATUS_BY_CODE_SUFFIX: ReadonlyArray<[RegExp, number]> = [
-  [/^request\.tooLarge$/, 413],
-  [/^request\.unsupportedMediaType$/, 415],
-  [/\.invalid[A-Za-z]*$|^request\.|^grading\.|^methodology\./, 400],
-  [/^auth\.unauthenticated$/, 401],
-  [/\.forbidden$/, 403],
-  [/\.notFound$/, 404],
-  [/\.conflict$/, 409],
-  [/\.preconditionFailed$/, 412],
-  [/\.preconditionRequired$/, 428],
-  [/\.rateLimited$/, 429],
-  [/\.unavailable$/, 503],
-];
-
-export function statusForCode(code: string): number {
-  return STATUS_BY_CODE_SUFFIX.find(([pattern]) => pattern.test(code))?.[1] ?? 500;
-}
 
 export type Language = "zh" | "en";
 
@@ -68,7 +47,7 @@ export function problemResponse(
 
 export function problemFromDomainError(error: DomainError): ProblemInput {
   return {
-    status: statusForCode(error.code),
+    status: statusOf(error.code),
     code: error.code,
     title: error.title,
     issues: error.issues,

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type * as z from "zod";
-import { type FieldIssue, ValidationError } from "../../../shared/errors.ts";
+import { type ErrorCode, type FieldIssue, ValidationError } from "../../../shared/errors.ts";
 import type { HttpRoute } from "../manifest-types.ts";
 import { issuesFromZod } from "./problem.ts";
 
@@ -8,11 +8,11 @@ import { issuesFromZod } from "./problem.ts";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class PayloadTooLargeError extends ValidationError {
-  override readonly code: string = "request.tooLarge";
+  override readonly code: ErrorCode = "request.tooLarge";
 }
 
 export class UnsupportedMediaTypeError extends ValidationError {
-  override readonly code: string = "request.unsupportedMediaType";
+  override readonly code: ErrorCode = "request.unsupportedMediaType";
 }
 
 function parseWith<T>(

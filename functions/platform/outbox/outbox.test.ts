@@ -11,6 +11,7 @@ import { localAws } from "../../../test/support/local-aws.ts";
 import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
 import { reloadConfig } from "../config.ts";
 import { writeTogether } from "../data/unit-of-work.ts";
+import { logger } from "../powertools.ts";
 import type { Channels } from "./channels.ts";
 import { deliverMessage } from "./deliver.ts";
 import { outboxStep } from "./outbox-item.ts";
@@ -43,6 +44,8 @@ describe("outbox", () => {
   let store: Store;
 
   beforeAll(async () => {
+    // Failed attempts are what these tests make; their warnings would only drown the report.
+    logger.setLogLevel("ERROR");
     const table = await freshTable("outbox");
     store = storeFor(localAws().dynamodb, table.tableName);
   });
