@@ -11,6 +11,7 @@ import {
   type MailCapture,
   startMailCapture,
 } from "../infra/local/emulators/mail-capture.ts";
+import { SHARED_EMULATORS_ENV } from "../infra/local/emulators/shared-emulators.ts";
 import {
   type AwsEmulators,
   startAwsEmulators,
@@ -61,6 +62,11 @@ export async function setup(project: TestProject): Promise<void> {
     AWS_ENDPOINT_URL_SQS: emulators.endpoint,
     AWS_ENDPOINT_URL_S3: emulators.endpoint,
     CITYRISK_SMTP_URL: mail.smtpUrl,
+    // Stacks that tests start use these too, rather than a DynamoDB Local (a JVM) each.
+    [SHARED_EMULATORS_ENV]: JSON.stringify({
+      dynamodb: dynamodb.endpoint,
+      aws: emulators.endpoint,
+    }),
   });
 }
 

@@ -23,6 +23,11 @@ import { localResourceName } from "./bootstrap/resource-names.ts";
 import { freePort } from "./dynamodb-local/free-port.ts";
 import { startDynamoDbLocal } from "./dynamodb-local/start-dynamodb-local.ts";
 import { type MailCapture, startMailCapture } from "./emulators/mail-capture.ts";
+import {
+  type EmulatorEndpoints,
+  prefixForDataDir,
+  sharedEmulatorsFromEnv,
+} from "./emulators/shared-emulators.ts";
 import { startAwsEmulators } from "./emulators/start-aws-emulators.ts";
 import { startGateway } from "./gateway/gateway.ts";
 import { ClientStore } from "./identity/client-store.ts";
@@ -46,6 +51,11 @@ export interface LocalStackOptions {
   port?: number;
   /** Resource name prefix. */
   prefix?: string;
+  /**
+   * Use these running emulators instead of starting DynamoDB Local and fauxqs (default: those of
+   * `CITYRISK_SHARED_EMULATORS`, which the test run sets). Their data is theirs: in memory in tests.
+   */
+  emulators?: EmulatorEndpoints;
   manifest?: Manifest;
   messaging?: MessagingDefinition;
   schedules?: readonly ScheduleDefinition[];
@@ -89,7 +99,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const dataDir = resolve(
     options.dataDir ?? process.env.CITYRISK_DATA_DIR ?? join(repoRoot, ".data"),
   );
-  const prefix = options.prefix ?? "cityrisk-local";
+  const shared = options.emulators ?? sharedEmulatorsFromEnv();
+  const prefix = options.prefix ?? (shared ? prefixForDataDir(dataDir) : "cityrisk-local");
   const manifest = options.manifest ?? productManifest;
   mkdirSync(dataDir, { recursive: true });
   const stops: Array<() => Promise<void>> = [];
@@ -97,12 +108,22 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
-    const dynamo = await startDynamoDbLocal({ dataDir });
-    stops.push(() => dynamo.stop());
-    log(`✔ DynamoDB Local       ${dynamo.endpoint}  (data: ${join(dataDir, "dynamodb")})`);
-    const aws = await startAwsEmulators({ dataDir });
-    stops.push(() => aws.stop());
-    log(`✔ SNS/SQS/S3 emulator  ${aws.endpoint}  (fauxqs; S3 objects in ${join(dataDir, "s3")})`);
+    let dynamo: { endpoint: string };
+    let aws: { endpoint: string };
+    if (shared) {
+      dynamo = { endpoint: shared.dynamodb };
+      aws = { endpoint: shared.aws };
+      log(`✔ Shared emulators     ${shared.dynamodb}, ${shared.aws}  (prefix ${prefix})`);
+    } else {
+      const ownDynamo = await startDynamoDbLocal({ dataDir });
+      stops.push(() => ownDynamo.stop());
+      dynamo = ownDynamo;
+      log(`✔ DynamoDB Local       ${dynamo.endpoint}  (data: ${join(dataDir, "dynamodb")})`);
+      const ownAws = await startAwsEmulators({ dataDir });
+      stops.push(() => ownAws.stop());
+      aws = ownAws;
+      log(`✔ SNS/SQS/S3 emulator  ${aws.endpoint}  (fauxqs; S3 objects in ${join(dataDir, "s3")})`);
+    }
     const mail = await startMailCapture({ dataDir });
     stops.push(() => mail.stop());
     log(`✔ Mail capture         ${mail.smtpUrl}  (messages in ${join(dataDir, "mail")})`);

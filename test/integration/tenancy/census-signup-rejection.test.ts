@@ -12,6 +12,7 @@ import {
   anonymous,
   freshUscc,
   JIUXIANQIAO_GAS,
+  OUTBOX_WAIT_MS,
   signupInput,
 } from "../../support/tenancy-fixtures.ts";
 import { uniqueName } from "../../support/unique-name.ts";
@@ -137,6 +138,7 @@ describe("rejecting a sign-up that took over a census pre-registration", () => {
     // The rejection mail follows through the outbox and the table's stream.
     const mail = await waitFor(() => stack.mail.list().find((m) => m.to.includes(email)), {
       description: "the rejection mail",
+      timeoutMs: OUTBOX_WAIT_MS,
     });
     expect(mail.text).toContain("申请人与企业不符");
     const audit = await store.entities.auditRecord.query.byTenant({ tenantId: census.id }).go();

@@ -15,6 +15,7 @@ import {
   freshUscc,
   invitationToken,
   JIUXIANQIAO_GAS,
+  OUTBOX_WAIT_MS,
   signupInput,
 } from "../../support/tenancy-fixtures.ts";
 import { uniqueName } from "../../support/unique-name.ts";
@@ -261,6 +262,7 @@ describe("enterprise sign-up and approval", () => {
     // The rejection mail follows the decision through the outbox and the table's stream.
     const mail = await waitFor(() => stack.mail.list().find((m) => m.to.includes(email)), {
       description: "the rejection mail",
+      timeoutMs: OUTBOX_WAIT_MS,
     });
     expect(mail.text).toContain("营业执照不清晰");
     expect(await store.entities.user.query.byTenant({ tenantId: rejectedId }).go()).toMatchObject({

@@ -13,7 +13,7 @@ import type { User } from "../../../shared/tenancy/user.ts";
 import type { AgencyView, DelegationView, Page } from "../../../shared/tenancy/views.ts";
 import { riskSourceInput } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
-import { anonymous, invitationToken } from "../../support/tenancy-fixtures.ts";
+import { anonymous, invitationToken, OUTBOX_WAIT_MS } from "../../support/tenancy-fixtures.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -142,7 +142,7 @@ describe("users, agencies, delegation and export", () => {
             () => false,
             () => true,
           ),
-        { description: "the demo login to be disabled" },
+        { description: "the demo login to be disabled", timeoutMs: OUTBOX_WAIT_MS },
       );
 
       const enabled = await cityAdmin.call("PATCH", path, {
@@ -156,7 +156,7 @@ describe("users, agencies, delegation and export", () => {
             () => true,
             () => false,
           ),
-        { description: "the demo login to be enabled again" },
+        { description: "the demo login to be enabled again", timeoutMs: OUTBOX_WAIT_MS },
       );
     });
 
@@ -185,7 +185,7 @@ describe("users, agencies, delegation and export", () => {
             () => false,
             () => true,
           ),
-        { description: "the login to be disabled" },
+        { description: "the login to be disabled", timeoutMs: OUTBOX_WAIT_MS },
       );
       // The token issued before is refused at once by the authorizer, which reads the record.
       expect((await signedIn.call("GET", "/api/v1/risk-sources")).status).toBe(401);
