@@ -8,17 +8,18 @@ import type {
   AssessmentCreateInput,
   AssessmentReviewInput,
 } from "../../shared/risk/assessment.ts";
+import { sourceGrade } from "../../shared/risk/grade-history.ts";
 import { hasRecordedControls, type RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import { covers, type Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { functionStore } from "../platform/data/request-store.ts";
-import { auditStep, type TxEntities, writeTogether } from "../platform/data/unit-of-work.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { resolveProfile } from "./method-profiles.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
-import { ownerOf, placeOfSource, reachSource } from "./source-reach.ts";
+import { loadSource, ownerOf, placeOfSource, reachSource } from "./source-reach.ts";
 
 /** The stored item of an assessment: its record plus its review-queue key attributes. */
 export function assessmentItem(record: Assessment, source: RiskSource) {
@@ -80,18 +81,54 @@ export function gradeAssessment(
   };
 }
 
-async function loadAssessment(store: Store, id: string): Promise<Assessment | undefined> {
-  const tenantId = ownerOf(id);
-  const riskSourceId = id.slice(0, id.lastIndexOf("~"));
-  if (!tenantId || ownerOf(riskSourceId) !== tenantId) return undefined;
-  const { data } = await store.entities.assessment.get({ tenantId, riskSourceId, id }).go();
-  return data?.record;
+/**
+ * A source's assessments newest first, read strongly consistent. Callers read the source first
+ * and write conditional on its version: every assessment transition also writes the source, so
+ * a transition after that read fails the write instead of being overwritten.
+ */
+async function assessmentsOf(store: Store, source: RiskSource): Promise<Assessment[]> {
+  const { data } = await store.entities.assessment.query
+    .bySource({ tenantId: source.tenantId, riskSourceId: source.id })
+    .go({ order: "desc", pages: "all", consistent: true });
+  return data.map((d) => d.record);
+}
+
+function sourceChanged(): ConflictError {
+  return new ConflictError({
+    zh: "风险源正被同时修改，请刷新后重试",
+    en: "The risk source changed meanwhile; reload and retry",
+  });
+}
+
+/** The put of an assessment's next version, conditional on the version it was read at. */
+function putAssessment(next: Assessment, source: RiskSource, onConflict: () => Error): WriteStep {
+  return {
+    action: (tx) =>
+      tx.assessment
+        .put(assessmentItem(next, source))
+        .where(({ version }, { eq }) => eq(version, next.version - 1))
+        .commit(),
+    onConflict,
+  };
+}
+
+/** The put of a source's next version, conditional on the version it was read at. */
+function putSource(next: RiskSource, onConflict: () => Error): WriteStep {
+  return {
+    action: (tx) =>
+      tx.riskSource
+        .put(riskSourceItem(next))
+        .where(({ version }, { eq }) => eq(version, next.version - 1))
+        .commit(),
+    onConflict,
+  };
 }
 
 /**
- * Assesses a source: the grade, the assessment, the source's new level and next review date,
- * the superseding of a still-pending earlier assessment and the audit record are written in one
- * transaction, conditional on the source being unchanged since it was read.
+ * Assesses a source: the new assessment supersedes any still awaiting review, and the source
+ * takes the grade its history now gives (shared/risk/grade-history.ts). The assessment, the
+ * superseding, the source and the audit record are written in one transaction, conditional on
+ * the source being unchanged since it was read.
  */
 export async function submitAssessment(
   caller: Caller,
@@ -103,23 +140,20 @@ export async function submitAssessment(
   const { source, store } = await reachSource(caller, scope, riskSourceId, "assess");
   const profile = await resolveProfile(input.profileId, input.profileVersion, source.industry);
   const assessment = gradeAssessment(caller, source, input, profile, now);
-  const pending = source.lastAssessment?.status === "submitted" ? source.lastAssessment : null;
+  const at = now.toISOString();
+  const stored = await assessmentsOf(store, source);
+  const superseded = stored
+    .filter((a) => a.status === "submitted")
+    .map(
+      (a): Assessment => ({ ...a, status: "superseded", version: a.version + 1, updatedAt: at }),
+    );
+  const history = stored.map((a) => superseded.find((s) => s.id === a.id) ?? a);
   const updated: RiskSource = {
     ...source,
-    currentLevel: assessment.grade.level,
-    inherentLevel: assessment.grade.inherent?.level ?? null,
-    lastAssessment: {
-      id: assessment.id,
-      profileId: assessment.profileId,
-      profileVersion: assessment.profileVersion,
-      gradedAt: assessment.gradedAt,
-      status: "submitted",
-    },
-    nextReviewAt: assessment.nextReviewAt,
+    ...sourceGrade([assessment, ...history]),
     version: source.version + 1,
-    updatedAt: now.toISOString(),
+    updatedAt: at,
   };
-  const superseded = pending ? await loadAssessment(store, pending.id) : undefined;
   const audit = auditRecord(
     caller,
     {
@@ -131,43 +165,10 @@ export async function submitAssessment(
     },
     now,
   );
-  const sourceChanged = () =>
-    new ConflictError({
-      zh: "风险源正被同时修改，请刷新后重试",
-      en: "The risk source changed meanwhile; reload and retry",
-    });
   await writeTogether(store, [
-    {
-      action: (tx) =>
-        tx.riskSource
-          .put(riskSourceItem(updated))
-          .where(({ version }, { eq }) => eq(version, source.version))
-          .commit(),
-      onConflict: sourceChanged,
-    },
+    putSource(updated, sourceChanged),
     { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
-    ...(superseded
-      ? [
-          {
-            action: (tx: TxEntities) =>
-              tx.assessment
-                .put(
-                  assessmentItem(
-                    {
-                      ...superseded,
-                      status: "superseded",
-                      version: superseded.version + 1,
-                      updatedAt: now.toISOString(),
-                    },
-                    updated,
-                  ),
-                )
-                .where(({ version }, { eq }) => eq(version, superseded.version))
-                .commit(),
-            onConflict: sourceChanged,
-          },
-        ]
-      : []),
+    ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
     auditStep(audit),
   ]);
   return { assessment, riskSource: updated };
@@ -180,10 +181,7 @@ export async function assessmentHistory(
   riskSourceId: string,
 ): Promise<Assessment[]> {
   const { source, store } = await reachSource(caller, scope, riskSourceId, "read");
-  const { data } = await store.entities.assessment.query
-    .bySource({ tenantId: source.tenantId, riskSourceId: source.id })
-    .go({ order: "desc", pages: "all" });
-  return data.map((d) => d.record);
+  return assessmentsOf(store, source);
 }
 
 function notAwaitingReview(): NotFoundError {
@@ -192,7 +190,9 @@ function notAwaitingReview(): NotFoundError {
 
 /**
  * An official accepts or returns a submitted assessment of a source their jurisdiction covers.
- * The source carries the outcome so the enterprise sees it; both change in one transaction.
+ * The source carries the outcome: its grade follows its history (shared/risk/grade-history.ts),
+ * so a return restores the grade of the latest assessment before it that still counts, or none.
+ * Both change in one transaction, conditional on the versions read.
  */
 export async function reviewAssessment(
   caller: Caller,
@@ -203,14 +203,15 @@ export async function reviewAssessment(
   now = new Date(),
 ): Promise<Assessment> {
   if (scope.kind !== "jurisdiction") throw notAwaitingReview();
+  const tenantId = ownerOf(id);
+  const riskSourceId = id.slice(0, id.lastIndexOf("~"));
+  if (!tenantId || ownerOf(riskSourceId) !== tenantId) throw notAwaitingReview();
   const store = functionStore();
-  const found = await loadAssessment(store, id);
-  if (!found) throw notAwaitingReview();
-  const { data } = await store.entities.riskSource
-    .get({ tenantId: found.tenantId, id: found.riskSourceId })
-    .go();
-  const source = data?.record;
+  const source = await loadSource(store, tenantId, riskSourceId);
   if (!source || !covers(scope.jurisdiction, placeOfSource(source))) throw notAwaitingReview();
+  const history = await assessmentsOf(store, source);
+  const found = history.find((a) => a.id === id);
+  if (!found) throw notAwaitingReview();
   if (found.version !== expected) throw staleVersion();
   if (found.status !== "submitted") {
     throw new ConflictError({
@@ -233,48 +234,35 @@ export async function reviewAssessment(
     version: found.version + 1,
     updatedAt: at,
   };
-  const latest = source.lastAssessment?.id === found.id;
-  const updatedSource: RiskSource | undefined =
-    latest && source.lastAssessment
-      ? {
-          ...source,
-          lastAssessment: { ...source.lastAssessment, status },
-          version: source.version + 1,
-          updatedAt: at,
-        }
-      : undefined;
+  const updatedSource: RiskSource = {
+    ...source,
+    ...sourceGrade(history.map((a) => (a.id === id ? reviewed : a))),
+    version: source.version + 1,
+    updatedAt: at,
+  };
   const audit = auditRecord(
     caller,
     {
-      tenantId: found.tenantId,
+      tenantId,
       action: `assessment.${input.decision}`,
       target: { type: "assessment", id },
-      before: { status: found.status },
-      after: { status, comment: input.comment },
+      before: {
+        status: found.status,
+        level: source.currentLevel,
+        nextReviewAt: source.nextReviewAt,
+      },
+      after: {
+        status,
+        comment: input.comment,
+        level: updatedSource.currentLevel,
+        nextReviewAt: updatedSource.nextReviewAt,
+      },
     },
     now,
   );
   await writeTogether(store, [
-    {
-      action: (tx) =>
-        tx.assessment
-          .put(assessmentItem(reviewed, source))
-          .where(({ version }, { eq }) => eq(version, expected))
-          .commit(),
-      onConflict: staleVersion,
-    },
-    ...(updatedSource
-      ? [
-          {
-            action: (tx: TxEntities) =>
-              tx.riskSource
-                .put(riskSourceItem(updatedSource))
-                .where(({ version }, { eq }) => eq(version, source.version))
-                .commit(),
-            onConflict: staleVersion,
-          },
-        ]
-      : []),
+    putAssessment(reviewed, source, staleVersion),
+    putSource(updatedSource, staleVersion),
     auditStep(audit),
   ]);
   return reviewed;

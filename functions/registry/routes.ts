@@ -258,7 +258,11 @@ export const createAssessmentRoute = {
   tags,
   request: { params: IdParams, body: AssessmentCreateInputSchema, headers: ["Idempotency-Key"] },
   responses: {
-    201: { description: "Graded and submitted for review", schema: AssessmentCreatedSchema },
+    201: {
+      description:
+        "Graded and submitted for review; an earlier assessment still awaiting review is superseded. The source takes this grade and next review date, and keeps its inherent level when this assessment grades the current risk alone",
+      schema: AssessmentCreatedSchema,
+    },
     400: problem("Inputs outside the profile's tables"),
   },
 } as const satisfies HttpRoute;
@@ -293,7 +297,11 @@ export const reviewAssessmentRoute = {
   tags,
   request: { params: IdParams, body: AssessmentReviewInputSchema, headers: ["If-Match"] },
   responses: {
-    200: { description: "Reviewed", schema: AssessmentSchema },
+    200: {
+      description:
+        "Reviewed. Accepting keeps the source's grade; returning restores the grade, next review date and last assessment of the latest earlier assessment still submitted or accepted, or leaves the source ungraded",
+      schema: AssessmentSchema,
+    },
     409: problem("Not awaiting review"),
     412: problem("Changed since read"),
   },

@@ -65,27 +65,32 @@ export const RiskSourceUpdateInputSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: "没有要修改的字段 / nothing to update" });
 export type RiskSourceUpdateInput = z.infer<typeof RiskSourceUpdateInputSchema>;
 
-/** A risk source as stored: description plus the state its accepted assessments give it. */
+/**
+ * A risk source as stored: description plus the grade its assessment history gives it — the
+ * latest submitted or accepted assessment's (shared/risk/grade-history.ts).
+ */
 export const RiskSourceSchema = z
   .object(fields)
   .extend(StoredMetaSchema.shape)
   .extend({
     enterpriseId: z.string().min(1),
     accidentTypeCatalog: CatalogRefSchema,
-    /** Null until the first accepted assessment. */
+    /** Null while no assessment counts (none yet, or every one returned or superseded). */
     currentLevel: LevelSchema.nullable(),
+    /** From the latest counting assessment that graded the inherent risk; carried over otherwise. */
     inherentLevel: LevelSchema.nullable(),
+    /** The assessment the grade comes from; a returned one never stays here. */
     lastAssessment: z
       .object({
         id: z.string().min(1),
         profileId: z.string().min(1),
         profileVersion: z.number().int().positive(),
         gradedAt: z.iso.datetime(),
-        /** Where the latest assessment stands in government review. */
+        /** Where the assessment the grade comes from stands in review: submitted or accepted. */
         status: AssessmentStatusSchema,
       })
       .nullable(),
-    /** Due date of the next review (domain.md §4), ISO timestamp; null until graded. */
+    /** Due date of the next review (domain.md §4), ISO timestamp; null while ungraded. */
     nextReviewAt: z.iso.datetime().nullable(),
   });
 export type RiskSource = z.infer<typeof RiskSourceSchema>;
