@@ -7,6 +7,7 @@ import {
   REACHING,
   type Relation,
 } from "../support/matrix-principals.ts";
+import { permissionOf } from "./permissions.ts";
 import { ownerOf, type RouteCase } from "./route-case.ts";
 
 /** What one cell must answer. */
@@ -28,7 +29,8 @@ const status = (s: number): Expectation => ({ kind: "status", status: s });
 
 /**
  * The rules every cell's expectation follows (issue 3 §6), never written per cell:
- * no token on a non-public route → 401; a role outside `access.roles` → 403, and so is an
+ * no token on a non-public route → 401; a role the permission table (permissions.ts, the
+ * product's rules — not the manifest's `access`) does not allow → 403, and so is an
  * integrator without the `write` scope on a route that writes; an allowed role
  * with the target outside its reach → 404 for items (the same as for no item at all) and "not
  * listed" for listings; within reach → the case's success status. Public routes: anyone.
@@ -39,9 +41,10 @@ export function expectationOf(
   principal: Principal | undefined,
   relation: Relation | "none",
 ): Expectation {
-  if (route.access === "public") return status(rc.success);
+  const allowed = permissionOf(routeKey(route)).roles;
+  if (allowed === "public") return status(rc.success);
   if (!principal) return status(401);
-  if (!route.access.roles.includes(principal.role)) return status(403);
+  if (!allowed.includes(principal.role)) return status(403);
   const writes = route.method !== "GET" && !route.readOnly;
   if (principal.role === "integrator" && writes && !principal.writes) return status(403);
   if (rc.shape === "open" || rc.shape === "self") return status(rc.success);

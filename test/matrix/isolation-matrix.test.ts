@@ -12,13 +12,15 @@ import { stackStore } from "../support/stack-client.ts";
 import { tableCensus } from "../support/table-census.ts";
 import { type Cell, cellsOf } from "./expectations.ts";
 import { matrixSize } from "./matrix-size.ts";
+import { PERMISSIONS } from "./permissions.ts";
 import type { CaseRequest } from "./route-case.ts";
 import { routeCases } from "./route-cases.ts";
 import { inBatches, type MatrixRun, methodOf, ownedBy, runCell, send, who } from "./run-cell.ts";
 
 // The isolation matrix (issue 3 §6), generated from the manifest: every route × every role ×
 // (own tenant, other tenant, in jurisdiction, out of jurisdiction, delegated or not), through the
-// local gateway against DynamoDB Local. Expectations follow from rules (expectations.ts).
+// local gateway against DynamoDB Local. Expectations follow from rules (expectations.ts); who may
+// call a route comes from the hand-written permission table (permissions.ts), not the manifest.
 const routes = manifest.flatMap((f) => f.routes ?? []);
 const size = matrixSize(routes, routeCases);
 const CONCURRENCY = 8;
@@ -70,7 +72,8 @@ describe(`isolation matrix: ${size.text}`, () => {
   function reachingCells(): { cell: Cell; route: (typeof routes)[number] }[] {
     return routes.flatMap((route) => {
       const rc = routeCases[routeKey(route)];
-      if (!rc || route.access === "public") return [];
+      const permission = PERMISSIONS[routeKey(route)];
+      if (!rc || !permission || permission.roles === "public") return [];
       return cellsOf(route, rc)
         .filter((cell) => cell.principal && cell.expect.status < 400)
         .filter((cell) => cell.expect.kind === "status" || cell.expect.included)

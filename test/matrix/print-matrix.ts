@@ -3,10 +3,12 @@ import { routeKey } from "../../functions/platform/manifest-types.ts";
 import { ROLES } from "../../shared/tenancy/roles.ts";
 import { type Cell, cellsOf, describeExpectation } from "./expectations.ts";
 import { matrixSize } from "./matrix-size.ts";
+import { PERMISSIONS } from "./permissions.ts";
 import { routeCases } from "./route-cases.ts";
 
 // `npm run matrix:print`: the isolation matrix as Markdown (route × role → expected answer per
-// relation), derived from the same rules the integration test runs. No stack needed.
+// relation), derived from the same rules the integration test runs, then who may call each route
+// and why, from the hand-written permission table the matrix reads. No stack needed.
 
 const SHORT: Record<Cell["relation"], string> = {
   anonymous: "",
@@ -39,13 +41,25 @@ const lines = [
 for (const route of routes) {
   const key = routeKey(route);
   const rc = routeCases[key];
-  if (!rc) {
-    lines.push(`| \`${key}\` | **no case** |${ROLES.map(() => "").join(" |")} |`);
+  const missing = !rc ? "no case" : !PERMISSIONS[key] ? "no permission row" : undefined;
+  if (!rc || missing) {
+    lines.push(`| \`${key}\` | **${missing}** |${ROLES.map(() => "").join(" |")} |`);
     continue;
   }
   const cells = cellsOf(route, rc);
   const anonymous = summary(cells.filter((c) => !c.principal));
   const byRole = ROLES.map((role) => summary(cells.filter((c) => c.principal?.role === role)));
   lines.push(`| \`${key}\` | ${anonymous} | ${byRole.join(" | ")} |`);
+}
+lines.push(
+  "",
+  "Who may call each route (`test/matrix/permissions.ts`, compared with the manifest by `permissions.test.ts`):",
+  "",
+  "| route | allowed | why |",
+  "|---|---|---|",
+);
+for (const [key, { roles, why }] of Object.entries(PERMISSIONS)) {
+  const allowed = roles === "public" ? "anyone (public)" : roles.join(", ");
+  lines.push(`| \`${key}\` | ${allowed} | ${why ?? ""} |`);
 }
 process.stdout.write(`${lines.join("\n")}\n`);

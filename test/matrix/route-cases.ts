@@ -6,8 +6,9 @@ import { tenancyCases } from "./route-cases-tenancy.ts";
 /**
  * How the isolation matrix calls each manifest route, keyed by route key (`METHOD path`).
  * A manifest route without an entry here fails the suite, as does an entry without a route.
- * The expected answers are not written here: they follow from the route's `access` and the
- * caller's relation to the target (test/matrix/expectations.ts).
+ * The expected answers are not written here: they follow from the route's row of the permission
+ * table (test/matrix/permissions.ts) and the caller's relation to the target
+ * (test/matrix/expectations.ts).
  */
 
 const LEC_BODY = { profileId: "lec-default", current: { L: 3, E: 10, C: 15 } } as const;

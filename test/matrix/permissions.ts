@@ -1,0 +1,211 @@
+import type { Role } from "../../shared/tenancy/roles.ts";
+
+/**
+ * Who may call each route: the product's access rules written as data, by hand, from
+ * `../shared/design/domain.md` and the README's "Tenants, roles, scopes and isolation",
+ * "Risk registry and grading" and "Import and export" sections. Never derived from the
+ * manifest: the isolation matrix expects its 403s from this table, and `permissions.test.ts`
+ * compares it with the manifest's `access` in both directions, so a wrong role on either side
+ * fails the suite instead of passing the matrix.
+ *
+ * A role listed here is let past the role check only; its scope (own tenant, delegation,
+ * jurisdiction) still narrows what it reaches, and integrators without the `write` scope are
+ * still refused routes that write. Those rules live in the matrix's expectations.
+ *
+ * A new route belongs here with the roles the rules allow and, where it is not obvious, why.
+ */
+export interface Permission {
+  /** `public`: no sign-in at all; otherwise exactly the roles let through. */
+  roles: "public" | readonly Role[];
+  /** The rule behind the list, where the route alone does not say it. */
+  why?: string;
+}
+
+// Groups written out by hand (not imported from the routes), so a role added to
+// `shared/tenancy/roles.ts` shows up as a difference to review instead of a silent grant.
+const ENTERPRISE = ["enterpriseAdmin", "enterpriseStaff"] as const satisfies readonly Role[];
+const OFFICIALS = [
+  "streetOfficial",
+  "districtOfficial",
+  "industryOfficial",
+  "cityAdmin",
+] as const satisfies readonly Role[];
+const SIGNED_IN = [
+  ...ENTERPRISE,
+  "assessor",
+  ...OFFICIALS,
+  "integrator",
+] as const satisfies readonly Role[];
+/** Enterprise users and the enterprise's own systems (integrators with `write`). */
+const KEEPERS = [...ENTERPRISE, "integrator"] as const satisfies readonly Role[];
+/** Manage logins and integrators: an enterprise's admin for its tenant, the city admin for government bodies and agencies. */
+const MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const satisfies readonly Role[];
+
+const PUBLIC = "public";
+
+export const PERMISSIONS: Readonly<Record<string, Permission>> = {
+  // system
+  "GET /api/v1/health": { roles: PUBLIC, why: "load balancers and monitors probe it unsigned" },
+  "GET /api/v1/openapi.json": { roles: PUBLIC, why: "the API's contract is published" },
+  "GET /api/docs": { roles: PUBLIC, why: "the API's contract is published" },
+  "GET /api/v1/me": { roles: SIGNED_IN, why: "every caller may read its own claims" },
+
+  // methodology (domain.md §1, §3): shared reference data, no tenant's records
+  "POST /api/v1/grading/preview": {
+    roles: SIGNED_IN,
+    why: "computes a grade from the caller's inputs, saves nothing",
+  },
+  "GET /api/v1/method-profiles": { roles: SIGNED_IN, why: "methodology is public reference data" },
+  "GET /api/v1/method-profiles/{profileId}/versions": {
+    roles: SIGNED_IN,
+    why: "every assessment names the version it was graded under; anyone reading one may read it",
+  },
+  "POST /api/v1/method-profiles": {
+    roles: ["cityAdmin"],
+    why: "domain.md §1: city administrators publish profiles (industry publishing is not built: see the README)",
+  },
+  "PUT /api/v1/industries/{industry}/method-profiles": {
+    roles: ["industryOfficial", "cityAdmin"],
+    why: "domain.md §1: an industry's department decides which profiles its enterprises choose among",
+  },
+  "GET /api/v1/identification-lists/{industry}": {
+    roles: SIGNED_IN,
+    why: "domain.md §9: per-industry catalog, reference data",
+  },
+
+  // the enterprise's own profile
+  "GET /api/v1/enterprise": {
+    roles: ENTERPRISE,
+    why: "the caller's own enterprise; others have none",
+  },
+  "PATCH /api/v1/enterprise": { roles: ["enterpriseAdmin"], why: "the admin keeps the profile" },
+
+  // the registry: enterprises keep their sources, assessors assess delegated ones, officials
+  // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users
+  "GET /api/v1/enterprises": {
+    roles: [...OFFICIALS, "integrator"],
+    why: "a jurisdiction's listing; an enterprise reads itself at /enterprise",
+  },
+  "GET /api/v1/enterprises/{tenantId}": {
+    roles: SIGNED_IN,
+    why: "anyone may ask; scope answers 404 outside own tenant, delegation or jurisdiction",
+  },
+  "GET /api/v1/risk-sources": {
+    roles: SIGNED_IN,
+    why: "scope narrows: own, delegated or in the jurisdiction",
+  },
+  "POST /api/v1/risk-sources": {
+    roles: KEEPERS,
+    why: "domain.md §5: the enterprise bears the main responsibility for its sources",
+  },
+  "GET /api/v1/risk-sources/{id}": { roles: SIGNED_IN, why: "scope narrows, 404 outside it" },
+  "PATCH /api/v1/risk-sources/{id}": { roles: KEEPERS, why: "as registering" },
+  "DELETE /api/v1/risk-sources/{id}": {
+    roles: ["enterpriseAdmin"],
+    why: "removal is the admin's decision, not staff's or a system's",
+  },
+  "POST /api/v1/risk-sources/{id}/assessments": {
+    roles: [...ENTERPRISE, "assessor", "integrator"],
+    why: "the enterprise assesses its own, an agency what is delegated to it; officials review, not assess",
+  },
+  "GET /api/v1/risk-sources/{id}/assessments": { roles: SIGNED_IN, why: "as the source itself" },
+  "GET /api/v1/reviews": {
+    roles: OFFICIALS,
+    why: "officials accept or return assessments in their jurisdiction",
+  },
+  "POST /api/v1/assessments/{id}/review": { roles: OFFICIALS, why: "as the review queue" },
+
+  // sign-up and invitations
+  "POST /api/v1/signups": { roles: PUBLIC, why: "an enterprise signs up before it has a login" },
+  "GET /api/v1/signups": {
+    roles: OFFICIALS,
+    why: "the district, street or industry official over the enterprise approves; the city admin citywide",
+  },
+  "POST /api/v1/signups/{tenantId}/decision": { roles: OFFICIALS, why: "as the approval queue" },
+  "GET /api/v1/invitations/{token}": {
+    roles: PUBLIC,
+    why: "the invitee has no login yet; the one-time token is the credential",
+  },
+  "POST /api/v1/invitations/{token}/accept": { roles: PUBLIC, why: "as showing the invitation" },
+
+  // users, tenants, agencies
+  "GET /api/v1/users": { roles: MANAGERS },
+  "POST /api/v1/users/invitations": { roles: MANAGERS },
+  "PATCH /api/v1/users/{userId}": { roles: MANAGERS },
+  "POST /api/v1/tenants": {
+    roles: ["cityAdmin"],
+    why: "government bodies and assessment agencies are created by the city admin",
+  },
+  "GET /api/v1/tenants": { roles: ["cityAdmin"], why: "as creating them" },
+  "GET /api/v1/agencies": {
+    roles: [...ENTERPRISE, "cityAdmin"],
+    why: "enterprises choose an agency to delegate to; the city admin manages them",
+  },
+
+  // delegation, audit, the tenant's export
+  "POST /api/v1/delegations": {
+    roles: ["enterpriseAdmin"],
+    why: "handing sources to an outside agency is the admin's decision",
+  },
+  "GET /api/v1/delegations": {
+    roles: [...ENTERPRISE, "assessor"],
+    why: "granted (the enterprise) or received (the agency's assessors)",
+  },
+  "DELETE /api/v1/delegations/{id}": { roles: ["enterpriseAdmin"], why: "as granting" },
+  "GET /api/v1/audit": {
+    roles: ["enterpriseAdmin", ...OFFICIALS],
+    why: "the admin reads the tenant's trail, officials the trails of enterprises in their jurisdiction",
+  },
+  "GET /api/v1/export": {
+    roles: ["enterpriseAdmin"],
+    why: "all the tenant's data, personal data unmasked: its admin only",
+  },
+
+  // integrators
+  "GET /api/v1/integrators": { roles: MANAGERS },
+  "POST /api/v1/integrators": { roles: MANAGERS },
+  "PATCH /api/v1/integrators/{clientId}": { roles: MANAGERS },
+
+  // spreadsheet exchange (README "Import and export")
+  "GET /api/v1/risk-sources/import-template": {
+    roles: ENTERPRISE,
+    why: "the template serves the enterprise's own import",
+  },
+  "GET /api/v1/risk-sources/export": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "enterprises export their own sources, officials their jurisdiction",
+  },
+  "POST /api/v1/risk-sources/imports": {
+    roles: ENTERPRISE,
+    why: "enterprises register their own sources in bulk",
+  },
+  "GET /api/v1/risk-sources/imports/{id}": { roles: ENTERPRISE, why: "as starting one" },
+  "POST /api/v1/enterprises/census-imports": {
+    roles: ["districtOfficial", "cityAdmin"],
+    why: "district officials and the city admin exchange enterprise data with the city's systems",
+  },
+  "GET /api/v1/enterprises/census-imports/{id}": {
+    roles: ["districtOfficial", "cityAdmin"],
+    why: "as starting one",
+  },
+  "POST /api/v1/enterprises/standardization-imports": {
+    roles: ["districtOfficial", "cityAdmin"],
+    why: "as census imports",
+  },
+  "GET /api/v1/enterprises/standardization-imports/{id}": {
+    roles: ["districtOfficial", "cityAdmin"],
+    why: "as starting one",
+  },
+};
+
+/** What to do when a route has no row: said the same way by every check that meets one. */
+export function missingPermission(key: string): string {
+  return `${key}: no row in the permission table — add the route to test/matrix/permissions.ts with the roles the product's rules allow`;
+}
+
+/** The row of a route key; throws the message above when there is none. */
+export function permissionOf(key: string): Permission {
+  const permission = PERMISSIONS[key];
+  if (!permission) throw new Error(missingPermission(key));
+  return permission;
+}
