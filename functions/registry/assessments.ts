@@ -15,7 +15,12 @@ import { covers, type Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { functionStore } from "../platform/data/request-store.ts";
-import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
+import {
+  auditStep,
+  type WriteStep,
+  writeOnce,
+  writeTogether,
+} from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { resolveProfile } from "./method-profiles.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
@@ -136,6 +141,7 @@ export async function submitAssessment(
   riskSourceId: string,
   input: AssessmentCreateInput,
   now = new Date(),
+  requestId?: string,
 ): Promise<{ assessment: Assessment; riskSource: RiskSource }> {
   const { source, store } = await reachSource(caller, scope, riskSourceId, "assess");
   const profile = await resolveProfile(input.profileId, input.profileVersion, source.industry);
@@ -165,13 +171,24 @@ export async function submitAssessment(
     },
     now,
   );
-  await writeTogether(store, [
-    putSource(updated, sourceChanged),
-    { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
-    ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
-    auditStep(audit),
-  ]);
-  return { assessment, riskSource: updated };
+  const written = await writeOnce(
+    store,
+    [
+      putSource(updated, sourceChanged),
+      { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
+      ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
+      auditStep(audit),
+    ],
+    requestId === undefined ? undefined : { tenantId: source.tenantId, request: requestId },
+    assessment.id,
+    now,
+  );
+  if (!written.replayed) return { assessment, riskSource: updated };
+  // A re-run of a request whose first invocation wrote: its assessment, the source as it is now.
+  const { source: current } = await reachSource(caller, scope, riskSourceId, "read");
+  const first = (await assessmentsOf(store, current)).find((a) => a.id === written.resultId);
+  if (!first) throw notAwaitingReview();
+  return { assessment: first, riskSource: current };
 }
 
 /** A source's assessments, newest first. */

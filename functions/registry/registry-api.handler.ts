@@ -102,8 +102,15 @@ export const handler = httpHandler(registryApi, [
     return { status: 204 };
   }),
   on(routes.createAssessmentRoute, async ({ caller, scope, params, body, headers }) => {
-    const assess = async (): Promise<RouteResult> => {
-      const { assessment, riskSource } = await submitAssessment(caller, scope, params.id, body);
+    const assess = async (requestId?: string): Promise<RouteResult> => {
+      const { assessment, riskSource } = await submitAssessment(
+        caller,
+        scope,
+        params.id,
+        body,
+        new Date(),
+        requestId,
+      );
       return {
         status: 201,
         body: { id: assessment.id, grade: assessment.grade, riskSource },
