@@ -40,8 +40,12 @@ export default defineConfig({
     },
   },
   server: {
+    // `changeOrigin`: the local gateway answers only to its own Host (DNS-rebinding guard).
     proxy: Object.fromEntries(
-      ["/api", "/oauth2", "/local", "/.well-known"].map((prefix) => [prefix, localStack]),
+      ["/api", "/oauth2", "/local", "/.well-known"].map((prefix) => [
+        prefix,
+        { target: localStack, changeOrigin: true },
+      ]),
     ),
   },
 });

@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { JurisdictionSchema } from "../../shared/tenancy/claims.ts";
 import { ROLES, RoleSchema } from "../../shared/tenancy/roles.ts";
 import type { HttpRoute } from "../platform/manifest-types.ts";
 
@@ -19,8 +18,12 @@ export const MeSchema = z.object({
   tenantId: z.string(),
   role: RoleSchema,
   roleLabel: BilingualSchema,
-  jurisdiction: JurisdictionSchema,
-  jurisdictionLabel: BilingualSchema,
+  /**
+   * Token form (`*` the whole city, `d:110105;i:gas`), as users and integrators are listed;
+   * absent, with its label, where the caller is granted none (assessors, enterprise systems).
+   */
+  jurisdiction: z.string().min(1).optional(),
+  jurisdictionLabel: BilingualSchema.optional(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

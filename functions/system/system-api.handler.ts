@@ -1,3 +1,4 @@
+import { formatJurisdiction } from "../../shared/tenancy/claims.ts";
 import { jurisdictionLabel } from "../../shared/tenancy/jurisdiction-label.ts";
 import { ROLE_LABELS } from "../../shared/tenancy/roles.ts";
 import { manifest } from "../manifest.ts";
@@ -31,15 +32,22 @@ export const handler = httpHandler(systemApi, [
   on(docsRoute, async () => ({
     raw: { body: docsPage("/api/v1/openapi.json"), contentType: "text/html; charset=utf-8" },
   })),
-  on(meRoute, async ({ caller }) => ({
-    body: {
-      userId: caller.userId,
-      ...(caller.email ? { email: caller.email } : {}),
-      tenantId: caller.tenantId,
-      role: caller.role,
-      roleLabel: ROLE_LABELS[caller.role],
-      jurisdiction: caller.jurisdiction,
-      jurisdictionLabel: jurisdictionLabel(caller.jurisdiction, catalogNames),
-    },
-  })),
+  on(meRoute, async ({ caller }) => {
+    const jurisdiction = formatJurisdiction(caller.jurisdiction);
+    return {
+      body: {
+        userId: caller.userId,
+        ...(caller.email ? { email: caller.email } : {}),
+        tenantId: caller.tenantId,
+        role: caller.role,
+        roleLabel: ROLE_LABELS[caller.role],
+        ...(jurisdiction === ""
+          ? {}
+          : {
+              jurisdiction,
+              jurisdictionLabel: jurisdictionLabel(caller.jurisdiction, catalogNames),
+            }),
+      },
+    };
+  }),
 ]);

@@ -1,5 +1,4 @@
-import type { Caller } from "../../shared/tenancy/claims.ts";
-import { formatJurisdiction } from "../../shared/tenancy/claims.ts";
+import { type Caller, formatJurisdiction, isNoJurisdiction } from "../../shared/tenancy/claims.ts";
 import { isJurisdiction, parseKnownJurisdiction } from "../../shared/tenancy/membership.ts";
 import type { TenantCreateInput } from "../../shared/tenancy/requests.ts";
 import type { Tenant, TenantKind } from "../../shared/tenancy/tenant.ts";
@@ -31,6 +30,13 @@ export async function createAgencyTenant(
     const parsed = parseKnownJurisdiction(input.jurisdiction);
     if (!isJurisdiction(parsed)) {
       throw new TenancyInvalidError("tenant.invalidJurisdiction", "body.jurisdiction", parsed);
+    }
+    // `;` alone once parsed as the whole city; a government body names its reach, `*` included.
+    if (isNoJurisdiction(parsed)) {
+      throw new TenancyInvalidError("tenant.invalidJurisdiction", "body.jurisdiction", {
+        zh: "须指定管辖范围（全市为 *）",
+        en: "A jurisdiction is required (* for the whole city)",
+      });
     }
     jurisdiction = formatJurisdiction(parsed);
   }

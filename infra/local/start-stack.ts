@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,11 +29,13 @@ import {
 } from "./emulators/shared-emulators.ts";
 import { startAwsEmulators } from "./emulators/start-aws-emulators.ts";
 import { startGateway } from "./gateway/gateway.ts";
+import { adminSecretFile, loadOrCreateAdminSecret } from "./identity/admin-secret.ts";
 import { ClientStore } from "./identity/client-store.ts";
 import { demoClients, demoUsers, WEB_CLIENT_ID } from "./identity/demo-users.ts";
 import { LocalIdentityProvider } from "./identity/identity-provider.ts";
 import { LoginStore } from "./identity/login-store.ts";
 import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
+import { ensurePrivateDir } from "./private-files.ts";
 import { loadHandler } from "./runners/load-handler.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./runners/local-account.ts";
 import { startQueuePoller } from "./runners/queue-poller.ts";
@@ -76,6 +77,11 @@ export interface LocalStackOptions {
    * (default 60); tests of disabling users and integrators pass 0 to see the refusal at once.
    */
   authorizerCacheSeconds?: number;
+  /**
+   * `Host` values the gateway answers besides localhost/127.0.0.1/[::1] with its port, e.g.
+   * `cityrisk.lan:3000`; default `CITYRISK_PUBLIC_HOSTS` (comma-separated). Others get 421.
+   */
+  publicHosts?: readonly string[];
 }
 
 export interface LocalStack {
@@ -86,6 +92,9 @@ export interface LocalStack {
   bucketName: string;
   /** The SMTP capture the handlers send e-mail to (`GET /local/mail` lists it). */
   mail: MailCapture;
+  /** The local admin secret (`Authorization: Bearer …` on `/local/*`), kept in `adminSecretFile`. */
+  adminSecret: string;
+  adminSecretFile: string;
   stop(): Promise<void>;
 }
 
@@ -102,7 +111,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const shared = options.emulators ?? sharedEmulatorsFromEnv();
   const prefix = options.prefix ?? (shared ? prefixForDataDir(dataDir) : "cityrisk-local");
   const manifest = options.manifest ?? productManifest;
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only when the stack creates it: it holds the registry, mail, keys and the admin secret.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -176,10 +186,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const port = await freePort(options.port ?? Number(process.env.PORT ?? 3000));
     const baseUrl = `http://localhost:${port}`;
+    ensurePrivateDir(join(dataDir, "identity"));
     const keys = await loadOrCreateSigningKeys(join(dataDir, "identity", "signing-key.json"));
-    // Invited users' logins persist next to the signing key; the tenancy API reaches the admin
-    // endpoint with a secret that lives only as long as this process.
-    const identityAdminSecret = randomBytes(32).toString("base64url");
+    // Invited users' logins persist next to the signing key. One local admin secret per data
+    // folder opens the identity admin endpoint (the tenancy API's identity port) and `/local/*`.
+    const identityAdminSecret = loadOrCreateAdminSecret(dataDir);
     const identity = new LocalIdentityProvider(keys, baseUrl, demoUsers, demoClients, {
       logins: new LoginStore(join(dataDir, "identity", "users.json")),
       clients: new ClientStore(join(dataDir, "identity", "clients.json")),
@@ -261,16 +272,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       loadHandler,
       frontendDir: join(repoRoot, "frontend", "dist"),
       port,
+      adminSecret: identityAdminSecret,
+      publicHosts:
+        options.publicHosts ??
+        (process.env.CITYRISK_PUBLIC_HOSTS ?? "")
+          .split(",")
+          .map((h) => h.trim())
+          .filter(Boolean),
       localRoutes: {
-        "GET /local/demo-users": () =>
-          demoUsers.map((u) => ({
-            email: u.email,
-            password: "demo-password",
-            label: u.label,
-            role: u.role,
-            tenantName: u.tenantName,
-          })),
-        "GET /local/mail": () => mail.list(),
+        "GET /local/demo-users": {
+          access: "webApp",
+          handle: () =>
+            demoUsers.map((u) => ({
+              email: u.email,
+              password: "demo-password",
+              label: u.label,
+              role: u.role,
+              tenantName: u.tenantName,
+            })),
+        },
+        // Mail carries invitation links, i.e. accounts to take over: the secret or a city admin.
+        "GET /local/mail": { access: "cityAdmin", handle: () => mail.list() },
       },
       log,
     });
@@ -286,6 +308,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       bucketName,
       mail,
+      adminSecret: identityAdminSecret,
+      adminSecretFile: adminSecretFile(dataDir),
       stop: stopAll,
     };
   } catch (error) {

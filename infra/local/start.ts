@@ -17,6 +17,10 @@ console.log(`  API          ${stack.baseUrl}/api/v1/health`);
 console.log(`  API docs     ${stack.baseUrl}/api/docs`);
 console.log(`  OpenAPI      ${stack.baseUrl}/api/v1/openapi.json`);
 console.log(`  Data         ${stack.dataDir}`);
+console.log(`  Local admin  secret in ${stack.adminSecretFile} (owner-only); for /local/mail:`);
+console.log(
+  `               curl -H "Authorization: Bearer $(cat ${stack.adminSecretFile})" ${stack.baseUrl}/local/mail`,
+);
 console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
 for (const user of demoUsers)
   console.log(`  ${user.email.padEnd(26)} ${user.label.zh} / ${user.label.en}`);

@@ -38,6 +38,23 @@ describe("callerFromClaims", () => {
 });
 
 describe("jurisdiction token form", () => {
+  it("parses only * as the whole city; an empty or blank token is no jurisdiction", () => {
+    expect(parseJurisdiction("*")).toEqual({ citywide: true, districts: [], industries: [] });
+    for (const text of ["", " ", ";"]) {
+      expect(parseJurisdiction(text)).toEqual({ citywide: false, districts: [], industries: [] });
+    }
+  });
+
+  it("reads a caller without a jurisdiction claim as granted none (assessors, enterprise systems)", () => {
+    const caller = callerFromClaims({
+      sub: "demo-gas-erp",
+      [CLAIM.tenantId]: "t-gas-station-chaoyang",
+      [CLAIM.role]: "integrator",
+    });
+    expect(caller.jurisdiction).toEqual({ citywide: false, districts: [], industries: [] });
+    expect(formatJurisdiction(caller.jurisdiction)).toBe("");
+  });
+
   it.each(["*", "d:110105", "d:110105/建外街道;i:gas", "i:gas;i:commerce"])(
     "round-trips %s",
     (text) => {

@@ -17,6 +17,8 @@ export const CLAIM = {
  * Jurisdiction as carried in a token: `*` for the whole city, otherwise `;`-separated parts
  * `d:<district>[/<street>]` and `i:<industry>`; no `d:` part means citywide for those industries,
  * no `i:` part means every industry in those districts. Enterprises carry their own district.
+ * An empty token is no jurisdiction at all (assessors, an enterprise's own systems): only `*`
+ * grants the whole city (issue 10, Found 9).
  */
 export const JurisdictionSchema = z.object({
   citywide: z.boolean(),
@@ -25,6 +27,19 @@ export const JurisdictionSchema = z.object({
 });
 export type Jurisdiction = z.infer<typeof JurisdictionSchema>;
 
+/** The jurisdiction of a caller granted none: it covers no place. */
+export const NO_JURISDICTION: Jurisdiction = Object.freeze({
+  citywide: false,
+  districts: [],
+  industries: [],
+}) as Jurisdiction;
+
+/** Whether a jurisdiction grants nothing (the empty token). */
+export function isNoJurisdiction(j: Jurisdiction): boolean {
+  return !j.citywide && j.districts.length === 0 && j.industries.length === 0;
+}
+
+/** Parses the token form; throws on an unknown part. The empty token parses as no jurisdiction. */
 export function parseJurisdiction(text: string): Jurisdiction {
   if (text.trim() === "*") return { citywide: true, districts: [], industries: [] };
   const districts: Jurisdiction["districts"] = [];
@@ -43,9 +58,10 @@ export function parseJurisdiction(text: string): Jurisdiction {
       throw new Error(`unknown jurisdiction part: ${part}`);
     }
   }
-  return { citywide: districts.length === 0 && industries.length === 0, districts, industries };
+  return { citywide: false, districts, industries };
 }
 
+/** The token form: `*` for the whole city, `""` for no jurisdiction. */
 export function formatJurisdiction(j: Jurisdiction): string {
   if (j.citywide && j.industries.length === 0) return "*";
   return [

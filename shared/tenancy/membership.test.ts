@@ -54,6 +54,8 @@ describe("jurisdictionWithin", () => {
     ["i:gas;i:heating", "i:gas", false],
     ["*", "d:110105", false],
     ["*", "*", true],
+    ["d:110105", "", false],
+    ["*", "", false],
     ["d:110108", "d:110105", false],
   ])("%s within %s: %s", (inner, outer, expected) => {
     expect(within(inner, outer)).toBe(expected);
@@ -78,6 +80,8 @@ describe("membershipProblem", () => {
     [chaoyang, "cityAdmin", "d:110105", "must be *"],
     [chaoyang, "cityAdmin", "*", "outside the tenant"],
     [{ kind: "government" as const, jurisdiction: "*" }, "industryOfficial", "", "industries"],
+    [{ kind: "government" as const, jurisdiction: "*" }, "cityAdmin", undefined, "must be *"],
+    [{ kind: "government" as const, jurisdiction: "" }, "districtOfficial", "d:110105", "outside"],
   ] as const)("refuses %o as %s with %s", (tenant, role, jurisdiction, problem) => {
     expect(membershipProblem(tenant, role, jurisdiction)?.en).toContain(problem);
   });

@@ -1,7 +1,12 @@
 import { DISTRICT_CODES } from "../catalogs/districts.ts";
 import { INDUSTRY_IDS } from "../catalogs/industries.ts";
 import type { Bilingual } from "../errors.ts";
-import { formatJurisdiction, type Jurisdiction, parseJurisdiction } from "./claims.ts";
+import {
+  formatJurisdiction,
+  isNoJurisdiction,
+  type Jurisdiction,
+  parseJurisdiction,
+} from "./claims.ts";
 import type { Role } from "./roles.ts";
 import type { TenantKind } from "./tenant.ts";
 
@@ -58,9 +63,10 @@ export function isJurisdiction(value: Jurisdiction | Bilingual): value is Jurisd
 /**
  * Whether `inner` lies within `outer`: every district grant of `inner` sits under one of
  * `outer` (a district grant covers its streets), and its industries are among `outer`'s
- * (an outer grant without industries covers them all).
+ * (an outer grant without industries covers them all). Nothing lies within no jurisdiction.
  */
 export function jurisdictionWithin(inner: Jurisdiction, outer: Jurisdiction): boolean {
+  if (isNoJurisdiction(outer)) return false;
   const districtsOk =
     outer.districts.length === 0 ||
     (inner.districts.length > 0 &&

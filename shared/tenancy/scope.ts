@@ -1,5 +1,5 @@
 import { DISTRICT_CODES } from "../catalogs/districts.ts";
-import type { Caller, Jurisdiction } from "./claims.ts";
+import { type Caller, isNoJurisdiction, type Jurisdiction } from "./claims.ts";
 import type { Role } from "./roles.ts";
 
 /**
@@ -45,9 +45,11 @@ export interface Place {
 
 /**
  * Whether a jurisdiction covers a place: a grant at a node covers everything below it, and
- * industry grants cut across districts (issue 3, jurisdiction model).
+ * industry grants cut across districts (issue 3, jurisdiction model). No jurisdiction covers
+ * nothing: empty lists mean "every" only beside a grant of the other kind, or under `*`.
  */
 export function covers(jurisdiction: Jurisdiction, place: Place): boolean {
+  if (isNoJurisdiction(jurisdiction)) return false;
   const { districts, industries } = jurisdiction;
   const inDistrict =
     districts.length === 0 ||
@@ -100,12 +102,13 @@ function narrowIndustries(j: Jurisdiction, f: PlaceFilter): string[] | "all" {
 /**
  * The index queries that list exactly what a jurisdiction (narrowed by filters) covers: the
  * queries are built from the scope, never a read of everything followed by a filter.
- * An empty array means the filters fall outside the jurisdiction.
+ * An empty array means the filters fall outside the jurisdiction, or there is none.
  */
 export function planJurisdictionQueries(
   jurisdiction: Jurisdiction,
   filter: PlaceFilter = {},
 ): JurisdictionQuery[] {
+  if (isNoJurisdiction(jurisdiction)) return [];
   const districts = narrowDistricts(jurisdiction, filter);
   const industries = narrowIndustries(jurisdiction, filter);
   if (industries !== "all") {

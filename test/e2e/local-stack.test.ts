@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { base64url, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
 import { stackStore } from "../support/stack-client.ts";
 
@@ -133,7 +134,7 @@ describe("the local stack end to end", () => {
       tenantId: "t-district-110105",
       role: "districtOfficial",
       roleLabel: { zh: "区级监管人员", en: "District official" },
-      jurisdiction: { citywide: false, districts: [{ district: "110105" }], industries: [] },
+      jurisdiction: "d:110105",
       jurisdictionLabel: { zh: "朝阳区", en: "Chaoyang District" },
     });
   });
@@ -163,6 +164,69 @@ describe("the local stack end to end", () => {
     const res = await passwordGrant(stack, "admin@city.demo", "nope");
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe("invalid_grant");
+  });
+});
+
+// Issue 10, Found 9: an absent jurisdiction claim once parsed as the whole city.
+describe("/api/v1/me reports a jurisdiction only where one is granted", () => {
+  beforeAll(async () => {
+    // The integrators' registrations (the enterprise system among them) come with the tenants.
+    await seedDemoTenants(stackStore(stack), new Date());
+  });
+
+  async function clientToken(clientId: string, secret: string): Promise<string> {
+    const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        client_secret: secret,
+      }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+
+  it("shows none for the assessor", async () => {
+    const res = await me(stack, await token(stack, "assessor@agency.demo"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      userId: "u-agency-assessor",
+      email: "assessor@agency.demo",
+      tenantId: "t-assessment-agency",
+      role: "assessor",
+      roleLabel: { zh: "评估机构人员", en: "Assessor" },
+    });
+  });
+
+  it("shows none for an enterprise's own system (an integrator without a jurisdiction)", async () => {
+    const res = await me(stack, await clientToken("demo-gas-erp", "demo-gas-erp-secret"));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      userId: "demo-gas-erp",
+      tenantId: "t-gas-station-chaoyang",
+      role: "integrator",
+      roleLabel: { zh: "系统集成方", en: "Integrator" },
+    });
+  });
+
+  it("writes the city admin's and the city platform's whole city explicitly as *", async () => {
+    const admin = await me(stack, await token(stack, "admin@city.demo"));
+    expect(await admin.json()).toEqual({
+      userId: "u-city-admin",
+      email: "admin@city.demo",
+      tenantId: "t-city-safety-committee",
+      role: "cityAdmin",
+      roleLabel: { zh: "市级管理员", en: "City admin" },
+      jurisdiction: "*",
+      jurisdictionLabel: { zh: "全市", en: "Citywide" },
+    });
+    const platform = await me(
+      stack,
+      await clientToken("demo-integrator", "demo-integrator-secret"),
+    );
+    expect(await platform.json()).toMatchObject({ role: "integrator", jurisdiction: "*" });
   });
 });
 
@@ -217,7 +281,7 @@ describe("the API's authorizer refuses what API Gateway's JWT authorizer would",
       tenantId: "t-mall-haidian",
       role: "enterpriseAdmin",
       roleLabel: { zh: "企业管理员", en: "Enterprise admin" },
-      jurisdiction: { citywide: false, districts: [{ district: "110108" }], industries: [] },
+      jurisdiction: "d:110108",
       jurisdictionLabel: { zh: "海淀区", en: "Haidian District" },
     });
   });

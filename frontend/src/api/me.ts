@@ -10,12 +10,9 @@ export interface Me {
   tenantName?: string;
   role: Role;
   roleLabel: LocalizedText;
-  jurisdiction: {
-    citywide: boolean;
-    districts: { district: string; street?: string }[];
-    industries: string[];
-  };
-  jurisdictionLabel: LocalizedText;
+  /** Token form (`*` the whole city); absent where the caller is granted none. */
+  jurisdiction?: string;
+  jurisdictionLabel?: LocalizedText;
 }
 
 export function fetchMe(client: HttpClient, signal?: AbortSignal): Promise<Me> {

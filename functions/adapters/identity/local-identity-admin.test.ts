@@ -34,6 +34,7 @@ describe("LocalIdentityAdmin machine clients", () => {
       loadHandler: () => Promise.reject(new Error("no handlers in this test")),
       frontendDir: dir,
       port: 0,
+      adminSecret: SECRET,
     });
     baseUrl = `http://127.0.0.1:${gateway.port}`;
   });

@@ -5,7 +5,7 @@ import { RoleSchema } from "../../../shared/tenancy/roles.ts";
 /**
  * The local identity provider's admin endpoint, spoken by the local adapter and served by the
  * local stack's gateway: `POST` creates or resets a login, `PATCH` changes one. Authenticated with
- * `Authorization: Bearer <secret>`, a random secret generated at each start.
+ * `Authorization: Bearer <secret>`, the local admin secret of the data folder (0600).
  */
 export const LOCAL_IDENTITY_USERS_PATH = "/local/identity/users";
 

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type AddressObject, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { ensurePrivateDir, writePrivateFile } from "../private-files.ts";
 
 /** Largest message the capture accepts (SES's own limit is 40 MB; local mail is small). */
 const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
@@ -27,7 +28,10 @@ export interface CapturedMail {
 export interface MailCaptureOptions {
   /** 0 or absent picks a free port. */
   port?: number;
-  /** Messages persist as JSON under `<dataDir>/mail`; without it they are kept in memory only. */
+  /**
+   * Messages persist as JSON under `<dataDir>/mail` (folder 0700, files 0600: they carry
+   * invitation links); without it they are kept in memory only.
+   */
   dataDir?: string;
 }
 
@@ -48,7 +52,7 @@ export interface MailCapture {
  */
 export async function startMailCapture(options: MailCaptureOptions = {}): Promise<MailCapture> {
   const dir = options.dataDir ? capturedMailDir(options.dataDir) : undefined;
-  if (dir) mkdirSync(dir, { recursive: true });
+  if (dir) ensurePrivateDir(dir);
   const messages: CapturedMail[] = dir ? readCapturedMail(dir) : [];
   let sequence = 0;
 
@@ -77,7 +81,7 @@ export async function startMailCapture(options: MailCaptureOptions = {}): Promis
               size: a.size,
             })),
           };
-          if (dir) atomicWrite(join(dir, `${mail.id}.json`), JSON.stringify(mail));
+          if (dir) writePrivateFile(join(dir, `${mail.id}.json`), JSON.stringify(mail));
           messages.push(mail);
           callback();
         })
@@ -102,7 +106,7 @@ export async function startMailCapture(options: MailCaptureOptions = {}): Promis
       messages.length = 0;
       if (!dir) return;
       rmSync(dir, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
+      ensurePrivateDir(dir);
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -133,10 +137,4 @@ function addressText(address: AddressObject | undefined): string {
 
 function envelopeAddress(address: false | { address: string }): string {
   return address ? address.address : "";
-}
-
-function atomicWrite(path: string, data: string): void {
-  const temp = `${path}.tmp`;
-  writeFileSync(temp, data);
-  renameSync(temp, path);
 }

@@ -11,6 +11,12 @@ import type { LocalIdentityProvider } from "../identity/identity-provider.ts";
 import { createLambdaContext } from "../runners/lambda-context.ts";
 import type { LoadHandler } from "../runners/load-handler.ts";
 import { type AuthorizerHandler, callAuthorizer, ResultCache } from "./authorizer-call.ts";
+import {
+  allowedHosts,
+  type LocalRoute,
+  refuseForeignHost,
+  refuseLocalCall,
+} from "./local-guard.ts";
 import { type HttpReply, headersOf, payloadV2Event, replyFromResult } from "./payload-v2.ts";
 import {
   INTEGRATION_TIMEOUT_SECONDS,
@@ -29,8 +35,15 @@ export interface GatewayOptions {
   identity: LocalIdentityProvider;
   loadHandler: LoadHandler;
   frontendDir: string;
-  /** Extra local-only routes (`/local/...`), e.g. demo users, mail capture. */
-  localRoutes?: Record<string, () => unknown>;
+  /** Extra local-only routes (`GET /local/...`), e.g. demo users, mail capture. */
+  localRoutes?: Record<string, LocalRoute>;
+  /** The local admin secret: opens every `/local/*` route (and the identity admin endpoint). */
+  adminSecret: string;
+  /**
+   * `Host` values accepted besides loopback with the gateway's port, e.g. `cityrisk.lan:3000`
+   * when the stack is reached under another name. Everything else is refused (DNS rebinding).
+   */
+  publicHosts?: readonly string[];
   /**
    * Seconds an authorizer's success is reused for the same `Authorization` header, as API
    * Gateway's result cache does (default `AUTHORIZER_CACHE_SECONDS`); 0 asks on every request.
@@ -126,8 +139,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
       return json(reply.status, reply.body, { "cache-control": "no-store" });
     }
-    const local = options.localRoutes?.[`${method} ${url.pathname}`];
-    if (local) return json(200, await local());
+    if (url.pathname.startsWith("/local/")) {
+      const local = options.localRoutes?.[`${method} ${url.pathname}`];
+      if (!local) return json(404, { message: "Not Found" });
+      const refused = await refuseLocalCall(req, local.access, options.adminSecret, (auth) =>
+        options.identity.isSignedInCityAdmin(auth),
+      );
+      return refused ?? json(200, await local.handle(), { "cache-control": "no-store" });
+    }
     if (!url.pathname.startsWith("/api/")) return serveStatic(url.pathname);
 
     const match = routes.match(method, url.pathname);
@@ -192,9 +211,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return replyFromResult(result as APIGatewayProxyResultV2);
   }
 
+  let hosts = new Set<string>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    handle(req, url)
+    const foreign = refuseForeignHost(req, hosts);
+    (foreign ? Promise.resolve(foreign) : handle(req, url))
       .then((reply) => {
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body);
@@ -214,6 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(port, options.publicHosts);
   return {
     server,
     port,

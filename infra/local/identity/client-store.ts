@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
+import { writePrivateFile } from "../private-files.ts";
 import { hashPassword, verifyPassword } from "./login-store.ts";
 
 /** A machine client registered through the admin endpoint (an integrator's OAuth client). */
@@ -32,6 +32,7 @@ export class ClientStore {
   constructor(file?: string) {
     this.#file = file;
     if (file && existsSync(file)) {
+      chmodSync(file, 0o600);
       for (const client of JSON.parse(readFileSync(file, "utf8")) as StoredClient[]) {
         this.#clients.set(client.clientId, client);
       }
@@ -75,9 +76,6 @@ export class ClientStore {
 
   #save(): void {
     if (!this.#file) return;
-    mkdirSync(dirname(this.#file), { recursive: true });
-    const temp = `${this.#file}.tmp`;
-    writeFileSync(temp, JSON.stringify([...this.#clients.values()], null, 2), { mode: 0o600 });
-    renameSync(temp, this.#file);
+    writePrivateFile(this.#file, JSON.stringify([...this.#clients.values()], null, 2));
   }
 }

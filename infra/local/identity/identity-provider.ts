@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
-import { SignJWT } from "jose";
+import { type CryptoKey, importJWK, jwtVerify, SignJWT } from "jose";
 import {
   LocalClientCreateSchema,
   LocalClientDeleteSchema,
@@ -294,7 +294,31 @@ export class LocalIdentityProvider {
     return { status: 405, body: { message: `${method} not allowed` } };
   }
 
-  /** Both admin endpoints: the per-start bearer secret, then a JSON body. */
+  /**
+   * Whether `authorization` bears a live ID token of the web client for a city admin whose login
+   * is enabled: the gateway's test for the mail capture and other `/local/*` pages of the web app.
+   */
+  async isSignedInCityAdmin(authorization: string | undefined): Promise<boolean> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+    if (!token) return false;
+    try {
+      this.publicKey ??= (await importJWK(this.keys.publicJwk, "RS256")) as CryptoKey;
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        algorithms: ["RS256"],
+        issuer: this.issuer,
+        audience: WEB_CLIENT_ID,
+      });
+      if (payload.token_use !== "id" || payload[CLAIM.role] !== "cityAdmin") return false;
+      const email = typeof payload.email === "string" ? payload.email : "";
+      return this.users.some((u) => u.email === email) || this.logins.find(email)?.enabled === true;
+    } catch {
+      return false;
+    }
+  }
+
+  private publicKey: CryptoKey | undefined;
+
+  /** Both admin endpoints: the local admin secret as a bearer, then a JSON body. */
   private adminRequest(
     authorization: string | undefined,
     body: string,

@@ -1,7 +1,7 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
 import type { Role } from "../../../shared/tenancy/roles.ts";
+import { writePrivateFile } from "../private-files.ts";
 
 /** A login created through the admin endpoint (invited users), with its claims. */
 export interface StoredLogin {
@@ -61,6 +61,7 @@ export class LoginStore {
   constructor(file?: string) {
     this.#file = file;
     if (file && existsSync(file)) {
+      chmodSync(file, 0o600);
       for (const login of JSON.parse(readFileSync(file, "utf8")) as StoredLogin[]) {
         this.#logins.set(login.email.toLowerCase(), login);
       }
@@ -101,9 +102,6 @@ export class LoginStore {
 
   #save(): void {
     if (!this.#file) return;
-    mkdirSync(dirname(this.#file), { recursive: true });
-    const temp = `${this.#file}.tmp`;
-    writeFileSync(temp, JSON.stringify([...this.#logins.values()], null, 2), { mode: 0o600 });
-    renameSync(temp, this.#file);
+    writePrivateFile(this.#file, JSON.stringify([...this.#logins.values()], null, 2));
   }
 }

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { chmodSync, existsSync, readFileSync } from "node:fs";
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
+import { writePrivateFile } from "../private-files.ts";
 
 export interface SigningKeys {
   kid: string;
@@ -14,6 +14,7 @@ export interface SigningKeys {
  */
 export async function loadOrCreateSigningKeys(file: string): Promise<SigningKeys> {
   if (existsSync(file)) {
+    chmodSync(file, 0o600);
     const stored = JSON.parse(readFileSync(file, "utf8")) as {
       kid: string;
       privateJwk: JWK;
@@ -26,7 +27,6 @@ export async function loadOrCreateSigningKeys(file: string): Promise<SigningKeys
   const kid = `local-${Date.now().toString(36)}`;
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: "RS256" };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify({ kid, privateJwk, publicJwk }), { mode: 0o600 });
+  writePrivateFile(file, JSON.stringify({ kid, privateJwk, publicJwk }));
   return { kid, privateKey, publicJwk };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTransport } from "nodemailer";
@@ -29,6 +29,19 @@ describe("the mail capture", () => {
     await capture?.stop();
     capture = undefined;
     await rm(dataDir, { recursive: true, force: true });
+  });
+
+  // Issue 10, Found 10: captured mail carries invitation links, so others on the machine must
+  // not read it.
+  it("keeps messages readable by their owner only (folder 0700, files 0600)", async () => {
+    capture = await startMailCapture({ dataDir });
+    await send(capture, { to: "invitee@city.demo", subject: "邀请", text: "link" });
+
+    const dir = capturedMailDir(dataDir);
+    const files = await readdir(dir);
+    expect(files).toHaveLength(1);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, files[0] ?? ""))).mode & 0o777).toBe(0o600);
   });
 
   it("lists messages newest first, with envelope recipients (Bcc too) and attachments", async () => {

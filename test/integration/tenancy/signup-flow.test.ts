@@ -214,7 +214,7 @@ describe("enterprise sign-up and approval", () => {
       email: adminEmail,
       tenantId,
       role: "enterpriseAdmin",
-      jurisdiction: { districts: [{ district: "110105" }], industries: ["gas"] },
+      jurisdiction: "d:110105;i:gas",
     });
     const users = await newAdmin.call("GET", "/api/v1/users");
     expect(users.body).toMatchObject({

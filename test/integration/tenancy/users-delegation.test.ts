@@ -244,7 +244,7 @@ describe("users, agencies, delegation and export", () => {
       expect((await official.call("GET", "/api/v1/me")).body).toMatchObject({
         tenantId: tenant.id,
         role: "streetOfficial",
-        jurisdiction: { districts: [{ district: "110105", street: "酒仙桥街道" }] },
+        jurisdiction: "d:110105/酒仙桥街道",
       });
     });
 

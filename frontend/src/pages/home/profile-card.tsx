@@ -17,7 +17,7 @@ export function ProfileCard({ me }: { me: Me | undefined }) {
             {
               key: "jurisdiction",
               label: t("home.jurisdiction"),
-              children: pick(me.jurisdictionLabel),
+              children: me.jurisdictionLabel ? pick(me.jurisdictionLabel) : "—",
             },
             { key: "email", label: t("home.email"), children: me.email ?? "—" },
           ]}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { parseJurisdiction } from "./claims.ts";
+import { covers, type Place, planJurisdictionQueries } from "./scope.ts";
+
+const GAS_STATION: Place = { district: "110105", street: "建外街道", industry: "gas" };
+
+describe("covers", () => {
+  it.each([
+    ["*", true],
+    ["d:110105", true],
+    ["d:110105/建外街道", true],
+    ["i:gas", true],
+    ["d:110105;i:gas", true],
+    ["d:110108", false],
+    ["i:commerce", false],
+    ["", false],
+  ])("%s covers a gas station in Chaoyang: %s", (token, expected) => {
+    expect(covers(parseJurisdiction(token), GAS_STATION)).toBe(expected);
+  });
+});
+
+describe("planJurisdictionQueries", () => {
+  it("plans no query for no jurisdiction, and every district for *", () => {
+    expect(planJurisdictionQueries(parseJurisdiction(""))).toEqual([]);
+    expect(planJurisdictionQueries(parseJurisdiction(""), { district: "110105" })).toEqual([]);
+    expect(planJurisdictionQueries(parseJurisdiction("*"))).toHaveLength(16);
+  });
+
+  it("plans an industry grant across the city on the industry index", () => {
+    expect(planJurisdictionQueries(parseJurisdiction("i:gas"))).toEqual([
+      { index: "industry", industry: "gas", prefix: [] },
+    ]);
+  });
+});
