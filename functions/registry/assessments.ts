@@ -80,7 +80,7 @@ export function gradeAssessment(
   };
 }
 
-async function loadAssessment(store: Store, id: string): Promise<Assessment | undefined> {
+export async function loadAssessment(store: Store, id: string): Promise<Assessment | undefined> {
   const tenantId = ownerOf(id);
   const riskSourceId = id.slice(0, id.lastIndexOf("~"));
   if (!tenantId || ownerOf(riskSourceId) !== tenantId) return undefined;

@@ -9,6 +9,7 @@ import { importJobEntity } from "./entities/import-job.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
+import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
 import { userEntity } from "./entities/user.ts";
@@ -32,6 +33,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     industryProfiles: industryProfilesEntity(config),
     importJob: importJobEntity(config),
     integratorClient: integratorClientEntity(config),
+    supervisionChange: supervisionChangeEntity(config),
   });
 }
 
