@@ -28,7 +28,7 @@ function changeNotFound(): NotFoundError {
 }
 
 /** The stored item: the record plus the requested place its pending queues are keyed by. */
-function changeItem(record: SupervisionChange) {
+export function changeItem(record: SupervisionChange) {
   return {
     tenantId: record.tenantId,
     id: record.id,
