@@ -56,6 +56,7 @@ export const ERROR_STATUS = {
   "delegation.invalidSources": 400,
   "delegation.invalidExpiry": 400,
   "user.invalidMembership": 400,
+  "supervision.invalidDirectChange": 400,
 } as const satisfies Record<string, 400 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 503>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -194,7 +194,7 @@ describe("risk registry pages", () => {
     const template = await readFile(await download.path(), "utf8");
     const row = (cells: Record<string, string>) =>
       RISK_SOURCE_COLUMNS.map((c) => cells[c.key] ?? c.example).join(",");
-    const valid = row({ name: "卸油口（导入）" });
+    const valid = row({ name: "卸油口（导入）", industry: GAS_STATION.industry });
     const invalid = row({ name: "配电室（导入）", district: "999999", responsiblePhone: "12345" });
     const eol = template.includes("\r\n") ? "\r\n" : "\n";
     const csv = [template.trimEnd(), valid, invalid, ""].join(eol);

@@ -1,5 +1,7 @@
 import { NotFoundError } from "../../shared/errors.ts";
+import { rowErrorsOf } from "../../shared/exchange/columns.ts";
 import { RISK_SOURCE_COLUMNS } from "../../shared/exchange/risk-source-columns.ts";
+import type { Enterprise } from "../../shared/risk/enterprise.ts";
 import {
   type RiskSourceCreateInput,
   RiskSourceCreateInputSchema,
@@ -11,7 +13,7 @@ import { auditRecord } from "../audit/audit-log.ts";
 import { attemptTogether, auditStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { riskSourceItem } from "../registry/risk-source-item.ts";
-import { newRiskSource } from "../registry/risk-sources.ts";
+import { foreignSupervision, newRiskSource } from "../registry/risk-sources.ts";
 import { type RowOutcome, runRows } from "./row-runner.ts";
 
 /**
@@ -28,7 +30,13 @@ async function writeSource(
   job: StoredImportJob,
   row: number,
   input: RiskSourceCreateInput,
+  enterprise: Enterprise,
 ): Promise<RowOutcome> {
+  // Supervision is the government's to assign: a row may not name other supervisors.
+  const foreign = foreignSupervision(enterprise, input);
+  if (foreign.length > 0) {
+    return { kind: "refused", errors: rowErrorsOf(RISK_SOURCE_COLUMNS, row, foreign) };
+  }
   if (job.dryRun) return { kind: "written" };
   const now = new Date(job.createdAt);
   const record = {
@@ -63,7 +71,8 @@ export async function importRiskSources(
   sheet: SheetRows,
   save: (job: StoredImportJob) => Promise<void>,
 ): Promise<void> {
-  if (!(await loadEnterprise(store, job.tenantId))) {
+  const enterprise = await loadEnterprise(store, job.tenantId);
+  if (!enterprise) {
     throw new NotFoundError({
       zh: "请先完善企业信息，再导入风险源",
       en: "Register the enterprise profile before importing its risk sources",
@@ -74,7 +83,7 @@ export async function importRiskSources(
     sheet,
     RISK_SOURCE_COLUMNS,
     RiskSourceCreateInputSchema,
-    (row, input) => writeSource(store, job, row, input),
+    (row, input) => writeSource(store, job, row, input, enterprise),
     save,
     false,
   );

@@ -129,6 +129,15 @@ function putSource(next: RiskSource, onConflict: () => Error): WriteStep {
   };
 }
 
+/** One assessment by its id (its tenant and source are read from the id). */
+export async function loadAssessment(store: Store, id: string): Promise<Assessment | undefined> {
+  const tenantId = ownerOf(id);
+  const riskSourceId = id.slice(0, id.lastIndexOf("~"));
+  if (!tenantId || ownerOf(riskSourceId) !== tenantId) return undefined;
+  const { data } = await store.entities.assessment.get({ tenantId, riskSourceId, id }).go();
+  return data?.record;
+}
+
 /**
  * Assesses a source: the new assessment supersedes any still awaiting review, and the source
  * takes the grade its history now gives (shared/risk/grade-history.ts). The assessment, the

@@ -5,6 +5,7 @@ import {
   type EnterpriseUpdateInput,
 } from "../../shared/risk/enterprise.ts";
 import type { EnterpriseListQuery } from "../../shared/risk/list-query.ts";
+import { governedEdits, SupervisionGovernedError } from "../../shared/risk/supervision-change.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import {
   covers,
@@ -63,6 +64,28 @@ export async function reachEnterprise(
   return found;
 }
 
+/**
+ * District, street and industry name the enterprise's supervisors: the government assigns them
+ * (a supervision change request), so a profile edit may repeat them but never change them.
+ */
+function refuseSupervisionEdits(before: Enterprise, changes: EnterpriseUpdateInput): void {
+  const current = placeOfEnterprise(before);
+  const issues = governedEdits(
+    current,
+    { ...current, ...pickPlace(changes) },
+    { district: "body.district", street: "body.street", industry: "body.industry" },
+  );
+  if (issues.length > 0) throw new SupervisionGovernedError(issues);
+}
+
+function pickPlace(changes: EnterpriseUpdateInput): Partial<Place> {
+  return {
+    ...(changes.district === undefined ? {} : { district: changes.district }),
+    ...(changes.street === undefined ? {} : { street: changes.street }),
+    ...(changes.industry === undefined ? {} : { industry: changes.industry }),
+  };
+}
+
 /** Changes the caller's own enterprise profile under optimistic locking, with its audit record. */
 export async function updateOwnEnterprise(
   caller: Caller,
@@ -72,6 +95,7 @@ export async function updateOwnEnterprise(
   now = new Date(),
 ): Promise<Enterprise> {
   const before = await reachEnterprise(caller, scope, scope.tenantId);
+  refuseSupervisionEdits(before, changes);
   if (before.version !== expected) throw staleVersion();
   const parsed = EnterpriseSchema.safeParse({
     ...before,

@@ -20,10 +20,16 @@ import {
   updateOwnEnterpriseRoute,
   updateRiskSourceRoute,
 } from "./routes.ts";
+import {
+  decideSupervisionChangeRoute,
+  listSupervisionChangesRoute,
+  requestSupervisionChangeRoute,
+} from "./supervision-change-routes.ts";
 
 export const registryApi: FunctionDefinition = {
   id: "registry-api",
-  description: "Risk registry and grading: enterprises, risk sources, assessments, review",
+  description:
+    "Risk registry and grading: enterprises, risk sources, assessments, review, supervision changes",
   handler: "functions/registry/registry-api.handler.ts",
   routes: [
     gradingPreviewRoute,
@@ -45,6 +51,9 @@ export const registryApi: FunctionDefinition = {
     listAssessmentsRoute,
     reviewQueueRoute,
     reviewAssessmentRoute,
+    requestSupervisionChangeRoute,
+    listSupervisionChangesRoute,
+    decideSupervisionChangeRoute,
   ],
   table: "readWrite",
   memoryMb: 512,

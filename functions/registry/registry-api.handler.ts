@@ -20,6 +20,12 @@ import { listRiskSources } from "./risk-source-listing.ts";
 import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
 import * as routes from "./routes.ts";
 import { reachSource } from "./source-reach.ts";
+import * as changeRoutes from "./supervision-change-routes.ts";
+import {
+  decideSupervisionChange,
+  listSupervisionChanges,
+  requestSupervisionChange,
+} from "./supervision-changes.ts";
 
 /** A versioned record answered with its ETag, so the next update can send If-Match. */
 function tagged(record: { version: number }, status = 200): RouteResult {
@@ -135,5 +141,23 @@ export const handler = httpHandler(registryApi, [
   })),
   on(routes.reviewAssessmentRoute, async ({ caller, scope, params, body, headers }) =>
     tagged(await reviewAssessment(caller, scope, params.id, body, expectedVersion(headers))),
+  ),
+  on(changeRoutes.requestSupervisionChangeRoute, async ({ caller, scope, body, headers }) => {
+    const request = async () => tagged(await requestSupervisionChange(caller, scope, body), 201);
+    return idempotently(
+      {
+        tenantId: caller.tenantId,
+        route: routeKey(changeRoutes.requestSupervisionChangeRoute),
+        headers,
+        body,
+      },
+      request,
+    );
+  }),
+  on(changeRoutes.listSupervisionChangesRoute, async ({ caller, scope, query }) => ({
+    body: await listSupervisionChanges(caller, scope, query),
+  })),
+  on(changeRoutes.decideSupervisionChangeRoute, async ({ caller, scope, params, body, headers }) =>
+    tagged(await decideSupervisionChange(caller, scope, params.id, body, expectedVersion(headers))),
   ),
 ]);

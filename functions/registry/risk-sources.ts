@@ -1,12 +1,14 @@
 import { ulid } from "ulidx";
 import { GB6441_1986 } from "../../shared/catalogs/accident-types.ts";
 import { NotFoundError, ValidationError } from "../../shared/errors.ts";
+import type { Enterprise } from "../../shared/risk/enterprise.ts";
 import {
   type RiskSource,
   type RiskSourceCreateInput,
   RiskSourceSchema,
   type RiskSourceUpdateInput,
 } from "../../shared/risk/risk-source.ts";
+import { governedEdits, SupervisionGovernedError } from "../../shared/risk/supervision-change.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
@@ -15,8 +17,9 @@ import { storeForScope } from "../platform/data/request-store.ts";
 import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
+import { placeOfEnterprise } from "./enterprises.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
-import { loadSource, ownerOf, sourceNotFound } from "./source-reach.ts";
+import { loadSource, ownerOf, placeOfSource, sourceNotFound } from "./source-reach.ts";
 
 function ownTenant(scope: Scope, id?: string): string {
   if (scope.kind !== "tenant" || (id !== undefined && ownerOf(id) !== scope.tenantId)) {
@@ -25,13 +28,49 @@ function ownTenant(scope: Scope, id?: string): string {
   return scope.tenantId;
 }
 
-async function ensureEnterprise(store: Store, tenantId: string): Promise<void> {
-  if (!(await loadEnterprise(store, tenantId))) {
+async function ensureEnterprise(store: Store, tenantId: string): Promise<Enterprise> {
+  const enterprise = await loadEnterprise(store, tenantId);
+  if (!enterprise) {
     throw new NotFoundError({
       zh: "请先完善企业信息，再登记风险源",
       en: "Register the enterprise profile before its risk sources",
     });
   }
+  return enterprise;
+}
+
+const SOURCE_PLACE_PATHS = {
+  district: "supervision.district",
+  street: "supervision.street",
+  industry: "industry",
+} as const;
+const BODY_PLACE_PATHS = {
+  district: `body.${SOURCE_PLACE_PATHS.district}`,
+  street: `body.${SOURCE_PLACE_PATHS.street}`,
+  industry: `body.${SOURCE_PLACE_PATHS.industry}`,
+} as const;
+
+/**
+ * Where a new source's supervision departs from its enterprise's (fields as the source's own
+ * paths). A new source is supervised where its enterprise is: the government assigned that
+ * place, and an enterprise may not hand its sources to supervisors of its own choosing. A source
+ * elsewhere (a branch site, another industry's installation) is registered and then moved with a
+ * supervision change request the receiving official approves.
+ */
+export function foreignSupervision(enterprise: Enterprise, input: RiskSourceCreateInput) {
+  return governedEdits(
+    placeOfEnterprise(enterprise),
+    { ...input.supervision, industry: input.industry },
+    SOURCE_PLACE_PATHS,
+  );
+}
+
+function refuseForeignSupervision(enterprise: Enterprise, input: RiskSourceCreateInput): void {
+  const issues = foreignSupervision(enterprise, input).map((i) => ({
+    ...i,
+    path: `body.${i.path}`,
+  }));
+  if (issues.length > 0) throw new SupervisionGovernedError(issues);
 }
 
 /** Builds a new source record; its level comes only from assessments. */
@@ -70,7 +109,7 @@ export async function registerRiskSource(
 ): Promise<RiskSource> {
   const tenantId = ownTenant(scope);
   const store = storeForScope(scope);
-  await ensureEnterprise(store, tenantId);
+  refuseForeignSupervision(await ensureEnterprise(store, tenantId), input);
   const record = newRiskSource(tenantId, input, now);
   const audit = auditRecord(
     caller,
@@ -108,6 +147,16 @@ export async function updateRiskSource(
   const store = storeForScope(scope);
   const before = await loadSource(store, tenantId, id);
   if (!before) throw sourceNotFound();
+  const issues = governedEdits(
+    placeOfSource(before),
+    {
+      district: changes.supervision?.district ?? before.supervision.district,
+      street: changes.supervision?.street ?? before.supervision.street,
+      industry: changes.industry ?? before.industry,
+    },
+    BODY_PLACE_PATHS,
+  );
+  if (issues.length > 0) throw new SupervisionGovernedError(issues);
   if (before.version !== expected) throw staleVersion();
   const parsed = RiskSourceSchema.safeParse({
     ...before,

@@ -80,6 +80,21 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   },
   "PATCH /api/v1/enterprise": { roles: ["enterpriseAdmin"], why: "the admin keeps the profile" },
 
+  // supervision is the government's to assign (issue 10): the enterprise asks, the official over
+  // the requested place decides
+  "POST /api/v1/supervision-changes": {
+    roles: ["enterpriseAdmin"],
+    why: "moving the enterprise or a source under other officials is the admin's request",
+  },
+  "GET /api/v1/supervision-changes": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "the enterprise sees its requests, officials those coming into their jurisdiction",
+  },
+  "POST /api/v1/supervision-changes/{id}/decision": {
+    roles: OFFICIALS,
+    why: "the receiving official approves or rejects",
+  },
+
   // the registry: enterprises keep their sources, assessors assess delegated ones, officials
   // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users
   "GET /api/v1/enterprises": {

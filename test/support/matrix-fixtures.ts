@@ -7,6 +7,7 @@ import { getProfile } from "../../shared/methodology/profiles/registry.ts";
 import type { Assessment } from "../../shared/risk/assessment.ts";
 import type { Enterprise } from "../../shared/risk/enterprise.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import type { SupervisionChange } from "../../shared/risk/supervision-change.ts";
 import { isValidUscc, USCC_CHARSET, usccCheckCharacter } from "../../shared/risk/uscc.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Delegation } from "../../shared/tenancy/delegation.ts";
@@ -40,7 +41,11 @@ const registry = async () => ({
   ...(await import("../../functions/registry/assessments.ts")),
   ...(await import("../../functions/tenancy/invitations.ts")),
   ...(await import("../../functions/platform/data/unit-of-work.ts")),
+  ...(await import("../../functions/registry/supervision-changes.ts")),
 });
+
+/** Where a matrix source waits to be moved to its owner's place: no principal's jurisdiction. */
+const PARKING = { district: "110119", street: "延庆镇" } as const;
 
 /** A valid unified social credit code (GB 32100-2015) registered in a district. */
 export function freshUscc(district: string): string {
@@ -334,6 +339,50 @@ export class MatrixFixtures {
   async storedAssessment(a: Assessment): Promise<Assessment | undefined> {
     const { data } = await this.store.entities.assessment
       .get({ tenantId: a.tenantId, riskSourceId: a.riskSourceId, id: a.id })
+      .go();
+    return data?.record;
+  }
+
+  /**
+   * A pending request to move a source of the owner, supervised elsewhere (Yanqing), to the
+   * owner's place: whoever is over the owner's place is its receiving official.
+   */
+  async supervisionChange(
+    owner: Owner,
+  ): Promise<{ change: SupervisionChange; source: RiskSource }> {
+    const { changeItem, newRiskSource } = await registry();
+    const input = riskSourceInput(owner.place, "待迁入的风险源");
+    const now = new Date();
+    const source = newRiskSource(
+      owner.tenantId,
+      { ...input, supervision: { ...input.supervision, ...PARKING } },
+      now,
+    );
+    await this.store.entities.riskSource.create(riskSourceItem(source)).go();
+    const at = now.toISOString();
+    const change: SupervisionChange = {
+      id: `${owner.tenantId}~${ulid()}`,
+      tenantId: owner.tenantId,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      target: { type: "riskSource", id: source.id },
+      enterpriseName: `测试企业 ${owner.tenantId}`,
+      targetName: source.name,
+      from: { ...PARKING, industry: owner.place.industry },
+      to: owner.place,
+      reason: "矩阵测试",
+      status: "pending",
+      requestedBy: `u-matrix-${owner.key}`,
+      decision: null,
+    };
+    await this.store.entities.supervisionChange.create(changeItem(change)).go();
+    return { change, source };
+  }
+
+  async storedSupervisionChange(c: SupervisionChange): Promise<SupervisionChange | undefined> {
+    const { data } = await this.store.entities.supervisionChange
+      .get({ tenantId: c.tenantId, id: c.id })
       .go();
     return data?.record;
   }

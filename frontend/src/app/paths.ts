@@ -14,4 +14,5 @@ export const paths = {
   users: "/users",
   delegations: "/delegations",
   integrators: "/integrators",
+  supervisionChanges: "/supervision-changes",
 } as const;

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApiOutlined,
   AuditOutlined,
   HomeOutlined,
@@ -117,6 +118,15 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/integrators/integrators-page.tsx").then((m) => m.IntegratorsPage),
     nav: { label: "nav.integrators", icon: <ApiOutlined /> },
     roles: INTEGRATOR_MANAGERS,
+  },
+  {
+    path: paths.supervisionChanges,
+    load: () =>
+      import("../pages/supervision-changes/supervision-changes-page.tsx").then(
+        (m) => m.SupervisionChangesPage,
+      ),
+    nav: { label: "nav.supervisionChanges", icon: <AimOutlined /> },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
 ];
 

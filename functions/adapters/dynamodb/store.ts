@@ -11,6 +11,7 @@ import { industryProfilesEntity, methodProfileEntity } from "./entities/method-p
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
+import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
 import { userEntity } from "./entities/user.ts";
@@ -36,6 +37,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     integratorClient: integratorClientEntity(config),
     outboxMessage: outboxMessageEntity(config),
     requestMark: requestMarkEntity(config),
+    supervisionChange: supervisionChangeEntity(config),
   });
 }
 

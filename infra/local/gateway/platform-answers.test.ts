@@ -67,6 +67,7 @@ describe("the local gateway's own answers are problem+json", () => {
       loadHandler: async (definition) => handlers[definition.id] as InvokableHandler,
       frontendDir: dir,
       integrationTimeoutSeconds: 2,
+      adminSecret: "platform-answers-admin-secret",
       port: 0,
     });
   });

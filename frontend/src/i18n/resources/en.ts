@@ -17,6 +17,7 @@ export const en: Messages = {
     users: "Users",
     delegations: "Delegations",
     integrators: "Integrators",
+    supervisionChanges: "Supervision changes",
   },
   language: {
     label: "Language",

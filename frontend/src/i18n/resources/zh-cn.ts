@@ -16,6 +16,7 @@ export const zhCN = {
     users: "用户管理",
     delegations: "评估委托",
     integrators: "对接系统",
+    supervisionChanges: "监管变更",
   },
   language: {
     label: "语言",
