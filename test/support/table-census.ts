@@ -36,6 +36,17 @@ function isBookkeeping(item: Item): boolean {
   return sk.startsWith("RATE#") || sk.startsWith("IMPORT#");
 }
 
+/**
+ * What of an item a request decides. An outbox message is the request's (its key counts, so a
+ * refused request that queued one is caught), but its delivery state is the relay's and the
+ * sweep's, changing in the background.
+ */
+function decided(item: Item): Item {
+  const sk = item.sk?.S ?? "";
+  if (sk.startsWith("OB#") && item.pk && item.sk) return { pk: item.pk, sk: item.sk };
+  return item;
+}
+
 async function readAll(
   client: DynamoDBClient,
   tableName: string,
@@ -77,7 +88,7 @@ export async function tableCensus(
   const lines: string[] = [];
   for (const partition of partitions) {
     for (const item of await readAll(client, stack.tableName, partition)) {
-      if (!isBookkeeping(item)) lines.push(stable(item));
+      if (!isBookkeeping(item)) lines.push(stable(decided(item)));
     }
   }
   client.destroy();
