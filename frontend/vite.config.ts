@@ -34,6 +34,7 @@ export default defineConfig({
               entriesAwareMergeThreshold: 60 * 1024,
             },
             { name: "i18n", test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
+            { name: "query", test: /node_modules[\\/]@tanstack[\\/]/ },
           ],
         },
       },

@@ -154,6 +154,69 @@ describe("tenancy pages", () => {
     await row.getByText("Disabled", { exact: true }).waitFor();
   });
 
+  it("shows a failed list load with the problem's title, its field messages and a retry", async () => {
+    let failing = true;
+    await page.route("**/api/v1/users*", (route) =>
+      failing
+        ? route.fulfill({
+            status: 500,
+            contentType: "application/problem+json",
+            body: JSON.stringify({
+              type: "https://cityrisk.dev/problems/platform.unavailable",
+              title: "The user directory did not answer",
+              status: 500,
+              code: "platform.unavailable",
+              errors: [
+                {
+                  path: "query.cursor",
+                  code: "cursor.stale",
+                  message: { zh: "分页游标已失效", en: "the page cursor is stale" },
+                },
+              ],
+            }),
+          })
+        : route.fallback(),
+    );
+    await page.goto(`${stack.baseUrl}/users`);
+
+    const failure = page.getByTestId("load-error");
+    await failure.getByText("The user directory did not answer", { exact: false }).waitFor();
+    await expect(failure.textContent()).resolves.toContain(
+      "query.cursor: the page cursor is stale",
+    );
+    expect(await page.getByTestId("users").count()).toBe(0);
+    await page.getByText("中文", { exact: true }).click();
+    await failure.getByText("分页游标已失效", { exact: false }).waitFor();
+    await page.getByText("English", { exact: true }).click();
+    await failure.getByText("the page cursor is stale", { exact: false }).waitFor();
+
+    failing = false;
+    await failure.getByTestId("load-error-retry").click();
+    await page.getByTestId("users").getByText("Active").first().waitFor();
+    expect(await page.getByTestId("load-error").count()).toBe(0);
+    await page.unroute("**/api/v1/users*");
+  });
+
+  it("shows the 403 page, with the way home, where the role may not go or the server refuses", async () => {
+    await page.goto(`${stack.baseUrl}/approvals`);
+    const forbidden = page.getByTestId("forbidden");
+    await forbidden.getByText("Your role cannot open this page").waitFor();
+    expect(await page.getByTestId("approvals").count()).toBe(0);
+    await forbidden.getByRole("button", { name: "Back to home" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+
+    await page.route("**/api/v1/me", (route) =>
+      route.fulfill({
+        status: 403,
+        contentType: "application/problem+json",
+        body: JSON.stringify({ title: "This account is suspended", status: 403 }),
+      }),
+    );
+    await page.goto(`${stack.baseUrl}/users`);
+    await forbidden.getByText("This account is suspended").waitFor();
+    await page.unroute("**/api/v1/me");
+  });
+
   it("lets the gas station delegate a risk source to the agency, then revoke it", async () => {
     const gasAdmin = await signIn(stack, "admin@gas-station.demo");
     const created = await gasAdmin.call("POST", "/api/v1/risk-sources", {

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { type Language, pickText } from "../i18n/languages.ts";
 import { ApiError, NetworkError } from "./problem.ts";
 
 /** The sentence shown to the user for a failed call: the problem's detail, else a generic text. */
@@ -12,4 +13,20 @@ export function errorText(error: unknown, t: TFunction): string {
   }
   if (error instanceof NetworkError) return t("errors.network");
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A failed load as a heading (the problem's title) and its field messages, read in `language`. */
+export function errorParts(
+  error: unknown,
+  t: TFunction,
+  language: Language,
+): { title: string; details: string[] } {
+  if (!(error instanceof ApiError)) return { title: errorText(error, t), details: [] };
+  const { problem } = error;
+  const title = problem?.title ?? t("errors.requestFailed", { status: error.status });
+  const fields = (problem?.errors ?? []).map((e) => {
+    const message = e.text ? pickText(e.text, language) : e.message;
+    return e.path ? `${e.path}: ${message}` : message;
+  });
+  return { title, details: problem?.detail ? [problem.detail, ...fields] : fields };
 }

@@ -1,3 +1,13 @@
+import { isLanguage, type LocalizedText, pickText } from "../i18n/languages.ts";
+
+/** One field-level failure: `message` in the request's language, `text` in both when sent so. */
+export interface ProblemField {
+  path: string;
+  code?: string;
+  message: string;
+  text?: LocalizedText;
+}
+
 /** An RFC 9457 problem document as the CityRisk APIs return it (`application/problem+json`). */
 export interface ProblemDetails {
   type?: string;
@@ -8,7 +18,7 @@ export interface ProblemDetails {
   /** The domain error code, e.g. `riskSource.notFound`. */
   code?: string;
   /** Field-level failures of a 400, each with its path in the request. */
-  errors?: { path: string; code?: string; message: string }[];
+  errors?: ProblemField[];
 }
 
 /** A non-2xx answer from the API; `problem` is set when the body was a problem document. */
@@ -34,11 +44,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const text = (value: unknown): string | undefined =>
   typeof value === "string" ? value : undefined;
 
-/** A field message: plain text, or `{zh, en}` as the API sends it, read in `language`. */
-function messageText(value: unknown, language: string | undefined): string {
-  if (!isRecord(value)) return text(value) ?? "";
-  const picked = language?.toLowerCase().startsWith("en") ? value.en : value.zh;
-  return text(picked) ?? text(value.zh) ?? text(value.en) ?? "";
+/** A field message as the API sends it, `{zh, en}`, kept whole; undefined for plain text. */
+function localized(value: unknown): LocalizedText | undefined {
+  if (!isRecord(value)) return undefined;
+  const zh = text(value.zh) ?? text(value.en);
+  const en = text(value.en) ?? text(value.zh);
+  return zh !== undefined && en !== undefined ? { zh, en } : undefined;
 }
 
 /** Reads a problem document from a parsed body, tolerating missing members. */
@@ -59,10 +70,15 @@ export function toProblem(body: unknown, language?: string): ProblemDetails | un
   if (Array.isArray(body.errors)) {
     problem.errors = body.errors.filter(isRecord).map((e) => {
       const code = text(e.code);
+      const both = localized(e.message);
+      const message = both
+        ? pickText(both, isLanguage(language) ? language : "zh-CN")
+        : (text(e.message) ?? "");
       return {
         path: text(e.path) ?? "",
         ...(code ? { code } : {}),
-        message: messageText(e.message, language),
+        message,
+        ...(both ? { text: both } : {}),
       };
     });
   }

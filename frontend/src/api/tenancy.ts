@@ -41,8 +41,12 @@ export function signUp(client: HttpClient, input: SignupInput): Promise<SignupCr
   return client.request(`${V1}/signups`, { method: "POST", body: input });
 }
 
-export function listSignups(client: HttpClient, cursor?: string): Promise<Page<Tenant>> {
-  return client.request(`${V1}/signups${query({ cursor })}`);
+export function listSignups(
+  client: HttpClient,
+  cursor?: string,
+  signal?: AbortSignal,
+): Promise<Page<Tenant>> {
+  return client.request(`${V1}/signups${query({ cursor })}`, signal ? { signal } : {});
 }
 
 export function decideSignup(
@@ -57,8 +61,12 @@ export function decideSignup(
   });
 }
 
-export function showInvitation(client: HttpClient, token: string): Promise<InvitationView> {
-  return client.request(`${V1}/invitations/${encodeURIComponent(token)}`);
+export function showInvitation(
+  client: HttpClient,
+  token: string,
+  signal?: AbortSignal,
+): Promise<InvitationView> {
+  return client.request(`${V1}/invitations/${encodeURIComponent(token)}`, signal ? { signal } : {});
 }
 
 export function acceptInvitation(
@@ -76,8 +84,9 @@ export function listUsers(
   client: HttpClient,
   tenantId: string | undefined,
   cursor?: string,
+  signal?: AbortSignal,
 ): Promise<Page<User>> {
-  return client.request(`${V1}/users${query({ tenantId, cursor })}`);
+  return client.request(`${V1}/users${query({ tenantId, cursor })}`, signal ? { signal } : {});
 }
 
 export function inviteUser(client: HttpClient, input: InvitationCreateInput): Promise<User> {
@@ -101,8 +110,12 @@ export function listIntegrators(
   client: HttpClient,
   tenantId: string | undefined,
   cursor?: string,
+  signal?: AbortSignal,
 ): Promise<Page<IntegratorClient>> {
-  return client.request(`${V1}/integrators${query({ tenantId, cursor })}`);
+  return client.request(
+    `${V1}/integrators${query({ tenantId, cursor })}`,
+    signal ? { signal } : {},
+  );
 }
 
 /** Registers an integrator; the answer carries its client secret, the only time it is shown. */
@@ -132,19 +145,24 @@ export function patchIntegrator(
   });
 }
 
-export function listTenants(client: HttpClient, kind: TenantKind): Promise<Page<Tenant>> {
-  return client.request(`${V1}/tenants${query({ kind, limit: "200" })}`);
+export function listTenants(
+  client: HttpClient,
+  kind: TenantKind,
+  signal?: AbortSignal,
+): Promise<Page<Tenant>> {
+  return client.request(`${V1}/tenants${query({ kind, limit: "200" })}`, signal ? { signal } : {});
 }
 
-export function listAgencies(client: HttpClient): Promise<Page<AgencyView>> {
-  return client.request(`${V1}/agencies${query({ limit: "200" })}`);
+export function listAgencies(client: HttpClient, signal?: AbortSignal): Promise<Page<AgencyView>> {
+  return client.request(`${V1}/agencies${query({ limit: "200" })}`, signal ? { signal } : {});
 }
 
 export function listDelegations(
   client: HttpClient,
   cursor?: string,
+  signal?: AbortSignal,
 ): Promise<Page<DelegationView>> {
-  return client.request(`${V1}/delegations${query({ cursor })}`);
+  return client.request(`${V1}/delegations${query({ cursor })}`, signal ? { signal } : {});
 }
 
 export function grantDelegation(
@@ -167,6 +185,7 @@ export function revokeDelegation(
 /** The caller's own risk sources for the delegation picker (the registry's listing). */
 export function listOwnRiskSources(
   client: HttpClient,
+  signal?: AbortSignal,
 ): Promise<Page<{ id: string; name: string; place: string }>> {
-  return client.request(`${V1}/risk-sources${query({ limit: "200" })}`);
+  return client.request(`${V1}/risk-sources${query({ limit: "200" })}`, signal ? { signal } : {});
 }

@@ -6,9 +6,13 @@ import { AuthProvider } from "../auth/auth-context.tsx";
 import { ANTD_LOCALES } from "../i18n/antd-locale.ts";
 import { useLanguage } from "../i18n/use-language.ts";
 import { appTheme } from "../theme/theme.ts";
+import { QueryProvider } from "./query-provider.tsx";
 import { createAppRouter } from "./router.tsx";
 
-/** Providers, outermost first: antd locale+theme → antd App (message) → auth → API → router. */
+/**
+ * Providers, outermost first: antd locale+theme → antd App (message) → auth → API → server-data
+ * cache → router.
+ */
 export function App() {
   const { language } = useLanguage();
   const [router] = useState(createAppRouter);
@@ -17,7 +21,9 @@ export function App() {
       <AntdApp>
         <AuthProvider>
           <ApiProvider>
-            <RouterProvider router={router} />
+            <QueryProvider>
+              <RouterProvider router={router} />
+            </QueryProvider>
           </ApiProvider>
         </AuthProvider>
       </AntdApp>

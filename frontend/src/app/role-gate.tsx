@@ -1,12 +1,21 @@
-import { Result } from "antd";
 import { Outlet } from "react-router";
+import { ApiError } from "../api/problem.ts";
 import { useCurrentUser } from "../auth/current-user.tsx";
+import { ForbiddenPage } from "../pages/forbidden/forbidden-page.tsx";
+import { LoadError } from "./load-error.tsx";
 import { type AppRoute, canOpen } from "./routes.tsx";
 
-/** Renders the route's page, or a 403 when the caller's role may not open it (the API checks too). */
+/**
+ * Renders the route's page, or the 403 page when the caller's role may not open it (the API
+ * checks too); the server's reason when it refused to say who the caller is.
+ */
 export function RoleGate({ route }: { route: AppRoute }) {
-  const { data: me, loading } = useCurrentUser();
+  const { data: me, error, refetch } = useCurrentUser();
   if (!route.roles) return <Outlet />;
-  if (loading && !me) return null;
-  return canOpen(route, me?.role) ? <Outlet /> : <Result status="403" title="403" />;
+  if (me) return canOpen(route, me.role) ? <Outlet /> : <ForbiddenPage />;
+  if (error instanceof ApiError && error.status === 403) {
+    return <ForbiddenPage reason={error.problem?.title} />;
+  }
+  if (error) return <LoadError error={error} onRetry={() => void refetch()} />;
+  return null;
 }

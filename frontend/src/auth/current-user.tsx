@@ -1,16 +1,23 @@
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext } from "react";
+import { useApi } from "../api/api-context.tsx";
 import { fetchMe, type Me } from "../api/me.ts";
-import { type QueryState, useApiQuery } from "../api/use-api-query.ts";
+import { accountKeys } from "../api/query-keys/account.ts";
 
-const CurrentUserContext = createContext<QueryState<Me> | undefined>(undefined);
+const CurrentUserContext = createContext<UseQueryResult<Me> | undefined>(undefined);
 
-/** Loads `/api/v1/me` once per signed-in layout; the header, navigation and pages share it. */
+/** `/api/v1/me`, read once per sign-in; the header, navigation and pages share it. */
 export function CurrentUserProvider({ children }: { children: ReactNode }) {
-  const state = useApiQuery(fetchMe);
+  const client = useApi();
+  const state = useQuery({
+    queryKey: accountKeys.me(),
+    queryFn: ({ signal }) => fetchMe(client, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   return <CurrentUserContext.Provider value={state}>{children}</CurrentUserContext.Provider>;
 }
 
-export function useCurrentUser(): QueryState<Me> {
+export function useCurrentUser(): UseQueryResult<Me> {
   const state = useContext(CurrentUserContext);
   if (!state) throw new Error("useCurrentUser must be used inside <CurrentUserProvider>");
   return state;

@@ -24,6 +24,23 @@ export interface LocalizedText {
   en: string;
 }
 
-export function pickText(text: LocalizedText, language: Language): string {
-  return language === "zh-CN" ? text.zh : text.en;
+/**
+ * The one way to read a bilingual value that comes as data (API answers, `shared/` catalogs,
+ * methodology tables, schema messages) in the reader's language. UI texts live in the i18next
+ * resources instead. `shared/`'s zod messages are single strings written "中文 / English"; a
+ * string without that separator is the same in both languages.
+ */
+export function pickText(text: LocalizedText | string, language: Language): string {
+  if (typeof text !== "string") return language === "en" ? text.en : text.zh;
+  const parts = text.split(" / ");
+  if (parts.length !== 2) return text;
+  return (language === "en" ? parts[1] : parts[0]) ?? text;
+}
+
+/**
+ * A methodology value in the reader's language; English readers also see the Chinese original,
+ * the authoritative wording of the method's tables.
+ */
+export function pickWithOriginal(text: LocalizedText, language: Language): string {
+  return language === "en" ? `${text.en} · ${text.zh}` : text.zh;
 }

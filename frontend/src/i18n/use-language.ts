@@ -8,7 +8,7 @@ import {
   saveLanguage,
 } from "./languages.ts";
 
-/** The active language, a setter that persists it, and a picker for bilingual API texts. */
+/** The active language, a setter that persists it, and a picker for bilingual data. */
 export function useLanguage() {
   const { i18n } = useTranslation();
   const language: Language = isLanguage(i18n.language) ? i18n.language : "zh-CN";
@@ -20,6 +20,6 @@ export function useLanguage() {
     },
     [i18n],
   );
-  const pick = useCallback((text: LocalizedText) => pickText(text, language), [language]);
+  const pick = useCallback((text: LocalizedText | string) => pickText(text, language), [language]);
   return { language, setLanguage, pick };
 }

@@ -1,10 +1,10 @@
 import { Tag } from "antd";
-import { useLanguage } from "../i18n/use-language.ts";
+import { useTranslation } from "react-i18next";
 import { LEVELS, type LevelId } from "./levels.ts";
 
 /** A risk level shown in its official colour with its label in the active language. */
 export function LevelTag({ level }: { level: LevelId }) {
-  const { pick } = useLanguage();
+  const { t } = useTranslation();
   const style = LEVELS[level];
   return (
     <Tag
@@ -13,7 +13,7 @@ export function LevelTag({ level }: { level: LevelId }) {
       style={{ color: style.onColor, borderColor: style.color }}
       data-level={level}
     >
-      {pick(style.label)}
+      {t(`levels.names.${level}`)}
     </Tag>
   );
 }

@@ -59,11 +59,23 @@ export const en: Messages = {
     s3: "Object storage",
   },
   levels: {
+    names: {
+      major: "Major risk",
+      significant: "Significant risk",
+      general: "General risk",
+      low: "Low risk",
+    },
     title: "Risk levels",
   },
   errors: {
     network: "Network error, please try again later",
     requestFailed: "Request failed ({{status}})",
+    retry: "Retry",
+    loadFailed: "Could not load",
+  },
+  forbidden: {
+    role: "Your role cannot open this page",
+    back: "Back to home",
   },
   notFound: {
     title: "Page not found",

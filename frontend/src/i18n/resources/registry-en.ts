@@ -148,6 +148,7 @@ export const registryEn: Messages["registry"] = {
     level: "Level",
     score: "Score",
     band: "Score band",
+    bandWithName: "{{range}}, {{name}}",
     decidedBy: "Decided by",
     byBand: "The score band",
     byRule: "Direct rule: {{rule}}",

@@ -144,6 +144,7 @@ export const registryZhCN = {
     level: "风险等级",
     score: "分值",
     band: "分值所在区间",
+    bandWithName: "{{range}}，{{name}}",
     decidedBy: "判定依据",
     byBand: "按分值所在区间判定",
     byRule: "直接判定规则：{{rule}}",

@@ -103,7 +103,6 @@ export const tenancyEn: Messages["tenancy"] = {
     grantTitle: "Delegate to an assessment agency",
     agency: "Assessment agency",
     sources: "Risk sources",
-    sourcesUnavailable: "The risk sources could not be read",
     expiresAt: "Expires on",
     granted: "Delegation granted",
     revoke: "Revoke",

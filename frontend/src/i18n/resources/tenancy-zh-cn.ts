@@ -103,7 +103,6 @@ export const tenancyZhCN = {
     grantTitle: "委托评估机构",
     agency: "评估机构",
     sources: "委托的风险源",
-    sourcesUnavailable: "暂时无法读取风险源列表",
     expiresAt: "到期日期",
     granted: "委托已生效",
     revoke: "撤销",

@@ -58,11 +58,23 @@ export const zhCN = {
     s3: "对象存储",
   },
   levels: {
+    names: {
+      major: "重大风险",
+      significant: "较大风险",
+      general: "一般风险",
+      low: "低风险",
+    },
     title: "风险等级",
   },
   errors: {
     network: "网络异常，请稍后重试",
     requestFailed: "请求失败（{{status}}）",
+    retry: "重试",
+    loadFailed: "加载失败",
+  },
+  forbidden: {
+    role: "您的角色无权打开此页面",
+    back: "返回首页",
   },
   notFound: {
     title: "页面不存在",

@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
@@ -9,10 +10,12 @@ import type { Tenant } from "../../../../shared/tenancy/tenant.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
+import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { decideSignup, listSignups } from "../../api/tenancy.ts";
+import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { formatDateTime } from "../../registry/dates.ts";
-import { usePagedList } from "../../tenancy/use-paged-list.ts";
 import { DecisionDialog } from "./decision-dialog.tsx";
 
 /** 注册审批: officials approve or reject enterprise sign-ups in their jurisdiction. */
@@ -21,15 +24,16 @@ export function ApprovalsPage() {
   const { pick } = useLanguage();
   const { message } = App.useApp();
   const client = useApi();
-  const queue = usePagedList(listSignups);
+  const queryClient = useQueryClient();
+  const queue = useCursorList(tenancyKeys.signups(), listSignups);
   const [pending, setPending] = useState<{ tenant: Tenant; decision: DecisionInput["decision"] }>();
-  const [busy, setBusy] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: tenancyKeys.signups() });
 
-  const decide = async (input: DecisionInput) => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      await decideSignup(client, pending.tenant, input);
+  /** A sign-up decided elsewhere meanwhile (404, 409, 412) is said so and the queue re-read. */
+  const decide = useMutation({
+    mutationFn: (args: { tenant: Tenant; input: DecisionInput }) =>
+      decideSignup(client, args.tenant, args.input),
+    onSuccess: (_, { input }) => {
       void message.success(
         t(
           input.decision === "approve"
@@ -38,19 +42,18 @@ export function ApprovalsPage() {
         ),
       );
       setPending(undefined);
-      queue.reload();
-    } catch (error) {
+      void refresh();
+    },
+    onError: (error) => {
       if (error instanceof ApiError && [404, 409, 412].includes(error.status)) {
         void message.warning(t("tenancy.common.conflict"));
         setPending(undefined);
-        queue.reload();
+        void refresh();
       } else {
         void message.error(errorText(error, t));
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   const columns: ColumnsType<Tenant> = [
     { key: "name", title: t("tenancy.approvals.enterprise"), dataIndex: "name" },
@@ -109,19 +112,22 @@ export function ApprovalsPage() {
         {t("tenancy.approvals.title")}
       </Typography.Title>
       <Typography.Text type="secondary">{t("tenancy.approvals.hint")}</Typography.Text>
-      <Table<Tenant>
-        rowKey="id"
-        data-testid="approvals"
-        columns={columns}
-        dataSource={queue.items}
-        loading={queue.loading}
-        pagination={false}
-        locale={{ emptyText: t("tenancy.approvals.empty") }}
-        onRow={(tenant) => ({ "data-tenant-id": tenant.id }) as object}
-      />
-      {queue.hasMore && (
+      {queue.error && <LoadError error={queue.error} onRetry={() => void queue.refetch()} />}
+      {!(queue.error && queue.items.length === 0) && (
+        <Table<Tenant>
+          rowKey="id"
+          data-testid="approvals"
+          columns={columns}
+          dataSource={queue.items}
+          loading={queue.isFetching}
+          pagination={false}
+          locale={{ emptyText: t("tenancy.approvals.empty") }}
+          onRow={(tenant) => ({ "data-tenant-id": tenant.id }) as object}
+        />
+      )}
+      {queue.hasNextPage && (
         <Flex justify="center">
-          <Button onClick={queue.loadMore} loading={queue.loading}>
+          <Button onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
             {t("tenancy.common.loadMore")}
           </Button>
         </Flex>
@@ -129,9 +135,9 @@ export function ApprovalsPage() {
       <DecisionDialog
         decision={pending?.decision}
         enterpriseName={pending?.tenant.name ?? ""}
-        busy={busy}
+        busy={decide.isPending}
         onCancel={() => setPending(undefined)}
-        onConfirm={(input) => void decide(input)}
+        onConfirm={(input) => pending && decide.mutate({ tenant: pending.tenant, input })}
       />
     </Flex>
   );

@@ -1,4 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Popconfirm, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
@@ -7,9 +8,11 @@ import type { DelegationCreateInput } from "../../../../shared/tenancy/requests.
 import type { DelegationView } from "../../../../shared/tenancy/views.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
+import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { grantDelegation, listDelegations, revokeDelegation } from "../../api/tenancy.ts";
+import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { formatDate } from "../../registry/dates.ts";
-import { usePagedList } from "../../tenancy/use-paged-list.ts";
 import { GrantDialog } from "./grant-dialog.tsx";
 
 function statusOf(d: DelegationView): "active" | "expired" | "revoked" {
@@ -28,34 +31,28 @@ export function DelegationsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const client = useApi();
-  const list = usePagedList(listDelegations);
+  const queryClient = useQueryClient();
+  const list = useCursorList(tenancyKeys.delegations(), listDelegations);
   const [granting, setGranting] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: tenancyKeys.delegations() });
 
-  const grant = async (input: DelegationCreateInput) => {
-    setBusy(true);
-    try {
-      await grantDelegation(client, input);
+  const grant = useMutation({
+    mutationFn: (input: DelegationCreateInput) => grantDelegation(client, input),
+    onSuccess: () => {
       void message.success(t("tenancy.delegations.granted"));
       setGranting(false);
-      list.reload();
-    } catch (error) {
-      void message.error(errorText(error, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+      void refresh();
+    },
+    onError: (error) => void message.error(errorText(error, t)),
+  });
 
-  const revoke = async (delegation: DelegationView) => {
-    try {
-      await revokeDelegation(client, delegation);
-      void message.success(t("tenancy.delegations.revoked"));
-    } catch (error) {
-      void message.error(errorText(error, t));
-    } finally {
-      list.reload();
-    }
-  };
+  /** If-Match: a delegation changed meanwhile answers 412, and the re-read list shows why. */
+  const revoke = useMutation({
+    mutationFn: (delegation: DelegationView) => revokeDelegation(client, delegation),
+    onSuccess: () => void message.success(t("tenancy.delegations.revoked")),
+    onError: (error) => void message.error(errorText(error, t)),
+    onSettled: refresh,
+  });
 
   const columns: ColumnsType<DelegationView> = [
     {
@@ -89,7 +86,7 @@ export function DelegationsPage() {
         statusOf(d) === "active" ? (
           <Popconfirm
             title={t("tenancy.delegations.revokeConfirm")}
-            onConfirm={() => revoke(d)}
+            onConfirm={() => revoke.mutateAsync(d).catch(() => undefined)}
             okText={t("tenancy.delegations.revoke")}
             cancelText={t("tenancy.common.cancel")}
           >
@@ -117,25 +114,30 @@ export function DelegationsPage() {
         </Button>
       </Flex>
       <Typography.Text type="secondary">{t("tenancy.delegations.hint")}</Typography.Text>
-      <Table<DelegationView>
-        rowKey="id"
-        data-testid="delegations"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        locale={{ emptyText: t("tenancy.delegations.empty") }}
-      />
-      {list.hasMore && (
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {!(list.error && list.items.length === 0) && (
+        <Table<DelegationView>
+          rowKey="id"
+          data-testid="delegations"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.isFetching}
+          pagination={false}
+          locale={{ emptyText: t("tenancy.delegations.empty") }}
+        />
+      )}
+      {list.hasNextPage && (
         <Flex justify="center">
-          <Button onClick={list.loadMore}>{t("tenancy.common.loadMore")}</Button>
+          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t("tenancy.common.loadMore")}
+          </Button>
         </Flex>
       )}
       <GrantDialog
         open={granting}
-        busy={busy}
+        busy={grant.isPending}
         onCancel={() => setGranting(false)}
-        onConfirm={(input) => void grant(input)}
+        onConfirm={(input) => grant.mutate(input)}
       />
     </Flex>
   );

@@ -1,11 +1,14 @@
-import { Alert, DatePicker, Form, Modal, Select } from "antd";
+import { useQuery } from "@tanstack/react-query";
+import { DatePicker, Form, Modal, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { DelegationCreateInput } from "../../../../shared/tenancy/requests.ts";
-import type { AgencyView } from "../../../../shared/tenancy/views.ts";
 import { useApi } from "../../api/api-context.tsx";
+import { registryKeys } from "../../api/query-keys/registry.ts";
+import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { listAgencies, listOwnRiskSources } from "../../api/tenancy.ts";
+import { LoadError } from "../../app/load-error.tsx";
 
 interface GrantValues {
   agencyTenantId: string;
@@ -25,20 +28,19 @@ export function GrantDialog({ open, busy, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   const client = useApi();
   const [form] = Form.useForm<GrantValues>();
-  const [agencies, setAgencies] = useState<AgencyView[]>([]);
-  const [sources, setSources] = useState<{ id: string; name: string; place: string }[]>();
+  const agencies = useQuery({
+    queryKey: tenancyKeys.agencies(),
+    queryFn: ({ signal }) => listAgencies(client, signal),
+    enabled: open,
+  });
+  const sources = useQuery({
+    queryKey: registryKeys.riskSourcePicker(),
+    queryFn: ({ signal }) => listOwnRiskSources(client, signal),
+    enabled: open,
+  });
   useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    listAgencies(client).then(
-      (page) => setAgencies(page.items),
-      () => setAgencies([]),
-    );
-    listOwnRiskSources(client).then(
-      (page) => setSources(page.items),
-      () => setSources(undefined),
-    );
-  }, [open, client, form]);
+    if (open) form.resetFields();
+  }, [open, form]);
   const confirm = async () => {
     const values = await form.validateFields();
     onConfirm({
@@ -69,22 +71,30 @@ export function GrantDialog({ open, busy, onCancel, onConfirm }: Props) {
         <Form.Item name="agencyTenantId" label={t("tenancy.delegations.agency")} rules={[required]}>
           <Select
             showSearch={{ optionFilterProp: "label" }}
-            options={agencies.map((a) => ({ value: a.tenantId, label: a.name }))}
+            loading={agencies.isFetching}
+            options={(agencies.data?.items ?? []).map((a) => ({
+              value: a.tenantId,
+              label: a.name,
+            }))}
           />
         </Form.Item>
-        {sources === undefined && (
-          <Alert type="warning" showIcon title={t("tenancy.delegations.sourcesUnavailable")} />
+        {agencies.error && (
+          <LoadError error={agencies.error} onRetry={() => void agencies.refetch()} />
         )}
         <Form.Item name="riskSourceIds" label={t("tenancy.delegations.sources")} rules={[required]}>
           <Select
             mode="multiple"
             showSearch={{ optionFilterProp: "label" }}
-            options={(sources ?? []).map((s) => ({
+            loading={sources.isFetching}
+            options={(sources.data?.items ?? []).map((s) => ({
               value: s.id,
               label: `${s.name}（${s.place}）`,
             }))}
           />
         </Form.Item>
+        {sources.error && (
+          <LoadError error={sources.error} onRetry={() => void sources.refetch()} />
+        )}
         <Form.Item name="expiresOn" label={t("tenancy.delegations.expiresAt")} rules={[required]}>
           <DatePicker
             style={{ width: "100%" }}

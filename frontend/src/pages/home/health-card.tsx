@@ -1,15 +1,28 @@
 import { ReloadOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Badge, Button, Card, Flex, Space } from "antd";
 import { useTranslation } from "react-i18next";
+import { useApi } from "../../api/api-context.tsx";
 import { fetchHealth } from "../../api/health.ts";
-import { useApiQuery } from "../../api/use-api-query.ts";
+import { accountKeys } from "../../api/query-keys/account.ts";
+import { LoadError } from "../../app/load-error.tsx";
 
 const CHECK_ORDER = ["dynamodb", "s3"] as const;
 
 /** The API's dependency checks as badges; a degraded stack still answers with its checks. */
 export function HealthCard() {
   const { t } = useTranslation();
-  const { data: health, loading, reload } = useApiQuery(fetchHealth);
+  const client = useApi();
+  const {
+    data: health,
+    error,
+    isFetching,
+    refetch,
+  } = useQuery({
+    queryKey: accountKeys.health(),
+    queryFn: ({ signal }) => fetchHealth(client, signal),
+  });
+  const reload = () => void refetch();
   const checks = health?.checks ?? {};
   const names = [
     ...CHECK_ORDER,
@@ -24,9 +37,10 @@ export function HealthCard() {
     <Card
       title={t("health.title")}
       data-testid="health"
-      extra={<Button type="text" icon={<ReloadOutlined />} loading={loading} onClick={reload} />}
+      extra={<Button type="text" icon={<ReloadOutlined />} loading={isFetching} onClick={reload} />}
     >
       <Flex vertical gap={8}>
+        {error && <LoadError error={error} onRetry={reload} />}
         <Badge
           data-status={overall ?? "unknown"}
           status={overall === "ok" ? "success" : overall ? "warning" : "default"}

@@ -1,5 +1,6 @@
 import { Col, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { HealthCard } from "./health-card.tsx";
 import { LevelLegend } from "./level-legend.tsx";
@@ -7,7 +8,7 @@ import { ProfileCard } from "./profile-card.tsx";
 
 export function HomePage() {
   const { t } = useTranslation();
-  const { data: me } = useCurrentUser();
+  const { data: me, error, refetch } = useCurrentUser();
   return (
     <>
       <Typography.Title level={3}>
@@ -15,6 +16,7 @@ export function HomePage() {
           ? t("home.welcome", { name: me.tenantName ?? me.email ?? me.userId })
           : t("home.loading")}
       </Typography.Title>
+      {error && !me && <LoadError error={error} onRetry={() => void refetch()} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <ProfileCard me={me} />

@@ -1,4 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Form, Select, Typography } from "antd";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,13 +12,14 @@ import {
 } from "../../../../shared/tenancy/integrator-client.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
-import type { HttpClient } from "../../api/http-client.ts";
 import { ApiError } from "../../api/problem.ts";
+import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { listIntegrators, patchIntegrator, registerIntegrator } from "../../api/tenancy.ts";
+import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
 import { showFieldErrors } from "../../tenancy/field-errors.ts";
-import { usePagedList } from "../../tenancy/use-paged-list.ts";
 import { useTenantsOfKinds } from "../../tenancy/use-tenants-of-kinds.ts";
 import { IntegratorsTable } from "./integrators-table.tsx";
 import { RegisterDialog, type RegisterValues } from "./register-dialog.tsx";
@@ -36,7 +38,9 @@ export function IntegratorsPage() {
   const client = useApi();
   const { data: me } = useCurrentUser();
   const cityAdmin = me?.role === "cityAdmin";
-  const governments = useTenantsOfKinds(GOVERNMENT, cityAdmin);
+  const queryClient = useQueryClient();
+  const governmentsQuery = useTenantsOfKinds(GOVERNMENT, cityAdmin);
+  const governments = governmentsQuery.data ?? [];
   const [tenantId, setTenantId] = useState<string>();
   const selected = tenantId ?? me?.tenantId;
   const scopeOf = useCallback(
@@ -44,62 +48,66 @@ export function IntegratorsPage() {
     [cityAdmin, me?.tenantId],
   );
   const scopeId = scopeOf(tenantId);
-  const load = useCallback(
-    (c: HttpClient, cursor: string | undefined) => listIntegrators(c, scopeId, cursor),
-    [scopeId],
+  const list = useCursorList(tenancyKeys.integrators(scopeId), (c, cursor, signal) =>
+    listIntegrators(c, scopeId, cursor, signal),
   );
-  const list = usePagedList(load);
   const [form] = Form.useForm<RegisterValues>();
   const idempotency = useIdempotencyKey();
   const [registering, setRegistering] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [busyId, setBusyId] = useState<string>();
   const [created, setCreated] = useState<IntegratorCreated>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: tenancyKeys.allIntegrators() });
 
-  const register = async (input: IntegratorCreateInput) => {
-    // The city admin's own tenant is the default, so it is not named (as the users page does).
-    const { tenantId: named, ...rest } = input;
-    const target = scopeOf(named);
-    const body: IntegratorCreateInput = target ? { ...rest, tenantId: target } : rest;
-    setBusy(true);
-    try {
-      const answer = await registerIntegrator(client, body, idempotency.keyFor(body));
+  const register = useMutation({
+    mutationFn: (body: IntegratorCreateInput) =>
+      registerIntegrator(client, body, idempotency.keyFor(body)),
+    onSuccess: (answer) => {
       idempotency.settle();
       void message.success(t("tenancy.integrators.registered"));
       setRegistering(false);
       setCreated(answer);
+      void refresh();
       if (cityAdmin && answer.tenantId !== selected) setTenantId(answer.tenantId);
-      else list.reload();
-    } catch (error) {
+    },
+    onError: (error) => {
       if (error instanceof ApiError && error.status < 500) idempotency.settle();
       if (!showFieldErrors(form, error)) void message.error(errorText(error, t));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  const submit = (input: IntegratorCreateInput) => {
+    // The city admin's own tenant is the default, so it is not named (as the users page does).
+    const { tenantId: named, ...rest } = input;
+    const target = scopeOf(named);
+    register.mutate(target ? { ...rest, tenantId: target } : rest);
   };
 
-  /** One PATCH with If-Match; a 412 says someone changed it meanwhile, and the reload shows it. */
-  const change = async (
-    integrator: IntegratorClient,
-    input: IntegratorPatchInput,
-    done:
-      | "tenancy.integrators.disabled"
-      | "tenancy.integrators.enabled"
-      | "tenancy.integrators.renamed",
-  ) => {
-    setBusyId(integrator.clientId);
-    try {
-      await patchIntegrator(client, integrator, input, scopeId);
-      void message.success(t(done));
-    } catch (error) {
+  /** One PATCH with If-Match; a 412 says someone changed it meanwhile, and the re-read shows it. */
+  const patch = useMutation({
+    mutationFn: (args: {
+      integrator: IntegratorClient;
+      input: IntegratorPatchInput;
+      done:
+        | "tenancy.integrators.disabled"
+        | "tenancy.integrators.enabled"
+        | "tenancy.integrators.renamed";
+    }) => patchIntegrator(client, args.integrator, args.input, scopeId),
+    onSuccess: (_, { done }) => void message.success(t(done)),
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 412)
         void message.warning(errorText(error, t));
       else void message.error(errorText(error, t));
-    } finally {
-      setBusyId(undefined);
-      list.reload();
-    }
-  };
+    },
+    onSettled: refresh,
+  });
+  const change = (
+    integrator: IntegratorClient,
+    input: IntegratorPatchInput,
+    done: Parameters<typeof patch.mutate>[0]["done"],
+  ) =>
+    patch.mutateAsync({ integrator, input, done }).then(
+      () => undefined,
+      () => undefined,
+    );
 
   const toggle = (integrator: IntegratorClient) => {
     const status = integrator.status === "disabled" ? "active" : "disabled";
@@ -128,6 +136,7 @@ export function IntegratorsPage() {
               style={{ minWidth: 280 }}
               value={selected}
               onChange={setTenantId}
+              loading={governmentsQuery.isFetching}
               aria-label={t("tenancy.integrators.tenant")}
               data-testid="integrators-tenant"
               options={governments.map((g) => ({ value: g.id, label: g.name }))}
@@ -144,26 +153,34 @@ export function IntegratorsPage() {
         </Flex>
       </Flex>
       <Typography.Text type="secondary">{t("tenancy.integrators.hint")}</Typography.Text>
-      <IntegratorsTable
-        integrators={list.items}
-        loading={list.loading}
-        busyId={busyId}
-        onToggle={toggle}
-        onRename={rename}
-      />
-      {list.hasMore && (
+      {governmentsQuery.error && (
+        <LoadError error={governmentsQuery.error} onRetry={() => void governmentsQuery.refetch()} />
+      )}
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {!(list.error && list.items.length === 0) && (
+        <IntegratorsTable
+          integrators={list.items}
+          loading={list.isFetching}
+          busyId={patch.isPending ? patch.variables?.integrator.clientId : undefined}
+          onToggle={toggle}
+          onRename={rename}
+        />
+      )}
+      {list.hasNextPage && (
         <Flex justify="center">
-          <Button onClick={list.loadMore}>{t("tenancy.common.loadMore")}</Button>
+          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t("tenancy.common.loadMore")}
+          </Button>
         </Flex>
       )}
       <RegisterDialog
         open={registering}
-        busy={busy}
+        busy={register.isPending}
         form={form}
         governments={cityAdmin ? governments : undefined}
         tenantId={selected}
         onCancel={() => setRegistering(false)}
-        onConfirm={(input) => void register(input)}
+        onConfirm={submit}
       />
       <SecretDialog created={created} onClose={() => setCreated(undefined)} />
     </Flex>

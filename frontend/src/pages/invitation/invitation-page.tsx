@@ -1,12 +1,14 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography } from "antd";
-import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ROLE_LABELS } from "../../../../shared/tenancy/roles.ts";
-import type { InvitationView } from "../../../../shared/tenancy/views.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
+import { ApiError } from "../../api/problem.ts";
+import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { acceptInvitation, showInvitation } from "../../api/tenancy.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { paths } from "../../app/paths.ts";
 import { useAuth } from "../../auth/auth-context.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
@@ -29,39 +31,42 @@ export function InvitationPage() {
   const { signIn, signOut } = useAuth();
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordValues>();
-  const [invitation, setInvitation] = useState<InvitationView | null>();
-  const [submitting, setSubmitting] = useState(false);
+  const shown = useQuery({
+    queryKey: tenancyKeys.invitation(token),
+    queryFn: ({ signal }) => showInvitation(client, token, signal),
+  });
+  const invitation = shown.data;
 
-  useEffect(() => {
-    showInvitation(client, token).then(setInvitation, () => setInvitation(null));
-  }, [client, token]);
-
-  const accept = useCallback(
-    async ({ password }: PasswordValues) => {
+  /** Sets the password, then signs in with it (a fresh session: any other user is signed out). */
+  const accept = useMutation({
+    mutationFn: async ({ password }: PasswordValues) => {
       if (!invitation) return;
-      setSubmitting(true);
-      try {
-        await acceptInvitation(client, token, password);
-        void message.success(t("tenancy.invitation.accepted"));
-        signOut();
-        await signIn(invitation.email, password);
-        navigate(paths.home, { replace: true });
-      } catch (error) {
-        if (!showFieldErrors(form, error)) void message.error(errorText(error, t));
-        setSubmitting(false);
-      }
+      await acceptInvitation(client, token, password);
+      void message.success(t("tenancy.invitation.accepted"));
+      signOut();
+      await signIn(invitation.email, password);
+      navigate(paths.home, { replace: true });
     },
-    [client, token, invitation, message, t, signIn, signOut, navigate, form],
-  );
+    onError: (error) => {
+      if (!showFieldErrors(form, error)) void message.error(errorText(error, t));
+    },
+  });
 
-  if (invitation === undefined) {
+  if (shown.error && !(shown.error instanceof ApiError && shown.error.status < 500)) {
+    return (
+      <PublicFrame>
+        <LoadError error={shown.error} onRetry={() => void shown.refetch()} />
+      </PublicFrame>
+    );
+  }
+  if (shown.isPending) {
     return (
       <PublicFrame>
         <Skeleton active />
       </PublicFrame>
     );
   }
-  if (invitation === null) {
+  if (!invitation) {
     return (
       <PublicFrame>
         <Result
@@ -101,7 +106,7 @@ export function InvitationPage() {
           form={form}
           layout="vertical"
           name="invitation"
-          onFinish={(v) => void accept(v)}
+          onFinish={(v) => accept.mutate(v)}
         >
           <Form.Item
             name="password"
@@ -131,7 +136,7 @@ export function InvitationPage() {
             type="primary"
             htmlType="submit"
             block
-            loading={submitting}
+            loading={accept.isPending || accept.isSuccess}
             data-testid="invitation-accept"
           >
             {t("tenancy.invitation.accept")}

@@ -1,3 +1,4 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -5,7 +6,9 @@ import type { Assessment, AssessmentReviewInput } from "../../../../shared/risk/
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { reviewAssessment } from "../../api/registry/reviews.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { type Decision, ReviewDialog } from "./review-dialog.tsx";
 import { ReviewTable } from "./review-table.tsx";
 import { useReviewContext } from "./use-review-context.ts";
@@ -15,34 +18,39 @@ import { useReviewQueue } from "./use-review-queue.ts";
 export function ReviewQueuePage() {
   const { t } = useTranslation();
   const client = useApi();
+  const queryClient = useQueryClient();
   const { message } = App.useApp();
   const queue = useReviewQueue();
   const context = useReviewContext(queue.items);
   const [pending, setPending] = useState<{ assessment: Assessment; decision: Decision }>();
-  const [busy, setBusy] = useState(false);
 
-  const decide = async (input: AssessmentReviewInput) => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      await reviewAssessment(client, pending.assessment, input);
-      queue.remove(pending.assessment.id);
+  const refresh = (assessment: Assessment) => {
+    void queryClient.invalidateQueries({ queryKey: registryKeys.reviews() });
+    void queryClient.invalidateQueries({
+      queryKey: registryKeys.riskSource(assessment.riskSourceId),
+    });
+    void queryClient.invalidateQueries({ queryKey: registryKeys.riskSources() });
+  };
+  const review = useMutation({
+    mutationFn: (args: { assessment: Assessment; input: AssessmentReviewInput }) =>
+      reviewAssessment(client, args.assessment, args.input),
+    onSuccess: (_, { assessment, input }) => {
+      refresh(assessment);
       void message.success(
         t(input.decision === "accept" ? "registry.review.accepted" : "registry.review.returned"),
       );
       setPending(undefined);
-    } catch (error) {
+    },
+    onError: (error, { assessment }) => {
       if (error instanceof ApiError && (error.status === 409 || error.status === 412)) {
         void message.warning(t("registry.review.conflict"));
         setPending(undefined);
-        queue.reload();
+        refresh(assessment);
       } else {
         void message.error(errorText(error, t));
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
     <Flex vertical gap={16}>
@@ -50,15 +58,18 @@ export function ReviewQueuePage() {
         {t("registry.review.title")}
       </Typography.Title>
       <Typography.Text type="secondary">{t("registry.review.hint")}</Typography.Text>
-      <ReviewTable
-        items={queue.items}
-        loading={queue.loading}
-        context={context}
-        onDecide={(assessment, decision) => setPending({ assessment, decision })}
-      />
-      {queue.hasMore && (
+      {queue.error && <LoadError error={queue.error} onRetry={() => void queue.refetch()} />}
+      {!(queue.error && queue.items.length === 0) && (
+        <ReviewTable
+          items={queue.items}
+          loading={queue.isFetching}
+          context={context}
+          onDecide={(assessment, decision) => setPending({ assessment, decision })}
+        />
+      )}
+      {queue.hasNextPage && (
         <Flex justify="center">
-          <Button onClick={queue.loadMore} loading={queue.loading}>
+          <Button onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
             {t("registry.common.loadMore")}
           </Button>
         </Flex>
@@ -66,9 +77,9 @@ export function ReviewQueuePage() {
       <ReviewDialog
         decision={pending?.decision}
         sourceName={pending ? (context.sourceNames.get(pending.assessment.riskSourceId) ?? "") : ""}
-        busy={busy}
+        busy={review.isPending}
         onCancel={() => setPending(undefined)}
-        onConfirm={(input) => void decide(input)}
+        onConfirm={(input) => pending && review.mutate({ assessment: pending.assessment, input })}
       />
     </Flex>
   );

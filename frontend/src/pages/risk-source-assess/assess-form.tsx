@@ -1,14 +1,19 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Col, Flex, Form, Input, Row, Select } from "antd";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { getIdentificationItem } from "../../../../shared/catalogs/identification-lists/index.ts";
 import type { MethodProfile } from "../../../../shared/methodology/profiles/profile-schema.ts";
-import { AssessmentTriggerSchema } from "../../../../shared/risk/assessment.ts";
+import {
+  type AssessmentCreateInput,
+  AssessmentTriggerSchema,
+} from "../../../../shared/risk/assessment.ts";
 import { hasRecordedControls, type RiskSource } from "../../../../shared/risk/risk-source.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { createAssessment } from "../../api/registry/assessments.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
 import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
@@ -30,8 +35,25 @@ export function AssessForm({ source, profiles }: Props) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<AssessValues>();
-  const [submitting, setSubmitting] = useState(false);
+  const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
+  const submitting = useMutation({
+    mutationFn: (input: AssessmentCreateInput) =>
+      createAssessment(client, source.id, input, idempotency.keyFor(input)),
+    onSuccess: () => {
+      idempotency.settle();
+      // The source's level, history, the listings and the officials' queue all change.
+      void queryClient.invalidateQueries({ queryKey: registryKeys.riskSource(source.id) });
+      void queryClient.invalidateQueries({ queryKey: registryKeys.riskSources() });
+      void queryClient.invalidateQueries({ queryKey: registryKeys.reviews() });
+      void message.success(t("registry.assess.submitted"));
+      navigate(riskSourceLinks.detail(source.id));
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status < 500) idempotency.settle();
+      void message.error(errorText(error, t));
+    },
+  });
   const initialValues = useMemo<AssessValues>(
     () => ({
       profileId: profiles.find((p) => p.kind === "lec")?.id ?? profiles[0]?.id,
@@ -70,19 +92,7 @@ export function AssessForm({ source, profiles }: Props) {
       void message.error(t("registry.form.fixErrors"));
       return;
     }
-    const input = assessmentInput(ready, form.getFieldsValue(true));
-    setSubmitting(true);
-    try {
-      await createAssessment(client, source.id, input, idempotency.keyFor(input));
-      idempotency.settle();
-      void message.success(t("registry.assess.submitted"));
-      navigate(riskSourceLinks.detail(source.id));
-    } catch (error) {
-      if (error instanceof ApiError && error.status < 500) idempotency.settle();
-      void message.error(errorText(error, t));
-    } finally {
-      setSubmitting(false);
-    }
+    submitting.mutate(assessmentInput(ready, form.getFieldsValue(true)));
   };
 
   return (
@@ -128,7 +138,7 @@ export function AssessForm({ source, profiles }: Props) {
               type="primary"
               size="large"
               block
-              loading={submitting}
+              loading={submitting.isPending}
               disabled={!preview.grade}
               onClick={() => void submit()}
               data-testid="submit-assessment"

@@ -1,6 +1,7 @@
 import { Form, Radio, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Factor } from "../../../../shared/methodology/profiles/profile-schema.ts";
+import { pickWithOriginal } from "../../i18n/languages.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 
 interface Props {
@@ -18,8 +19,7 @@ interface Props {
 export function FactorPicker({ factor, group, compact }: Props) {
   const { t } = useTranslation();
   const { language, pick } = useLanguage();
-  const describe = (v: Factor["values"][number]) =>
-    language === "en" ? `${v.en} · ${v.zh}` : v.zh;
+  const describe = (v: Factor["values"][number]) => pickWithOriginal(v, language);
   const label = `${factor.letter} — ${pick(factor.name)}`;
   const rules = [
     { required: true, message: t("registry.assess.pickValue", { letter: factor.letter }) },

@@ -1,13 +1,16 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Drawer, Flex, Form } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   type RiskSource,
+  type RiskSourceUpdateInput,
   RiskSourceUpdateInputSchema,
 } from "../../../../shared/risk/risk-source.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { type Tagged, updateRiskSource } from "../../api/registry/risk-sources.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import {
@@ -25,7 +28,7 @@ interface Props {
   open: boolean;
   source: Tagged<RiskSource>;
   onClose: () => void;
-  onSaved: (next: Tagged<RiskSource>) => void;
+  onSaved: () => void;
   /** Reads the source again after a 412, so the form starts from what is stored now. */
   onReload: () => void;
 }
@@ -53,8 +56,25 @@ export function EditDrawer({ open, source, onClose, onSaved, onReload }: Props) 
   const client = useApi();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
+  const queryClient = useQueryClient();
   const [conflict, setConflict] = useState(false);
+  const saving = useMutation({
+    mutationFn: (patch: RiskSourceUpdateInput) =>
+      updateRiskSource(client, source.value.id, patch, source.etag),
+    onSuccess: (next) => {
+      queryClient.setQueryData(registryKeys.riskSource(next.value.id), next);
+      void queryClient.invalidateQueries({ queryKey: registryKeys.riskSources() });
+      void message.success(t("registry.detail.saved"));
+      onSaved();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412) setConflict(true);
+      else {
+        if (error instanceof ApiError) form.setFields(fieldErrorsFromApi(error.problem?.errors));
+        void message.error(errorText(error, t));
+      }
+    },
+  });
 
   useEffect(() => {
     if (!open) return;
@@ -63,7 +83,7 @@ export function EditDrawer({ open, source, onClose, onSaved, onReload }: Props) 
     setConflict(false);
   }, [open, source, form]);
 
-  const save = async () => {
+  const save = () => {
     const checked = validateWith(
       RiskSourceUpdateInputSchema,
       toRiskSourceInput(form.getFieldsValue(true)),
@@ -80,20 +100,7 @@ export function EditDrawer({ open, source, onClose, onSaved, onReload }: Props) 
       onClose();
       return;
     }
-    setSaving(true);
-    try {
-      const next = await updateRiskSource(client, source.value.id, patch, source.etag);
-      void message.success(t("registry.detail.saved"));
-      onSaved(next);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412) setConflict(true);
-      else {
-        if (error instanceof ApiError) form.setFields(fieldErrorsFromApi(error.problem?.errors));
-        void message.error(errorText(error, t));
-      }
-    } finally {
-      setSaving(false);
-    }
+    saving.mutate(patch as RiskSourceUpdateInput);
   };
 
   return (
@@ -108,8 +115,8 @@ export function EditDrawer({ open, source, onClose, onSaved, onReload }: Props) 
           <Button onClick={onClose}>{t("registry.common.cancel")}</Button>
           <Button
             type="primary"
-            loading={saving}
-            onClick={() => void save()}
+            loading={saving.isPending}
+            onClick={save}
             data-testid="save-risk-source"
           >
             {t("registry.common.save")}

@@ -1,12 +1,14 @@
 import { EditOutlined, ExperimentOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Col, Flex, Result, Row, Skeleton, Space, Typography } from "antd";
-import { useCallback, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import type { HttpClient } from "../../api/http-client.ts";
-import { ApiError } from "../../api/problem.ts";
+import { useApi } from "../../api/api-context.tsx";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { listAssessments } from "../../api/registry/assessments.ts";
-import { useApiQuery } from "../../api/use-api-query.ts";
+import { LoadError } from "../../app/load-error.tsx";
+import { PageError } from "../../app/page-error.tsx";
 import { paths } from "../../app/paths.ts";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { ASSESSING_ROLES, ENTERPRISE_ROLES, hasRole } from "../../registry/access.ts";
@@ -27,22 +29,28 @@ export function RiskSourceDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { data: me } = useCurrentUser();
+  const client = useApi();
   const source = useTaggedSource(id);
-  const loadHistory = useCallback(
-    (client: HttpClient, signal: AbortSignal) => listAssessments(client, id, signal),
-    [id],
-  );
-  const history = useApiQuery(loadHistory);
+  const history = useQuery({
+    queryKey: registryKeys.assessments(id),
+    queryFn: ({ signal }) => listAssessments(client, id, signal),
+  });
   const profiles = useMethodProfiles();
   const [editing, setEditing] = useState(false);
 
   if (!source.data) {
-    if (source.error instanceof ApiError && source.error.status === 404) {
+    if (source.error) {
       return (
-        <Result
-          status="404"
-          title={t("registry.detail.notFound")}
-          extra={<Link to={paths.riskSources}>{t("registry.common.backToList")}</Link>}
+        <PageError
+          error={source.error}
+          onRetry={() => void source.refetch()}
+          notFound={
+            <Result
+              status="404"
+              title={t("registry.detail.notFound")}
+              extra={<Link to={paths.riskSources}>{t("registry.common.backToList")}</Link>}
+            />
+          }
         />
       );
     }
@@ -99,22 +107,23 @@ export function RiskSourceDetailPage() {
           <ControlsCard controls={value.controls} />
         </Col>
         <Col span={24}>
-          <AssessmentHistory
-            assessments={history.data}
-            profiles={profiles.data}
-            loading={history.loading}
-          />
+          {history.error ? (
+            <LoadError error={history.error} onRetry={() => void history.refetch()} />
+          ) : (
+            <AssessmentHistory
+              assessments={history.data}
+              profiles={profiles.data}
+              loading={history.isFetching}
+            />
+          )}
         </Col>
       </Row>
       <EditDrawer
         open={editing}
         source={source.data}
         onClose={() => setEditing(false)}
-        onSaved={(next) => {
-          source.replace(next);
-          setEditing(false);
-        }}
-        onReload={source.reload}
+        onSaved={() => setEditing(false)}
+        onReload={() => void source.refetch()}
       />
     </Flex>
   );

@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useState } from "react";
-import type { RiskSource } from "../../../../shared/risk/risk-source.ts";
-import type { HttpClient } from "../../api/http-client.ts";
-import { getRiskSource, type Tagged } from "../../api/registry/risk-sources.ts";
-import { useApiQuery } from "../../api/use-api-query.ts";
+import { useQuery } from "@tanstack/react-query";
+import { useApi } from "../../api/api-context.tsx";
+import { registryKeys } from "../../api/query-keys/registry.ts";
+import { getRiskSource } from "../../api/registry/risk-sources.ts";
 
-/** The source with its ETag; `replace` takes a fresher copy (e.g. the answer of a PATCH). */
+/**
+ * The source with the ETag it was read with, for `If-Match`. A save puts its answer (with the
+ * new ETag) in the cache under the same key, so the page and the next edit start from it.
+ */
 export function useTaggedSource(id: string) {
-  const load = useCallback(
-    (client: HttpClient, signal: AbortSignal) => getRiskSource(client, id, signal),
-    [id],
-  );
-  const query = useApiQuery(load);
-  const [latest, setLatest] = useState<Tagged<RiskSource>>();
-  useEffect(() => setLatest(query.data), [query.data]);
-  return { ...query, data: latest, replace: setLatest };
+  const client = useApi();
+  return useQuery({
+    queryKey: registryKeys.riskSource(id),
+    queryFn: ({ signal }) => getRiskSource(client, id, signal),
+  });
 }

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useApi } from "../../api/api-context.tsx";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import {
   fetchImport,
   type ImportJob,
@@ -9,53 +11,37 @@ import {
 
 const POLL_MS = 500;
 
-const finished = (job: ImportJob) => job.status === "done" || job.status === "failed";
+const finished = (job: ImportJob | undefined) =>
+  job !== undefined && (job.status === "done" || job.status === "failed");
 
-/** Starts an import job and polls it until it is done or failed, for the progress bar. */
+/**
+ * Starts an import job, then polls it (every half second, only while it runs) for the progress
+ * bar. A finished real import refreshes the risk-source listings.
+ */
 export function useImportJob() {
   const client = useApi();
-  const [job, setJob] = useState<ImportJob>();
-  const [error, setError] = useState<unknown>();
-  const [running, setRunning] = useState(false);
-  const run = useRef(0);
+  const queryClient = useQueryClient();
+  const start = useMutation({
+    mutationFn: (request: ImportRequest) => startImport(client, request),
+  });
+  const id = start.data?.id;
+  const job = useQuery({
+    queryKey: registryKeys.importJob(id),
+    queryFn: ({ signal }) => fetchImport(client, id as string, signal),
+    enabled: id !== undefined,
+    refetchInterval: (query) => (finished(query.state.data) ? false : POLL_MS),
+  });
+  const written = job.data?.status === "done" && !job.data.dryRun;
+  useEffect(() => {
+    if (written) void queryClient.invalidateQueries({ queryKey: registryKeys.riskSources() });
+  }, [written, queryClient]);
 
-  useEffect(
-    () => () => {
-      run.current++; // stop polling when the page goes away
-    },
-    [],
-  );
-
-  const start = useCallback(
-    async (request: ImportRequest) => {
-      const mine = ++run.current;
-      setRunning(true);
-      setError(undefined);
-      setJob(undefined);
-      try {
-        const { id } = await startImport(client, request);
-        for (;;) {
-          const current = await fetchImport(client, id);
-          if (mine !== run.current) return;
-          setJob(current);
-          if (finished(current)) break;
-          await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        }
-      } catch (failure) {
-        if (mine === run.current) setError(failure);
-      } finally {
-        if (mine === run.current) setRunning(false);
-      }
-    },
-    [client],
-  );
-
-  const reset = useCallback(() => {
-    run.current++;
-    setJob(undefined);
-    setError(undefined);
-    setRunning(false);
-  }, []);
-
-  return { job, error, running, start, reset };
+  const current = id === undefined ? undefined : job.data;
+  return {
+    job: current,
+    error: start.error ?? job.error ?? undefined,
+    running: start.isPending || (id !== undefined && !finished(current) && !job.error),
+    start: (request: ImportRequest) => start.mutate(request),
+    reset: start.reset,
+  };
 }

@@ -7,7 +7,6 @@ import {
   DISTRICT_OPTIONS,
   INDUSTRY_OPTIONS,
 } from "../../registry/catalog-labels.ts";
-import { LEVELS as LEVEL_STYLES } from "../../theme/levels.ts";
 import { type ListFilters, REVIEW_DUE_OPTIONS } from "./filter-params.ts";
 
 interface Props {
@@ -33,7 +32,7 @@ export function ListFiltersBar({ value, onChange }: Props) {
         value={value.level}
         onChange={set("level")}
         options={[
-          ...LEVELS.map((level) => ({ value: level, label: pick(LEVEL_STYLES[level].label) })),
+          ...LEVELS.map((level) => ({ value: level, label: t(`levels.names.${level}`) })),
           { value: "none", label: t("registry.common.notGraded") },
         ]}
       />

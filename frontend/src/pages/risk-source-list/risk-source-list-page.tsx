@@ -3,6 +3,7 @@ import { Button, Flex, Space, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { LoadError } from "../../app/load-error.tsx";
 import { paths } from "../../app/paths.ts";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
@@ -20,7 +21,8 @@ export function RiskSourceListPage() {
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const query = useMemo(() => apiFilters(filters), [filters]);
-  const { items, loading, hasMore, loadMore } = useRiskSourcePages(query);
+  const list = useRiskSourcePages(query);
+  const { items } = list;
   const isEnterprise = hasRole(me?.role, ENTERPRISE_ROLES);
   const canExport = isEnterprise || hasRole(me?.role, OFFICIAL_ROLES);
   return (
@@ -49,13 +51,20 @@ export function RiskSourceListPage() {
         </Space>
       </Flex>
       <ListFiltersBar value={filters} onChange={(next) => setSearch(searchFromFilters(next))} />
-      <RiskSourceTable items={items} loading={loading} />
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {!(list.error && items.length === 0) && (
+        <RiskSourceTable items={items} loading={list.isFetching} />
+      )}
       <Flex justify="center" gap={16} align="center">
         <Typography.Text type="secondary">
           {t("registry.list.count", { count: items.length })}
         </Typography.Text>
-        {hasMore && (
-          <Button onClick={loadMore} loading={loading} data-testid="load-more">
+        {list.hasNextPage && (
+          <Button
+            onClick={() => void list.fetchNextPage()}
+            loading={list.isFetchingNextPage}
+            data-testid="load-more"
+          >
             {t("registry.common.loadMore")}
           </Button>
         )}

@@ -1,15 +1,17 @@
 import { FileAddOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Empty, Flex, Select, Skeleton, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useCallback } from "react";
 import { useTranslation } from "react-i18next";
 import type {
   IdentificationItem,
   IdentificationList,
 } from "../../../../shared/catalogs/identification-lists/list-schema.ts";
-import type { HttpClient } from "../../api/http-client.ts";
+import { useApi } from "../../api/api-context.tsx";
+import { STATIC_DATA_MS } from "../../api/query-client.ts";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { fetchIdentificationLists } from "../../api/registry/enterprise.ts";
-import { useApiQuery } from "../../api/use-api-query.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { accidentTypeName, INDUSTRY_OPTIONS } from "../../registry/catalog-labels.ts";
 
@@ -24,12 +26,18 @@ interface Props {
 export function IdentificationPicker({ industry, onIndustryChange, onPick, onBlank }: Props) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
-  const load = useCallback(
-    (client: HttpClient, signal: AbortSignal) =>
-      industry ? fetchIdentificationLists(client, industry, signal) : Promise.resolve([]),
-    [industry],
-  );
-  const { data: lists, loading } = useApiQuery(load);
+  const client = useApi();
+  const {
+    data: lists,
+    isLoading,
+    error,
+    refetch,
+  } = useQuery({
+    queryKey: registryKeys.identificationLists(industry),
+    queryFn: ({ signal }) => fetchIdentificationLists(client, industry as string, signal),
+    enabled: industry !== undefined,
+    staleTime: STATIC_DATA_MS,
+  });
   return (
     <Flex vertical gap={16} data-testid="identification-picker">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -51,7 +59,9 @@ export function IdentificationPicker({ industry, onIndustryChange, onPick, onBla
           {t("registry.register.startBlank")}
         </Button>
       </Flex>
-      {loading && !lists ? (
+      {error ? (
+        <LoadError error={error} onRetry={() => void refetch()} />
+      ) : isLoading ? (
         <Skeleton active />
       ) : lists && lists.length > 0 ? (
         lists.map((list) => <ListCard key={list.id} list={list} onPick={onPick} />)

@@ -1,12 +1,16 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Flex, Form } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { getIdentificationItem } from "../../../../shared/catalogs/identification-lists/index.ts";
-import { RiskSourceCreateInputSchema } from "../../../../shared/risk/risk-source.ts";
+import {
+  type RiskSourceCreateInput,
+  RiskSourceCreateInputSchema,
+} from "../../../../shared/risk/risk-source.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { createRiskSource } from "../../api/registry/risk-sources.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
@@ -38,13 +42,30 @@ export function RegisterForm({ initialValues, onBack }: Props) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [submitting, setSubmitting] = useState(false);
+  const queryClient = useQueryClient();
   const idempotency = useIdempotencyKey();
+  const submitting = useMutation({
+    mutationFn: (input: RiskSourceCreateInput) =>
+      createRiskSource(client, input, idempotency.keyFor(input)),
+    onSuccess: (created) => {
+      idempotency.settle();
+      void queryClient.invalidateQueries({ queryKey: registryKeys.riskSources() });
+      void message.success(t("registry.register.created"));
+      navigate(riskSourceLinks.detail(created.id));
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status < 500) {
+        idempotency.settle();
+        form.setFields(fieldErrorsFromApi(error.problem?.errors));
+      }
+      void message.error(errorText(error, t));
+    },
+  });
   const item = initialValues.identificationItemId
     ? getIdentificationItem(initialValues.identificationItemId)
     : undefined;
 
-  const submit = async () => {
+  const submit = () => {
     const checked = validateWith(
       RiskSourceCreateInputSchema,
       toRiskSourceInput(form.getFieldsValue(true)),
@@ -56,25 +77,7 @@ export function RegisterForm({ initialValues, onBack }: Props) {
       void message.error(checked.general[0] ?? t("registry.form.fixErrors"));
       return;
     }
-    setSubmitting(true);
-    try {
-      const created = await createRiskSource(
-        client,
-        checked.data,
-        idempotency.keyFor(checked.data),
-      );
-      idempotency.settle();
-      void message.success(t("registry.register.created"));
-      navigate(riskSourceLinks.detail(created.id));
-    } catch (error) {
-      if (error instanceof ApiError && error.status < 500) {
-        idempotency.settle();
-        form.setFields(fieldErrorsFromApi(error.problem?.errors));
-      }
-      void message.error(errorText(error, t));
-    } finally {
-      setSubmitting(false);
-    }
+    submitting.mutate(checked.data);
   };
 
   return (
@@ -104,8 +107,8 @@ export function RegisterForm({ initialValues, onBack }: Props) {
         <Button onClick={onBack}>{t("registry.register.changeItem")}</Button>
         <Button
           type="primary"
-          loading={submitting}
-          onClick={() => void submit()}
+          loading={submitting.isPending}
+          onClick={submit}
           data-testid="submit-risk-source"
         >
           {t("registry.register.submit")}

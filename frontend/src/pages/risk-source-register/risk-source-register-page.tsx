@@ -1,9 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
 import { Card, Flex, Skeleton, Steps, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useApi } from "../../api/api-context.tsx";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { fetchOwnEnterprise } from "../../api/registry/enterprise.ts";
-import { useApiQuery } from "../../api/use-api-query.ts";
+import { PageError } from "../../app/page-error.tsx";
 import { paths } from "../../app/paths.ts";
 import {
   blankValues,
@@ -19,7 +22,16 @@ import { RegisterForm } from "./register-form.tsx";
  */
 export function RiskSourceRegisterPage() {
   const { t } = useTranslation();
-  const { data: enterprise, loading } = useApiQuery(fetchOwnEnterprise);
+  const client = useApi();
+  const {
+    data: enterprise,
+    isPending,
+    error,
+    refetch,
+  } = useQuery({
+    queryKey: registryKeys.ownEnterprise(),
+    queryFn: ({ signal }) => fetchOwnEnterprise(client, signal),
+  });
   const [industry, setIndustry] = useState<string>();
   const [values, setValues] = useState<RiskSourceFormValues>();
   useEffect(() => {
@@ -42,7 +54,9 @@ export function RiskSourceRegisterPage() {
         ]}
       />
       <Card>
-        {loading && !enterprise ? (
+        {error && !enterprise ? (
+          <PageError error={error} onRetry={() => void refetch()} />
+        ) : isPending ? (
           <Skeleton active />
         ) : values ? (
           <RegisterForm initialValues={values} onBack={() => setValues(undefined)} />

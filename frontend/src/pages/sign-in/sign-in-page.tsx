@@ -1,25 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
 import { App, Card, Col, Layout, Row, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation } from "react-router";
+import { accountKeys } from "../../api/query-keys/account.ts";
 import { AppHeader } from "../../app/app-header.tsx";
 import { paths } from "../../app/paths.ts";
 import { useAuth } from "../../auth/auth-context.tsx";
-import { type DemoUser, fetchDemoUsers, OAuthError } from "../../auth/oauth.ts";
+import { fetchDemoUsers, OAuthError } from "../../auth/oauth.ts";
 import { DemoUserList } from "./demo-user-list.tsx";
 import { type Credentials, SignInForm } from "./sign-in-form.tsx";
 
-function useDemoUsers(): DemoUser[] | undefined {
-  const [users, setUsers] = useState<DemoUser[]>();
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchDemoUsers(controller.signal).then(
-      (list) => setUsers(list),
-      () => setUsers(undefined),
-    );
-    return () => controller.abort();
-  }, []);
-  return users;
+/** The local stack's demo accounts; none where the endpoint does not exist (AWS) or fails. */
+function useDemoUsers() {
+  return useQuery({
+    queryKey: accountKeys.demoUsers(),
+    queryFn: ({ signal }) => fetchDemoUsers(signal).then((users) => users ?? []),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  }).data;
 }
 
 function redirectTarget(state: unknown): string {

@@ -1,9 +1,8 @@
+import { useMutation } from "@tanstack/react-query";
 import { App, Button, Card, Form, Result, Typography } from "antd";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { SignupInput } from "../../../../shared/tenancy/requests.ts";
-import type { SignupCreated } from "../../../../shared/tenancy/views.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
@@ -19,23 +18,21 @@ export function SignUpPage() {
   const { message } = App.useApp();
   const client = useApi();
   const [form] = Form.useForm<SignupValues>();
-  const [submitting, setSubmitting] = useState(false);
-  const [done, setDone] = useState<{ created: SignupCreated; email: string }>();
-
-  const submit = async (input: SignupInput) => {
-    setSubmitting(true);
-    try {
-      setDone({ created: await signUp(client, input), email: input.admin.email });
-    } catch (error) {
+  const submit = useMutation({
+    mutationFn: (input: SignupInput) => signUp(client, input),
+    onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
         void message.error(t("tenancy.signUp.conflict"));
       } else if (!showFieldErrors(form, error)) {
         void message.error(errorText(error, t));
       }
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    },
+  });
+  const done = submit.data &&
+    submit.variables && {
+      created: submit.data,
+      email: submit.variables.admin.email,
+    };
 
   const back = (
     <Link to={paths.signIn}>
@@ -69,8 +66,8 @@ export function SignUpPage() {
           <Typography.Paragraph type="secondary">{t("tenancy.signUp.hint")}</Typography.Paragraph>
           <SignUpForm
             form={form}
-            submitting={submitting}
-            onSubmit={(input) => void submit(input)}
+            submitting={submit.isPending}
+            onSubmit={(input) => submit.mutate(input)}
           />
         </Card>
       )}

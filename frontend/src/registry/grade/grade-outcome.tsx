@@ -20,7 +20,7 @@ export function GradeOutcomeView({ outcome, profile, testId }: Props) {
   const bandText = () => {
     const name = bandName(profile, outcome.scoreBand.id);
     const range = bandRange(profile, outcome.scoreBand.id) || outcome.scoreBand.id;
-    return name ? `${range}${pick({ zh: "，", en: ", " })}${pick(name)}` : range;
+    return name ? t("registry.grade.bandWithName", { range, name: pick(name) }) : range;
   };
   return (
     <div data-testid={testId} data-level={outcome.level}>

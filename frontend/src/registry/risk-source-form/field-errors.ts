@@ -1,6 +1,6 @@
 import type * as z from "zod";
 import { en, zhCN } from "zod/locales";
-import type { Language } from "../../i18n/languages.ts";
+import { type Language, pickText } from "../../i18n/languages.ts";
 
 /** An antd `form.setFields` entry. */
 export interface FieldError {
@@ -23,13 +23,6 @@ function formName(path: readonly PropertyKey[]): (string | number)[][] {
   if (head === "accidentTypes" || head === "hazardFactors") return [[head]];
   if (head === "controls" && typeof next === "string") return [["controls", next]];
   return path.length > 0 ? [path.map((p) => (typeof p === "number" ? p : String(p)))] : [];
-}
-
-/** Schema messages carry both languages as "中文 / English"; take the reader's half. */
-function pickBilingual(message: string, language: Language): string {
-  const parts = message.split(" / ");
-  if (parts.length !== 2) return message;
-  return (language === "en" ? parts[1] : parts[0]) ?? message;
 }
 
 function isMissing(issue: z.core.$ZodIssue): boolean {
@@ -55,7 +48,7 @@ export function validateWith<S extends z.ZodType>(
   const byName = new Map<string, FieldError>();
   const general: string[] = [];
   for (const issue of result.error.issues) {
-    const text = isMissing(issue) ? required : pickBilingual(issue.message, language);
+    const text = isMissing(issue) ? required : pickText(issue.message, language);
     const names = formName(issue.path);
     if (names.length === 0) general.push(text);
     for (const name of names) {

@@ -1,0 +1,25 @@
+import type { GradingPreviewRequest } from "../../../../shared/methodology/grading-request.ts";
+import type { RiskSourceFilters } from "../registry/risk-sources.ts";
+
+/**
+ * Query keys of the risk registry. Listings share the `riskSources` prefix so one invalidation
+ * refreshes every filtered list and picker; a source's history sits under the source's own key.
+ */
+export const registryKeys = {
+  riskSources: () => ["registry", "risk-sources"] as const,
+  riskSourceList: (filters: RiskSourceFilters) =>
+    [...registryKeys.riskSources(), "list", filters] as const,
+  riskSourcePicker: () => [...registryKeys.riskSources(), "picker"] as const,
+  riskSource: (id: string) => ["registry", "risk-source", id] as const,
+  assessments: (riskSourceId: string) =>
+    [...registryKeys.riskSource(riskSourceId), "assessments"] as const,
+  reviews: () => ["registry", "reviews"] as const,
+  methodProfiles: () => ["registry", "method-profiles"] as const,
+  gradePreview: (request: GradingPreviewRequest | undefined) =>
+    ["registry", "grade-preview", request] as const,
+  ownEnterprise: () => ["registry", "enterprise", "own"] as const,
+  enterprise: (tenantId: string) => ["registry", "enterprise", tenantId] as const,
+  identificationLists: (industry: string | undefined) =>
+    ["registry", "identification-lists", industry] as const,
+  importJob: (id: string | undefined) => ["registry", "import-job", id] as const,
+};

@@ -1,0 +1,38 @@
+import { type QueryKey, useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useApi } from "./api-context.tsx";
+import type { HttpClient } from "./http-client.ts";
+
+/** What every listing answers: a page of items and the cursor of the next, null on the last. */
+export interface CursorPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type PageLoader<T> = (
+  client: HttpClient,
+  cursor: string | undefined,
+  signal: AbortSignal,
+) => Promise<CursorPage<T>>;
+
+/**
+ * A `{ items, nextCursor }` listing as an infinite query: the first page loads with the key,
+ * `fetchNextPage` appends the next while `hasNextPage`; a key change starts over, and a late
+ * page of an old key never lands in the new list.
+ */
+export function useCursorList<T>(
+  queryKey: QueryKey,
+  load: PageLoader<T>,
+  options: { enabled?: boolean } = {},
+) {
+  const client = useApi();
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => load(client, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: options.enabled ?? true,
+  });
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  return { ...query, items };
+}
