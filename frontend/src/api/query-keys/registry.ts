@@ -22,4 +22,7 @@ export const registryKeys = {
   identificationLists: (industry: string | undefined) =>
     ["registry", "identification-lists", industry] as const,
   importJob: (id: string | undefined) => ["registry", "import-job", id] as const,
+  supervisionChanges: () => ["registry", "supervision-changes"] as const,
+  /** Full source records for the supervision request dialog (the delegation picker keeps less). */
+  supervisionSourcePicker: () => [...registryKeys.riskSources(), "supervision-picker"] as const,
 };

@@ -1,8 +1,8 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { RiskSource } from "../../../../shared/risk/risk-source.ts";
 import type {
   SupervisionChange,
   SupervisionChangeInput,
@@ -11,6 +11,7 @@ import type {
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
+import { registryKeys } from "../../api/query-keys/registry.ts";
 import { newIdempotencyKey } from "../../api/registry/etag.ts";
 import { listRiskSources } from "../../api/registry/risk-sources.ts";
 import {
@@ -18,11 +19,12 @@ import {
   listSupervisionChanges,
   requestSupervisionChange,
 } from "../../api/registry/supervision-changes.ts";
+import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
 import { formatDateTime } from "../../registry/dates.ts";
-import { usePagedList } from "../../tenancy/use-paged-list.ts";
 import { DecisionDialog } from "./decision-dialog.tsx";
 import { placeText } from "./place-text.ts";
 import { RequestDialog } from "./request-dialog.tsx";
@@ -41,52 +43,52 @@ export function SupervisionChangesPage() {
   const { data: me } = useCurrentUser();
   const official = hasRole(me?.role, OFFICIAL_ROLES);
   const canRequest = me?.role === "enterpriseAdmin";
-  const list = usePagedList(listSupervisionChanges);
-  const [sources, setSources] = useState<RiskSource[]>([]);
+  const queryClient = useQueryClient();
+  const list = useCursorList(registryKeys.supervisionChanges(), listSupervisionChanges);
+  const sources = useQuery({
+    queryKey: registryKeys.supervisionSourcePicker(),
+    queryFn: ({ signal }) => listRiskSources(client, {}, undefined, signal),
+    enabled: canRequest,
+  });
   const [asking, setAsking] = useState(false);
   const [askKey, setAskKey] = useState(newIdempotencyKey);
   const [pending, setPending] = useState<{
     change: SupervisionChange;
     decision: SupervisionDecisionInput["decision"];
   }>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!canRequest) return;
-    listRiskSources(client, {}, undefined)
-      .then((page) => setSources(page.items))
-      .catch(() => setSources([]));
-  }, [canRequest, client]);
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: registryKeys.supervisionChanges() });
 
   const refused = (error: unknown) => {
     if (error instanceof ApiError && [404, 409, 412].includes(error.status)) {
       void message.warning(t("registry.supervision.conflict"));
-      list.reload();
+      void refresh();
     } else {
       void message.error(errorText(error, t));
     }
   };
 
-  const ask = async (input: SupervisionChangeInput) => {
-    setBusy(true);
-    try {
-      await requestSupervisionChange(client, input, askKey);
+  const ask = useMutation({
+    mutationFn: (input: SupervisionChangeInput) => requestSupervisionChange(client, input, askKey),
+    onSuccess: () => {
       void message.success(t("registry.supervision.requested"));
       setAsking(false);
       setAskKey(newIdempotencyKey());
-      list.reload();
-    } catch (error) {
-      refused(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      void refresh();
+    },
+    onError: refused,
+  });
 
-  const decide = async (input: SupervisionDecisionInput) => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      await decideSupervisionChange(client, pending.change, input);
+  /** An approval moves the enterprise or source: every registry listing may change. */
+  const decide = useMutation({
+    mutationFn: ({
+      change,
+      input,
+    }: {
+      change: SupervisionChange;
+      input: SupervisionDecisionInput;
+    }) => decideSupervisionChange(client, change, input),
+    onSuccess: (_, { input }) => {
       void message.success(
         t(
           input.decision === "approve"
@@ -94,15 +96,12 @@ export function SupervisionChangesPage() {
             : "registry.supervision.rejected",
         ),
       );
-      setPending(undefined);
-      list.reload();
-    } catch (error) {
-      setPending(undefined);
-      refused(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+      void queryClient.invalidateQueries({ queryKey: ["registry"] });
+    },
+    onError: refused,
+    onSettled: () => setPending(undefined),
+  });
+  const busy = ask.isPending || decide.isPending;
 
   const columns: ColumnsType<SupervisionChange> = [
     {
@@ -183,28 +182,31 @@ export function SupervisionChangesPage() {
       <Typography.Text type="secondary">
         {t(official ? "registry.supervision.officialHint" : "registry.supervision.hint")}
       </Typography.Text>
-      <Table<SupervisionChange>
-        rowKey="id"
-        data-testid="supervision-changes"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={false}
-        locale={{ emptyText: t("registry.supervision.empty") }}
-      />
-      {list.hasMore && (
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {!(list.error && list.items.length === 0) && (
+        <Table<SupervisionChange>
+          rowKey="id"
+          data-testid="supervision-changes"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.isFetching}
+          pagination={false}
+          locale={{ emptyText: t("registry.supervision.empty") }}
+        />
+      )}
+      {list.hasNextPage && (
         <Flex justify="center">
-          <Button onClick={list.loadMore} loading={list.loading}>
+          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
             {t("registry.common.loadMore")}
           </Button>
         </Flex>
       )}
       <RequestDialog
         open={asking}
-        sources={sources}
+        sources={sources.data?.items ?? []}
         busy={busy}
         onCancel={() => setAsking(false)}
-        onConfirm={(input) => void ask(input)}
+        onConfirm={(input) => ask.mutate(input)}
       />
       <DecisionDialog
         decision={pending?.decision}
@@ -213,7 +215,7 @@ export function SupervisionChangesPage() {
         }
         busy={busy}
         onCancel={() => setPending(undefined)}
-        onConfirm={(input) => void decide(input)}
+        onConfirm={(input) => pending && decide.mutate({ change: pending.change, input })}
       />
     </Flex>
   );
