@@ -9,7 +9,7 @@ import {
   AssessmentReviewInputSchema,
   AssessmentSchema,
 } from "../../shared/risk/assessment.ts";
-import { EnterpriseSchema, EnterpriseUpdateInputSchema } from "../../shared/risk/enterprise.ts";
+import { EnterpriseUpdateInputSchema, EnterpriseViewSchema } from "../../shared/risk/enterprise.ts";
 import {
   EnterpriseListQuerySchema,
   pageOf,
@@ -17,8 +17,8 @@ import {
 } from "../../shared/risk/list-query.ts";
 import {
   RiskSourceCreateInputSchema,
-  RiskSourceSchema,
   RiskSourceUpdateInputSchema,
+  RiskSourceViewSchema,
 } from "../../shared/risk/risk-source.ts";
 import { ROLES } from "../../shared/tenancy/roles.ts";
 import type { HttpRoute } from "../platform/manifest-types.ts";
@@ -46,7 +46,7 @@ const IndustryParams = z.strictObject({ industry: IndustryIdSchema });
 export const AssessmentCreatedSchema = z.object({
   id: z.string(),
   grade: GradeSchema,
-  riskSource: RiskSourceSchema,
+  riskSource: RiskSourceViewSchema,
 });
 
 const tags = ["registry"] as const;
@@ -146,7 +146,7 @@ export const ownEnterpriseRoute = {
   access: { roles: ENTERPRISE_ROLES },
   summary: "The caller's own enterprise profile (ETag)",
   tags,
-  responses: { 200: { description: "Enterprise", schema: EnterpriseSchema } },
+  responses: { 200: { description: "Enterprise", schema: EnterpriseViewSchema } },
 } as const satisfies HttpRoute;
 
 export const updateOwnEnterpriseRoute = {
@@ -157,7 +157,7 @@ export const updateOwnEnterpriseRoute = {
   tags,
   request: { body: EnterpriseUpdateInputSchema, headers: ["If-Match"] },
   responses: {
-    200: { description: "Updated enterprise", schema: EnterpriseSchema },
+    200: { description: "Updated enterprise", schema: EnterpriseViewSchema },
     412: problem("The enterprise changed since it was read"),
     428: problem("If-Match missing"),
   },
@@ -170,7 +170,7 @@ export const listEnterprisesRoute = {
   summary: "Enterprises in the caller's jurisdiction",
   tags,
   request: { query: EnterpriseListQuerySchema },
-  responses: { 200: { description: "A page", schema: pageOf(EnterpriseSchema) } },
+  responses: { 200: { description: "A page", schema: pageOf(EnterpriseViewSchema) } },
 } as const satisfies HttpRoute;
 
 export const getEnterpriseRoute = {
@@ -181,7 +181,7 @@ export const getEnterpriseRoute = {
   tags,
   request: { params: TenantParams },
   responses: {
-    200: { description: "Enterprise", schema: EnterpriseSchema },
+    200: { description: "Enterprise", schema: EnterpriseViewSchema },
     404: problem("No such enterprise within reach"),
   },
 } as const satisfies HttpRoute;
@@ -193,7 +193,7 @@ export const listRiskSourcesRoute = {
   summary: "Risk sources in reach: own, delegated or in the jurisdiction",
   tags,
   request: { query: RiskSourceListQuerySchema },
-  responses: { 200: { description: "A page", schema: pageOf(RiskSourceSchema) } },
+  responses: { 200: { description: "A page", schema: pageOf(RiskSourceViewSchema) } },
 } as const satisfies HttpRoute;
 
 export const createRiskSourceRoute = {
@@ -204,7 +204,7 @@ export const createRiskSourceRoute = {
   tags,
   request: { body: RiskSourceCreateInputSchema, headers: ["Idempotency-Key"] },
   responses: {
-    201: { description: "Registered", schema: RiskSourceSchema },
+    201: { description: "Registered", schema: RiskSourceViewSchema },
     400: problem("Invalid fields, listed"),
   },
 } as const satisfies HttpRoute;
@@ -217,7 +217,7 @@ export const getRiskSourceRoute = {
   tags,
   request: { params: IdParams },
   responses: {
-    200: { description: "Risk source", schema: RiskSourceSchema },
+    200: { description: "Risk source", schema: RiskSourceViewSchema },
     404: problem("No such source within reach"),
   },
 } as const satisfies HttpRoute;
@@ -230,7 +230,7 @@ export const updateRiskSourceRoute = {
   tags,
   request: { params: IdParams, body: RiskSourceUpdateInputSchema, headers: ["If-Match"] },
   responses: {
-    200: { description: "Updated", schema: RiskSourceSchema },
+    200: { description: "Updated", schema: RiskSourceViewSchema },
     412: problem("Changed since read"),
     428: problem("If-Match missing"),
   },

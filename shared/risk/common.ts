@@ -30,6 +30,15 @@ export const ContactSchema = z.strictObject({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/**
+ * A phone as a viewer receives it: in clear, or masked for roles that do not need it
+ * (shared/tenancy/masking.ts, `138****5678`). Responses only; requests take `PhoneSchema`.
+ */
+export const PhoneViewSchema = z.union([PhoneSchema, z.string().regex(/^[\d-]*\*+\d*$/)]);
+
+/** A contact as a viewer receives it (its phone possibly masked). */
+export const ContactViewSchema = ContactSchema.extend({ phone: PhoneViewSchema });
+
 /** Fields every stored record carries; `version` is the optimistic-lock counter. */
 export const StoredMetaSchema = z.object({
   id: z.string().min(1),

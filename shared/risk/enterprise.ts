@@ -1,7 +1,13 @@
 import * as z from "zod";
 import { DistrictCodeSchema } from "../catalogs/districts.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
-import { ContactSchema, LocationSchema, StoredMetaSchema, Text } from "./common.ts";
+import {
+  ContactSchema,
+  ContactViewSchema,
+  LocationSchema,
+  StoredMetaSchema,
+  Text,
+} from "./common.ts";
 import { UsccSchema } from "./uscc.ts";
 
 const fields = {
@@ -47,3 +53,9 @@ export const EnterpriseSchema = z
   .extend(StoredMetaSchema.shape)
   .extend({ standardization: StandardizationSchema.optional() });
 export type Enterprise = z.infer<typeof EnterpriseSchema>;
+
+/** An enterprise as the API answers it: its contacts' phones may be masked. */
+export const EnterpriseViewSchema = EnterpriseSchema.extend({
+  principal: ContactViewSchema,
+  safetyContact: ContactViewSchema,
+});

@@ -6,7 +6,13 @@ import { getIdentificationItem } from "../catalogs/identification-lists/index.ts
 import { IndustryIdSchema } from "../catalogs/industries.ts";
 import { LevelSchema } from "../methodology/levels.ts";
 import { AssessmentStatusSchema } from "./assessment-status.ts";
-import { ContactSchema, LocationSchema, StoredMetaSchema, Text } from "./common.ts";
+import {
+  ContactSchema,
+  ContactViewSchema,
+  LocationSchema,
+  StoredMetaSchema,
+  Text,
+} from "./common.ts";
 
 const ControlTexts = z.array(Text(300)).max(50);
 
@@ -94,6 +100,11 @@ export const RiskSourceSchema = z
     nextReviewAt: z.iso.datetime().nullable(),
   });
 export type RiskSource = z.infer<typeof RiskSourceSchema>;
+
+/** A risk source as the API answers it: its responsible person's phone may be masked. */
+export const RiskSourceViewSchema = RiskSourceSchema.extend({
+  responsiblePerson: ContactViewSchema,
+});
 
 /** Whether any control is recorded — the `controlsRecorded` input of grading (domain.md §3). */
 export function hasRecordedControls(controls: RiskControls): boolean {

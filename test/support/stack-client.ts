@@ -3,6 +3,7 @@ import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts
 import { DEMO_PASSWORD } from "../../infra/local/identity/demo-users.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
+import { checkAgainstContract } from "./response-contract.ts";
 
 /** A signed-in caller of a started local stack, speaking JSON over HTTP. */
 export interface ApiCaller {
@@ -54,6 +55,7 @@ export function callerWithToken(stack: LocalStack, token: string): ApiCaller {
       } catch {
         // non-JSON answers (CSV, HTML) stay text
       }
+      checkAgainstContract(method, path, res.status, res.headers.get("content-type"), body);
       return { status: res.status, headers: res.headers, body };
     },
   };
