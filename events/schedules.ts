@@ -11,7 +11,16 @@ export interface ScheduleDefinition {
 }
 
 /** Product schedules; re-evaluation and overdue checks arrive with their issues. */
-export const schedules: readonly ScheduleDefinition[] = [];
+export const schedules: readonly ScheduleDefinition[] = [
+  {
+    id: "stalled-jobs",
+    description:
+      "Re-enqueue import and export jobs left queued or running without a heartbeat (lost message)",
+    // Every 5 minutes; a job counts as stalled after the imports queue's visibility timeout.
+    expression: "cron(0/5 * * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
+];
 
 /**
  * Converts `cron(m h dom mon dow year)` to croner's `m h dom mon dow` pattern. EventBridge

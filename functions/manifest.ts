@@ -1,4 +1,4 @@
-import { exchangeApi, importWorker } from "./exchange/manifest.ts";
+import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
@@ -13,4 +13,5 @@ export const manifest: Manifest = [
   tenancyApi,
   exchangeApi,
   importWorker,
+  jobRecovery,
 ];

@@ -45,7 +45,7 @@ describe("import queue's SNS client", () => {
     process.env[topicEnvName("imports")] = topic.TopicArn;
   });
 
-  it("is not built when the module loads, as the import worker (which never publishes) loads it", async () => {
+  it("is not built when the module loads, as the import worker (which seldom publishes) loads it", async () => {
     const before = built.count;
 
     const { importMessageOf } = await import("../../../functions/exchange/import-queue.ts");
@@ -55,11 +55,11 @@ describe("import queue's SNS client", () => {
   });
 
   it("is built on the first publish, once, and delivers every message to the topic's queue", async () => {
-    const { enqueueImport } = await import("../../../functions/exchange/import-queue.ts");
+    const { enqueueJob } = await import("../../../functions/exchange/import-queue.ts");
     const before = built.count;
 
-    await enqueueImport({ tenantId: "t-a", jobId: "j-1" });
-    await enqueueImport({ tenantId: "t-a", jobId: "j-2" });
+    await enqueueJob({ tenantId: "t-a", jobId: "j-1" });
+    await enqueueJob({ tenantId: "t-a", jobId: "j-2" });
 
     expect(built.count).toBe(before + 1);
     const { sqs } = localAws();
