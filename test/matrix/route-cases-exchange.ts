@@ -34,18 +34,25 @@ export const exchangeCases: Readonly<Record<string, RouteCase>> = {
       request: () => ({ path: "/api/v1/risk-sources/import-template?format=csv" }),
     }),
   },
+  // The job runs after the answer; a filter matching no source keeps it from writing the read
+  // audit records of officials into the owners' partitions while later cells watch them.
   "POST /api/v1/risk-sources/exports": {
     shape: "self",
     success: 202,
     prepare: async () => ({
-      request: () => ({ path: "/api/v1/risk-sources/exports", body: { format: "csv" } }),
+      request: () => ({
+        path: "/api/v1/risk-sources/exports",
+        body: { format: "csv", reviewDueBefore: "2000-01-01" },
+      }),
     }),
   },
-  // An export job belongs to the tenant that started it (what the file holds is the scope's
-  // listing, checked by the listing's own cases and the exchange API's export tests).
+  // An export job belongs to the tenant that started it, officials' jobs too: no relation but
+  // the own tenant reaches it (what the file holds is the scope's listing, checked by the
+  // listing's own cases and the exchange API's export tests).
   "GET /api/v1/risk-sources/exports/{id}": {
     shape: "item",
     success: 200,
+    reaches: (relation) => relation === "ownTenant",
     prepare: async ({ fx, owner }) => {
       const job = await fx.exportJob(owner.tenantId);
       return {
