@@ -1,4 +1,4 @@
-import { exchangeApi, importWorker } from "./exchange/manifest.ts";
+import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
@@ -14,6 +14,7 @@ export const manifest: Manifest = [
   tenancyApi,
   exchangeApi,
   importWorker,
+  jobRecovery,
   outboxRelay,
   outboxSweeper,
 ];

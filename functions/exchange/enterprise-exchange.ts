@@ -22,8 +22,7 @@ import { attemptTogether, auditStep } from "../platform/data/unit-of-work.ts";
 import { enterpriseItem, loadEnterprise } from "../registry/enterprise-item.ts";
 import { placeOfEnterprise } from "../registry/enterprises.ts";
 import { tenantItem } from "../tenancy/tenant-records.ts";
-import { importedId } from "./risk-source-import.ts";
-import { type RowOutcome, runRows } from "./row-runner.ts";
+import { type RowOutcome, type RunControl, type RunResult, runRows } from "./row-runner.ts";
 
 const OUTSIDE: Bilingual = {
   zh: "该企业不在您的辖区内",
@@ -45,6 +44,15 @@ function refuse(row: number, uscc: string, key: string, message: Bilingual): Row
     errors: [rowError(row, column, "exchange.rejected", message)],
     report: { list: "rejected", entry: { row, uscc, message } },
   };
+}
+
+/**
+ * The id part of what a census row creates. It may derive from the job: the credit-code claim
+ * written in the same transaction is what keeps an enterprise from being created twice, and the
+ * claim's owner tells a redelivery of this job (created) from an earlier job (then an update).
+ */
+function censusRowId(job: StoredImportJob, row: number): string {
+  return `${job.id}R${String(row).padStart(4, "0")}`;
 }
 
 async function ownerOfUscc(store: Store, uscc: string): Promise<string | undefined> {
@@ -127,7 +135,7 @@ async function preregister(
   row: number,
   input: EnterpriseCreateInput,
 ): Promise<"created" | "taken"> {
-  const tenantId = `t-${importedId(job, row).toLowerCase()}`;
+  const tenantId = `t-${censusRowId(job, row).toLowerCase()}`;
   const now = new Date(job.createdAt);
   const at = now.toISOString();
   const tenant: Tenant = {
@@ -162,7 +170,7 @@ async function preregister(
       },
       now,
     ),
-    id: importedId(job, row),
+    id: censusRowId(job, row),
   };
   const outcome = await attemptTogether(store, [
     {
@@ -194,7 +202,7 @@ async function censusRow(
       return { kind: "written", report: { list: "created", entry: { row, uscc, name } } };
     const result = await preregister(store, job, row, input);
     if (result === "created") {
-      const tenantId = `t-${importedId(job, row).toLowerCase()}`;
+      const tenantId = `t-${censusRowId(job, row).toLowerCase()}`;
       return { kind: "written", report: { list: "created", entry: { row, uscc, name, tenantId } } };
     }
     owner = await ownerOfUscc(store, uscc);
@@ -251,15 +259,15 @@ export function importCensus(
   store: Store,
   job: StoredImportJob,
   sheet: SheetRows,
-  save: (job: StoredImportJob) => Promise<void>,
-): Promise<void> {
+  control: RunControl,
+): Promise<RunResult> {
   return runRows(
     job,
     sheet,
     CENSUS_COLUMNS,
     EnterpriseCreateInputSchema,
     (row, input) => censusRow(store, job, row, input),
-    save,
+    control,
     true,
   );
 }
@@ -269,15 +277,15 @@ export function importStandardization(
   store: Store,
   job: StoredImportJob,
   sheet: SheetRows,
-  save: (job: StoredImportJob) => Promise<void>,
-): Promise<void> {
+  control: RunControl,
+): Promise<RunResult> {
   return runRows(
     job,
     sheet,
     STANDARDIZATION_COLUMNS,
     StandardizationRowSchema,
     (row, input) => standardizationRow(store, job, row, input),
-    save,
+    control,
     true,
   );
 }

@@ -4,10 +4,10 @@ import type { SpreadsheetFormat } from "../adapters/spreadsheet/spreadsheet.ts";
 import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
 import { routeKey } from "../platform/manifest-types.ts";
+import { readExport, startExport } from "./export-jobs.ts";
 import { readJob, startImport } from "./import-jobs.ts";
 import { templateFile } from "./import-template.ts";
 import { exchangeApi } from "./manifest.ts";
-import { exportRiskSources } from "./risk-source-export.ts";
 import * as routes from "./routes.ts";
 
 const CONTENT_TYPES: Readonly<Record<SpreadsheetFormat, string>> = {
@@ -75,14 +75,13 @@ export const handler = httpHandler(exchangeApi, [
       "风险源导入模板",
     ),
   ),
-  on(routes.exportRiskSourcesRoute, async ({ caller, scope, query }) => {
-    const { format, ...filters } = query;
-    const { file, rows, truncated } = await exportRiskSources(caller, scope, filters, format);
-    return download(file, format, "risk-sources", "风险源清单", {
-      "x-export-rows": String(rows),
-      "x-export-truncated": String(truncated),
-    });
-  }),
+  on(routes.startRiskSourceExportRoute, async ({ caller, scope, body }) => ({
+    status: 202,
+    body: await startExport(caller, scope, body),
+  })),
+  on(routes.riskSourceExportRoute, async ({ caller, params }) => ({
+    body: await readExport(caller, params.id),
+  })),
   importStart(routes.startRiskSourceImportRoute, "riskSources"),
   importRead(routes.riskSourceImportRoute, "riskSources"),
   importStart(routes.startCensusImportRoute, "census"),

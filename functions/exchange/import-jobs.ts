@@ -8,12 +8,13 @@ import type {
   ImportStatus,
 } from "../../shared/exchange/import-job.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
+import type { StoredImportJob, StoredJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { s3 } from "../platform/clients.ts";
 import { config } from "../platform/config.ts";
 import { functionStore } from "../platform/data/request-store.ts";
-import { enqueueImport } from "./import-queue.ts";
+import { jobMessageStep } from "./import-queue.ts";
+import { createJob, loadJob, saveJob } from "./job-store.ts";
 
 const CONTENT_TYPES = {
   csv: "text/csv",
@@ -25,14 +26,14 @@ function jobNotFound(): NotFoundError {
   return new NotFoundError({ zh: "导入任务不存在", en: "Import job not found" });
 }
 
-/** What callers read of a job: no file location, no stored caller. */
-export function publicJob(job: StoredImportJob): ImportJob {
-  const { tenantId: _t, objectKey: _o, caller: _c, ...visible } = job;
-  return visible;
+export function isImportJob(job: StoredJob): job is StoredImportJob {
+  return job.kind !== "riskSourceExport";
 }
 
-export function jobItem(job: StoredImportJob) {
-  return { tenantId: job.tenantId, id: job.id, status: job.status, record: job };
+/** What callers read of a job: no file location, no stored caller, no version. */
+export function publicJob(job: StoredImportJob): ImportJob {
+  const { tenantId: _t, objectKey: _o, caller: _c, version: _v, ...visible } = job;
+  return { ...visible, unchanged: visible.unchanged ?? 0 };
 }
 
 /**
@@ -70,46 +71,23 @@ export async function startImport(
     total: 0,
     processed: 0,
     written: 0,
+    unchanged: 0,
     failedRows: 0,
     errors: [],
     createdAt: at,
     updatedAt: at,
   };
   const store = functionStore();
-  await store.entities.importJob.create(jobItem(job)).go();
-  try {
-    await enqueueImport({ tenantId, jobId: id });
-  } catch (error) {
-    // No worker will ever see this job: say so instead of leaving it queued.
-    await saveJob(store, {
-      ...job,
-      status: "failed",
-      reason: { zh: "导入任务未能排队，请重试", en: "The import could not be queued; retry" },
-      updatedAt: new Date().toISOString(),
-    });
-    throw error;
-  }
+  // The job and its queue message are one unit of work: no job is saved that no worker will see.
+  await createJob(store, job, [jobMessageStep({ tenantId, jobId: id }, now)]);
   return { id, status: job.status };
 }
 
 /** A job of this kind of the caller's own tenant; 404 for anything else. */
 export async function readJob(caller: Caller, kind: ImportKind, id: string): Promise<ImportJob> {
   const job = await loadJob(functionStore(), caller.tenantId, id);
-  if (!job || job.kind !== kind) throw jobNotFound();
+  if (!job || !isImportJob(job) || job.kind !== kind) throw jobNotFound();
   return publicJob(job);
-}
-
-export async function loadJob(
-  store: Store,
-  tenantId: string,
-  id: string,
-): Promise<StoredImportJob | undefined> {
-  const { data } = await store.entities.importJob.get({ tenantId, id }).go();
-  return data?.record;
-}
-
-export async function saveJob(store: Store, job: StoredImportJob): Promise<void> {
-  await store.entities.importJob.put(jobItem(job)).go();
 }
 
 /**

@@ -1,30 +1,24 @@
-import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import * as z from "zod";
-import { config } from "../platform/config.ts";
+import type { WriteStep } from "../platform/data/unit-of-work.ts";
+import { outboxStep } from "../platform/outbox/outbox-item.ts";
 
-// Built on first publish, not at module load: the import worker imports this module only to
-// parse messages and never publishes, so it should not pay for (or configure) an SNS client.
-// Once built, the client is kept for every later invocation of the warm function.
-let sns: SNSClient | undefined;
-
-function snsClient(): SNSClient {
-  sns ??= new SNSClient({ region: config().region });
-  return sns;
-}
-
-/** What the `imports` topic carries: which job of which tenant to run. */
+/** What the `imports` topic carries: which job (import or export) of which tenant to run. */
 export const ImportMessageSchema = z.object({
   tenantId: z.string().min(1),
   jobId: z.string().min(1),
 });
 export type ImportMessage = z.infer<typeof ImportMessageSchema>;
 
-/** Hands a stored job to the import worker through the `imports` topic and queue. */
-export async function enqueueImport(message: ImportMessage): Promise<void> {
-  const topicArn = config().topicArns.imports;
-  if (!topicArn) throw new Error("the imports topic ARN is not configured (TOPIC_ARN_IMPORTS)");
-  await snsClient().send(
-    new PublishCommand({ TopicArn: topicArn, Message: JSON.stringify(message) }),
+/**
+ * The outbox step that hands a job to the worker through the `imports` topic and queue, for the
+ * unit of work that saves the job: the job is queued if and only if its save committed. The one
+ * way a job is published: starting it, continuing it after a pause, re-enqueuing it when it stalled.
+ */
+export function jobMessageStep(message: ImportMessage, now = new Date()): WriteStep {
+  return outboxStep(
+    message.tenantId,
+    { channel: "topic", topic: "imports", message: JSON.stringify(message) },
+    now,
   );
 }
 

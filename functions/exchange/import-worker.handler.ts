@@ -1,24 +1,27 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { type Bilingual, DomainError } from "../../shared/errors.ts";
 import type { ImportKind } from "../../shared/exchange/import-job.ts";
-import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
+import type { StoredImportJob, StoredJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { readRows, type SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { messaging } from "../platform/messaging-definitions.ts";
 import { logger } from "../platform/powertools.ts";
 import { importCensus, importStandardization } from "./enterprise-exchange.ts";
-import { abandonJob, loadJob, readJobFile, saveJob } from "./import-jobs.ts";
-import { type ImportMessage, importMessageOf } from "./import-queue.ts";
+import { isExportJob, runExport } from "./export-jobs.ts";
+import { abandonJob, readJobFile } from "./import-jobs.ts";
+import { type ImportMessage, importMessageOf, jobMessageStep } from "./import-queue.ts";
+import { loadJob, saveJob } from "./job-store.ts";
 import { importWorker } from "./manifest.ts";
 import { importRiskSources } from "./risk-source-import.ts";
+import type { RunControl, RunResult } from "./row-runner.ts";
 
 type Importer = (
   store: Store,
   job: StoredImportJob,
   sheet: SheetRows,
-  save: (job: StoredImportJob) => Promise<void>,
-) => Promise<void>;
+  control: RunControl,
+) => Promise<RunResult>;
 
 const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
   riskSources: importRiskSources,
@@ -38,10 +41,19 @@ const MAX_RECEIVES = ((): number => {
   return queue.maxReceiveCount;
 })();
 
+/**
+ * Time kept in hand when the worker stops at a checkpoint: a chunk of rows (a few seconds) and
+ * the saves after it must end well before the function's timeout.
+ */
+export const PAUSE_MARGIN_MS = 60_000;
+
 const GAVE_UP: Bilingual = {
   zh: "导入任务多次执行失败，已停止重试，请重新提交导入",
   en: "The import failed on every attempt and will not be retried; start it again",
 };
+
+/** Another worker saved the job after this one read it: it carries on, this one stops. */
+class JobTakenOver extends Error {}
 
 /** This was the message's last delivery: after it, the message goes to the DLQ. */
 function lastReceive(record: SQSRecord): boolean {
@@ -49,9 +61,13 @@ function lastReceive(record: SQSRecord): boolean {
   return Number.isFinite(count) && count >= MAX_RECEIVES;
 }
 
-async function fail(store: Store, job: StoredImportJob, error: DomainError): Promise<void> {
+async function save<J extends StoredJob>(store: Store, job: J): Promise<void> {
+  if (!(await saveJob(store, job))) throw new JobTakenOver();
+}
+
+async function fail(store: Store, job: StoredJob, error: DomainError): Promise<void> {
   const detail = error.issues[0]?.message;
-  await saveJob(store, {
+  await save(store, {
     ...job,
     status: "failed",
     reason: detail ?? error.title,
@@ -60,11 +76,45 @@ async function fail(store: Store, job: StoredImportJob, error: DomainError): Pro
 }
 
 /**
- * Runs one import job. A job already `done` or `failed` is left alone; a `running` one (its
- * earlier delivery stopped midway) is run again from the start — rows already written are
- * recognised by their deterministic ids.
+ * Runs an import from its checkpoint. When the invocation's time runs short it stops after a
+ * chunk, saved, and hands the rest to a fresh invocation through the queue; no import, however
+ * long, meets the function's timeout.
  */
-async function runJob(store: Store, tenantId: string, jobId: string): Promise<void> {
+async function runImport(
+  store: Store,
+  job: StoredImportJob,
+  shouldPause: () => boolean,
+): Promise<void> {
+  const sheet = await readRows(await readJobFile(job), job.format);
+  const result = await IMPORTERS[job.kind](store, job, sheet, {
+    save: (j) => save(store, j),
+    shouldPause,
+  });
+  if (result === "paused") {
+    // The checkpoint and the message that continues from it are one unit of work.
+    const continued = { ...job, updatedAt: new Date().toISOString() };
+    if (
+      !(await saveJob(store, continued, [
+        jobMessageStep({ tenantId: job.tenantId, jobId: job.id }),
+      ]))
+    ) {
+      throw new JobTakenOver();
+    }
+    return;
+  }
+  await save(store, { ...job, status: "done", updatedAt: new Date().toISOString() });
+}
+
+/**
+ * Runs one job. A job already `done` or `failed` is left alone; a `running` one (an earlier
+ * delivery stopped midway) resumes from its checkpoint.
+ */
+async function runJob(
+  store: Store,
+  tenantId: string,
+  jobId: string,
+  shouldPause: () => boolean,
+): Promise<void> {
   const job = await loadJob(store, tenantId, jobId);
   if (!job) {
     logger.warn("import job not found", { tenantId, jobId });
@@ -73,16 +123,15 @@ async function runJob(store: Store, tenantId: string, jobId: string): Promise<vo
   if (job.status === "done" || job.status === "failed") return;
   job.status = "running";
   job.updatedAt = new Date().toISOString();
-  await saveJob(store, job);
+  await save(store, job);
   try {
-    const sheet = await readRows(await readJobFile(job), job.format);
-    await IMPORTERS[job.kind](store, job, sheet, (j) => saveJob(store, j));
+    if (isExportJob(job)) await runExport(job, (j) => save(store, j));
+    else await runImport(store, job, shouldPause);
   } catch (error) {
     // An unreadable file or a missing profile will not get better on retry.
     if (error instanceof DomainError) return fail(store, job, error);
     throw error;
   }
-  await saveJob(store, { ...job, status: "done", updatedAt: new Date().toISOString() });
 }
 
 /**
@@ -98,19 +147,26 @@ async function giveUp(store: Store, message: ImportMessage): Promise<void> {
 }
 
 /**
- * The `imports` queue's consumer; failed messages return to the queue (then its DLQ). The
- * message still goes to the DLQ after its last attempt, so operators see what failed.
+ * The `imports` queue's consumer (import and export jobs); failed messages return to the queue
+ * (then its DLQ). The message still goes to the DLQ after its last attempt, so operators see
+ * what failed. Without a Lambda context (a direct call) the worker never pauses.
  */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
   const store = functionStore();
+  const shouldPause = () =>
+    context !== undefined && context.getRemainingTimeInMillis() < PAUSE_MARGIN_MS;
   const batchItemFailures: SQSBatchResponse["batchItemFailures"] = [];
   for (const record of event.Records) {
     let message: ImportMessage | undefined;
     try {
       message = importMessageOf(record.body);
       logger.appendKeys({ tenantId: message.tenantId });
-      await runJob(store, message.tenantId, message.jobId);
+      await runJob(store, message.tenantId, message.jobId, shouldPause);
     } catch (error) {
+      if (error instanceof JobTakenOver) {
+        logger.info("job taken over by another delivery", { messageId: record.messageId });
+        continue;
+      }
       logger.error("import job failed", { error: error as Error, messageId: record.messageId });
       if (message && lastReceive(record)) await giveUp(store, message);
       batchItemFailures.push({ itemIdentifier: record.messageId });

@@ -1,11 +1,12 @@
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 import {
   censusImportRoute,
-  exportRiskSourcesRoute,
   importTemplateRoute,
+  riskSourceExportRoute,
   riskSourceImportRoute,
   standardizationImportRoute,
   startCensusImportRoute,
+  startRiskSourceExportRoute,
   startRiskSourceImportRoute,
   startStandardizationImportRoute,
 } from "./routes.ts";
@@ -17,7 +18,8 @@ export const exchangeApi: FunctionDefinition = {
   handler: "functions/exchange/exchange-api.handler.ts",
   routes: [
     importTemplateRoute,
-    exportRiskSourcesRoute,
+    startRiskSourceExportRoute,
+    riskSourceExportRoute,
     startRiskSourceImportRoute,
     riskSourceImportRoute,
     startCensusImportRoute,
@@ -32,14 +34,30 @@ export const exchangeApi: FunctionDefinition = {
   timeoutSeconds: 29,
 };
 
-/** Runs import jobs from the `imports` queue: validates every row, writes the valid ones. */
+/**
+ * Runs jobs from the `imports` queue: imports (validates every row, writes the valid ones, from
+ * a checkpoint) and exports (writes the file to the bucket). Publishes to continue a long import.
+ */
 export const importWorker: FunctionDefinition = {
   id: "import-worker",
-  description: "Import jobs: risk sources, census extracts, standardization records",
+  description: "Import and export jobs: risk sources, census extracts, standardization records",
   handler: "functions/exchange/import-worker.handler.ts",
   queues: ["imports"],
   table: "readWrite",
-  bucket: "read",
+  bucket: "readWrite",
+  publishes: ["imports"],
   memoryMb: 1024,
   timeoutSeconds: 300,
+};
+
+/** Every few minutes, hands jobs whose worker or message was lost to the worker again. */
+export const jobRecovery: FunctionDefinition = {
+  id: "job-recovery",
+  description: "Re-enqueues stalled import and export jobs",
+  handler: "functions/exchange/stalled-jobs.handler.ts",
+  schedules: ["stalled-jobs"],
+  table: "readWrite",
+  publishes: ["imports"],
+  memoryMb: 256,
+  timeoutSeconds: 60,
 };

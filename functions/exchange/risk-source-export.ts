@@ -9,11 +9,7 @@ import type { Scope } from "../../shared/tenancy/scope.ts";
 import { type SpreadsheetFormat, writeRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { listRiskSources } from "../registry/risk-source-listing.ts";
 
-/**
- * Rows per export. A Lambda response carries at most 6 MB; 10,000 rows of CSV stay below it.
- * Larger registers are exported by filter (district, industry, level).
- */
-export const MAX_EXPORT_ROWS = 10_000;
+/** Rows read per listing page; the file goes to S3, so an export has no row limit. */
 const PAGE = 200;
 
 const levelName = (level: Level | null): Cell => (level ? LEVEL_INFO[level].name.zh : "未评估");
@@ -38,19 +34,19 @@ async function reachable(
   caller: Caller,
   scope: Scope,
   filters: Omit<RiskSourceListQuery, "cursor" | "limit">,
-): Promise<{ sources: RiskSource[]; truncated: boolean }> {
+): Promise<RiskSource[]> {
   const sources: RiskSource[] = [];
   let cursor: string | undefined;
   do {
     const page = await listRiskSources(caller, scope, {
       ...filters,
-      limit: Math.min(PAGE, MAX_EXPORT_ROWS - sources.length),
+      limit: PAGE,
       ...(cursor === undefined ? {} : { cursor }),
     });
     sources.push(...page.items);
     cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined && sources.length < MAX_EXPORT_ROWS);
-  return { sources, truncated: cursor !== undefined };
+  } while (cursor !== undefined);
+  return sources;
 }
 
 /** The export file: template columns first (so it can be edited and imported), then state. */
@@ -59,8 +55,8 @@ export async function exportRiskSources(
   scope: Scope,
   filters: Omit<RiskSourceListQuery, "cursor" | "limit">,
   format: SpreadsheetFormat,
-): Promise<{ file: Uint8Array; rows: number; truncated: boolean }> {
-  const { sources, truncated } = await reachable(caller, scope, filters);
+): Promise<{ file: Uint8Array; rows: number }> {
+  const sources = await reachable(caller, scope, filters);
   const columns = [
     ...STATE_COLUMNS.map(({ key, label }) => ({ key, label })),
     ...RISK_SOURCE_COLUMNS.map(({ key, label }) => ({ key, label })),
@@ -73,5 +69,5 @@ export async function exportRiskSources(
     };
   });
   const file = await writeRows(format, "风险源清单", columns, rows);
-  return { file, rows: rows.length, truncated };
+  return { file, rows: rows.length };
 }

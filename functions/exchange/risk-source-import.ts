@@ -14,22 +14,29 @@ import { attemptTogether, auditStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { riskSourceItem } from "../registry/risk-source-item.ts";
 import { foreignSupervision, newRiskSource } from "../registry/risk-sources.ts";
-import { type RowOutcome, runRows } from "./row-runner.ts";
+import { contentId } from "./row-ids.ts";
+import { type RowOutcome, type RunControl, type RunResult, runRows } from "./row-runner.ts";
 
 /**
- * Ids of what an import writes derive from the job and the row, so a redelivered message
- * finds its earlier writes (`create` refuses them) instead of writing twice.
+ * The id part of an imported row's source (and of its audit record): derived from the tenant and
+ * the row's content key, not from the job, so neither a redelivered message nor the same file
+ * submitted again as a new job writes a row twice.
  */
-export function importedId(job: StoredImportJob, row: number): string {
-  return `${job.id}R${String(row).padStart(4, "0")}`;
+export function importedId(tenantId: string, contentKey: string): string {
+  return contentId(tenantId, "riskSource", contentKey);
 }
 
-/** One valid row: the source and its audit record in one transaction. */
+/**
+ * One valid row: the source and its audit record in one transaction. A refused create means the
+ * row is stored already: by an earlier delivery of this job (its sources carry the job's
+ * `createdAt`), which counts as written once, or by an earlier import, which leaves it unchanged.
+ */
 async function writeSource(
   store: Store,
   job: StoredImportJob,
   row: number,
   input: RiskSourceCreateInput,
+  contentKey: string,
   enterprise: Enterprise,
 ): Promise<RowOutcome> {
   // Supervision is the government's to assign: a row may not name other supervisors.
@@ -39,10 +46,8 @@ async function writeSource(
   }
   if (job.dryRun) return { kind: "written" };
   const now = new Date(job.createdAt);
-  const record = {
-    ...newRiskSource(job.tenantId, input, now),
-    id: `${job.tenantId}~${importedId(job, row)}`,
-  };
+  const localId = importedId(job.tenantId, contentKey);
+  const record = { ...newRiskSource(job.tenantId, input, now), id: `${job.tenantId}~${localId}` };
   const audit = {
     ...auditRecord(
       job.caller,
@@ -54,14 +59,17 @@ async function writeSource(
       },
       now,
     ),
-    id: importedId(job, row),
+    id: localId,
   };
-  // A refused create means an earlier delivery of this job already wrote the row.
-  await attemptTogether(store, [
+  const outcome = await attemptTogether(store, [
     { action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() },
     auditStep(audit),
   ]);
-  return { kind: "written" };
+  if (outcome.committed) return { kind: "written" };
+  const { data } = await store.entities.riskSource
+    .get({ tenantId: job.tenantId, id: record.id })
+    .go();
+  return data?.record.createdAt === record.createdAt ? { kind: "written" } : { kind: "unchanged" };
 }
 
 /** Imports the rows of a risk-source sheet into the job's (enterprise) tenant. */
@@ -69,8 +77,8 @@ export async function importRiskSources(
   store: Store,
   job: StoredImportJob,
   sheet: SheetRows,
-  save: (job: StoredImportJob) => Promise<void>,
-): Promise<void> {
+  control: RunControl,
+): Promise<RunResult> {
   const enterprise = await loadEnterprise(store, job.tenantId);
   if (!enterprise) {
     throw new NotFoundError({
@@ -83,8 +91,8 @@ export async function importRiskSources(
     sheet,
     RISK_SOURCE_COLUMNS,
     RiskSourceCreateInputSchema,
-    (row, input) => writeSource(store, job, row, input, enterprise),
-    save,
+    (row, input, contentKey) => writeSource(store, job, row, input, contentKey, enterprise),
+    control,
     false,
   );
 }

@@ -1,11 +1,11 @@
 import * as z from "zod";
+import { ExportJobSchema, ExportRequestSchema } from "../../shared/exchange/export-job.ts";
 import {
   ImportAcceptedSchema,
   ImportJobSchema,
   ImportRequestSchema,
   SpreadsheetFormatSchema,
 } from "../../shared/exchange/import-job.ts";
-import { RiskSourceListQuerySchema } from "../../shared/risk/list-query.ts";
 import type { HttpRoute } from "../platform/manifest-types.ts";
 import { ENTERPRISE_ROLES, OFFICIAL_ROLES } from "../registry/routes.ts";
 
@@ -17,12 +17,6 @@ const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
 const tags = ["exchange"] as const;
 const FILE_TYPES = "text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The query of an export: the listing's filters (they only narrow the scope) and the format. */
-export const ExportQuerySchema = RiskSourceListQuerySchema.omit({
-  cursor: true,
-  limit: true,
-}).extend({ format: SpreadsheetFormatSchema.default("xlsx") });
-
 export const importTemplateRoute = {
   method: "GET",
   path: "/api/v1/risk-sources/import-template",
@@ -33,14 +27,34 @@ export const importTemplateRoute = {
   responses: { 200: { description: "The template file", contentType: FILE_TYPES } },
 } as const satisfies HttpRoute;
 
-export const exportRiskSourcesRoute = {
-  method: "GET",
-  path: "/api/v1/risk-sources/export",
-  access: { roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES] },
-  summary: "Export the risk sources in reach with levels and next review dates (CSV or XLSX)",
+const EXPORT_ROLES = [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES] as const;
+
+/** Exports are jobs: the file is written to S3 whatever its size, then fetched by a link. */
+export const startRiskSourceExportRoute = {
+  method: "POST",
+  path: "/api/v1/risk-sources/exports",
+  access: { roles: EXPORT_ROLES },
+  summary:
+    "Export the risk sources in reach (listing filters narrow them) as a CSV/XLSX job with levels and next review dates",
   tags,
-  request: { query: ExportQuerySchema },
-  responses: { 200: { description: "The export file", contentType: FILE_TYPES } },
+  request: { body: ExportRequestSchema },
+  responses: {
+    202: { description: "Job queued", schema: ImportAcceptedSchema },
+    400: { description: "Invalid request, listed per field" },
+  },
+} as const satisfies HttpRoute;
+
+export const riskSourceExportRoute = {
+  method: "GET",
+  path: "/api/v1/risk-sources/exports/{id}",
+  access: { roles: EXPORT_ROLES },
+  summary: "An export job: status, rows and, when done, a presigned download link (15 minutes)",
+  tags,
+  request: { params: IdParams },
+  responses: {
+    200: { description: "The job", schema: ExportJobSchema },
+    404: { description: "No such job of the caller's tenant" },
+  },
 } as const satisfies HttpRoute;
 
 /** The three imports share one shape: start a job (202), then read it by id. */

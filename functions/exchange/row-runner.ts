@@ -11,6 +11,7 @@ import { type ChangeReport, MAX_LISTED, type RowError } from "../../shared/excha
 import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { issuesFromZod } from "../platform/http/problem.ts";
+import { rowContentKeys } from "./row-ids.ts";
 
 /** What one row came to: written (or, in a dry run, would be), refused, or left as it was. */
 export type RowOutcome =
@@ -23,11 +24,25 @@ type ReportLine =
   | { list: "updated"; entry: ChangeReport["updated"][number] }
   | { list: "rejected"; entry: ChangeReport["rejected"][number] };
 
-/** Handles one valid row; `row` is its sheet line (header = line 1). */
-export type RowHandler<T> = (row: number, input: T) => Promise<RowOutcome>;
+/**
+ * Handles one valid row; `row` is its sheet line (header = line 1), `contentKey` identifies the
+ * row by its content (see `rowContentKeys`), so ids derived from it survive a new job.
+ */
+export type RowHandler<T> = (row: number, input: T, contentKey: string) => Promise<RowOutcome>;
 
-/** Rows read before the job's progress is saved again. */
-const PROGRESS_EVERY = 25;
+/** How a worker drives a run: where progress goes, and when to stop and leave the rest. */
+export interface RunControl {
+  /** Persists the job (checkpoint and counts); throws when another worker took the job over. */
+  save: (job: StoredImportJob) => Promise<void>;
+  /** Asked before each chunk: true when this invocation must stop (its time is nearly up). */
+  shouldPause: () => boolean;
+}
+
+/** `paused`: stopped at a checkpoint with rows left; a later delivery resumes from it. */
+export type RunResult = "done" | "paused";
+
+/** Rows read before the job's progress (its checkpoint) is saved again. */
+export const PROGRESS_EVERY = 25;
 /** Rows handled at once (each is one small transaction). */
 const CONCURRENCY = 5;
 
@@ -64,8 +79,34 @@ export function importableRows(
 }
 
 /**
- * Validates every row with `schema` and hands the valid ones to `handle`, saving the job's
- * progress every few rows. The job object is updated in place; `save` persists it.
+ * The job's counts at its checkpoint: a job that read this sheet before (same number of rows)
+ * resumes after its `processed` rows with the counts saved with them; any other starts afresh.
+ */
+function resumeAt(job: StoredImportJob, total: number, withReport: boolean): number {
+  const resumable = job.total === total && job.processed > 0 && job.processed <= total;
+  if (!resumable) {
+    Object.assign(job, {
+      total,
+      processed: 0,
+      written: 0,
+      unchanged: 0,
+      failedRows: 0,
+      errors: [],
+    });
+    if (withReport) job.report = emptyReport();
+    return 0;
+  }
+  job.unchanged ??= 0;
+  if (withReport) job.report ??= emptyReport();
+  return job.processed;
+}
+
+/**
+ * Validates every row with `schema` and hands the valid ones to `handle`, one chunk after
+ * another. After each chunk the job is saved with `processed` as its checkpoint and the counts
+ * so far; a run of a job that stopped midway starts after the checkpoint. Rows the stopped run
+ * wrote past its checkpoint are written again under the same content-derived ids, which the
+ * handlers recognise, so each row is stored and counted once. The job is updated in place.
  */
 export async function runRows<S extends z.ZodType>(
   job: StoredImportJob,
@@ -73,15 +114,15 @@ export async function runRows<S extends z.ZodType>(
   columns: readonly ColumnSpec[],
   schema: S,
   handle: RowHandler<z.infer<S>>,
-  save: (job: StoredImportJob) => Promise<void>,
+  control: RunControl,
   withReport: boolean,
-): Promise<void> {
+): Promise<RunResult> {
   const { mapped, rows } = importableRows(columns, sheet);
-  const report = withReport ? emptyReport() : undefined;
-  Object.assign(job, { total: rows.length, processed: 0, written: 0, failedRows: 0, errors: [] });
-  if (report) job.report = report;
+  const keys = rowContentKeys(rows.map(({ cells }) => recordOfRow(mapped, cells)));
+  const from = resumeAt(job, rows.length, withReport);
+  const report = withReport ? job.report : undefined;
 
-  const one = async ({ row, cells }: (typeof rows)[number]): Promise<RowOutcome> => {
+  const one = async ({ row, cells }: (typeof rows)[number], index: number): Promise<RowOutcome> => {
     const record = recordOfRow(mapped, cells);
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
@@ -96,16 +137,19 @@ export async function runRows<S extends z.ZodType>(
           }
         : { kind: "refused", errors };
     }
-    return handle(row, parsed.data);
+    return handle(row, parsed.data, keys[index] as string);
   };
 
-  for (let start = 0; start < rows.length; start += PROGRESS_EVERY) {
-    const chunk = rows.slice(start, start + PROGRESS_EVERY);
-    for (let i = 0; i < chunk.length; i += CONCURRENCY) {
-      const outcomes = await Promise.all(chunk.slice(i, i + CONCURRENCY).map(one));
+  for (let start = from; start < rows.length; start += PROGRESS_EVERY) {
+    if (control.shouldPause()) return "paused";
+    const end = Math.min(start + PROGRESS_EVERY, rows.length);
+    for (let i = start; i < end; i += CONCURRENCY) {
+      const batch = rows.slice(i, Math.min(i + CONCURRENCY, end));
+      const outcomes = await Promise.all(batch.map((r, k) => one(r, i + k)));
       for (const outcome of outcomes) {
         job.processed += 1;
         if (outcome.kind === "written" && !job.dryRun) job.written += 1;
+        if (outcome.kind === "unchanged") job.unchanged = (job.unchanged ?? 0) + 1;
         if (outcome.kind === "refused") {
           job.failedRows += 1;
           job.errors.push(...outcome.errors.slice(0, MAX_LISTED - job.errors.length));
@@ -114,6 +158,7 @@ export async function runRows<S extends z.ZodType>(
       }
     }
     job.updatedAt = new Date().toISOString();
-    await save(job);
+    await control.save(job);
   }
+  return "done";
 }

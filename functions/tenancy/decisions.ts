@@ -9,7 +9,6 @@ import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { outboxStep } from "../platform/outbox/outbox-item.ts";
-import { logger } from "../platform/powertools.ts";
 import { notFound, TenancyConflictError } from "./errors.ts";
 import { issueInvitation } from "./invitations.ts";
 import { rejectionMail } from "./mail-texts.ts";

@@ -8,7 +8,6 @@ import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { User } from "../../shared/tenancy/user.ts";
 import type { Page } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { identityAdmin } from "../adapters/identity/identity-admin-from-config.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";

@@ -6,7 +6,9 @@ const startedAt = Date.now();
 const log = (line: string) => console.log(line);
 console.log("CityRisk 城市安全风险云 — starting the local stack");
 
-const stack = await startLocalStack({ log, seed: true }).catch((error: unknown) => {
+// CITYRISK_DEMO_SEED=off starts without the demo registry (the demo sign-ins still work).
+const seed = process.env.CITYRISK_DEMO_SEED !== "off";
+const stack = await startLocalStack({ log, seed }).catch((error: unknown) => {
   console.error(`✘ ${(error as Error).message}`);
   process.exit(1);
 });

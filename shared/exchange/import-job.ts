@@ -62,6 +62,11 @@ export const ImportJobSchema = z.object({
   processed: z.number().int().min(0),
   /** Rows written (dry run: always 0). */
   written: z.number().int().min(0),
+  /**
+   * Rows left alone because an earlier import already stored the same row (row ids derive from
+   * the row's content, so re-submitting a file never writes a row twice).
+   */
+  unchanged: z.number().int().min(0).optional(),
   /** Rows with at least one error. */
   failedRows: z.number().int().min(0),
   /** Per-row errors, the first `MAX_LISTED`. */

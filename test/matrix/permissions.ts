@@ -186,9 +186,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: ENTERPRISE,
     why: "the template serves the enterprise's own import",
   },
-  "GET /api/v1/risk-sources/export": {
+  "POST /api/v1/risk-sources/exports": {
     roles: [...ENTERPRISE, ...OFFICIALS],
-    why: "enterprises export their own sources, officials their jurisdiction",
+    why: "enterprises export their own sources, officials their jurisdiction (a job: any size)",
+  },
+  "GET /api/v1/risk-sources/exports/{id}": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "as starting one; the job is the starter's",
   },
   "POST /api/v1/risk-sources/imports": {
     roles: ENTERPRISE,

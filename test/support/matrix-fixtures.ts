@@ -1,5 +1,8 @@
 import { ulid } from "ulidx";
-import type { StoredImportJob } from "../../functions/adapters/dynamodb/entities/import-job.ts";
+import type {
+  StoredExportJob,
+  StoredImportJob,
+} from "../../functions/adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../../functions/adapters/dynamodb/store.ts";
 import { riskSourceItem } from "../../functions/registry/risk-source-item.ts";
 import { demoIntegratorWrites } from "../../infra/local/seed/demo-integrators.ts";
@@ -253,6 +256,30 @@ export class MatrixFixtures {
     );
     await writeTogether(this.store, issued.steps);
     return { token: issued.token, user: issued.user };
+  }
+
+  /** A finished export job in a tenant's partition (its link is signed whether or not the file exists). */
+  async exportJob(tenantId: string): Promise<StoredExportJob> {
+    const at = new Date().toISOString();
+    const id = `exp-${ulid().toLowerCase()}`;
+    const job: StoredExportJob = {
+      id,
+      tenantId,
+      kind: "riskSourceExport",
+      status: "done",
+      format: "csv",
+      rows: 0,
+      objectKey: `${tenantId}/exports/${id}.csv`,
+      caller: { ...FIXTURE_ACTOR, tenantId },
+      scope: { kind: "tenant", tenantId },
+      filters: {},
+      createdAt: at,
+      updatedAt: at,
+    };
+    await this.store.entities.importJob
+      .put({ tenantId, id: job.id, status: job.status, record: job })
+      .go();
+    return job;
   }
 
   /** A finished dry-run import job in a tenant's partition. */

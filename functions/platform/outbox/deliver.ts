@@ -56,7 +56,7 @@ export async function deliverMessage(
 ): Promise<DeliveryOutcome> {
   const { data } = await store.entities.outboxMessage.get(key).go({ consistent: true });
   const message = data?.record;
-  if (!message || message.status !== "pending") return "skipped";
+  if (message?.status !== "pending") return "skipped";
   const attempts = message.attempts + 1;
   const claimed: OutboxMessage = {
     ...message,

@@ -11,6 +11,7 @@ import {
   CENSUS_COLUMNS,
   STANDARDIZATION_COLUMNS,
 } from "../../../shared/exchange/enterprise-columns.ts";
+import type { ExportJob } from "../../../shared/exchange/export-job.ts";
 import type { ImportJob } from "../../../shared/exchange/import-job.ts";
 import { RISK_SOURCE_COLUMNS } from "../../../shared/exchange/risk-source-columns.ts";
 import { usccCheckCharacter } from "../../../shared/risk/uscc.ts";
@@ -294,14 +295,39 @@ describe("exchange API", () => {
   });
 
   describe("export", () => {
+    const EXPORTS = "/api/v1/risk-sources/exports";
+
+    /** Starts an export job, waits for it, and fetches its file by the presigned link alone. */
+    async function exported(caller: ApiCaller, body: Record<string, string>) {
+      const start = await caller.call("POST", EXPORTS, { body });
+      expect(start.status, JSON.stringify(start.body)).toBe(202);
+      const { id } = start.body as { id: string };
+      const job = await waitFor(
+        async () => {
+          const res = await caller.call("GET", `${EXPORTS}/${id}`);
+          const read = res.body as ExportJob;
+          return read.status === "done" || read.status === "failed" ? read : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 200, description: `export job ${id}` },
+      );
+      expect(job).toMatchObject({ id, kind: "riskSourceExport", status: "done" });
+      const url = job.download?.url ?? "";
+      expect(new URL(url).searchParams.get("X-Amz-Signature")).toMatch(/^[0-9a-f]{64}$/);
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      return { job, bytes: new Uint8Array(await res.arrayBuffer()) };
+    }
+
     it.each(["csv", "xlsx"] as const)(
       "gives the enterprise its own sources as %s",
       async (format) => {
-        const res = await download(gasAdmin, `/api/v1/risk-sources/export?format=${format}`);
+        const { job, bytes } = await exported(gasAdmin, { format });
 
-        expect(res.status).toBe(200);
-        expect(res.headers.get("content-disposition")).toContain(`risk-sources.${format}`);
-        const { headers, rows } = await readRows(res.bytes, format);
+        expect(job.download?.fileName).toMatch(
+          new RegExp(`^风险源清单-\\d{4}-\\d{2}-\\d{2}\\.${format}$`),
+        );
+        const { headers, rows } = await readRows(bytes, format);
+        expect(job.rows).toBe(rows.length);
         expect(headers.slice(0, 3)).toEqual(["风险源编号", "当前风险等级", "下次复评日期"]);
         expect(rows.map((r) => r.风险源名称).sort()).toEqual(await sourceNames(GAS_TENANT));
         expect(rows.every((r) => r.风险源编号?.startsWith(`${GAS_TENANT}~`))).toBe(true);
@@ -314,9 +340,9 @@ describe("exchange API", () => {
     );
 
     it("gives officials their jurisdiction, masking phones for roles that need it", async () => {
-      const district = await download(chaoyang, "/api/v1/risk-sources/export?format=csv");
-      const city = await download(cityAdmin, "/api/v1/risk-sources/export?format=csv");
-      const other = await download(haidian, "/api/v1/risk-sources/export?format=csv");
+      const district = await exported(chaoyang, { format: "csv" });
+      const city = await exported(cityAdmin, { format: "csv" });
+      const other = await exported(haidian, { format: "csv" });
 
       const names = await sourceNames(GAS_TENANT);
       const districtRows = (await readRows(district.bytes, "csv")).rows;
@@ -326,6 +352,14 @@ describe("exchange API", () => {
       expect(cityRows.map((r) => r.风险源名称).sort()).toEqual(names);
       expect(cityRows[0]?.责任人电话).toBe("137****7000");
       expect((await readRows(other.bytes, "csv")).rows).toEqual([]);
+    });
+
+    it("hides an export job from other tenants (404)", async () => {
+      const start = await gasAdmin.call("POST", EXPORTS, { body: { format: "csv" } });
+      const { id } = start.body as { id: string };
+
+      expect((await mallAdmin.call("GET", `${EXPORTS}/${id}`)).status).toBe(404);
+      expect((await chaoyang.call("GET", `${EXPORTS}/${id}`)).status).toBe(404);
     });
   });
 

@@ -144,6 +144,7 @@ describe("import worker on a message's last receive", () => {
       total: 0,
       processed: 0,
       written: 0,
+      unchanged: 0,
       failedRows: 0,
       errors: [],
       reason: {

@@ -1,3 +1,4 @@
+import type { ExportJob } from "../../../../shared/exchange/export-job.ts";
 import type {
   ImportJob,
   ImportRequest,
@@ -69,13 +70,37 @@ export function downloadImportTemplate(
   );
 }
 
-/** The risk sources in reach, narrowed by the listing's filters, as a spreadsheet. */
-export function exportRiskSources(
+/**
+ * Exports the risk sources in reach, narrowed by the listing's filters: starts an export job,
+ * polls it until the file is written to storage, and answers its presigned download link.
+ */
+export async function exportRiskSources(
   client: HttpClient,
   format: SpreadsheetFormat,
   filters: Readonly<Record<string, string | undefined>>,
-): Promise<DownloadedFile> {
-  const query = new URLSearchParams({ format });
-  for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
-  return download(client, `${BASE}/export?${query}`, `risk-sources.${format}`);
+  options: { signal?: AbortSignal; intervalMs?: number } = {},
+): Promise<NonNullable<ExportJob["download"]>> {
+  const body: Record<string, string> = { format };
+  for (const [key, value] of Object.entries(filters)) if (value) body[key] = value;
+  const started = await client.request<{ id: string }>(`${BASE}/exports`, {
+    method: "POST",
+    body,
+  });
+  const path = `${BASE}/exports/${encodeURIComponent(started.id)}`;
+  for (;;) {
+    const job = await client.request<ExportJob>(
+      path,
+      options.signal ? { signal: options.signal } : {},
+    );
+    if (job.status === "done" && job.download) return job.download;
+    if (job.status === "failed") throw new ExportFailedError(job.reason);
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 1000));
+  }
+}
+
+/** An export job that ended `failed`, with the server's reason. */
+export class ExportFailedError extends Error {
+  constructor(readonly reason: ExportJob["reason"]) {
+    super(reason?.en ?? "The export failed");
+  }
 }

@@ -9,8 +9,8 @@ import { topicEnvName } from "../../../functions/platform/messaging-definitions.
 import { localAws } from "../../support/local-aws.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 
-// Counts the SNS clients built in this file's process, so the test can tell when import-queue.ts
-// builds its own. The client is otherwise the real one and publishes to the fauxqs emulator.
+// Counts the SNS clients built in this file's process, so the test can tell when the topic
+// publisher (the outbox's topic channel) builds its own. The client is otherwise the real one and publishes to the fauxqs emulator.
 const built = vi.hoisted(() => ({ count: 0 }));
 vi.mock("@aws-sdk/client-sns", async (importOriginal) => {
   const sdk = await importOriginal<typeof import("@aws-sdk/client-sns")>();
@@ -23,7 +23,7 @@ vi.mock("@aws-sdk/client-sns", async (importOriginal) => {
   return { ...sdk, SNSClient: CountedSNSClient };
 });
 
-describe("import queue's SNS client", () => {
+describe("the topic publisher's SNS client", () => {
   let queueUrl: string;
 
   beforeAll(async () => {
@@ -45,21 +45,24 @@ describe("import queue's SNS client", () => {
     process.env[topicEnvName("imports")] = topic.TopicArn;
   });
 
-  it("is not built when the module loads, as the import worker (which never publishes) loads it", async () => {
+  it("is not built when the module loads, as functions that never publish load it", async () => {
     const before = built.count;
 
-    const { importMessageOf } = await import("../../../functions/exchange/import-queue.ts");
-    importMessageOf(JSON.stringify({ tenantId: "t-a", jobId: "j-1" }));
+    await import("../../../functions/adapters/messaging/topic-publisher.ts");
 
     expect(built.count).toBe(before);
   });
 
   it("is built on the first publish, once, and delivers every message to the topic's queue", async () => {
-    const { enqueueImport } = await import("../../../functions/exchange/import-queue.ts");
+    const { publishToTopic } = await import(
+      "../../../functions/adapters/messaging/topic-publisher.ts"
+    );
     const before = built.count;
 
-    await enqueueImport({ tenantId: "t-a", jobId: "j-1" });
-    await enqueueImport({ tenantId: "t-a", jobId: "j-2" });
+    await publishToTopic("imports", JSON.stringify({ tenantId: "t-a", jobId: "j-1" }), {
+      outboxId: "o-1",
+    });
+    await publishToTopic("imports", JSON.stringify({ tenantId: "t-a", jobId: "j-2" }));
 
     expect(built.count).toBe(before + 1);
     const { sqs } = localAws();
