@@ -7,7 +7,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", "cdk.out/**", "frontend/dist/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],
-    testTimeout: 60_000,
+    // Generous: a side effect that misses the stream is delivered by the outbox sweep within
+    // two minutes, and a test waiting for it must outlast that on a loaded runner.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
