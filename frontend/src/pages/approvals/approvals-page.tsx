@@ -13,10 +13,10 @@ import { ApiError } from "../../api/problem.ts";
 import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { decideSignup, listSignups } from "../../api/tenancy.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
+import { DecisionDialog } from "../../app/decision-dialog.tsx";
 import { LoadError } from "../../app/load-error.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { formatDateTime } from "../../registry/dates.ts";
-import { DecisionDialog } from "./decision-dialog.tsx";
 
 /** 注册审批: officials approve or reject enterprise sign-ups in their jurisdiction. */
 export function ApprovalsPage() {
@@ -134,7 +134,8 @@ export function ApprovalsPage() {
       )}
       <DecisionDialog
         decision={pending?.decision}
-        enterpriseName={pending?.tenant.name ?? ""}
+        subject={pending?.tenant.name ?? ""}
+        texts="tenancy.approvals"
         busy={decide.isPending}
         onCancel={() => setPending(undefined)}
         onConfirm={(input) => pending && decide.mutate({ tenant: pending.tenant, input })}

@@ -20,12 +20,12 @@ import {
   requestSupervisionChange,
 } from "../../api/registry/supervision-changes.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
+import { DecisionDialog } from "../../app/decision-dialog.tsx";
 import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
 import { formatDateTime } from "../../registry/dates.ts";
-import { DecisionDialog } from "./decision-dialog.tsx";
 import { placeText } from "./place-text.ts";
 import { RequestDialog } from "./request-dialog.tsx";
 
@@ -213,6 +213,7 @@ export function SupervisionChangesPage() {
         subject={
           pending ? `${pending.change.enterpriseName}：${placeText(pending.change.to, pick)}` : ""
         }
+        texts="registry.supervision"
         busy={busy}
         onCancel={() => setPending(undefined)}
         onConfirm={(input) => pending && decide.mutate({ change: pending.change, input })}

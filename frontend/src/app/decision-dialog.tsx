@@ -1,18 +1,26 @@
 import { Form, Input, Modal, Typography } from "antd";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import type { DecisionInput } from "../../../../shared/tenancy/requests.ts";
 
-interface Props {
-  decision: DecisionInput["decision"] | undefined;
-  enterpriseName: string;
-  busy: boolean;
-  onCancel: () => void;
-  onConfirm: (input: DecisionInput) => void;
+/** An official's decision on a request: approve (comment optional) or reject (comment required). */
+export interface Decision {
+  decision: "approve" | "reject";
+  comment?: string;
 }
 
-/** Approve (comment optional) or reject (comment required) one sign-up. */
-export function DecisionDialog({ decision, enterpriseName, busy, onCancel, onConfirm }: Props) {
+interface Props {
+  decision: Decision["decision"] | undefined;
+  /** What is decided, shown above the comment (an enterprise, a requested move). */
+  subject: string;
+  /** i18n prefix holding approveTitle, rejectTitle, approve, reject, comment, commentRequired. */
+  texts: "tenancy.approvals" | "registry.supervision";
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: (input: Decision) => void;
+}
+
+/** The approve/reject dialog of the sign-up approvals and of supervision changes. */
+export function DecisionDialog({ decision, subject, texts, busy, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ comment?: string }>();
   useEffect(() => {
@@ -27,8 +35,8 @@ export function DecisionDialog({ decision, enterpriseName, busy, onCancel, onCon
   return (
     <Modal
       open={decision !== undefined}
-      title={t(reject ? "tenancy.approvals.rejectTitle" : "tenancy.approvals.approveTitle")}
-      okText={t(reject ? "tenancy.approvals.reject" : "tenancy.approvals.approve")}
+      title={t(`${texts}.${reject ? "rejectTitle" : "approveTitle"}`)}
+      okText={t(`${texts}.${reject ? "reject" : "approve"}`)}
       okButtonProps={{ danger: reject }}
       cancelText={t("tenancy.common.cancel")}
       confirmLoading={busy}
@@ -36,20 +44,14 @@ export function DecisionDialog({ decision, enterpriseName, busy, onCancel, onCon
       onOk={() => void confirm().catch(() => undefined)}
       destroyOnHidden
     >
-      <Typography.Paragraph strong>{enterpriseName}</Typography.Paragraph>
+      <Typography.Paragraph strong>{subject}</Typography.Paragraph>
       <Form form={form} layout="vertical">
         <Form.Item
           name="comment"
-          label={t("tenancy.approvals.comment")}
+          label={t(`${texts}.comment`)}
           rules={
             reject
-              ? [
-                  {
-                    required: true,
-                    whitespace: true,
-                    message: t("tenancy.approvals.commentRequired"),
-                  },
-                ]
+              ? [{ required: true, whitespace: true, message: t(`${texts}.commentRequired`) }]
               : []
           }
         >
