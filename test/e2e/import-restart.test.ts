@@ -10,6 +10,7 @@ import { writeRows } from "../../functions/adapters/spreadsheet/spreadsheet.ts";
 import { mainTable } from "../../functions/platform/storage-definitions.ts";
 import { localResourceName } from "../../infra/local/bootstrap/resource-names.ts";
 import { freePort } from "../../infra/local/dynamodb-local/free-port.ts";
+import { SHARED_EMULATORS_ENV } from "../../infra/local/emulators/shared-emulators.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import { cellsOf } from "../../shared/exchange/columns.ts";
 import type { ImportJob } from "../../shared/exchange/import-job.ts";
@@ -29,7 +30,8 @@ import { waitFor } from "../support/wait-for.ts";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const TENANT = "t-gas-station-chaoyang";
 const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
-const ROWS = 2_000;
+// Enough that the kill lands midway (after 250 rows are checkpointed), few enough for a 2-core CI.
+const ROWS = 1_000;
 const PATH = "/api/v1/risk-sources/imports";
 
 interface Started {
@@ -50,6 +52,8 @@ async function startStack(dataDir: string, port: number): Promise<Started> {
       PORT: String(port),
       CITYRISK_DEMO_SEED: "off",
       POWERTOOLS_LOG_LEVEL: "ERROR",
+      // Its own DynamoDB Local on disk, as `npm start` runs: not the test run's shared one.
+      [SHARED_EMULATORS_ENV]: "",
     },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
   type Shard,
   type ShardIteratorType,
+  TrimmedDataAccessException,
 } from "@aws-sdk/client-dynamodb-streams";
 import type { DynamoDBRecord } from "aws-lambda";
 import type {
@@ -229,6 +230,18 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         if (error instanceof ResourceNotFoundException) {
           logger.warn(`[stream] ${mapping.definition.id}: shard ${shardId} is gone; reader stops`);
           return;
+        }
+        if (error instanceof TrimmedDataAccessException) {
+          // The records at our position were trimmed (DynamoDB Local trims a shared in-memory
+          // stream under load; AWS after 24 h). Lambda then reads on from the oldest record left;
+          // so does this runner, rather than retrying the dead position for ever. Whatever an
+          // outbox message missed this way, the sweep delivers.
+          logger.warn(
+            `[stream] ${mapping.definition.id}: shard ${shardId} trimmed past our position; reading on from the oldest record`,
+          );
+          iterator = await iteratorFor(shardId, "TRIM_HORIZON").catch(() => undefined);
+          lastSequenceNumber = undefined;
+          continue;
         }
         if (error instanceof ExpiredIteratorException) {
           iterator = lastSequenceNumber
