@@ -98,10 +98,16 @@ describe("tenancy pages", () => {
   });
 
   it("e-mails the admin an invitation link, readable in the local mail capture", async () => {
-    const mail = await waitFor(async () => {
-      const list = (await (await fetch(`${stack.baseUrl}/local/mail`)).json()) as CapturedMail[];
-      return list.find((m) => m.to.includes(adminEmail));
-    });
+    // `/local/mail` answers only the local admin secret (or a signed-in city admin of the web app).
+    const headers = { authorization: `Bearer ${stack.adminSecret}` };
+    const mail = await waitFor(
+      async () => {
+        const res = await fetch(`${stack.baseUrl}/local/mail`, { headers });
+        const list = (await res.json()) as CapturedMail[];
+        return list.find((m) => m.to.includes(adminEmail));
+      },
+      { timeoutMs: 150_000, description: "the invitation mail (through the outbox)" },
+    );
     const link = /https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
     expect(link?.startsWith(stack.baseUrl)).toBe(true);
     invitationLink = link ?? "";
