@@ -3,15 +3,15 @@ import type {
   APIGatewaySimpleAuthorizerWithContextResult,
 } from "aws-lambda";
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
-import { config, fromConfig } from "../config.ts";
+import { config, fromConfig, setting } from "../config.ts";
 import { functionStore } from "../data/request-store.ts";
 import { logger } from "../powertools.ts";
 import { verifyBearer } from "./bearer-token.ts";
 import { claimsForToken, type IntegratorLookup, type UserStatusLookup } from "./token-claims.ts";
 
 /** The issuer's signing keys, fetched once per container and refreshed when a new `kid` shows up. */
-const signingKeys: () => JWTVerifyGetKey = fromConfig((settings) =>
-  createRemoteJWKSet(new URL(settings.identityJwksUrl)),
+const signingKeys: () => JWTVerifyGetKey = fromConfig(() =>
+  createRemoteJWKSet(new URL(setting("identityJwksUrl"))),
 );
 
 const registeredIntegrator: IntegratorLookup = async (clientId) => {
@@ -35,8 +35,12 @@ const userStatus: UserStatusLookup = async (tenantId, userId) => {
 export async function handler(
   event: APIGatewayRequestAuthorizerEventV2,
 ): Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>> {
-  const { identityIssuer, webClientIds } = config();
-  const token = await verifyBearer(event.headers?.authorization, signingKeys(), identityIssuer);
+  const { webClientIds } = config();
+  const token = await verifyBearer(
+    event.headers?.authorization,
+    signingKeys(),
+    setting("identityIssuer"),
+  );
   const verdict = token.ok
     ? await claimsForToken(token.payload, webClientIds, {
         integrator: registeredIntegrator,
