@@ -1,10 +1,12 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { SQSRecord } from "aws-lambda";
 import { type Bilingual, DomainError } from "../../shared/errors.ts";
 import type { ImportKind } from "../../shared/exchange/import-job.ts";
 import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { readRows, type SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { functionStore } from "../platform/data/request-store.ts";
+import { queueHandler } from "../platform/handlers/batch-handlers.ts";
+import { tagTenant } from "../platform/handlers/instrumentation.ts";
 import { messaging } from "../platform/messaging-definitions.ts";
 import { logger } from "../platform/powertools.ts";
 import { importCensus, importStandardization } from "./enterprise-exchange.ts";
@@ -99,22 +101,18 @@ async function giveUp(store: Store, message: ImportMessage): Promise<void> {
 
 /**
  * The `imports` queue's consumer; failed messages return to the queue (then its DLQ). The
- * message still goes to the DLQ after its last attempt, so operators see what failed.
+ * message still goes to the DLQ after its last attempt, so operators see what failed. The
+ * factory logs the failure with the message id and reports it in the partial batch response.
  */
-export async function handler(event: SQSEvent): Promise<SQSBatchResponse> {
+export const handler = queueHandler(importWorker, async (record) => {
   const store = functionStore();
-  const batchItemFailures: SQSBatchResponse["batchItemFailures"] = [];
-  for (const record of event.Records) {
-    let message: ImportMessage | undefined;
-    try {
-      message = importMessageOf(record.body);
-      logger.appendKeys({ tenantId: message.tenantId });
-      await runJob(store, message.tenantId, message.jobId);
-    } catch (error) {
-      logger.error("import job failed", { error: error as Error, messageId: record.messageId });
-      if (message && lastReceive(record)) await giveUp(store, message);
-      batchItemFailures.push({ itemIdentifier: record.messageId });
-    }
+  let message: ImportMessage | undefined;
+  try {
+    message = importMessageOf(record.body);
+    tagTenant(message.tenantId);
+    await runJob(store, message.tenantId, message.jobId);
+  } catch (error) {
+    if (message && lastReceive(record)) await giveUp(store, message);
+    throw error;
   }
-  return { batchItemFailures };
-}
+});

@@ -1,12 +1,10 @@
-import type {
-  APIGatewayRequestAuthorizerEventV2,
-  APIGatewaySimpleAuthorizerWithContextResult,
-} from "aws-lambda";
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import { config, fromConfig, setting } from "../config.ts";
 import { functionStore } from "../data/request-store.ts";
+import { authorizerHandler } from "../handlers/authorizer-handler.ts";
 import { logger } from "../powertools.ts";
 import { verifyBearer } from "./bearer-token.ts";
+import { apiAuthorizer } from "./manifest.ts";
 import { claimsForToken, type IntegratorLookup, type UserStatusLookup } from "./token-claims.ts";
 
 /** The issuer's signing keys, fetched once per container and refreshed when a new `kid` shows up. */
@@ -32,9 +30,7 @@ const userStatus: UserStatusLookup = async (tenantId, userId) => {
  * answers 401 when it throws `Unauthorized` and caches a success per token for a minute
  * (infra/constructs/http-api.ts); the local gateway calls this same handler on every request.
  */
-export async function handler(
-  event: APIGatewayRequestAuthorizerEventV2,
-): Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>> {
+export const handler = authorizerHandler(apiAuthorizer, async (event) => {
   const { webClientIds } = config();
   const token = await verifyBearer(
     event.headers?.authorization,
@@ -52,4 +48,4 @@ export async function handler(
     throw new Error("Unauthorized");
   }
   return { isAuthorized: true, context: verdict.claims };
-}
+});
