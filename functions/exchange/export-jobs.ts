@@ -12,7 +12,7 @@ import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { StoredExportJob, StoredJob } from "../adapters/dynamodb/entities/import-job.ts";
 import { presignedGet } from "../adapters/s3/presigned-get.ts";
 import { s3 } from "../platform/clients.ts";
-import { config } from "../platform/config.ts";
+import { config, setting } from "../platform/config.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { jobMessageStep } from "./import-queue.ts";
 import { createJob, loadJob } from "./job-store.ts";
@@ -94,7 +94,7 @@ export async function readExport(caller: Caller, id: string, now = new Date()): 
   const link = await presignedGet(
     s3,
     {
-      bucket: config().bucketName,
+      bucket: setting("bucketName"),
       key: objectKey,
       fileName,
       contentType: CONTENT_TYPES[job.format],

@@ -1,10 +1,12 @@
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { SQSRecord } from "aws-lambda";
 import { type Bilingual, DomainError } from "../../shared/errors.ts";
 import type { ImportKind } from "../../shared/exchange/import-job.ts";
 import type { StoredImportJob, StoredJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { readRows, type SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { functionStore } from "../platform/data/request-store.ts";
+import { queueHandler } from "../platform/handlers/batch-handlers.ts";
+import { tagTenant } from "../platform/handlers/instrumentation.ts";
 import { messaging } from "../platform/messaging-definitions.ts";
 import { logger } from "../platform/powertools.ts";
 import { importCensus, importStandardization } from "./enterprise-exchange.ts";
@@ -147,30 +149,27 @@ async function giveUp(store: Store, message: ImportMessage): Promise<void> {
 }
 
 /**
- * The `imports` queue's consumer (import and export jobs); failed messages return to the queue
- * (then its DLQ). The message still goes to the DLQ after its last attempt, so operators see
- * what failed. Without a Lambda context (a direct call) the worker never pauses.
+ * The `imports` queue's consumer (import and export jobs); a failed message returns to the queue
+ * (then its DLQ), and the factory logs it and reports it in the partial batch response. The
+ * message still goes to the DLQ after its last attempt, so operators see what failed.
  */
-export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+export const handler = queueHandler(importWorker, async (record, context) => {
   const store = functionStore();
+  // A context without a clock (a direct call in a test) never pauses.
   const shouldPause = () =>
-    context !== undefined && context.getRemainingTimeInMillis() < PAUSE_MARGIN_MS;
-  const batchItemFailures: SQSBatchResponse["batchItemFailures"] = [];
-  for (const record of event.Records) {
-    let message: ImportMessage | undefined;
-    try {
-      message = importMessageOf(record.body);
-      logger.appendKeys({ tenantId: message.tenantId });
-      await runJob(store, message.tenantId, message.jobId, shouldPause);
-    } catch (error) {
-      if (error instanceof JobTakenOver) {
-        logger.info("job taken over by another delivery", { messageId: record.messageId });
-        continue;
-      }
-      logger.error("import job failed", { error: error as Error, messageId: record.messageId });
-      if (message && lastReceive(record)) await giveUp(store, message);
-      batchItemFailures.push({ itemIdentifier: record.messageId });
+    typeof context?.getRemainingTimeInMillis === "function" &&
+    context.getRemainingTimeInMillis() < PAUSE_MARGIN_MS;
+  let message: ImportMessage | undefined;
+  try {
+    message = importMessageOf(record.body);
+    tagTenant(message.tenantId);
+    await runJob(store, message.tenantId, message.jobId, shouldPause);
+  } catch (error) {
+    if (error instanceof JobTakenOver) {
+      logger.info("job taken over by another delivery", { messageId: record.messageId });
+      return;
     }
+    if (message && lastReceive(record)) await giveUp(store, message);
+    throw error;
   }
-  return { batchItemFailures };
-}
+});

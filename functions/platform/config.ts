@@ -1,14 +1,22 @@
+import * as z from "zod";
+import { ENV, type EnvKey } from "./environment.ts";
 import { messaging, topicEnvName } from "./messaging-definitions.ts";
 
 /**
  * Function configuration, read from the environment once at the edge (conventions.md rule 7).
  * Endpoints are not configuration here: the AWS SDK reads `AWS_ENDPOINT_URL_<SERVICE>` itself,
  * which is how the local stack points the same code at DynamoDB Local and the emulators.
+ *
+ * Values only some functions have are `undefined` elsewhere, never `""`: a function's manifest
+ * entry says which it needs (function-environment.ts), its handler factory checks them at cold
+ * start, and code reads them with `setting(...)`.
  */
 export interface FunctionConfig {
   readonly stage: string;
-  readonly tableName: string;
-  readonly bucketName: string;
+  /** Functions declaring `table` (and integrator-facing ones, for the rate counter). */
+  readonly tableName: string | undefined;
+  /** Functions declaring `bucket`. */
+  readonly bucketName: string | undefined;
   readonly region: string;
   readonly s3ForcePathStyle: boolean;
   /** Sender address of outgoing e-mail (an SES-verified identity on AWS). */
@@ -29,15 +37,15 @@ export interface FunctionConfig {
   readonly localIdentityUrl: string | undefined;
   readonly localIdentitySecret: string | undefined;
   /**
-   * Issuer of the tokens the API's authorizer accepts, its JWKS and the web app clients whose ID
-   * tokens it takes (`CITYRISK_IDENTITY_ISSUER`, `CITYRISK_IDENTITY_JWKS_URL`,
-   * `CITYRISK_WEB_CLIENT_IDS` comma-separated): the Cognito pool on AWS, the local provider here.
+   * Issuer of the tokens the API's authorizer accepts, its JWKS (default: the issuer's
+   * `/.well-known/jwks.json`) and the web app clients whose ID tokens it takes (comma-separated
+   * in the environment): the Cognito pool on AWS, the local provider here. The authorizer's.
    */
-  readonly identityIssuer: string;
-  readonly identityJwksUrl: string;
+  readonly identityIssuer: string | undefined;
+  readonly identityJwksUrl: string | undefined;
   readonly webClientIds: readonly string[];
-  /** Where integrators exchange client credentials for tokens (`CITYRISK_TOKEN_URL`). */
-  readonly tokenUrl: string;
+  /** Where integrators exchange client credentials for tokens; functions declaring `identityAdmin`. */
+  readonly tokenUrl: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -46,6 +54,27 @@ export interface RateLimit {
   readonly limit: number;
   readonly windowSeconds: number;
 }
+
+/** A failure of the configuration to parse: fails the cold start, naming the variables. */
+export class ConfigurationError extends Error {
+  override readonly name = "ConfigurationError";
+
+  /** `subject`: the function's id, or `configuration` before it is known. */
+  constructor(
+    subject: string,
+    readonly detail: string,
+  ) {
+    super(`${subject}: ${detail}`);
+  }
+}
+
+/** The message of a required variable's absence, so issues can be told apart from bad values. */
+export const MISSING = "missing";
+
+/** A variable a function needs: its absence reads as `missing NAME`, not a type error. */
+export const required = z.string({
+  error: (issue) => (issue.input === undefined ? MISSING : undefined),
+});
 
 /** `"120/60"`: 120 requests per 60-second window. Malformed values fail the cold start loudly. */
 export function parseRateLimit(text: string): RateLimit {
@@ -58,6 +87,108 @@ export function parseRateLimit(text: string): RateLimit {
     );
   }
   return { limit, windowSeconds };
+}
+
+const optional = z.string().optional();
+const flag = z.enum(["true", "false"]).optional();
+
+/** Every variable any function reads; those only some functions need are optional here. */
+export const EnvironmentSchema = z.object({
+  [ENV.stage]: z.string().default("dev"),
+  [ENV.region]: z.string().default("us-east-1"),
+  [ENV.tableName]: optional,
+  [ENV.bucketName]: optional,
+  [ENV.s3ForcePathStyle]: flag,
+  [ENV.mailFrom]: z.email().default("noreply@cityrisk.local"),
+  [ENV.smtpUrl]: z.url({ protocol: /^smtps?$/ }).optional(),
+  [ENV.integratorRateLimit]: z
+    .string()
+    .default("120/60")
+    .transform((text, ctx) => {
+      try {
+        return parseRateLimit(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  [ENV.tenantDataRoleArn]: optional,
+  [ENV.autoApproveSignups]: flag,
+  [ENV.webUrl]: z.url().optional(),
+  [ENV.cognitoUserPoolId]: optional,
+  [ENV.localIdentityUrl]: z.url().optional(),
+  [ENV.localIdentitySecret]: optional,
+  [ENV.identityIssuer]: z.url().optional(),
+  [ENV.identityJwksUrl]: z.url().optional(),
+  [ENV.webClientIds]: optional,
+  [ENV.tokenUrl]: z.url().optional(),
+});
+
+/** The environment as the schemas see it: an empty value is an unset one. */
+export function presentValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).flatMap(([name, value]) =>
+      value === undefined || value.trim() === "" ? [] : [[name, value.trim()]],
+    ),
+  );
+}
+
+/** `CITYRISK_SMTP_URL: Invalid URL; TABLE_NAME: missing` — the variables, not the object paths. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const missing = issues
+    .filter((issue) => issue.message === MISSING)
+    .map((issue) => String(issue.path[0]));
+  const invalid = issues
+    .filter((issue) => issue.message !== MISSING)
+    .map((issue) => (issue.path.length ? `${String(issue.path[0])}: ` : "") + issue.message);
+  return [...(missing.length ? [`missing ${missing.join(", ")}`] : []), ...invalid].join("; ");
+}
+
+const commaList = (text: string | undefined): readonly string[] =>
+  Object.freeze(
+    (text ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
+
+/** Reads the configuration every function shares from an environment; throws naming what is wrong. */
+export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
+  const values = presentValues(env);
+  const parsed = EnvironmentSchema.safeParse(values);
+  if (!parsed.success) {
+    throw new ConfigurationError("configuration", describeIssues(parsed.error.issues));
+  }
+  const e = parsed.data;
+  const issuer = e[ENV.identityIssuer];
+  return Object.freeze({
+    stage: e[ENV.stage],
+    tableName: e[ENV.tableName],
+    bucketName: e[ENV.bucketName],
+    region: e[ENV.region],
+    s3ForcePathStyle: e[ENV.s3ForcePathStyle] === "true",
+    mailFrom: e[ENV.mailFrom],
+    smtpUrl: e[ENV.smtpUrl],
+    integratorRateLimit: Object.freeze(e[ENV.integratorRateLimit]),
+    tenantDataRoleArn: e[ENV.tenantDataRoleArn],
+    autoApproveSignups: e[ENV.autoApproveSignups] === "true",
+    webUrl: e[ENV.webUrl],
+    cognitoUserPoolId: e[ENV.cognitoUserPoolId],
+    localIdentityUrl: e[ENV.localIdentityUrl],
+    localIdentitySecret: e[ENV.localIdentitySecret],
+    identityIssuer: issuer,
+    identityJwksUrl: e[ENV.identityJwksUrl] ?? (issuer && `${issuer}/.well-known/jwks.json`),
+    webClientIds: commaList(e[ENV.webClientIds]),
+    tokenUrl: e[ENV.tokenUrl],
+    topicArns: Object.freeze(
+      Object.fromEntries(
+        messaging.topics.flatMap((t) => {
+          const arn = values[topicEnvName(t.id)];
+          return arn ? [[t.id, arn]] : [];
+        }),
+      ),
+    ),
+  });
 }
 
 let cached: FunctionConfig | undefined;
@@ -90,44 +221,26 @@ export function fromConfig<T>(build: (settings: FunctionConfig) => T): () => T {
 }
 
 export function config(): FunctionConfig {
-  if (cached) return cached;
-  const env = process.env;
-  cached = Object.freeze({
-    stage: env.CITYRISK_STAGE ?? "dev",
-    tableName: env.TABLE_NAME ?? "",
-    bucketName: env.BUCKET_NAME ?? "",
-    region: env.AWS_REGION ?? "us-east-1",
-    s3ForcePathStyle: env.CITYRISK_S3_FORCE_PATH_STYLE === "true",
-    mailFrom: env.CITYRISK_MAIL_FROM || "noreply@cityrisk.local",
-    smtpUrl: env.CITYRISK_SMTP_URL || undefined,
-    integratorRateLimit: Object.freeze(
-      parseRateLimit(env.CITYRISK_INTEGRATOR_RATE_LIMIT || "120/60"),
-    ),
-    tenantDataRoleArn: env.TENANT_DATA_ROLE_ARN || undefined,
-    autoApproveSignups: env.CITYRISK_AUTO_APPROVE_SIGNUPS === "true",
-    webUrl: env.CITYRISK_WEB_URL || undefined,
-    cognitoUserPoolId: env.COGNITO_USER_POOL_ID || undefined,
-    localIdentityUrl: env.CITYRISK_LOCAL_IDP_URL || undefined,
-    localIdentitySecret: env.CITYRISK_LOCAL_IDP_SECRET || undefined,
-    identityIssuer: env.CITYRISK_IDENTITY_ISSUER ?? "",
-    identityJwksUrl:
-      env.CITYRISK_IDENTITY_JWKS_URL ||
-      (env.CITYRISK_IDENTITY_ISSUER ? `${env.CITYRISK_IDENTITY_ISSUER}/.well-known/jwks.json` : ""),
-    webClientIds: Object.freeze(
-      (env.CITYRISK_WEB_CLIENT_IDS ?? "")
-        .split(",")
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-    tokenUrl: env.CITYRISK_TOKEN_URL ?? "",
-    topicArns: Object.freeze(
-      Object.fromEntries(
-        messaging.topics.flatMap((t) => {
-          const arn = env[topicEnvName(t.id)];
-          return arn ? [[t.id, arn]] : [];
-        }),
-      ),
-    ),
-  });
+  cached ??= readConfig(process.env);
   return cached;
+}
+
+type OnlySomeFunctions = {
+  [K in keyof FunctionConfig & EnvKey]: undefined extends FunctionConfig[K] ? K : never;
+}[keyof FunctionConfig & EnvKey];
+
+/**
+ * A value only functions declaring it have (a table, a bucket, the token issuer...). Their
+ * factory checked it at cold start, so its absence here means the module runs in a function
+ * whose manifest entry does not declare what the module needs: a wiring bug, named as such.
+ */
+export function setting<K extends OnlySomeFunctions>(key: K): NonNullable<FunctionConfig[K]> {
+  const value = config()[key];
+  if (value === undefined) {
+    throw new ConfigurationError(
+      "configuration",
+      `missing ${ENV[key]}: the function's manifest entry does not declare what needs it`,
+    );
+  }
+  return value as NonNullable<FunctionConfig[K]>;
 }

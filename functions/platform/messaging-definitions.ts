@@ -1,3 +1,7 @@
+import { ENV, topicEnvName } from "./environment.ts";
+
+export { topicEnvName };
+
 /**
  * SNS topics, their per-channel SQS queues (with subscription filter policies and a DLQ each),
  * declared once for the CDK app and the local emulator bootstrap.
@@ -35,7 +39,10 @@ export const messaging: MessagingDefinition = {
   ],
 };
 
-/** The environment variable carrying a topic's ARN to its publishers, on AWS and locally. */
-export function topicEnvName(topicId: string): string {
-  return `TOPIC_ARN_${topicId.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+/** The `publishes` id a function declares to put domain events on the bus. */
+export const DOMAIN_EVENT_BUS_ID = "domain-events";
+
+/** What a publisher reads the target of a `publishes` id from: the bus's name or a topic's ARN. */
+export function publisherEnvName(publishesId: string): string {
+  return publishesId === DOMAIN_EVENT_BUS_ID ? ENV.eventBusName : topicEnvName(publishesId);
 }

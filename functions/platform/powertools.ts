@@ -2,8 +2,12 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
 
-/** Observability singletons, created once per process (Powertools examples/app pattern). */
-export const logger = new Logger({ serviceName: "cityrisk" });
+/**
+ * Observability singletons, created once per process (Powertools examples/app pattern). Their
+ * service name is the function's: Powertools reads `POWERTOOLS_SERVICE_NAME`, which the CDK
+ * construct sets to the manifest id, so each function logs, counts and traces as itself.
+ */
+export const logger = new Logger();
 
 /**
  * Metrics report their own notices through the product's logger. Most requests add no metric
@@ -22,9 +26,5 @@ const metricsNotices = {
   },
 };
 
-export const metrics = new Metrics({
-  namespace: "CityRisk",
-  serviceName: "cityrisk",
-  logger: metricsNotices,
-});
-export const tracer = new Tracer({ serviceName: "cityrisk" });
+export const metrics = new Metrics({ namespace: "CityRisk", logger: metricsNotices });
+export const tracer = new Tracer();

@@ -3,7 +3,7 @@ import { jurisdictionLabel } from "../../shared/tenancy/jurisdiction-label.ts";
 import { ROLE_LABELS } from "../../shared/tenancy/roles.ts";
 import { manifest } from "../manifest.ts";
 import { dynamodb, s3 } from "../platform/clients.ts";
-import { config } from "../platform/config.ts";
+import { setting } from "../platform/config.ts";
 import { httpHandler, on } from "../platform/http/http-handler.ts";
 import { openApiDocument } from "../platform/http/openapi.ts";
 import { docsPage } from "./docs-page.ts";
@@ -19,8 +19,8 @@ export const handler = httpHandler(systemApi, [
     const health = await checkHealth({
       dynamodb,
       s3,
-      tableName: config().tableName,
-      bucketName: config().bucketName,
+      tableName: setting("tableName"),
+      bucketName: setting("bucketName"),
     });
     return {
       status: health.status === "ok" ? 200 : 503,

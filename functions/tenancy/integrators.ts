@@ -17,7 +17,7 @@ import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { Page } from "../../shared/tenancy/views.ts";
 import { identityAdmin } from "../adapters/identity/identity-admin-from-config.ts";
 import { auditRecord } from "../audit/audit-log.ts";
-import { config } from "../platform/config.ts";
+import { setting } from "../platform/config.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
 import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
@@ -123,7 +123,7 @@ export async function registerIntegrator(
     await idp.deleteMachineClient(created.clientId);
     throw error;
   }
-  return { ...client, clientSecret: created.clientSecret, tokenUrl: config().tokenUrl };
+  return { ...client, clientSecret: created.clientSecret, tokenUrl: setting("tokenUrl") };
 }
 
 /** A tenant's integrators, for its admin (the city admin: also a government body's). */

@@ -5,6 +5,7 @@ import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { ENV } from "../../functions/platform/environment.ts";
 import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
 import { LAMBDA_BUNDLE } from "./bundle-options.ts";
@@ -72,12 +73,13 @@ export class CityRiskFunction extends Construct implements IGrantable {
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
       environment: {
-        CITYRISK_STAGE: props.stage,
-        POWERTOOLS_SERVICE_NAME: definition.id,
-        POWERTOOLS_METRICS_NAMESPACE: "CityRisk",
-        POWERTOOLS_LOG_LEVEL: "INFO",
-        ...(definition.table && data ? { TABLE_NAME: data.table.tableName } : {}),
-        ...(definition.bucket && data ? { BUCKET_NAME: data.bucket.bucketName } : {}),
+        [ENV.stage]: props.stage,
+        // Each function logs, counts and traces as itself (functions/platform/powertools.ts).
+        [ENV.serviceName]: definition.id,
+        [ENV.metricsNamespace]: "CityRisk",
+        [ENV.logLevel]: "INFO",
+        ...(definition.table && data ? { [ENV.tableName]: data.table.tableName } : {}),
+        ...(definition.bucket && data ? { [ENV.bucketName]: data.bucket.bucketName } : {}),
         ...props.environment,
       },
       bundling: {

@@ -10,7 +10,7 @@ import {
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { ScheduleDefinition } from "../../events/schedules.ts";
-import { topicEnvName } from "../../functions/platform/messaging-definitions.ts";
+import { publisherEnvName } from "../../functions/platform/messaging-definitions.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 import { grantPublish, grantPutEvents } from "./grants.ts";
@@ -130,8 +130,8 @@ export function publisherEnvironment(
   const env: Record<string, string> = {};
   for (const id of publishes ?? []) {
     if (!messaging) throw new Error(`publishes "${id}" needs messaging`);
-    if (id === DOMAIN_EVENT_BUS_ID) env.EVENT_BUS_NAME = messaging.bus.eventBusName;
-    else env[topicEnvName(id)] = messaging.topic(id).topicArn;
+    env[publisherEnvName(id)] =
+      id === DOMAIN_EVENT_BUS_ID ? messaging.bus.eventBusName : messaging.topic(id).topicArn;
   }
   return env;
 }

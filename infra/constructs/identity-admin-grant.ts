@@ -1,5 +1,6 @@
 import type { IUserPool } from "aws-cdk-lib/aws-cognito";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { ENV } from "../../functions/platform/environment.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 
 /**
@@ -35,6 +36,6 @@ export function grantIdentityAdmin(
       resources: [userPool.userPoolArn],
     }),
   );
-  fn.function.addEnvironment("COGNITO_USER_POOL_ID", userPool.userPoolId);
-  fn.function.addEnvironment("CITYRISK_TOKEN_URL", tokenUrl);
+  fn.function.addEnvironment(ENV.cognitoUserPoolId, userPool.userPoolId);
+  fn.function.addEnvironment(ENV.tokenUrl, tokenUrl);
 }

@@ -5,13 +5,13 @@ import { type CfnSubscription, Topic } from "aws-cdk-lib/aws-sns";
 import { SqsSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import type {
-  MessagingDefinition,
-  QueueDefinition,
+import {
+  DOMAIN_EVENT_BUS_ID,
+  type MessagingDefinition,
+  type QueueDefinition,
 } from "../../functions/platform/messaging-definitions.ts";
 
-/** The `publishes` id a function declares to put domain events on the bus. */
-export const DOMAIN_EVENT_BUS_ID = "domain-events";
+export { DOMAIN_EVENT_BUS_ID };
 
 export interface MessagingProps {
   readonly definition: MessagingDefinition;

@@ -1,4 +1,5 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { ENV } from "../../functions/platform/environment.ts";
 import { RATE_COUNTER_ATTRIBUTES } from "../../functions/platform/http/rate-counter-item.ts";
 import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
 import { TENANT_PARTITION_PREFIX } from "../../functions/platform/tenant-partition.ts";
@@ -20,7 +21,7 @@ export function servesIntegrators(definition: FunctionDefinition): boolean {
  */
 export function grantRateCounter(fn: CityRiskFunction, data: DataResources): void {
   if (!servesIntegrators(fn.definition)) return;
-  fn.function.addEnvironment("TABLE_NAME", data.table.tableName);
+  fn.function.addEnvironment(ENV.tableName, data.table.tableName);
   fn.role.addToPrincipalPolicy(
     new PolicyStatement({
       actions: ["dynamodb:UpdateItem"],

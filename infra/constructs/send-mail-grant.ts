@@ -1,5 +1,6 @@
 import { Arn, Stack } from "aws-cdk-lib";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { ENV } from "../../functions/platform/environment.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 
 /**
@@ -20,7 +21,7 @@ export function grantSendMail(fn: CityRiskFunction, mailFrom: string, webUrl?: s
       conditions: { StringEquals: { "ses:FromAddress": mailFrom } },
     }),
   );
-  fn.function.addEnvironment("CITYRISK_MAIL_FROM", mailFrom);
+  fn.function.addEnvironment(ENV.mailFrom, mailFrom);
   // Links in e-mails point here rather than at whatever host a request claimed.
-  if (webUrl) fn.function.addEnvironment("CITYRISK_WEB_URL", webUrl);
+  if (webUrl) fn.function.addEnvironment(ENV.webUrl, webUrl);
 }

@@ -7,6 +7,7 @@ import {
   Role,
 } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { ENV } from "../../functions/platform/environment.ts";
 import type { DataAccess, FunctionDefinition } from "../../functions/platform/manifest-types.ts";
 import {
   TENANT_PARTITION_PREFIX,
@@ -17,7 +18,7 @@ import type { CityRiskFunction } from "./cityrisk-function.ts";
 import { KEY_ACTIONS, TABLE_ACTIONS } from "./grants.ts";
 
 /** The environment variable the functions' config reads the role ARN from. */
-export const TENANT_DATA_ROLE_ENV = "TENANT_DATA_ROLE_ARN";
+export const TENANT_DATA_ROLE_ENV = ENV.tenantDataRoleArn;
 
 /** `T#${aws:PrincipalTag/tenantId}`: the one partition a session of the role may touch. */
 export const TENANT_LEADING_KEY = `${TENANT_PARTITION_PREFIX}\${aws:PrincipalTag/${TENANT_SESSION_TAG}}`;

@@ -1,4 +1,5 @@
 import { Aws, Fn } from "aws-cdk-lib";
+import { ENV } from "../../functions/platform/environment.ts";
 import type { AuthResources } from "../stacks/auth-stack.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 
@@ -16,13 +17,10 @@ export function configureTokenVerification(fn: CityRiskFunction, auth: AuthResou
     "/",
     auth.userPool.userPoolId,
   ]);
-  fn.function.addEnvironment("CITYRISK_IDENTITY_ISSUER", issuer);
+  fn.function.addEnvironment(ENV.identityIssuer, issuer);
+  fn.function.addEnvironment(ENV.identityJwksUrl, Fn.join("", [issuer, "/.well-known/jwks.json"]));
   fn.function.addEnvironment(
-    "CITYRISK_IDENTITY_JWKS_URL",
-    Fn.join("", [issuer, "/.well-known/jwks.json"]),
-  );
-  fn.function.addEnvironment(
-    "CITYRISK_WEB_CLIENT_IDS",
+    ENV.webClientIds,
     Fn.join(
       ",",
       auth.webClients.map((c) => c.userPoolClientId),

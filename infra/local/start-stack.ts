@@ -8,11 +8,11 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { schedules as productSchedules, type ScheduleDefinition } from "../../events/schedules.ts";
 import { manifest as productManifest } from "../../functions/manifest.ts";
 import { reloadConfig } from "../../functions/platform/config.ts";
+import { ENV, topicEnvName } from "../../functions/platform/environment.ts";
 import type { Manifest } from "../../functions/platform/manifest-types.ts";
 import {
   type MessagingDefinition,
   messaging as productMessaging,
-  topicEnvName,
 } from "../../functions/platform/messaging-definitions.ts";
 import { documentsBucket, mainTable } from "../../functions/platform/storage-definitions.ts";
 import { ensureBucket } from "./bootstrap/ensure-bucket.ts";
@@ -164,21 +164,24 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The handlers run in this process and read their configuration from the environment once,
     // exactly as on Lambda; the SDK takes the endpoints from AWS_ENDPOINT_URL_<SERVICE>.
     Object.assign(process.env, {
-      AWS_REGION: LOCAL_REGION,
+      [ENV.region]: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: aws.endpoint,
       AWS_ENDPOINT_URL_SNS: aws.endpoint,
       AWS_ENDPOINT_URL_SQS: aws.endpoint,
-      CITYRISK_S3_FORCE_PATH_STYLE: "true",
-      CITYRISK_STAGE: "local",
-      CITYRISK_SMTP_URL: mail.smtpUrl,
-      TABLE_NAME: tableName,
-      BUCKET_NAME: bucketName,
-      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
-      POWERTOOLS_TRACE_ENABLED: "false",
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? "WARN",
+      [ENV.s3ForcePathStyle]: "true",
+      [ENV.stage]: "local",
+      [ENV.smtpUrl]: mail.smtpUrl,
+      [ENV.tableName]: tableName,
+      [ENV.bucketName]: bucketName,
+      // One process hosts every handler, so one service name: each log line names its function
+      // in `function` instead (functions/platform/handlers/instrumentation.ts).
+      [ENV.serviceName]: process.env[ENV.serviceName] ?? "cityrisk-local",
+      [ENV.metricsDisabled]: process.env[ENV.metricsDisabled] ?? "true",
+      [ENV.traceEnabled]: "false",
+      [ENV.logLevel]: process.env[ENV.logLevel] ?? "WARN",
       ...Object.fromEntries(
         Object.entries(messaging.topicArns).map(([id, arn]) => [topicEnvName(id), arn]),
       ),
@@ -197,16 +200,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       adminSecret: identityAdminSecret,
     });
     Object.assign(process.env, {
-      CITYRISK_LOCAL_IDP_URL: baseUrl,
-      CITYRISK_LOCAL_IDP_SECRET: identityAdminSecret,
-      CITYRISK_WEB_URL: baseUrl,
+      [ENV.localIdentityUrl]: baseUrl,
+      [ENV.localIdentitySecret]: identityAdminSecret,
+      [ENV.webUrl]: baseUrl,
       // The API's authorizer verifies tokens against the local provider as it does against
       // the Cognito pool on AWS: by issuer, the JWKS it serves, and the web client's id.
-      CITYRISK_IDENTITY_ISSUER: baseUrl,
-      CITYRISK_IDENTITY_JWKS_URL: `${baseUrl}/.well-known/jwks.json`,
-      CITYRISK_WEB_CLIENT_IDS: WEB_CLIENT_ID,
-      CITYRISK_TOKEN_URL: `${baseUrl}/oauth2/token`,
-      CITYRISK_AUTO_APPROVE_SIGNUPS: String(options.autoApproveSignups ?? true),
+      [ENV.identityIssuer]: baseUrl,
+      [ENV.identityJwksUrl]: `${baseUrl}/.well-known/jwks.json`,
+      [ENV.webClientIds]: WEB_CLIENT_ID,
+      [ENV.tokenUrl]: `${baseUrl}/oauth2/token`,
+      [ENV.autoApproveSignups]: String(options.autoApproveSignups ?? true),
     });
     // A second stack in the same process (tests) must not run with the first one's settings.
     reloadConfig();

@@ -2,6 +2,8 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schedules } from "../../events/schedules.ts";
 import { manifest } from "../../functions/manifest.ts";
+import { ENV, isDeclaredEnvName } from "../../functions/platform/environment.ts";
+import { checkFunctionEnvironment } from "../../functions/platform/function-environment.ts";
 import { type Manifest, routeKey } from "../../functions/platform/manifest-types.ts";
 import { messaging } from "../../functions/platform/messaging-definitions.ts";
 import {
@@ -111,6 +113,37 @@ describe("ApiStack with the product manifest", () => {
       ]),
     );
     expect(resource.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).toBe("system-api");
+  });
+
+  describe("each function's environment", () => {
+    const environmentOf = (id: string): Record<string, unknown> => {
+      const fn = built.api.functions.get(id);
+      if (!fn) throw new Error(`${id} is not in the API stack`);
+      return template.toJSON().Resources[logicalId(fn.function)].Properties.Environment.Variables;
+    };
+
+    it("names the function's service after its manifest id", () => {
+      for (const { id } of manifest) {
+        expect(environmentOf(id)[ENV.serviceName], id).toBe(id);
+      }
+    });
+
+    it("sets only variables whose names come from the one environment module", () => {
+      for (const { id } of manifest) {
+        const undeclared = Object.keys(environmentOf(id)).filter((n) => !isDeclaredEnvName(n));
+        expect(undeclared, id).toEqual([]);
+      }
+    });
+
+    it("holds everything the function's manifest entry makes its config schema require", () => {
+      for (const definition of manifest) {
+        // Values are CloudFormation tokens at synth; only their presence matters here.
+        const present = Object.fromEntries(
+          Object.keys(environmentOf(definition.id)).map((name) => [name, "set"]),
+        );
+        expect(() => checkFunctionEnvironment(definition, present), definition.id).not.toThrow();
+      }
+    });
   });
 
   it("logs every request as JSON and throttles the default stage", () => {

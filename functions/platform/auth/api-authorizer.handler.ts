@@ -1,17 +1,15 @@
-import type {
-  APIGatewayRequestAuthorizerEventV2,
-  APIGatewaySimpleAuthorizerWithContextResult,
-} from "aws-lambda";
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
-import { config, fromConfig } from "../config.ts";
+import { config, fromConfig, setting } from "../config.ts";
 import { functionStore } from "../data/request-store.ts";
+import { authorizerHandler } from "../handlers/authorizer-handler.ts";
 import { logger } from "../powertools.ts";
 import { verifyBearer } from "./bearer-token.ts";
+import { apiAuthorizer } from "./manifest.ts";
 import { claimsForToken, type IntegratorLookup, type UserStatusLookup } from "./token-claims.ts";
 
 /** The issuer's signing keys, fetched once per container and refreshed when a new `kid` shows up. */
-const signingKeys: () => JWTVerifyGetKey = fromConfig((settings) =>
-  createRemoteJWKSet(new URL(settings.identityJwksUrl)),
+const signingKeys: () => JWTVerifyGetKey = fromConfig(() =>
+  createRemoteJWKSet(new URL(setting("identityJwksUrl"))),
 );
 
 const registeredIntegrator: IntegratorLookup = async (clientId) => {
@@ -32,11 +30,13 @@ const userStatus: UserStatusLookup = async (tenantId, userId) => {
  * answers 401 when it throws `Unauthorized` and caches a success per token for a minute
  * (infra/constructs/http-api.ts); the local gateway calls this same handler on every request.
  */
-export async function handler(
-  event: APIGatewayRequestAuthorizerEventV2,
-): Promise<APIGatewaySimpleAuthorizerWithContextResult<Record<string, string>>> {
-  const { identityIssuer, webClientIds } = config();
-  const token = await verifyBearer(event.headers?.authorization, signingKeys(), identityIssuer);
+export const handler = authorizerHandler(apiAuthorizer, async (event) => {
+  const { webClientIds } = config();
+  const token = await verifyBearer(
+    event.headers?.authorization,
+    signingKeys(),
+    setting("identityIssuer"),
+  );
   const verdict = token.ok
     ? await claimsForToken(token.payload, webClientIds, {
         integrator: registeredIntegrator,
@@ -48,4 +48,4 @@ export async function handler(
     throw new Error("Unauthorized");
   }
   return { isAuthorized: true, context: verdict.claims };
-}
+});

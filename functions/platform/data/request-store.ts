@@ -1,12 +1,12 @@
 import type { Scope } from "../../../shared/tenancy/scope.ts";
 import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
 import { dynamodb } from "../clients.ts";
-import { config } from "../config.ts";
+import { setting } from "../config.ts";
 import { tenantDataClient } from "../tenant-data-client.ts";
 
 /** The store for the function's own role: officials' jurisdiction queries, public routes. */
 export function functionStore(): Store {
-  return storeFor(dynamodb, config().tableName);
+  return storeFor(dynamodb, setting("tableName"));
 }
 
 /**
@@ -16,6 +16,6 @@ export function functionStore(): Store {
  */
 export function storeForScope(scope: Scope): Store {
   if (scope.kind === "tenant")
-    return storeFor(tenantDataClient(scope.tenantId), config().tableName);
+    return storeFor(tenantDataClient(scope.tenantId), setting("tableName"));
   return functionStore();
 }

@@ -1,20 +1,16 @@
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
-import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
-import middy from "@middy/core";
 import type {
   APIGatewayProxyEventV2WithLambdaAuthorizer,
   APIGatewayProxyStructuredResultV2,
-  Context,
 } from "aws-lambda";
 import * as z from "zod";
 import { ForbiddenError } from "../../../shared/errors.ts";
 import { type Caller, CLAIM, callerFromClaims } from "../../../shared/tenancy/claims.ts";
 import { type IntegratorScope, oauthScope } from "../../../shared/tenancy/integrator-client.ts";
 import { type Scope, scopeOf } from "../../../shared/tenancy/scope.ts";
+import { instrumented, tagTenant } from "../handlers/instrumentation.ts";
 import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
 import { routeKey } from "../manifest-types.ts";
-import { logger, metrics, tracer } from "../powertools.ts";
+import { logger } from "../powertools.ts";
 import { withLambdaContext } from "./invocation-context.ts";
 import {
   isDomainError,
@@ -102,8 +98,8 @@ function authorize(
       en: "This integrator is not registered for write access",
     });
   }
-  logger.appendKeys({ tenantId: caller.tenantId, role: caller.role });
-  tracer.putAnnotation("tenantId", caller.tenantId);
+  tagTenant(caller.tenantId);
+  logger.appendKeys({ role: caller.role });
   const jurisdictionClaim = claims[CLAIM.jurisdiction];
   return {
     caller,
@@ -173,7 +169,8 @@ async function dispatch(
 }
 
 /**
- * The one factory every HTTP function is built with: tracer → logger → metrics, then
+ * The one factory every HTTP function is built with: the shared chain (tracer → logger →
+ * metrics, the function's configuration checked; handlers/instrumentation.ts), then
  * authorize → validate → handle → shape, with every failure as RFC 9457 problem+json. The
  * invocation's Lambda context goes to idempotency, whose in-progress records expire with it.
  */
@@ -190,9 +187,7 @@ export function httpHandler(definition: FunctionDefinition, bindings: readonly R
     if (!byKey.has(key))
       throw new Error(`${definition.id}: manifest route ${key} has no implementation`);
   }
-  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(captureLambdaHandler(tracer))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics))
-    .handler((event, context) => withLambdaContext(context, () => dispatch(byKey, event)));
+  return instrumented<HttpEvent, APIGatewayProxyStructuredResultV2>(definition).handler(
+    (event, context) => withLambdaContext(context, () => dispatch(byKey, event)),
+  );
 }

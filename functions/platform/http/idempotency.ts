@@ -8,7 +8,7 @@ import {
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import { ConflictError, ValidationError } from "../../../shared/errors.ts";
 import { dynamodb } from "../clients.ts";
-import { config } from "../config.ts";
+import { setting } from "../config.ts";
 import type { RouteResult } from "./http-handler.ts";
 import { currentLambdaContext } from "./invocation-context.ts";
 
@@ -127,7 +127,7 @@ export async function idempotently(
       // One store per call: its partition depends on the call, and a store keeps its
       // configuration after first use (Powertools), so sharing one would mix calls.
       persistenceStore: new DynamoDBPersistenceLayer({
-        tableName: config().tableName,
+        tableName: setting("tableName"),
         keyAttr: "pk",
         sortKeyAttr: "sk",
         // Records share the table's TTL attribute so DynamoDB removes them after a day.

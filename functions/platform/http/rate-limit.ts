@@ -7,7 +7,7 @@ import {
 import { TooManyRequestsError } from "../../../shared/errors.ts";
 import type { Caller } from "../../../shared/tenancy/claims.ts";
 import { dynamodb } from "../clients.ts";
-import { config, type RateLimit } from "../config.ts";
+import { config, type RateLimit, setting } from "../config.ts";
 import { metrics } from "../powertools.ts";
 import { mainTable } from "../storage-definitions.ts";
 import { RATE_COUNT_ATTRIBUTE, rateCounterKey } from "./rate-counter-item.ts";
@@ -68,11 +68,10 @@ export async function countRequest(
  */
 export async function limitIntegrators(caller: Caller | undefined): Promise<void> {
   if (caller?.role !== "integrator") return;
-  const { tableName, integratorRateLimit } = config();
   const verdict = await countRequest(
-    { client: dynamodb, tableName },
+    { client: dynamodb, tableName: setting("tableName") },
     caller.tenantId,
-    integratorRateLimit,
+    config().integratorRateLimit,
     Date.now(),
   );
   if (!verdict.allowed) {

@@ -5,6 +5,8 @@ import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { readRows, writeRows } from "../../../functions/adapters/spreadsheet/spreadsheet.ts";
+import { importWorker as importWorkerDefinition } from "../../../functions/exchange/manifest.ts";
+import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
 import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
 import { type ColumnSpec, cellsOf } from "../../../shared/exchange/columns.ts";
 import {
@@ -256,7 +258,8 @@ describe("exchange API", () => {
       const { handler: importWorker } = await import(
         "../../../functions/exchange/import-worker.handler.ts"
       );
-      expect(await importWorker(message(1))).toEqual({ batchItemFailures: [] });
+      const context = () => createLambdaContext(importWorkerDefinition);
+      expect(await importWorker(message(1), context())).toEqual({ batchItemFailures: [] });
       await store.entities.importJob
         .put({
           tenantId: GAS_TENANT,
@@ -265,7 +268,7 @@ describe("exchange API", () => {
           record: { ...record, status: "running" },
         })
         .go();
-      expect(await importWorker(message(2))).toEqual({ batchItemFailures: [] });
+      expect(await importWorker(message(2), context())).toEqual({ batchItemFailures: [] });
 
       expect(await sourceNames(GAS_TENANT)).toEqual(after);
       expect(await finished(gasAdmin, PATH, jobId)).toMatchObject({ status: "done", written: 2 });

@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
+import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredImportJob } from "../../../functions/adapters/dynamodb/entities/import-job.ts";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { importWorker } from "../../../functions/exchange/manifest.ts";
 import { messaging } from "../../../functions/platform/messaging-definitions.ts";
+import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
 import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
 import type { ImportJob } from "../../../shared/exchange/import-job.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
@@ -54,7 +55,8 @@ describe("import worker on a message's last receive", () => {
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
-  let handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
+  let invoke: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+  const handler = (event: SQSEvent) => invoke(event, createLambdaContext(importWorker));
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "cityrisk-import-last-receive-"));
@@ -62,7 +64,7 @@ describe("import worker on a message's last receive", () => {
     store = stackStore(stack);
     gasAdmin = await signIn(stack, "admin@gas-station.demo");
     // Imported only now: the handler reads its configuration once, from the started stack.
-    ({ handler } = await import("../../../functions/exchange/import-worker.handler.ts"));
+    ({ handler: invoke } = await import("../../../functions/exchange/import-worker.handler.ts"));
   });
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { importWorker, jobRecovery } from "../../../functions/exchange/manifest.
 import { manifest } from "../../../functions/manifest.ts";
 import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts";
 import { newRiskSource } from "../../../functions/registry/risk-sources.ts";
+import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
 import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
 import { cellsOf } from "../../../shared/exchange/columns.ts";
 import type { ExportJob } from "../../../shared/exchange/export-job.ts";
@@ -61,8 +62,9 @@ function delivery(tenantId: string, jobId: string): SQSEvent {
 function contextRunningOutAfter(checks: number): Context {
   let seen = 0;
   return {
+    ...createLambdaContext(importWorker),
     getRemainingTimeInMillis: () => (seen++ < checks ? 300_000 : 1_000),
-  } as Partial<Context> as Context;
+  };
 }
 
 describe("resumable import and export jobs", () => {
@@ -71,7 +73,9 @@ describe("resumable import and export jobs", () => {
   let store: Store;
   let gasAdmin: ApiCaller;
   let mallAdmin: ApiCaller;
-  let work: (event: SQSEvent, context?: Context) => Promise<SQSBatchResponse>;
+  let invoke: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+  const work = (event: SQSEvent, context: Context = createLambdaContext(importWorker)) =>
+    invoke(event, context);
   let recover: (event: ScheduledEvent) => Promise<{ requeued: string[] }>;
 
   beforeAll(async () => {
@@ -89,7 +93,7 @@ describe("resumable import and export jobs", () => {
       signIn(stack, "admin@mall.demo"),
     ]);
     // Imported only now: the handlers read their configuration once, from the started stack.
-    ({ handler: work } = await import("../../../functions/exchange/import-worker.handler.ts"));
+    ({ handler: invoke } = await import("../../../functions/exchange/import-worker.handler.ts"));
     ({ handler: recover } = await import("../../../functions/exchange/stalled-jobs.handler.ts"));
   });
 

@@ -1,0 +1,11 @@
+import type { ScheduledEvent } from "aws-lambda";
+import type { FunctionDefinition } from "../manifest-types.ts";
+import { instrumented } from "./instrumentation.ts";
+
+/** A function EventBridge Scheduler invokes with the scheduled event (function-triggers.ts). */
+export function scheduleHandler(
+  definition: FunctionDefinition,
+  handle: (event: ScheduledEvent) => Promise<void>,
+) {
+  return instrumented<ScheduledEvent, void>(definition).handler((event) => handle(event));
+}
