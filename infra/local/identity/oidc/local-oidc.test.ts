@@ -176,6 +176,20 @@ describe("the local OpenID provider", () => {
     };
     expect(pick(payload)).toEqual(pick(viaPasswordGrant));
     expect(payload.nonce).toBe("n-1");
+
+    // Silent renewal: the refresh token buys a new ID token with the same claims.
+    const renewed = await fetch(`${base}/oidc/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        client_id: WEB_CLIENT_ID,
+        refresh_token: body.refresh_token ?? "",
+      }),
+    });
+    expect(renewed.status).toBe(200);
+    const again = (await renewed.json()) as { id_token: string };
+    expect(pick(decodeJwt(again.id_token))).toEqual(pick(viaPasswordGrant));
   });
 
   it("answers a wrong password on the page, then throttles the e-mail", async () => {
