@@ -39,17 +39,38 @@ export const CALLBACK_PATH = "/auth/callback";
 export const SIGNED_OUT_PATH = "/sign-in";
 
 /** Authorization code with PKCE (oidc-client-ts' default), renewed by refresh token. */
-export function userManagerSettings(config: AuthConfig): UserManagerSettings {
-  const origin = window.location.origin;
+export function userManagerSettings(
+  config: AuthConfig,
+  origin = window.location.origin,
+): UserManagerSettings {
   return {
     authority: config.authority,
     client_id: config.clientId,
     redirect_uri: `${origin}${CALLBACK_PATH}`,
-    post_logout_redirect_uri: `${origin}${SIGNED_OUT_PATH}`,
+    // Cognito's /logout takes `logout_uri` instead (signoutParams); with a
+    // post_logout_redirect_uri oidc-client-ts would add a second `client_id` there.
+    ...(config.signOut === "oidc"
+      ? { post_logout_redirect_uri: `${origin}${SIGNED_OUT_PATH}` }
+      : {}),
     response_type: "code",
     scope: "openid email profile",
     automaticSilentRenew: true,
     loadUserInfo: false,
     ...(config.logoutUrl ? { metadataSeed: { end_session_endpoint: config.logoutUrl } } : {}),
   };
+}
+
+/** What `signoutRedirect` adds to the provider's logout URL, per provider. */
+export function signoutParams(
+  config: AuthConfig,
+  idToken: string | undefined,
+  origin = window.location.origin,
+): { id_token_hint?: string; extraQueryParams?: Record<string, string> } {
+  if (config.signOut === "cognito") {
+    // Cognito's /logout: `client_id` and `logout_uri` (one of the client's sign-out URLs).
+    return {
+      extraQueryParams: { client_id: config.clientId, logout_uri: `${origin}${SIGNED_OUT_PATH}` },
+    };
+  }
+  return idToken ? { id_token_hint: idToken } : {};
 }

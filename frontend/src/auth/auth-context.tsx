@@ -2,7 +2,7 @@ import type { User } from "oidc-client-ts";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthProvider as OidcProvider, useAuth as useOidc } from "react-oidc-context";
-import { type AuthConfig, SIGNED_OUT_PATH, userManagerSettings } from "./auth-config.ts";
+import { type AuthConfig, signoutParams, userManagerSettings } from "./auth-config.ts";
 
 /** What the app knows of the signed-in user before `/api/v1/me` answers. */
 export interface Session {
@@ -56,19 +56,9 @@ function useAuthState(config: AuthConfig): AuthState {
   );
 
   const signOut = useCallback(async () => {
-    const idToken = latest.current?.id_token;
+    const params = signoutParams(config, latest.current?.id_token);
     await oidc.removeUser();
-    if (config.signOut === "cognito") {
-      // Cognito's /logout: `client_id` and `logout_uri` (one of the client's sign-out URLs).
-      await oidc.signoutRedirect({
-        extraQueryParams: {
-          client_id: config.clientId,
-          logout_uri: `${window.location.origin}${SIGNED_OUT_PATH}`,
-        },
-      });
-      return;
-    }
-    await oidc.signoutRedirect(idToken ? { id_token_hint: idToken } : {});
+    await oidc.signoutRedirect(params);
   }, [oidc.removeUser, oidc.signoutRedirect, config]);
 
   const forget = useCallback(() => oidc.removeUser(), [oidc.removeUser]);
