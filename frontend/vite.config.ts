@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { stripPasswordGrant } from "./strip-password-grant.ts";
 import { swaggerUiAssets } from "./swagger-ui-assets.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -11,7 +12,7 @@ const localStack = "http://localhost:3000";
 export default defineConfig({
   root,
   base: "/",
-  plugins: [react(), swaggerUiAssets()],
+  plugins: [react(), swaggerUiAssets(), stripPasswordGrant()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -43,7 +44,7 @@ export default defineConfig({
   server: {
     // `changeOrigin`: the local gateway answers only to its own Host (DNS-rebinding guard).
     proxy: Object.fromEntries(
-      ["/api", "/oauth2", "/local", "/.well-known"].map((prefix) => [
+      ["/api", "/oauth2", "/oidc", "/local", "/.well-known", "/auth-config.json"].map((prefix) => [
         prefix,
         { target: localStack, changeOrigin: true },
       ]),

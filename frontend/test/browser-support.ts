@@ -18,9 +18,25 @@ export function launchChromium(): Promise<Browser> {
 /** antd puts a space between the two characters of a two-character Chinese button label. */
 export const button = (label: string) => new RegExp(`^${[...label].join("\\s?")}$`);
 
-/** Signs a demo user in from the sign-in page's list of demo accounts. */
-export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
+/** The local OpenID provider's sign-in page (`/oidc/interaction/<uid>`). */
+export const isProviderSignInPage = (url: URL) => url.pathname.startsWith("/oidc/interaction/");
+
+/** Where the app is again after the provider: not the provider's pages, not the callback. */
+const isBackInApp = (url: URL) =>
+  !/^\/(oidc|oauth2)\//.test(url.pathname) && url.pathname !== "/auth/callback";
+
+/**
+ * Signs a demo user in as a person does: opens `path` (a protected page), is sent to the
+ * provider's sign-in page, clicks the demo user's button, and is back on `path`.
+ */
+export async function signInAs(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  path = "/",
+): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(isProviderSignInPage);
   await page.locator(`[data-email="${email}"]`).click();
-  await page.waitForURL((url) => url.pathname !== "/sign-in");
+  await page.waitForURL(isBackInApp);
 }

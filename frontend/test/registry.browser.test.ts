@@ -221,6 +221,8 @@ describe("risk registry pages", () => {
   it("lets the Chaoyang official accept the assessment from the review queue", async () => {
     await page.getByTestId("user-menu").click();
     await page.getByTestId("sign-out").click();
+    // Signing out goes through the provider's logout; a new sign-in starts once it is back.
+    await page.waitForURL("**/sign-in");
     await signInAs("official@chaoyang.demo");
     await page.getByRole("menuitem", { name: "评估审核" }).click();
 

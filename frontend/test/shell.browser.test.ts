@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
-import { launchChromium } from "./browser-support.ts";
+import { isProviderSignInPage, launchChromium } from "./browser-support.ts";
 
 // End-to-end: the started local stack (gateway serving frontend/dist, identity provider, APIs)
 // driven through a real Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
@@ -27,10 +27,11 @@ describe("web app shell", () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("redirects a signed-out visitor to sign-in, in Chinese, with the demo users", async () => {
+  it("redirects a signed-out visitor to the provider's sign-in page, in Chinese, with the demo users", async () => {
     await page.goto(`${stack.baseUrl}/`);
 
-    await page.waitForURL("**/sign-in");
+    await page.waitForURL(isProviderSignInPage);
+    await expect(page.locator("html").getAttribute("lang")).resolves.toBe("zh-CN");
     await expect(page.getByTestId("brand").textContent()).resolves.toContain("城市安全风险云");
     const demoUsers = page.getByTestId("demo-users");
     await demoUsers.waitFor();
@@ -80,9 +81,10 @@ describe("web app shell", () => {
     await page.getByTestId("sign-out").click();
 
     await page.waitForURL("**/sign-in");
-    await page.getByTestId("demo-users").waitFor();
+    await page.getByTestId("sign-in").waitFor();
     await page.goto(`${stack.baseUrl}/`);
-    await page.waitForURL("**/sign-in");
+    await page.waitForURL(isProviderSignInPage);
+    await page.getByTestId("demo-users").waitFor();
   });
 
   it("rejects a wrong password with a message", async () => {
@@ -91,6 +93,6 @@ describe("web app shell", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
 
     await page.getByText("Wrong e-mail or password").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/sign-in");
+    expect(isProviderSignInPage(new URL(page.url()))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
-import { button, launchChromium } from "./browser-support.ts";
+import { button, isProviderSignInPage, launchChromium, signInAs } from "./browser-support.ts";
 
 // Sign-up → approval → invitation → first sign-in, through the built web app on the started
 // local stack in Debian's Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
@@ -79,8 +79,7 @@ describe("tenancy pages", () => {
   });
 
   it("lets the Chaoyang official approve it from the approval queue", async () => {
-    await page.goto(`${stack.baseUrl}/sign-in`);
-    await page.locator('[data-email="official@chaoyang.demo"]').click();
+    await signInAs(page, stack.baseUrl, "official@chaoyang.demo");
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("menuitem", { name: "注册审批" }).click();
     await page.waitForURL("**/approvals");
@@ -125,6 +124,11 @@ describe("tenancy pages", () => {
     await page.locator("#invitation_password").fill("browser-pass-2026");
     await page.locator("#invitation_confirm").fill("browser-pass-2026");
     await page.getByTestId("invitation-accept").click();
+    // The provider's sign-in page, the invitee's e-mail filled in: the new password signs in.
+    await page.waitForURL(isProviderSignInPage);
+    await expect(page.locator("#email").inputValue()).resolves.toBe(adminEmail);
+    await page.locator("#password").fill("browser-pass-2026");
+    await page.locator("#password").press("Enter");
 
     await page.waitForURL((url) => url.pathname === "/");
     const profile = page.getByTestId("profile");
@@ -234,8 +238,8 @@ describe("tenancy pages", () => {
     expect(created.status).toBe(201);
     await page.getByTestId("user-menu").click();
     await page.getByTestId("sign-out").click();
-    await page.locator('[data-email="admin@gas-station.demo"]').click();
-    await page.waitForURL((url) => url.pathname !== "/sign-in");
+    await page.waitForURL("**/sign-in");
+    await signInAs(page, stack.baseUrl, "admin@gas-station.demo");
 
     await page.goto(`${stack.baseUrl}/delegations`);
     await page.getByTestId("grant").click();

@@ -20,7 +20,8 @@ import { stageConfig } from "../stacks/stage-config.ts";
  *   webAclArn    optional CloudFront WAF web ACL (us-east-1)
  *   authDomainPrefix  optional Cognito domain prefix (default cityrisk-<stage>-<account>)
  *   mailFrom     sender of invitations (its domain a verified SES identity)
- *   webUrl       the web app's public origin, used in e-mailed links
+ *   webUrl       the web app's public origin: e-mailed links, and managed login's callback and
+ *                sign-out URLs (required in prod; the Frontend stack's WebUrl output)
  * Stacks are environment-agnostic: deploy with the account/region of your credentials.
  */
 const app = new App({ context: FEATURE_FLAGS });
@@ -35,9 +36,11 @@ const frontendDist = join(REPO_ROOT, "frontend", "dist");
 
 const data = new DataStack(app, `${prefix}-Data`, { config });
 const authDomainPrefix = contextString("authDomainPrefix");
+const webUrl = contextString("webUrl");
 const auth = new AuthStack(app, `${prefix}-Auth`, {
   config,
   ...(authDomainPrefix ? { domainPrefix: authDomainPrefix } : {}),
+  ...(webUrl ? { webUrl } : {}),
 });
 const messagingStack = new MessagingStack(app, `${prefix}-Messaging`, { config, messaging });
 const api = new ApiStack(app, `${prefix}-Api`, {
@@ -48,12 +51,13 @@ const api = new ApiStack(app, `${prefix}-Api`, {
   auth,
   messaging: messagingStack.messaging,
   ...(contextString("mailFrom") ? { mailFrom: contextString("mailFrom") as string } : {}),
-  ...(contextString("webUrl") ? { webUrl: contextString("webUrl") as string } : {}),
+  ...(webUrl ? { webUrl } : {}),
 });
 const webAclArn = contextString("webAclArn");
 new FrontendStack(app, `${prefix}-Frontend`, {
   config,
   apiDomainName: api.apiDomainName,
+  webSignIn: auth.webSignIn,
   ...(existsSync(join(frontendDist, "index.html")) ? { assetsPath: frontendDist } : {}),
   ...(webAclArn ? { webAclArn } : {}),
 });

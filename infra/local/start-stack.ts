@@ -34,6 +34,7 @@ import { ClientStore } from "./identity/client-store.ts";
 import { demoClients, demoUsers, WEB_CLIENT_ID } from "./identity/demo-users.ts";
 import { LocalIdentityProvider } from "./identity/identity-provider.ts";
 import { LoginStore } from "./identity/login-store.ts";
+import { LocalOidc } from "./identity/oidc/local-oidc.ts";
 import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
 import { ensurePrivateDir } from "./private-files.ts";
 import { loadHandler } from "./runners/load-handler.ts";
@@ -213,7 +214,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     // A second stack in the same process (tests) must not run with the first one's settings.
     reloadConfig();
-    log(`✔ Identity provider    ${baseUrl}/oauth2/token, ${baseUrl}/.well-known/jwks.json`);
+    const publicHosts =
+      options.publicHosts ??
+      (process.env.CITYRISK_PUBLIC_HOSTS ?? "")
+        .split(",")
+        .map((h) => h.trim())
+        .filter(Boolean);
+    const oidc = new LocalOidc({
+      issuer: baseUrl,
+      // The web app's origins: the gateway under each accepted name, and Vite's dev server.
+      webOrigins: [
+        baseUrl,
+        `http://127.0.0.1:${port}`,
+        ...publicHosts.map((h) => `http://${h}`),
+        "http://localhost:5173",
+      ],
+      keys,
+      identity,
+      log,
+    });
+    log(`✔ OpenID provider      ${baseUrl}/.well-known/openid-configuration (sign-in page)`);
+    log(`✔ Token endpoint       ${baseUrl}/oauth2/token (integrators; password grant local-only)`);
 
     const runnerLogger = {
       info: () => undefined,
@@ -282,16 +303,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ? {}
         : { authorizerCacheSeconds: options.authorizerCacheSeconds }),
       identity,
+      oidc,
+      webAuthConfig: { authority: baseUrl, clientId: WEB_CLIENT_ID, signOut: "oidc" },
       loadHandler,
       frontendDir: join(repoRoot, "frontend", "dist"),
       port,
       adminSecret: identityAdminSecret,
-      publicHosts:
-        options.publicHosts ??
-        (process.env.CITYRISK_PUBLIC_HOSTS ?? "")
-          .split(",")
-          .map((h) => h.trim())
-          .filter(Boolean),
+      publicHosts,
       localRoutes: {
         "GET /local/demo-users": {
           access: "webApp",

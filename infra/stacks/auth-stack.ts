@@ -1,9 +1,12 @@
-import { Aws, Duration, Stack, type StackProps } from "aws-cdk-lib";
+import { Annotations, Aws, Duration, Stack, type StackProps } from "aws-cdk-lib";
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   ResourceServerScope,
   StandardThreatProtectionMode,
   StringAttribute,
@@ -26,7 +29,24 @@ export interface AuthResources {
   readonly webClients: readonly UserPoolClient[];
   /** Integrators' OAuth2 token endpoint (client credentials) on the pool's domain. */
   readonly tokenUrl: string;
+  /** What the web app needs to sign in (written next to it as `/auth-config.json`). */
+  readonly webSignIn: WebSignIn;
 }
+
+/** The web app's OpenID Connect settings on AWS (frontend/src/auth/auth-config.ts reads them). */
+export interface WebSignIn {
+  /** The pool's issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>` (discovery). */
+  readonly authority: string;
+  readonly clientId: string;
+  /** Managed login's `/logout` (Cognito's discovery names no end-session endpoint). */
+  readonly logoutUrl: string;
+}
+
+/** Paths of the web app the managed login returns to (frontend/src/auth/auth-config.ts). */
+export const WEB_CALLBACK_PATH = "/auth/callback";
+export const WEB_SIGNED_OUT_PATH = "/sign-in";
+/** Without `webUrl` (non-prod synth), the local stack's origin stands in: see the warning. */
+const PLACEHOLDER_WEB_URL = "http://localhost:3000";
 
 export interface AuthStackProps extends StackProps {
   readonly config: StageConfig;
@@ -37,6 +57,13 @@ export interface AuthStackProps extends StackProps {
   readonly domainPrefix?: string;
   /** Cognito Plus tier threat protection (per-MAU cost); defaults to on in prod only. */
   readonly threatProtection?: boolean;
+  /**
+   * The web app's public origin (context `webUrl`, e.g. `https://d123.cloudfront.net` or a custom
+   * domain): managed login's callback and sign-out URLs. Required in prod. It is a context value,
+   * not a reference to the Frontend stack, because that stack depends on this one (through the
+   * API): the CloudFront domain is known after the first deploy, or up front with a custom domain.
+   */
+  readonly webUrl?: string;
 }
 
 /**
@@ -49,6 +76,7 @@ export class AuthStack extends Stack implements AuthResources {
   readonly resourceServer: UserPoolResourceServer;
   readonly webClients: readonly UserPoolClient[];
   readonly tokenUrl: string;
+  readonly webSignIn: WebSignIn;
 
   constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
@@ -112,11 +140,29 @@ export class AuthStack extends Stack implements AuthResources {
       .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true })
       .withCustomAttributes(...Object.keys(TENANCY_ATTRIBUTES));
 
+    if (!props.webUrl && config.isProd) {
+      throw new Error("prod needs the web app's origin for sign-in: pass context webUrl");
+    }
+    if (!props.webUrl) {
+      Annotations.of(this).addWarningV2(
+        "cityrisk:webUrl",
+        `No context webUrl: managed login returns to ${PLACEHOLDER_WEB_URL}. Deploy, then redeploy with -c webUrl=https://<distribution domain> (the Frontend stack's WebUrl output).`,
+      );
+    }
+    const webUrl = (props.webUrl ?? PLACEHOLDER_WEB_URL).replace(/\/+$/, "");
+
+    // The SPA signs in through managed login: authorization code with PKCE, a public client (no
+    // secret), no direct password or SRP flows on the client; TOTP stays the pool's requirement.
     this.webClient = this.userPool.addClient("WebClient", {
       generateSecret: false,
-      authFlows: { userSrp: true, userPassword: true },
-      // The SPA signs in through the API (SRP/password), not the hosted UI.
-      disableOAuth: true,
+      // Only ALLOW_REFRESH_TOKEN_AUTH: CDK adds it to any non-empty `authFlows`.
+      authFlows: { userSrp: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${webUrl}${WEB_CALLBACK_PATH}`],
+        logoutUrls: [`${webUrl}${WEB_SIGNED_OUT_PATH}`],
+      },
       preventUserExistenceErrors: true,
       readAttributes: readable,
       writeAttributes: standardWritable,
@@ -138,14 +184,26 @@ export class AuthStack extends Stack implements AuthResources {
     // Integrators' clients are created at runtime by the tenancy API (CreateUserPoolClient with
     // these scopes), one per registered integrator, never declared here.
 
-    // The token endpoint for client credentials lives on the user pool domain.
+    // One domain: managed login for the web app, the token endpoint for integrators.
     const domain = this.userPool.addDomain("Domain", {
       cognitoDomain: {
         domainPrefix: props.domainPrefix ?? `cityrisk-${config.stage}-${Aws.ACCOUNT_ID}`,
       },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // Managed login (v2) shows its pages only for clients with a branding style: Cognito's own.
+    new CfnManagedLoginBranding(this, "WebClientBranding", {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.webClient.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
 
     this.tokenUrl = `${domain.baseUrl()}/oauth2/token`;
+    this.webSignIn = {
+      authority: `https://${this.userPool.userPoolProviderUrl}`,
+      clientId: this.webClient.userPoolClientId,
+      logoutUrl: `${domain.baseUrl()}/logout`,
+    };
     this.webClients = [this.webClient];
   }
 }

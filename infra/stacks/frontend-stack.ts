@@ -1,4 +1,5 @@
 import {
+  CfnOutput,
   DefaultStackSynthesizer,
   Duration,
   RemovalPolicy,
@@ -24,6 +25,7 @@ import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import type { Construct } from "constructs";
 import { acknowledge } from "../constructs/nag.ts";
 import { nagRef } from "../constructs/nag-ref.ts";
+import type { WebSignIn } from "./auth-stack.ts";
 import type { StageConfig } from "./stage-config.ts";
 
 export interface FrontendStackProps extends StackProps {
@@ -34,6 +36,8 @@ export interface FrontendStackProps extends StackProps {
   readonly assetsPath?: string;
   /** A WAF web ACL (created in us-east-1) to attach to the distribution. */
   readonly webAclArn?: string;
+  /** The user pool's managed login for the web app, deployed as `/auth-config.json`. */
+  readonly webSignIn: WebSignIn;
 }
 
 /**
@@ -141,15 +145,31 @@ export class FrontendStack extends Stack {
           ]),
     ]);
 
-    if (props.assetsPath) this.deployAssets(props.assetsPath);
+    // Managed login's callback and sign-out URLs come from this origin (context `webUrl`).
+    new CfnOutput(this, "WebUrl", {
+      value: `https://${this.distribution.distributionDomainName}`,
+      description: "The web app's origin: deploy again with -c webUrl=<this> for sign-in",
+    });
+
+    if (props.assetsPath) this.deployAssets(props.assetsPath, props.webSignIn);
   }
 
-  private deployAssets(assetsPath: string): void {
+  private deployAssets(assetsPath: string, webSignIn: WebSignIn): void {
     new BucketDeployment(this, "DeploySite", {
-      sources: [Source.asset(assetsPath)],
+      sources: [
+        Source.asset(assetsPath),
+        // Read by the app at start-up (frontend/src/auth/auth-config.ts); the local gateway
+        // answers the same path with the local provider's settings.
+        Source.jsonData("auth-config.json", {
+          authority: webSignIn.authority,
+          clientId: webSignIn.clientId,
+          signOut: "cognito",
+          logoutUrl: webSignIn.logoutUrl,
+        }),
+      ],
       destinationBucket: this.siteBucket,
       distribution: this.distribution,
-      distributionPaths: ["/index.html"],
+      distributionPaths: ["/index.html", "/auth-config.json"],
     });
     // The deployment's handler is a stack-level singleton; suppress on it (and its role) only.
     const handlers = this.node.children.filter((c) =>

@@ -9,9 +9,14 @@ import { FEATURE_FLAGS } from "../stacks/feature-flags.ts";
 import { stageConfig } from "../stacks/stage-config.ts";
 import { logicalId } from "./build-app.ts";
 
-function synthAuth(stage: string): { stack: AuthStack; template: Template } {
+const WEB_URL = "https://app.cityrisk.example";
+
+function synthAuth(stage: string, webUrl: string | null = WEB_URL) {
   const app = new App({ context: FEATURE_FLAGS, builtinCloudFormationValidation: false });
-  const stack = new AuthStack(app, "Auth", { config: stageConfig(stage) });
+  const stack = new AuthStack(app, "Auth", {
+    config: stageConfig(stage),
+    ...(webUrl ? { webUrl } : {}),
+  });
   return { stack, template: Template.fromStack(stack) };
 }
 
@@ -67,22 +72,45 @@ describe("AuthStack", () => {
     expect(groups.sort()).toEqual([...ROLES].sort());
   });
 
-  it("gives the SPA a public SRP/password client that cannot write tenancy claims", () => {
-    const web = dev.template.toJSON().Resources[logicalId(dev.stack.webClient)] as {
+  it("gives the SPA a public client for managed login: code flow only, back to the web origin", () => {
+    const web = prod.template.toJSON().Resources[logicalId(prod.stack.webClient)] as {
       Properties: Record<string, unknown>;
     };
     expect(web.Properties).toMatchObject({
       GenerateSecret: false,
-      ExplicitAuthFlows: expect.arrayContaining([
-        "ALLOW_USER_SRP_AUTH",
-        "ALLOW_USER_PASSWORD_AUTH",
-      ]),
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthScopes: expect.arrayContaining(["openid", "email", "profile"]),
+      CallbackURLs: [`${WEB_URL}/auth/callback`],
+      LogoutURLs: [`${WEB_URL}/sign-in`],
+      // No password, SRP or custom flows on the client: only refresh tokens besides the code flow.
+      ExplicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
       PreventUserExistenceErrors: "ENABLED",
       ReadAttributes: expect.arrayContaining(Object.values(CLAIM)),
     });
+    expect((web.Properties.AllowedOAuthScopes as string[]).length).toBe(3);
     const writable = web.Properties.WriteAttributes as string[];
     expect(writable.some((a) => a.startsWith("custom:"))).toBe(false);
-    expect(web.Properties.AllowedOAuthFlows).toBeUndefined();
+  });
+
+  it("serves managed login on the user-pool domain, branded with Cognito's style for the SPA", () => {
+    prod.template.hasResourceProperties("AWS::Cognito::UserPoolDomain", {
+      Domain: Match.anyValue(),
+      ManagedLoginVersion: 2,
+      UserPoolId: { Ref: logicalId(prod.stack.userPool) },
+    });
+    prod.template.hasResourceProperties("AWS::Cognito::ManagedLoginBranding", {
+      ClientId: { Ref: logicalId(prod.stack.webClient) },
+      UseCognitoProvidedValues: true,
+    });
+    expect(prod.stack.webSignIn.logoutUrl).toContain("/logout");
+  });
+
+  it("needs the web origin in prod, and warns with a placeholder elsewhere", () => {
+    expect(() => synthAuth("prod", null)).toThrow(/webUrl/);
+    const { stack } = synthAuth("dev", null);
+    const warnings = stack.node.metadata.filter((m) => m.type === "aws:cdk:warning");
+    expect(warnings.map((w) => String(w.data))).toEqual([expect.stringContaining("webUrl")]);
   });
 
   it("offers integrators the resource server's scopes on a domain, with no client declared", () => {
@@ -92,6 +120,7 @@ describe("AuthStack", () => {
     });
     // Integrators' clients are created at runtime by the tenancy API: only the web client here.
     dev.template.resourceCountIs("AWS::Cognito::UserPoolClient", 1);
+    expect(dev.stack.webSignIn.clientId).toBe(dev.stack.webClient.userPoolClientId);
     dev.template.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
     expect(dev.stack.tokenUrl).toContain("/oauth2/token");
   });

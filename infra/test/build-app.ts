@@ -22,7 +22,11 @@ export interface AppInput {
   readonly bundling?: boolean;
   readonly frontendAssets?: string;
   readonly outdir?: string;
+  /** Context `webUrl` (required in prod); a fixed test origin by default. */
+  readonly webUrl?: string;
 }
+
+export const TEST_WEB_URL = "https://cityrisk.example";
 
 export interface BuiltApp {
   readonly app: App;
@@ -45,7 +49,7 @@ export function buildApp(input: AppInput): BuiltApp {
   });
   const config = stageConfig(input.stage ?? "dev");
   const data = new DataStack(app, "Data", { config });
-  const auth = new AuthStack(app, "Auth", { config });
+  const auth = new AuthStack(app, "Auth", { config, webUrl: input.webUrl ?? TEST_WEB_URL });
   const messaging = new MessagingStack(app, "Messaging", { config, messaging: input.messaging });
   const api = new ApiStack(app, "Api", {
     config,
@@ -58,6 +62,7 @@ export function buildApp(input: AppInput): BuiltApp {
   const frontend = new FrontendStack(app, "Frontend", {
     config,
     apiDomainName: api.apiDomainName,
+    webSignIn: auth.webSignIn,
     ...(input.frontendAssets ? { assetsPath: input.frontendAssets } : {}),
   });
   return { app, data, auth, messaging, api, frontend };

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schedules } from "../../events/schedules.ts";
@@ -75,5 +78,28 @@ describe("FrontendStack", () => {
 
   it("uploads nothing when no built frontend is given", () => {
     template.resourceCountIs("Custom::CDKBucketDeployment", 0);
+  });
+
+  it("deploys the app with /auth-config.json naming the pool's managed login", () => {
+    const dist = mkdtempSync(join(tmpdir(), "cityrisk-dist-"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>CityRisk</title>");
+    const withAssets = buildApp({ manifest, schedules, messaging, frontendAssets: dist });
+    const deployed = Template.fromStack(withAssets.frontend);
+    deployed.hasResourceProperties("Custom::CDKBucketDeployment", {
+      DistributionPaths: ["/index.html", "/auth-config.json"],
+    });
+    // Source.jsonData: the config's values resolve at deploy time from the Auth stack's pool
+    // (issuer URL), web client and domain.
+    const markers = JSON.stringify(deployed.toJSON().Resources);
+    for (const value of [
+      `Ref${logicalId(withAssets.auth.webClient)}`,
+      "ProviderURL",
+      "UserPoolDomain",
+    ]) {
+      expect(markers).toMatch(new RegExp(`"Fn::ImportValue":"Auth:ExportsOutput[^"]*${value}`));
+    }
+    deployed.hasOutput("WebUrl", {
+      Value: { "Fn::Join": ["", ["https://", Match.anyValue()]] },
+    });
   });
 });

@@ -6,9 +6,12 @@ import { createHttpClient, type HttpClient } from "./http-client.ts";
 
 const ApiContext = createContext<HttpClient | undefined>(undefined);
 
-/** Provides the API client; a 401 anywhere signs the user out (the router then redirects). */
+/**
+ * Provides the API client; a 401 anywhere forgets the user here, and the protected page sends
+ * the browser through the provider again (where a disabled account cannot sign in).
+ */
 export function ApiProvider({ children }: { children: ReactNode }) {
-  const { getToken, signOut } = useAuth();
+  const { getToken, forget } = useAuth();
   const { message } = App.useApp();
   const { t, i18n } = useTranslation();
   const client = useMemo(
@@ -17,11 +20,11 @@ export function ApiProvider({ children }: { children: ReactNode }) {
         getToken,
         getLanguage: () => i18n.language,
         onUnauthorized: () => {
-          signOut();
+          void forget();
           void message.warning({ content: t("auth.sessionExpired"), key: "session-expired" });
         },
       }),
-    [getToken, signOut, message, t, i18n],
+    [getToken, forget, message, t, i18n],
   );
   return <ApiContext.Provider value={client}>{children}</ApiContext.Provider>;
 }

@@ -2,6 +2,7 @@ import { App as AntdApp, ConfigProvider } from "antd";
 import { useState } from "react";
 import { RouterProvider } from "react-router";
 import { ApiProvider } from "../api/api-context.tsx";
+import type { AuthConfig } from "../auth/auth-config.ts";
 import { AuthProvider } from "../auth/auth-context.tsx";
 import { ANTD_LOCALES } from "../i18n/antd-locale.ts";
 import { useLanguage } from "../i18n/use-language.ts";
@@ -13,13 +14,13 @@ import { createAppRouter } from "./router.tsx";
  * Providers, outermost first: antd locale+theme → antd App (message) → auth → API → server-data
  * cache → router.
  */
-export function App() {
+export function App({ authConfig }: { authConfig: AuthConfig }) {
   const { language } = useLanguage();
   const [router] = useState(createAppRouter);
   return (
     <ConfigProvider locale={ANTD_LOCALES[language]} theme={appTheme}>
       <AntdApp>
-        <AuthProvider>
+        <AuthProvider config={authConfig}>
           <ApiProvider>
             <QueryProvider>
               <RouterProvider router={router} />

@@ -2,6 +2,7 @@
 export const paths = {
   home: "/",
   signIn: "/sign-in",
+  authCallback: "/auth/callback",
   riskSources: "/risk-sources",
   riskSourceNew: "/risk-sources/new",
   riskSourceImport: "/risk-sources/import",

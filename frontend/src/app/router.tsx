@@ -15,6 +15,12 @@ export function createAppRouter() {
       }),
     },
     {
+      path: paths.authCallback,
+      lazy: async () => ({
+        Component: (await import("../pages/auth-callback/auth-callback-page.tsx")).AuthCallbackPage,
+      }),
+    },
+    {
       path: paths.signUp,
       lazy: async () => ({
         Component: (await import("../pages/sign-up/sign-up-page.tsx")).SignUpPage,

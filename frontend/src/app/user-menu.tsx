@@ -33,7 +33,7 @@ export function UserMenu() {
             key: "sign-out",
             icon: <LogoutOutlined />,
             label: <span data-testid="sign-out">{t("auth.signOut")}</span>,
-            onClick: signOut,
+            onClick: () => void signOut(),
           },
         ],
       }}

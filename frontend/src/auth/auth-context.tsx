@@ -1,39 +1,100 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { requestToken } from "./oauth.ts";
-import { clearSession, loadSession, type Session, saveSession } from "./token-storage.ts";
+import type { User } from "oidc-client-ts";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { AuthProvider as OidcProvider, useAuth as useOidc } from "react-oidc-context";
+import { type AuthConfig, signoutParams, userManagerSettings } from "./auth-config.ts";
+
+/** What the app knows of the signed-in user before `/api/v1/me` answers. */
+export interface Session {
+  email: string;
+}
 
 export interface AuthState {
   session: Session | undefined;
-  /** Throws OAuthError on rejected credentials. */
-  signIn: (email: string, password: string) => Promise<void>;
-  signOut: () => void;
-  /** The current, unexpired access token; reads storage so it is never stale in callbacks. */
+  /** True while the provider's answer or a stored user is being read. */
+  isLoading: boolean;
+  /** Sends the browser to the provider's sign-in page; back at `returnTo` afterwards. */
+  signIn: (returnTo: string, options?: { loginHint?: string; fresh?: boolean }) => Promise<void>;
+  /** Ends the session here and at the provider (its sign-out page returns to `/sign-in`). */
+  signOut: () => Promise<void>;
+  /** Forgets the user here only (a refused token): the next protected page signs in again. */
+  forget: () => Promise<void>;
+  /** The current ID token — what the API's authorizer accepts from the web client. */
   getToken: () => string | undefined;
+}
+
+/** The page to return to after sign-in, carried through the provider in the OIDC `state`. */
+export function returnToOf(user: User | null | undefined): string {
+  const state = user?.state;
+  if (typeof state === "object" && state !== null && "returnTo" in state) {
+    const { returnTo } = state;
+    // Only a path on this origin: never an open redirect.
+    if (typeof returnTo === "string" && returnTo.startsWith("/") && !returnTo.startsWith("//"))
+      return returnTo;
+  }
+  return "/";
+}
+
+function useAuthState(config: AuthConfig): AuthState {
+  const oidc = useOidc();
+  const { i18n } = useTranslation();
+  const user = oidc.user && !oidc.user.expired ? oidc.user : undefined;
+  const latest = useRef(user);
+  latest.current = user;
+  const email = typeof user?.profile.email === "string" ? user.profile.email : undefined;
+  const session = useMemo(() => (email ? { email } : undefined), [email]);
+
+  const signIn = useCallback<AuthState["signIn"]>(
+    (returnTo, options = {}) =>
+      oidc.signinRedirect({
+        state: { returnTo },
+        ui_locales: i18n.language,
+        ...(options.loginHint ? { login_hint: options.loginHint } : {}),
+        ...(options.fresh ? { prompt: "login" } : {}),
+      }),
+    [oidc.signinRedirect, i18n],
+  );
+
+  const signOut = useCallback(async () => {
+    const params = signoutParams(config, latest.current?.id_token);
+    await oidc.removeUser();
+    await oidc.signoutRedirect(params);
+  }, [oidc.removeUser, oidc.signoutRedirect, config]);
+
+  const forget = useCallback(() => oidc.removeUser(), [oidc.removeUser]);
+  const getToken = useCallback(() => latest.current?.id_token, []);
+
+  return useMemo(
+    () => ({ session, isLoading: oidc.isLoading, signIn, signOut, forget, getToken }),
+    [session, oidc.isLoading, signIn, signOut, forget, getToken],
+  );
 }
 
 const AuthContext = createContext<AuthState | undefined>(undefined);
 
-export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | undefined>(loadSession);
+function AuthStateProvider({ config, children }: { config: AuthConfig; children: ReactNode }) {
+  const state = useAuthState(config);
+  return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
+}
 
-  const signIn = useCallback(async (email: string, password: string) => {
-    const next = await requestToken(email, password);
-    saveSession(next);
-    setSession(next);
-  }, []);
-
-  const signOut = useCallback(() => {
-    clearSession();
-    setSession(undefined);
-  }, []);
-
-  const getToken = useCallback(() => loadSession()?.accessToken, []);
-
-  const value = useMemo(
-    () => ({ session, signIn, signOut, getToken }),
-    [session, signIn, signOut, getToken],
+/**
+ * OpenID Connect sign-in (oidc-client-ts through react-oidc-context): the local provider or
+ * Cognito's managed login, whichever `/auth-config.json` names. The user is kept in
+ * sessionStorage: the session ends with the tab and is never shared across tabs.
+ */
+export function AuthProvider({ config, children }: { config: AuthConfig; children: ReactNode }) {
+  const settings = useMemo(() => userManagerSettings(config), [config]);
+  return (
+    <OidcProvider
+      {...settings}
+      // The callback page navigates on; here the code and state only leave the address bar.
+      onSigninCallback={() =>
+        window.history.replaceState(window.history.state, "", window.location.pathname)
+      }
+    >
+      <AuthStateProvider config={config}>{children}</AuthStateProvider>
+    </OidcProvider>
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
 export function useAuth(): AuthState {
@@ -41,3 +102,6 @@ export function useAuth(): AuthState {
   if (!state) throw new Error("useAuth must be used inside <AuthProvider>");
   return state;
 }
+
+/** The signed-in user as the provider returned it (the callback page reads its `state`). */
+export { useAuth as useOidcAuth } from "react-oidc-context";

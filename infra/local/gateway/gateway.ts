@@ -8,6 +8,7 @@ import {
 import { AUTHORIZER_CACHE_SECONDS } from "../../../functions/platform/auth/manifest.ts";
 import type { Manifest } from "../../../functions/platform/manifest-types.ts";
 import type { LocalIdentityProvider } from "../identity/identity-provider.ts";
+import type { LocalOidc } from "../identity/oidc/local-oidc.ts";
 import { createLambdaContext } from "../runners/lambda-context.ts";
 import type { LoadHandler } from "../runners/load-handler.ts";
 import { type AuthorizerHandler, callAuthorizer, ResultCache } from "./authorizer-call.ts";
@@ -33,6 +34,10 @@ const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 export interface GatewayOptions {
   manifest: Manifest;
   identity: LocalIdentityProvider;
+  /** The OpenID provider the web app signs in with (authorize page, code exchange, discovery). */
+  oidc?: LocalOidc;
+  /** Served as `/auth-config.json`: the web app's OIDC settings (a file next to the app on AWS). */
+  webAuthConfig?: Record<string, unknown>;
   loadHandler: LoadHandler;
   frontendDir: string;
   /** Extra local-only routes (`GET /local/...`), e.g. demo users, mail capture. */
@@ -114,15 +119,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const result = await options.identity.token(
         new URLSearchParams(body.toString("utf8")),
         req.headers.authorization,
+        req.socket.remoteAddress,
       );
       if ("status" in result) {
-        const { status, ...error } = result;
-        return json(status, error, { "cache-control": "no-store" });
+        const { status, retryAfterSeconds, ...error } = result;
+        return json(status, error, {
+          "cache-control": "no-store",
+          ...(retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) }),
+        });
       }
       return json(200, result, { "cache-control": "no-store" });
     }
     if (url.pathname === "/.well-known/jwks.json" && method === "GET")
       return json(200, options.identity.jwks());
+    if (url.pathname === "/auth-config.json" && options.webAuthConfig)
+      return json(200, options.webAuthConfig, { "cache-control": "no-store" });
     if (url.pathname === LOCAL_IDENTITY_USERS_PATH) {
       const reply = await options.identity.admin(
         method,
@@ -215,6 +226,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const foreign = refuseForeignHost(req, hosts);
+    if (!foreign && options.oidc?.handles(url.pathname)) {
+      // The provider answers on the raw request (it reads its own bodies and sets cookies).
+      options.oidc
+        .handle(req, res, req.socket.remoteAddress ?? "unknown")
+        .catch((error: unknown) => {
+          options.log?.(`[gateway] oidc ${String(error)}`);
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+          res.end();
+        });
+      return;
+    }
     (foreign ? Promise.resolve(foreign) : handle(req, url))
       .then((reply) => {
         res.writeHead(reply.status, reply.headers);

@@ -301,3 +301,44 @@ describe("the local identity provider's client-credentials grant", () => {
     expect(await admin("DELETE", { clientId: "demo-integrator" })).toMatchObject({ status: 400 });
   });
 });
+
+describe("the local-only password grant's brakes", () => {
+  let dir: string;
+  let idp: LocalIdentityProvider;
+  let logins: LoginStore;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "cityrisk-idp-brakes-"));
+    const keys = await loadOrCreateSigningKeys(join(dir, "signing-key.json"));
+    logins = new LoginStore();
+    idp = new LocalIdentityProvider(keys, "http://localhost:3000", demoUsers, demoClients, {
+      logins,
+      passwordAttemptsPerMinute: { perUser: 2, perAddress: 3 },
+    });
+  });
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("limits attempts per e-mail, answering 429 with the seconds to wait", async () => {
+    await idp.token(grant("admin@mall.demo", "wrong"), undefined, "192.0.2.10");
+    await idp.token(grant("admin@mall.demo", "wrong"), undefined, "192.0.2.11");
+    const third = await idp.token(
+      grant("admin@mall.demo", "demo-password"),
+      undefined,
+      "192.0.2.12",
+    );
+    expect(third).toMatchObject({ status: 429, error: "slow_down" });
+    expect((third as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("limits attempts per address across e-mails", async () => {
+    const address = "192.0.2.20";
+    await idp.token(grant("official@gas.demo", "wrong"), undefined, address);
+    await idp.token(grant("official@haidian.demo", "wrong"), undefined, address);
+    await idp.token(grant("nobody@nowhere.test", "wrong"), undefined, address);
+    const fourth = await idp.token(grant("admin@city.demo", "demo-password"), undefined, address);
+    expect(fourth).toMatchObject({ status: 429 });
+  });
+});

@@ -17,8 +17,9 @@ import {
   demoUsers,
   WEB_CLIENT_ID,
 } from "./demo-users.ts";
-import { LoginStore } from "./login-store.ts";
+import { LoginStore, type StoredLogin } from "./login-store.ts";
 import type { SigningKeys } from "./signing-keys.ts";
+import { Throttle } from "./throttle.ts";
 
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
@@ -29,15 +30,23 @@ export interface TokenResponse {
 }
 
 export interface OAuthError {
-  status: 400 | 401;
+  status: 400 | 401 | 429;
   error:
     | "invalid_request"
     | "invalid_client"
     | "invalid_grant"
     | "invalid_scope"
-    | "unsupported_grant_type";
+    | "unsupported_grant_type"
+    | "slow_down";
   error_description: string;
+  /** With 429: seconds until another attempt is counted (the `Retry-After` header). */
+  retryAfterSeconds?: number;
 }
+
+/** A password check: the login, a refusal, or a wait imposed by the attempt limits. */
+export type PasswordCheck =
+  | { ok: true; login: StoredLogin }
+  | { ok: false; retryAfterSeconds?: number };
 
 /** The claims a user token is made of: a demo user's or an invited user's login. */
 type TokenSubject = Pick<DemoUser, "email" | "userId" | "tenantId" | "role" | "jurisdiction">;
@@ -60,6 +69,12 @@ export interface IdentityProviderOptions {
   clients?: ClientStore;
   /** Bearer secret of the admin endpoint; without it the endpoint refuses every call. */
   adminSecret?: string;
+  /**
+   * Password attempts allowed per minute, per e-mail and per remote address (default 10 and 60:
+   * a test file signs a dozen users in from one address). Both the sign-in page and the
+   * scripts' password grant count against them.
+   */
+  passwordAttemptsPerMinute?: { perUser: number; perAddress: number };
 }
 
 function same(a: string, b: string): boolean {
@@ -83,6 +98,39 @@ export class LocalIdentityProvider {
     this.logins = options.logins ?? new LoginStore();
     this.machineClients = options.clients ?? new ClientStore();
     this.demoLogins = this.seedDemoLogins();
+    const limits = options.passwordAttemptsPerMinute ?? { perUser: 10, perAddress: 60 };
+    this.attemptsByUser = new Throttle(limits.perUser, 60_000);
+    this.attemptsByAddress = new Throttle(limits.perAddress, 60_000);
+  }
+
+  private readonly attemptsByUser: Throttle;
+  private readonly attemptsByAddress: Throttle;
+
+  /** The demo users the sign-in page offers. */
+  get demoUsers(): readonly DemoUser[] {
+    return this.users;
+  }
+
+  /** An enabled login by its user id (`sub`), once the demo logins are seeded. */
+  async findLogin(userId: string): Promise<StoredLogin | undefined> {
+    await this.demoLogins;
+    const login = this.logins.findByUserId(userId);
+    return login?.enabled ? login : undefined;
+  }
+
+  /**
+   * Checks an e-mail and password for the sign-in page and the password grant alike: counted per
+   * e-mail and per address first, then one scrypt run whether or not the e-mail exists.
+   */
+  async checkPassword(email: string, password: string, address: string): Promise<PasswordCheck> {
+    const username = email.trim().toLowerCase();
+    const byUser = this.attemptsByUser.take([username]);
+    const byAddress = this.attemptsByAddress.take([address]);
+    const waits = [byUser, byAddress].flatMap((t) => (t.allowed ? [] : [t.retryAfterSeconds]));
+    if (waits.length > 0) return { ok: false, retryAfterSeconds: Math.max(...waits) };
+    await this.demoLogins;
+    const login = await this.logins.authenticate(username, password);
+    return login ? { ok: true, login } : { ok: false };
   }
 
   /**
@@ -163,18 +211,36 @@ export class LocalIdentityProvider {
     return this.machineClients.authenticate(id, secret);
   }
 
-  /** Handles a form-encoded `POST /oauth2/token` body (RFC 6749 §4.3 and §4.4). */
-  async token(form: URLSearchParams, authorization?: string): Promise<TokenResponse | OAuthError> {
+  /**
+   * Handles a form-encoded `POST /oauth2/token` body: client credentials for integrators (RFC 6749
+   * §4.4, as Cognito's token endpoint), and — local only, for scripts and API tests — the password
+   * grant (§4.3) for demo and invited users with `client_id=cityrisk-web`. Cognito offers no
+   * password grant and the web app never uses it: it signs in by authorization code with PKCE.
+   */
+  async token(
+    form: URLSearchParams,
+    authorization?: string,
+    remoteAddress = "unknown",
+  ): Promise<TokenResponse | OAuthError> {
     const grant = form.get("grant_type");
     if (grant === "password") {
       if (form.get("client_id") !== WEB_CLIENT_ID) {
         return { status: 401, error: "invalid_client", error_description: "unknown client_id" };
       }
-      const username = form.get("username")?.trim().toLowerCase() ?? "";
-      const password = form.get("password") ?? "";
-      await this.demoLogins;
-      const user = await this.logins.authenticate(username, password);
-      if (!user) {
+      const checked = await this.checkPassword(
+        form.get("username") ?? "",
+        form.get("password") ?? "",
+        remoteAddress,
+      );
+      if (!checked.ok && checked.retryAfterSeconds !== undefined) {
+        return {
+          status: 429,
+          error: "slow_down",
+          error_description: "尝试次数过多，请稍后再试 / too many attempts, try again later",
+          retryAfterSeconds: checked.retryAfterSeconds,
+        };
+      }
+      if (!checked.ok) {
         return {
           status: 400,
           error: "invalid_grant",
@@ -182,7 +248,7 @@ export class LocalIdentityProvider {
         };
       }
       return {
-        access_token: await this.tokenForUser(user),
+        access_token: await this.tokenForUser(checked.login),
         token_type: "Bearer",
         expires_in: TOKEN_LIFETIME_SECONDS,
       };

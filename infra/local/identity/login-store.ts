@@ -72,6 +72,12 @@ export class LoginStore {
     return this.#logins.get(email.trim().toLowerCase());
   }
 
+  /** The login whose tokens carry `sub` = `userId` (the OpenID provider's account id). */
+  findByUserId(userId: string): StoredLogin | undefined {
+    for (const login of this.#logins.values()) if (login.userId === userId) return login;
+    return undefined;
+  }
+
   /** Creates the login or replaces its password and claims, enabling it. */
   async upsert(login: Omit<StoredLogin, "passwordHash" | "enabled">, password: string) {
     const email = login.email.trim().toLowerCase();
@@ -93,12 +99,20 @@ export class LoginStore {
     return true;
   }
 
-  /** The login whose password matches, if it is enabled. */
+  /**
+   * The login whose password matches, if it is enabled. An unknown or disabled e-mail costs the
+   * same scrypt run as a known one (against a hash of nothing), so timing does not tell who exists.
+   */
   async authenticate(email: string, password: string): Promise<StoredLogin | undefined> {
     const login = this.find(email);
-    if (!login?.enabled) return undefined;
-    return (await verifyPassword(password, login.passwordHash)) ? login : undefined;
+    const usable = login?.enabled === true;
+    this.#dummyHash ??= hashPassword(randomBytes(16).toString("base64"));
+    const hash = usable ? login.passwordHash : await this.#dummyHash;
+    const matches = await verifyPassword(password, hash);
+    return usable && matches ? login : undefined;
   }
+
+  #dummyHash: Promise<string> | undefined;
 
   #save(): void {
     if (!this.#file) return;

@@ -5,6 +5,8 @@ import { writePrivateFile } from "../private-files.ts";
 export interface SigningKeys {
   kid: string;
   privateKey: CryptoKey;
+  /** The same key as a JWK, for the OpenID provider's `jwks` (one key set for every token). */
+  privateJwk: JWK;
   publicJwk: JWK;
 }
 
@@ -21,12 +23,17 @@ export async function loadOrCreateSigningKeys(file: string): Promise<SigningKeys
       publicJwk: JWK;
     };
     const privateKey = (await importJWK(stored.privateJwk, "RS256")) as CryptoKey;
-    return { kid: stored.kid, privateKey, publicJwk: stored.publicJwk };
+    return {
+      kid: stored.kid,
+      privateKey,
+      privateJwk: stored.privateJwk,
+      publicJwk: stored.publicJwk,
+    };
   }
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: "RS256" };
   writePrivateFile(file, JSON.stringify({ kid, privateJwk, publicJwk }));
-  return { kid, privateKey, publicJwk };
+  return { kid, privateKey, privateJwk, publicJwk };
 }

@@ -2,5 +2,4 @@
 export const accountKeys = {
   me: () => ["account", "me"] as const,
   health: () => ["account", "health"] as const,
-  demoUsers: () => ["account", "demo-users"] as const,
 };

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Descriptions, Form, Input, Result, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { ROLE_LABELS } from "../../../../shared/tenancy/roles.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
@@ -28,8 +28,7 @@ export function InvitationPage() {
   const { message } = App.useApp();
   const { token = "" } = useParams();
   const client = useApi();
-  const { signIn, signOut } = useAuth();
-  const navigate = useNavigate();
+  const { signIn, forget } = useAuth();
   const [form] = Form.useForm<PasswordValues>();
   const shown = useQuery({
     queryKey: tenancyKeys.invitation(token),
@@ -37,15 +36,17 @@ export function InvitationPage() {
   });
   const invitation = shown.data;
 
-  /** Sets the password, then signs in with it (a fresh session: any other user is signed out). */
+  /**
+   * Sets the password, then sends the invitee to the provider's sign-in page with the e-mail
+   * filled in, asking for a fresh sign-in there (any other user signed in before is replaced).
+   */
   const accept = useMutation({
     mutationFn: async ({ password }: PasswordValues) => {
       if (!invitation) return;
       await acceptInvitation(client, token, password);
       void message.success(t("tenancy.invitation.accepted"));
-      signOut();
-      await signIn(invitation.email, password);
-      navigate(paths.home, { replace: true });
+      await forget();
+      await signIn(paths.home, { loginHint: invitation.email, fresh: true });
     },
     onError: (error) => {
       if (!showFieldErrors(form, error)) void message.error(errorText(error, t));

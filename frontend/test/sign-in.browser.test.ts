@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoUsers } from "../../infra/local/identity/demo-users.ts";
+import { startLocalStack } from "../../infra/local/start-stack.ts";
+import { isProviderSignInPage, launchChromium } from "./browser-support.ts";
+
+/** A deep link every demo role may open (REGISTRY_READERS), with a query to carry through. */
+const DEEP_LINK = "/risk-sources?from=deep-link";
+
+// OpenID Connect sign-in through the local provider's authorize page, as on AWS through
+// Cognito's managed login: each demo user starts from a deep link, signs in on the provider's
+// page and lands on that link; signing out ends the provider session too, so the next protected
+// page asks again instead of signing the previous user back in.
+describe("sign-in through the OpenID provider", () => {
+  let dataDir: string;
+  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-sign-in-"));
+    stack = await startLocalStack({ dataDir, port: 0 });
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each(demoUsers.map((u) => [u.email]))(
+    "signs %s in from a deep link, back on that link, and signs out",
+    async (email) => {
+      await page.goto(`${stack.baseUrl}${DEEP_LINK}`);
+      await page.waitForURL(isProviderSignInPage);
+      await page.locator(`[data-email="${email}"]`).click();
+
+      await page.waitForURL((url) => url.pathname === "/risk-sources");
+      expect(new URL(page.url()).searchParams.get("from")).toBe("deep-link");
+      await expect(page.getByTestId("user-menu").textContent()).resolves.toContain(email);
+      const idToken = await page.evaluate(() => {
+        const key = Object.keys(sessionStorage).find((k) => k.startsWith("oidc.user:"));
+        return key ? (JSON.parse(sessionStorage.getItem(key) ?? "{}").id_token as string) : "";
+      });
+      const me = await fetch(`${stack.baseUrl}/api/v1/me`, {
+        headers: { authorization: `Bearer ${idToken}` },
+      });
+      expect(me.status).toBe(200);
+
+      await page.getByTestId("user-menu").click();
+      await page.getByTestId("sign-out").click();
+      await page.waitForURL((url) => url.pathname === "/sign-in");
+      await page.goto(`${stack.baseUrl}${DEEP_LINK}`);
+      await page.waitForURL(isProviderSignInPage);
+    },
+  );
+});
