@@ -140,6 +140,8 @@ describe("risk registry pages", () => {
 
     await page.getByTestId("submit-assessment").click();
     await page.getByTestId("risk-source-detail").waitFor();
+    // The detail page may show the cached source until its refetch after the submission lands.
+    await page.getByTestId("current-level").filter({ hasText: "一般风险" }).waitFor();
     await expect(page.getByTestId("current-level").textContent()).resolves.toBe("一般风险");
     const history = page.getByTestId("assessment-history");
     await history.getByText("待审核").waitFor();
