@@ -64,6 +64,14 @@ export function implement<const C extends Contract>(
   contract: C,
   implementation: Implementation<C>,
 ): RouteBinding[] {
+  // The compiler already refuses these; the check keeps a cast or plain JS caller honest too.
+  const missing = Object.keys(contract).filter((name) => !(name in implementation));
+  const extra = Object.keys(implementation).filter((name) => !(name in contract));
+  if (missing.length + extra.length > 0) {
+    throw new Error(
+      `implementation does not match its contract: missing [${missing}], extra [${extra}]`,
+    );
+  }
   return Object.entries(contract).map(([name, route]) => ({
     route,
     handle: implementation[name as keyof C] as unknown as RouteBinding["handle"],
