@@ -16,4 +16,5 @@ export const paths = {
   delegations: "/delegations",
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
+  riskMap: "/map",
 } as const;
