@@ -1,0 +1,135 @@
+import * as z from "zod";
+import { GB6441_1986, getAccidentTypeCatalog } from "../catalogs/accident-types.ts";
+import { getDistrict } from "../catalogs/districts.ts";
+import { HAZARD_FACTOR_CATEGORIES } from "../catalogs/hazard-factors.ts";
+import { getIdentificationItem } from "../catalogs/identification-lists/index.ts";
+import { getIndustry } from "../catalogs/industries.ts";
+import { LEVEL_INFO, type Level, LevelSchema } from "../methodology/levels.ts";
+import type { RiskSource } from "../risk/risk-source.ts";
+import { protectiveEquipmentFor, safetySignsFor } from "./protective-measures.ts";
+
+/** Public service numbers every card prints (domain.md §6), and the national 12350 hotline. */
+export const PUBLIC_PHONES = { police: "110", fire: "119", medical: "120", report: "12350" };
+
+const Texts = z.array(z.string());
+
+/**
+ * What anyone holding the card's QR link may read about a source: no names of people and no
+ * phones but the public service numbers — a card hangs where visitors and contractors see it.
+ */
+export const PublicRiskSourceSchema = z.object({
+  enterpriseName: z.string(),
+  sourceName: z.string(),
+  place: z.string(),
+  district: z.string(),
+  street: z.string(),
+  industry: z.string(),
+  industryDepartment: z.string(),
+  level: LevelSchema.nullable(),
+  levelName: z.string(),
+  levelColour: z.string(),
+  hazardFactors: Texts,
+  accidentTypes: Texts,
+  consequences: z.string(),
+  controls: z.object({ engineering: Texts, management: Texts, emergency: Texts }),
+  protectiveEquipment: Texts,
+  safetySigns: Texts,
+  publicPhones: z.object({
+    police: z.string(),
+    fire: z.string(),
+    medical: z.string(),
+    report: z.string(),
+  }),
+  /** `YYYY-MM-DD` of the assessment the level comes from; null while ungraded. */
+  assessedOn: z.string().nullable(),
+  /** `lec-default v1`: the method profile and version it was graded under. */
+  profile: z.string().nullable(),
+  /** When the link stops working (ISO timestamp). */
+  linkExpiresAt: z.iso.datetime(),
+});
+export type PublicRiskSource = z.infer<typeof PublicRiskSourceSchema>;
+
+/** Everything the printed card shows: the public part plus the enterprise's own contacts. */
+export interface CardContent extends Omit<PublicRiskSource, "linkExpiresAt"> {
+  /** 责任岗位 and 责任人 with the person's phone: printed, never on the public page. */
+  responsible: string;
+  /** The enterprise's duty line (its safety contact's phone). */
+  dutyPhone: string;
+}
+
+/** Ungraded sources print grey: no level colour may be implied. */
+const UNGRADED_COLOUR = "#8C8C8C";
+
+function accidentTypeNames(source: RiskSource): string[] {
+  const catalog =
+    getAccidentTypeCatalog(source.accidentTypeCatalog.id, source.accidentTypeCatalog.version) ??
+    GB6441_1986;
+  return source.accidentTypes.map((id) => catalog.entries.find((e) => e.id === id)?.name.zh ?? id);
+}
+
+/** The identification list's consequences, else the source's description, else the accidents. */
+function consequencesOf(source: RiskSource, accidents: readonly string[]): string {
+  const item = source.identificationItemId
+    ? getIdentificationItem(source.identificationItemId)
+    : undefined;
+  if (item) return item.item.consequences.text;
+  if (source.description.trim()) return source.description.trim();
+  return `可能发生${accidents.join("、")}，造成人员伤亡或财产损失`;
+}
+
+function levelOf(level: Level | null): { levelName: string; levelColour: string } {
+  if (!level) return { levelName: "尚未评估", levelColour: UNGRADED_COLOUR };
+  const info = LEVEL_INFO[level];
+  return { levelName: `${info.name.zh}（${info.colour.name.zh}）`, levelColour: info.colour.hex };
+}
+
+/** The public view of a source: pure, from the stored record and its enterprise's name. */
+export function publicViewOf(
+  source: RiskSource,
+  enterpriseName: string,
+  linkExpiresAt: Date,
+): PublicRiskSource {
+  const accidents = accidentTypeNames(source);
+  const last = source.lastAssessment;
+  return {
+    enterpriseName,
+    sourceName: source.name,
+    place: source.place,
+    district: getDistrict(source.supervision.district)?.name.zh ?? source.supervision.district,
+    street: source.supervision.street,
+    industry: getIndustry(source.industry)?.name.zh ?? source.industry,
+    industryDepartment: source.supervision.industryDepartment,
+    level: source.currentLevel,
+    ...levelOf(source.currentLevel),
+    hazardFactors: HAZARD_FACTOR_CATEGORIES.filter((c) => source.hazardFactors.includes(c.id)).map(
+      (c) => c.name.zh,
+    ),
+    accidentTypes: accidents,
+    consequences: consequencesOf(source, accidents),
+    controls: {
+      engineering: [...source.controls.engineering],
+      management: [...source.controls.management],
+      emergency: [...source.controls.emergency],
+    },
+    protectiveEquipment: protectiveEquipmentFor(source.accidentTypes),
+    safetySigns: safetySignsFor(source.accidentTypes),
+    publicPhones: { ...PUBLIC_PHONES },
+    assessedOn: last ? last.gradedAt.slice(0, 10) : null,
+    profile: last ? `${last.profileId} v${last.profileVersion}` : null,
+    linkExpiresAt: linkExpiresAt.toISOString(),
+  };
+}
+
+/** The printed card's content: the public view and the enterprise's responsible post and phones. */
+export function cardContentOf(
+  source: RiskSource,
+  enterprise: { name: string; dutyPhone: string },
+  linkExpiresAt: Date,
+): CardContent {
+  const { linkExpiresAt: _expires, ...view } = publicViewOf(source, enterprise.name, linkExpiresAt);
+  return {
+    ...view,
+    responsible: `${source.responsiblePost}：${source.responsiblePerson.name} ${source.responsiblePerson.phone}`,
+    dutyPhone: enterprise.dutyPhone,
+  };
+}
