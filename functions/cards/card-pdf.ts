@@ -124,6 +124,8 @@ export async function renderCardPdf(
     width: blockWidth - 24 * s,
   });
   drawQr(doc, publicLink, margin + width - side, y, side);
+  // Clickable in a PDF viewer too: the same public link as an annotation over the code.
+  doc.link(margin + width - side, y, side, side, publicLink);
   doc.fillColor("#000000").fontSize(7 * s);
   doc.text(CARD_LABELS.scan, margin + width - side, y + side + 2 * s, {
     width: side,
