@@ -1,11 +1,8 @@
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import {
-  cardContentOf,
-  type PublicRiskSource,
-  publicViewOf,
-} from "../../shared/cards/card-content.ts";
+import { cardContentOf, publicViewOf } from "../../shared/cards/card-content.ts";
 import { linkExpiryOf } from "../../shared/cards/card-link.ts";
 import type { CardSize } from "../../shared/cards/card-size.ts";
+import type { PublicRiskSource } from "../../shared/cards/public-risk-source.ts";
 import type { CardLink } from "../../shared/contracts/cards.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";

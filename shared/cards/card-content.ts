@@ -1,53 +1,12 @@
-import * as z from "zod";
 import { GB6441_1986, getAccidentTypeCatalog } from "../catalogs/accident-types.ts";
 import { getDistrict } from "../catalogs/districts.ts";
 import { HAZARD_FACTOR_CATEGORIES } from "../catalogs/hazard-factors.ts";
 import { getIdentificationItem } from "../catalogs/identification-lists/index.ts";
 import { getIndustry } from "../catalogs/industries.ts";
-import { LEVEL_INFO, type Level, LevelSchema } from "../methodology/levels.ts";
+import { LEVEL_INFO, type Level } from "../methodology/levels.ts";
 import type { RiskSource } from "../risk/risk-source.ts";
 import { protectiveEquipmentFor, safetySignsFor } from "./protective-measures.ts";
-
-/** Public service numbers every card prints (domain.md §6), and the national 12350 hotline. */
-export const PUBLIC_PHONES = { police: "110", fire: "119", medical: "120", report: "12350" };
-
-const Texts = z.array(z.string());
-
-/**
- * What anyone holding the card's QR link may read about a source: no names of people and no
- * phones but the public service numbers — a card hangs where visitors and contractors see it.
- */
-export const PublicRiskSourceSchema = z.object({
-  enterpriseName: z.string(),
-  sourceName: z.string(),
-  place: z.string(),
-  district: z.string(),
-  street: z.string(),
-  industry: z.string(),
-  industryDepartment: z.string(),
-  level: LevelSchema.nullable(),
-  levelName: z.string(),
-  levelColour: z.string(),
-  hazardFactors: Texts,
-  accidentTypes: Texts,
-  consequences: z.string(),
-  controls: z.object({ engineering: Texts, management: Texts, emergency: Texts }),
-  protectiveEquipment: Texts,
-  safetySigns: Texts,
-  publicPhones: z.object({
-    police: z.string(),
-    fire: z.string(),
-    medical: z.string(),
-    report: z.string(),
-  }),
-  /** `YYYY-MM-DD` of the assessment the level comes from; null while ungraded. */
-  assessedOn: z.string().nullable(),
-  /** `lec-default v1`: the method profile and version it was graded under. */
-  profile: z.string().nullable(),
-  /** When the link stops working (ISO timestamp). */
-  linkExpiresAt: z.iso.datetime(),
-});
-export type PublicRiskSource = z.infer<typeof PublicRiskSourceSchema>;
+import { PUBLIC_PHONES, type PublicRiskSource } from "./public-risk-source.ts";
 
 /** Everything the printed card shows: the public part plus the enterprise's own contacts. */
 export interface CardContent extends Omit<PublicRiskSource, "linkExpiresAt"> {

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { PublicRiskSourceSchema } from "../cards/card-content.ts";
 import { CardSizeSchema } from "../cards/card-size.ts";
+import { PublicRiskSourceSchema } from "../cards/public-risk-source.ts";
 import { ENTERPRISE_ROLES, OFFICIAL_ROLES } from "./registry.ts";
 import { api, type Contract } from "./route.ts";
 

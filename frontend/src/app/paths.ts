@@ -16,4 +16,6 @@ export const paths = {
   delegations: "/delegations",
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
+  /** The public page a risk card's QR code opens (no sign-in). */
+  publicRiskSource: "/p/:token",
 } as const;
