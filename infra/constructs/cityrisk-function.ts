@@ -9,7 +9,7 @@ import { Construct } from "constructs";
 import { ENV } from "../../functions/platform/environment.ts";
 import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
-import { LAMBDA_BUNDLE } from "./bundle-options.ts";
+import { bundleAliases, LAMBDA_BUNDLE } from "./bundle-options.ts";
 import { acknowledge } from "./nag.ts";
 import { REPO_ROOT } from "./repo-root.ts";
 
@@ -113,6 +113,9 @@ export class CityRiskFunction extends Construct implements IGrantable {
         sourceMap: true,
         externalModules: [...LAMBDA_BUNDLE.external],
         banner: LAMBDA_BUNDLE.banner,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(bundleAliases(root)).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         forceDockerBundling: false,
         // Files the code reads at run time go beside index.mjs (FunctionDefinition.assets).
         ...(assets.length
