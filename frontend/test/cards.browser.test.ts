@@ -2,10 +2,9 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signCardLink } from "../../functions/cards/card-links.ts";
-import { setting } from "../../functions/platform/config.ts";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import { cardLinkToken } from "../../test/support/card-fixtures.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
@@ -96,13 +95,7 @@ describe("risk notification card pages", () => {
   });
 
   it("lets anyone open the QR page: public fields, no people and no phones", async () => {
-    const now = new Date();
-    const token = await signCardLink(
-      source.id,
-      setting("cardLinkSecret"),
-      new Date(now.getTime() + 3_600_000),
-      now,
-    );
+    const token = await cardLinkToken(source.id, "valid");
     const visitor = await browser.newPage({ locale: "zh-CN" });
     await visitor.goto(`${stack.baseUrl}/p/${token}`);
     const shown = visitor.getByTestId("public-risk-source");
@@ -125,13 +118,7 @@ describe("risk notification card pages", () => {
       fullPage: true,
     });
 
-    const past = new Date(now.getTime() - 2 * 86_400_000);
-    const expired = await signCardLink(
-      source.id,
-      setting("cardLinkSecret"),
-      new Date(past.getTime() + 60_000),
-      past,
-    );
+    const expired = await cardLinkToken(source.id, "expired");
     await visitor.goto(`${stack.baseUrl}/p/${expired}`);
     await visitor
       .getByTestId("public-risk-source-refused")

@@ -1,3 +1,5 @@
+import { signCardLink } from "../../functions/cards/card-links.ts";
+import { setting } from "../../functions/platform/config.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import { riskSourceInput } from "./registry-fixtures.ts";
 
@@ -26,4 +28,19 @@ export function gradedSource(): RiskSource {
     },
     nextReviewAt: "2026-12-31T08:00:00.000Z",
   };
+}
+
+/**
+ * A QR-link token for a source under the running stack's key: valid for an hour, or one that
+ * expired a day ago (`expired`), as the card would have printed it.
+ */
+export async function cardLinkToken(sourceId: string, state: "valid" | "expired"): Promise<string> {
+  const HOUR = 3_600_000;
+  const signedAt = state === "valid" ? new Date() : new Date(Date.now() - 25 * HOUR);
+  return signCardLink(
+    sourceId,
+    setting("cardLinkSecret"),
+    new Date(signedAt.getTime() + HOUR),
+    signedAt,
+  );
 }

@@ -8,6 +8,7 @@ import { signCardLink } from "../../../functions/cards/card-links.ts";
 import { config, setting } from "../../../functions/platform/config.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
+import { cardLinkToken } from "../../support/card-fixtures.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
@@ -194,13 +195,7 @@ describe("risk notification card", () => {
   });
 
   it("refuses an expired link (410) and a forged one (404)", async () => {
-    const past = new Date(Date.now() - 2 * 86_400_000);
-    const expired = await signCardLink(
-      source.id,
-      setting("cardLinkSecret"),
-      new Date(past.getTime() + 3_600_000),
-      past,
-    );
+    const expired = await cardLinkToken(source.id, "expired");
     const forged = await signCardLink(
       source.id,
       "x".repeat(64),

@@ -1,3 +1,5 @@
+import { CARD_LABELS } from "../../../../shared/cards/card-labels.ts";
+
 /** Texts of the risk notification card (安全风险告知卡) preview and its public page. */
 export const cardsZhCN = {
   title: "安全风险告知卡",
@@ -13,22 +15,23 @@ export const cardsZhCN = {
   linkExpired: "该二维码链接已过期，请以现场张贴的最新告知卡为准。",
   linkInvalid: "二维码链接无效或风险源已不存在。",
   linkExpiresAt: "链接有效期至",
+  // The card's own printed words (shared/cards/card-labels.ts), so page and PDF say the same.
   fields: {
-    enterprise: "企业名称",
-    place: "所在场所/位置",
-    supervision: "属地监管/行业管理",
+    enterprise: CARD_LABELS.enterprise,
+    place: CARD_LABELS.place,
+    supervision: CARD_LABELS.supervision,
     industry: "行业",
-    level: "风险等级",
-    hazards: "主要危险因素",
-    accidentTypes: "可能导致的事故类型",
-    consequences: "可能造成的后果",
-    engineering: "工程技术措施",
-    management: "管理措施",
-    emergency: "应急处置措施",
-    protectiveEquipment: "个体防护用品",
-    safetySigns: "安全警示标志",
-    phones: "应急电话",
-    assessment: "评估日期/方法版本",
+    level: CARD_LABELS.level,
+    hazards: CARD_LABELS.hazards,
+    accidentTypes: CARD_LABELS.accidentTypes,
+    consequences: CARD_LABELS.consequences,
+    engineering: CARD_LABELS.engineering,
+    management: CARD_LABELS.management,
+    emergency: CARD_LABELS.emergency,
+    protectiveEquipment: CARD_LABELS.protectiveEquipment,
+    safetySigns: CARD_LABELS.safetySigns,
+    phones: CARD_LABELS.phones,
+    assessment: CARD_LABELS.assessment,
   },
   phones: "报警 {{police}}　火警 {{fire}}　急救 {{medical}}　安全生产举报投诉 {{report}}",
 };

@@ -2,15 +2,39 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Descriptions, Flex, Result, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import type { PublicRiskSource } from "../../../../shared/cards/public-risk-source.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { publicRiskSource } from "../../api/cards.ts";
 import { ApiError } from "../../api/problem.ts";
 import { registryKeys } from "../../api/query-keys/registry.ts";
 import { LoadError } from "../../app/load-error.tsx";
+import type { Messages } from "../../i18n/resources/zh-cn.ts";
 import { formatDateTime } from "../../registry/dates.ts";
 import { PublicFrame } from "../../tenancy/public-frame.tsx";
 
 const list = (items: readonly string[]) => (items.length ? items.join("、") : "—");
+
+type Field = keyof Messages["cards"]["fields"];
+
+/** The card's fields in its order, as label key and text. */
+function rowsOf(s: PublicRiskSource, phones: string): [Field, string][] {
+  return [
+    ["enterprise", s.enterpriseName],
+    ["place", `${s.place}（${s.district}${s.street}）`],
+    ["supervision", `${s.district}${s.street}；${s.industryDepartment}`],
+    ["industry", s.industry],
+    ["hazards", list(s.hazardFactors)],
+    ["accidentTypes", list(s.accidentTypes)],
+    ["consequences", s.consequences],
+    ["engineering", list(s.controls.engineering)],
+    ["management", list(s.controls.management)],
+    ["emergency", list(s.controls.emergency)],
+    ["protectiveEquipment", list(s.protectiveEquipment)],
+    ["safetySigns", list(s.safetySigns)],
+    ["phones", phones],
+    ["assessment", s.assessedOn ? `${s.assessedOn}　${s.profile}` : "—"],
+  ];
+}
 
 /**
  * What a risk card's QR code opens, without signing in: the source's public fields as the card
@@ -67,48 +91,11 @@ export function PublicRiskSourcePage() {
               {t("cards.fields.level")}：{s.levelName}
             </div>
             <Descriptions column={1} bordered size="small">
-              <Descriptions.Item label={t("cards.fields.enterprise")}>
-                {s.enterpriseName}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.place")}>
-                {s.place}（{s.district}
-                {s.street}）
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.supervision")}>
-                {s.district}
-                {s.street}；{s.industryDepartment}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.industry")}>{s.industry}</Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.hazards")}>
-                {list(s.hazardFactors)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.accidentTypes")}>
-                {list(s.accidentTypes)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.consequences")}>
-                {s.consequences}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.engineering")}>
-                {list(s.controls.engineering)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.management")}>
-                {list(s.controls.management)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.emergency")}>
-                {list(s.controls.emergency)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.protectiveEquipment")}>
-                {list(s.protectiveEquipment)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.safetySigns")}>
-                {list(s.safetySigns)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.phones")}>
-                {t("cards.phones", s.publicPhones)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t("cards.fields.assessment")}>
-                {s.assessedOn ? `${s.assessedOn}　${s.profile}` : "—"}
-              </Descriptions.Item>
+              {rowsOf(s, t("cards.phones", s.publicPhones)).map(([field, value]) => (
+                <Descriptions.Item key={field} label={t(`cards.fields.${field}`)}>
+                  {value}
+                </Descriptions.Item>
+              ))}
             </Descriptions>
           </Card>
           <Typography.Text type="secondary">
