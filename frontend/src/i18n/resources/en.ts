@@ -19,6 +19,7 @@ export const en: Messages = {
     delegations: "Delegations",
     integrators: "Integrators",
     supervisionChanges: "Supervision changes",
+    riskMap: "Risk map",
   },
   language: {
     label: "Language",
@@ -66,6 +67,18 @@ export const en: Messages = {
     requestFailed: "Request failed ({{status}})",
     retry: "Retry",
     loadFailed: "Could not load",
+  },
+  map: {
+    title: "Risk e-map",
+    district: "District",
+    level: "Risk level",
+    industry: "Industry",
+    shown: "{{district}}: {{count}} risk sources shown (click one for details)",
+    pickDistrict: "Click a district on the map to see its risk sources",
+    truncated:
+      "This district has many risk sources; only the first {{limit}} are shown — filter by level or industry",
+    boundaries:
+      "District boundaries are demo data (from the ECharts 4.9.0 Beijing map), not an approved map (审图号).",
   },
   forbidden: {
     role: "Your role cannot open this page",
