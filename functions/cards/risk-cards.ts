@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { cardContentOf, publicViewOf } from "../../shared/cards/card-content.ts";
+import { type CardContent, cardContentOf, publicViewOf } from "../../shared/cards/card-content.ts";
 import { linkExpiryOf } from "../../shared/cards/card-link.ts";
 import type { CardSize } from "../../shared/cards/card-size.ts";
 import type { PublicRiskSource } from "../../shared/cards/public-risk-source.ts";
@@ -21,24 +22,40 @@ import { renderCardPdf } from "./card-pdf.ts";
 export const CARD_LINK_SECONDS = 15 * 60;
 const PDF = "application/pdf";
 
+/** A stored card whose QR link ends within this is drawn again with a fresh link. */
+export const RENEW_BEFORE_DAYS = 7;
+const DAY = 86_400_000;
+
 /**
- * Where the card of a source as it stands is kept: `<tenant>/cards/<source>/v<version>-<level>-
- * <size>.pdf`. Any change of the source or its grade bumps its version, so a changed source has
- * no card under its key yet and gets a new one on the next request; an unchanged one is never
- * drawn twice. Older cards stay as the record of what was posted (bucket versioning and
- * lifecycle rules govern how long).
+ * Where the card of a source as it stands is kept: `<tenant>/cards/<source>/<level>-<digest>-
+ * <size>.pdf`, the digest over everything the card prints (the source, its grade, the
+ * enterprise's name and duty phone), the review date its link follows and the web origin the
+ * link points to. A change to any of them means no card under the key yet, so the next request
+ * draws one; a change that prints nothing new (an accepted review, a moved map pin) draws none.
+ * Older cards stay as the record of what was posted (bucket versioning and lifecycle rules).
  */
-export function cardKeyOf(source: RiskSource, size: CardSize): string {
-  return `${source.tenantId}/cards/${source.id}/v${source.version}-${source.currentLevel ?? "ungraded"}-${size}.pdf`;
+export function cardKeyOf(
+  source: RiskSource,
+  content: CardContent,
+  size: CardSize,
+  webOrigin: string,
+): string {
+  const digest = createHash("sha256")
+    .update(JSON.stringify([content, source.nextReviewAt, size, webOrigin]))
+    .digest("hex")
+    .slice(0, 16);
+  return `${source.tenantId}/cards/${source.id}/${source.currentLevel ?? "ungraded"}-${digest}-${size}.pdf`;
 }
 
-async function exists(key: string): Promise<boolean> {
+/** When the QR link of the card stored under `key` ends; undefined when there is none. */
+async function storedLinkExpiry(key: string): Promise<Date | undefined> {
   try {
-    await s3.send(new HeadObjectCommand({ Bucket: setting("bucketName"), Key: key }));
-    return true;
+    const head = await s3.send(new HeadObjectCommand({ Bucket: setting("bucketName"), Key: key }));
+    const at = Date.parse(head.Metadata?.["link-expires-at"] ?? "");
+    return Number.isNaN(at) ? new Date(0) : new Date(at);
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404 || (error as Error).name === "NotFound") return false;
+    if (status === 404 || (error as Error).name === "NotFound") return undefined;
     throw error;
   }
 }
@@ -52,10 +69,10 @@ async function enterpriseOf(store: Store, source: RiskSource) {
   };
 }
 
-/** Draws the card of the source as it stands and stores it under its key. */
+/** Draws the card with a fresh QR link and stores it under its key. */
 async function drawCard(
-  store: Store,
   source: RiskSource,
+  content: CardContent,
   size: CardSize,
   webOrigin: string,
   key: string,
@@ -63,7 +80,6 @@ async function drawCard(
 ): Promise<void> {
   const expiresAt = linkExpiryOf(source, now);
   const token = await signCardLink(source.id, setting("cardLinkSecret"), expiresAt, now);
-  const content = cardContentOf(source, await enterpriseOf(store, source), expiresAt);
   const pdf = await renderCardPdf(content, size, `${webOrigin}/p/${token}`, now);
   await s3.send(
     new PutObjectCommand({
@@ -71,7 +87,10 @@ async function drawCard(
       Key: key,
       Body: pdf,
       ContentType: PDF,
-      Metadata: { "source-version": String(source.version) },
+      Metadata: {
+        "source-version": String(source.version),
+        "link-expires-at": expiresAt.toISOString(),
+      },
     }),
   );
 }
@@ -89,8 +108,13 @@ export async function riskSourceCard(
   now = new Date(),
 ): Promise<CardLink> {
   const { source, store } = await reachSource(caller, scope, id, "read");
-  const key = cardKeyOf(source, size);
-  if (!(await exists(key))) await drawCard(store, source, size, webOrigin, key, now);
+  const content = cardContentOf(source, await enterpriseOf(store, source));
+  const key = cardKeyOf(source, content, size, webOrigin);
+  const linkEnds = await storedLinkExpiry(key);
+  // Drawn when nothing is stored for this content, or its QR link is about to end.
+  if (!linkEnds || linkEnds.getTime() < now.getTime() + RENEW_BEFORE_DAYS * DAY) {
+    await drawCard(source, content, size, webOrigin, key, now);
+  }
   const fileName = `安全风险告知卡-${source.name}-${size === "a4" ? "A4" : "A5"}.pdf`;
   const bucket = setting("bucketName");
   const [inline, download] = await Promise.all([

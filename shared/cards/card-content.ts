@@ -42,12 +42,11 @@ function levelOf(level: Level | null): { levelName: string; levelColour: string 
   return { levelName: `${info.name.zh}（${info.colour.name.zh}）`, levelColour: info.colour.hex };
 }
 
-/** The public view of a source: pure, from the stored record and its enterprise's name. */
-export function publicViewOf(
+/** What card and public page both show: pure, from the stored record and the enterprise's name. */
+function sharedViewOf(
   source: RiskSource,
   enterpriseName: string,
-  linkExpiresAt: Date,
-): PublicRiskSource {
+): Omit<PublicRiskSource, "linkExpiresAt"> {
   const accidents = accidentTypeNames(source);
   const last = source.lastAssessment;
   return {
@@ -75,19 +74,25 @@ export function publicViewOf(
     publicPhones: { ...PUBLIC_PHONES },
     assessedOn: last ? last.gradedAt.slice(0, 10) : null,
     profile: last ? `${last.profileId} v${last.profileVersion}` : null,
-    linkExpiresAt: linkExpiresAt.toISOString(),
   };
+}
+
+/** The public view of a source, with when the link it was opened by ends. */
+export function publicViewOf(
+  source: RiskSource,
+  enterpriseName: string,
+  linkExpiresAt: Date,
+): PublicRiskSource {
+  return { ...sharedViewOf(source, enterpriseName), linkExpiresAt: linkExpiresAt.toISOString() };
 }
 
 /** The printed card's content: the public view and the enterprise's responsible post and phones. */
 export function cardContentOf(
   source: RiskSource,
   enterprise: { name: string; dutyPhone: string },
-  linkExpiresAt: Date,
 ): CardContent {
-  const { linkExpiresAt: _expires, ...view } = publicViewOf(source, enterprise.name, linkExpiresAt);
   return {
-    ...view,
+    ...sharedViewOf(source, enterprise.name),
     responsible: `${source.responsiblePost}：${source.responsiblePerson.name} ${source.responsiblePerson.phone}`,
     dutyPhone: enterprise.dutyPhone,
   };

@@ -10,7 +10,7 @@ export const CardLinkSchema = z.object({
   downloadUrl: z.url(),
   fileName: z.string(),
   size: CardSizeSchema,
-  /** The source version and level the card was drawn from: a change draws a new one. */
+  /** The source version the card shows (a change that prints differently draws a new card). */
   sourceVersion: z.number().int().positive(),
   /** When both links stop working. */
   expiresAt: z.iso.datetime(),

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { signCardLink } from "../../../functions/cards/card-links.ts";
 import { config, setting } from "../../../functions/platform/config.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
@@ -39,11 +40,12 @@ describe("risk notification card", () => {
   let chaoyang: ApiCaller;
   let haidian: ApiCaller;
   let source: RiskSource;
+  let store: Store;
   const dir = mkdtempSync(join(tmpdir(), "card-it-"));
 
   beforeAll(async () => {
     running = await startTestStack("cards");
-    const store = stackStore(running.stack);
+    store = stackStore(running.stack);
     await putEnterprise(store, enterpriseFixture(GAS_TENANT, GAS, FIXTURE_USCC[0] as string));
     await putEnterprise(
       store,
@@ -136,9 +138,11 @@ describe("risk notification card", () => {
     }
     const again = await fetchCard(gasAdmin);
     expect(again.pdf.equals(pdf)).toBe(true);
-    expect(await storedCards()).toEqual([
-      `${GAS_TENANT}/cards/${source.id}/v${source.version}-major-a4.pdf`,
-    ]);
+    const stored = await storedCards();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatch(
+      new RegExp(`^${GAS_TENANT}/cards/${source.id}/major-[0-9a-f]{16}-a4\\.pdf$`),
+    );
   });
 
   it("draws a new card when the source changes, and keeps the old one", async () => {
@@ -162,6 +166,30 @@ describe("risk notification card", () => {
     expect(answer.sourceVersion).toBe(source.version);
     expect(textOf(pdf)).toContain("紧急切断阀");
     expect(await storedCards()).toHaveLength(2);
+  });
+
+  it("draws none for a change the card does not print, and one when the enterprise's name changes", async () => {
+    const moved = await gasAdmin.call(
+      "PATCH",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+      {
+        body: { location: { lon: 116.48, lat: 39.92 } },
+        headers: { "if-match": `"${source.version}"` },
+      },
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    source = moved.body as RiskSource;
+    await fetchCard(gasAdmin);
+    expect(await storedCards()).toHaveLength(2);
+
+    await putEnterprise(store, {
+      ...enterpriseFixture(GAS_TENANT, GAS, FIXTURE_USCC[0] as string),
+      name: "北京朝阳新名加油站有限公司",
+      version: 2,
+    });
+    const { pdf } = await fetchCard(gasAdmin);
+    expect(textOf(pdf)).toContain("北京朝阳新名加油站有限公司");
+    expect(await storedCards()).toHaveLength(3);
   });
 
   it("lets the official in jurisdiction open it and refuses other tenants and jurisdictions", async () => {
