@@ -1,3 +1,4 @@
+import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
@@ -13,6 +14,7 @@ export const manifest: Manifest = [
   registryApi,
   tenancyApi,
   exchangeApi,
+  cardsApi,
   importWorker,
   jobRecovery,
   outboxRelay,
