@@ -46,6 +46,11 @@ export interface FunctionConfig {
   readonly webClientIds: readonly string[];
   /** Where integrators exchange client credentials for tokens; functions declaring `identityAdmin`. */
   readonly tokenUrl: string | undefined;
+  /**
+   * The Kinesis Data Firehose delivery stream raw readings are archived through (set by CDK on
+   * AWS); unset locally, where batches are written to the bucket directly.
+   */
+  readonly readingsDeliveryStream: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -122,6 +127,7 @@ export const EnvironmentSchema = z.object({
   [ENV.identityJwksUrl]: z.url().optional(),
   [ENV.webClientIds]: optional,
   [ENV.tokenUrl]: z.url().optional(),
+  [ENV.readingsDeliveryStream]: optional,
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -180,6 +186,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     identityJwksUrl: e[ENV.identityJwksUrl] ?? (issuer && `${issuer}/.well-known/jwks.json`),
     webClientIds: commaList(e[ENV.webClientIds]),
     tokenUrl: e[ENV.tokenUrl],
+    readingsDeliveryStream: e[ENV.readingsDeliveryStream],
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {
