@@ -220,6 +220,11 @@ const PAST: Readonly<Record<WarningAction, readonly WarningStatus[]>> = {
   close: ["closed"],
 };
 
+/** Whether the warning is already at or past what the action would do (a repeat is harmless). */
+export function alreadyTaken(status: WarningStatus, action: WarningAction): boolean {
+  return PAST[action].includes(status);
+}
+
 /**
  * A person's step on a warning, with an optional note. Returns undefined when the warning is
  * already there (a no-op, so a retry or a second click is harmless); throws when the step does
@@ -233,7 +238,7 @@ export function transitionWarning(
   timing: EscalationTiming,
   now: Date,
 ): Warning | undefined {
-  if (PAST[action].includes(warning.status)) return undefined;
+  if (alreadyTaken(warning.status, action)) return undefined;
   if (!FROM[action].includes(warning.status))
     throw new WarningTransitionError(warning.status, action);
   const at = now.toISOString();

@@ -1,0 +1,55 @@
+import type { FunctionDefinition } from "../platform/manifest-types.ts";
+import {
+  acknowledgeWarningRoute,
+  closeWarningRoute,
+  createIndicatorRoute,
+  getWarningRoute,
+  getWarningSettingsRoute,
+  handleWarningRoute,
+  listIndicatorsRoute,
+  listWarningsRoute,
+  postReadingsRoute,
+  resolveWarningRoute,
+  setWarningSettingsRoute,
+  updateIndicatorRoute,
+} from "./routes.ts";
+
+/**
+ * Monitoring and warnings: indicators, readings (archived to the bucket in batches, through
+ * Kinesis Data Firehose on AWS), the warnings inbox and its handling steps, escalation deadlines.
+ */
+export const warningsApi: FunctionDefinition = {
+  id: "warnings-api",
+  description: "Indicators, sensor readings, warnings and their handling, escalation deadlines",
+  handler: "functions/warnings/warnings-api.handler.ts",
+  routes: [
+    createIndicatorRoute,
+    listIndicatorsRoute,
+    updateIndicatorRoute,
+    postReadingsRoute,
+    listWarningsRoute,
+    getWarningRoute,
+    acknowledgeWarningRoute,
+    handleWarningRoute,
+    resolveWarningRoute,
+    closeWarningRoute,
+    getWarningSettingsRoute,
+    setWarningSettingsRoute,
+  ],
+  table: "readWrite",
+  bucket: "readWrite",
+  archivesReadings: true,
+  memoryMb: 1024,
+  timeoutSeconds: 29,
+};
+
+/** Every minute: escalation along the responsibility chain and the staleness check. */
+export const warningsSweep: FunctionDefinition = {
+  id: "warnings-sweep",
+  description: "Escalates warnings past their deadline; raises warnings for sensors gone quiet",
+  handler: "functions/warnings/warnings-sweep.handler.ts",
+  schedules: ["warnings-sweep"],
+  table: "readWrite",
+  memoryMb: 512,
+  timeoutSeconds: 55,
+};
