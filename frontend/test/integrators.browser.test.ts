@@ -1,20 +1,20 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import type { IntegratorClient } from "../../shared/tenancy/integrator-client.ts";
 import type { Page as ListPage } from "../../shared/tenancy/views.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { button, launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
 
 // 对接系统: the city admin registers a district government's platform and disables it; an
 // enterprise admin registers their own system and sees only it. The built web app on the started
 // local stack in Debian's Chromium; needs `npm run build:frontend` and /usr/bin/chromium.
 describe("integrators page", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
@@ -24,8 +24,8 @@ describe("integrators page", () => {
   let cityClientId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-integrators-browser-"));
-    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    running = await startTestStack("integrators-browser", { autoApproveSignups: false });
+    stack = running.stack;
     await seedDemoTenants(stackStore(stack), new Date());
     browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
@@ -33,8 +33,7 @@ describe("integrators page", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   const signInAs = (email: string) => signInDemoUser(page, stack.baseUrl, email);

@@ -1,9 +1,7 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { RISK_SOURCE_COLUMNS } from "../../shared/exchange/risk-source-columns.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import {
@@ -12,6 +10,7 @@ import {
   putEnterprise,
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
 
 // The registry pages end to end: the started local stack (gateway serving frontend/dist, the
@@ -25,15 +24,15 @@ const GAS_STATION = {
 const SOURCE_NAME = "进出站车辆（东入口）";
 
 describe("risk registry pages", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
   let sourceId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-registry-web-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("registry-web");
+    stack = running.stack;
     await putEnterprise(stackStore(stack), {
       ...enterpriseFixture("t-gas-station-chaoyang", GAS_STATION, FIXTURE_USCC[0] as string),
       name: "北京朝阳示范加油站有限公司",
@@ -44,8 +43,7 @@ describe("risk registry pages", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   const signInAs = (email: string) => signInDemoUser(page, stack.baseUrl, email);

@@ -1,30 +1,29 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalStack } from "../../infra/local/start-stack.ts";
+import type { startLocalStack } from "../../infra/local/start-stack.ts";
+import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { isProviderSignInPage, launchChromium } from "./browser-support.ts";
 
 // End-to-end: the started local stack (gateway serving frontend/dist, identity provider, APIs)
 // driven through a real Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
 describe("web app shell", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-shell-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("shell");
+    stack = running.stack;
     browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   it("redirects a signed-out visitor to the provider's sign-in page, in Chinese, with the demo users", async () => {

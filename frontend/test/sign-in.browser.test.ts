@@ -1,10 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoUsers } from "../../infra/local/identity/demo-users.ts";
-import { startLocalStack } from "../../infra/local/start-stack.ts";
+import type { startLocalStack } from "../../infra/local/start-stack.ts";
+import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { isProviderSignInPage, launchChromium } from "./browser-support.ts";
 
 /** A deep link every demo role may open (REGISTRY_READERS), with a query to carry through. */
@@ -15,22 +13,21 @@ const DEEP_LINK = "/risk-sources?from=deep-link";
 // page and lands on that link; signing out ends the provider session too, so the next protected
 // page asks again instead of signing the previous user back in.
 describe("sign-in through the OpenID provider", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-sign-in-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("sign-in");
+    stack = running.stack;
     browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   });
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   it.each(demoUsers.map((u) => [u.email]))(

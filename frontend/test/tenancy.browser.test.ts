@@ -1,21 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CapturedMail } from "../../infra/local/emulators/mail-capture.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
+import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
 import { button, isProviderSignInPage, launchChromium, signInAs } from "./browser-support.ts";
 
 // Sign-up → approval → invitation → first sign-in, through the built web app on the started
 // local stack in Debian's Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
 describe("tenancy pages", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let browser: Browser;
   let page: Page;
@@ -24,8 +24,8 @@ describe("tenancy pages", () => {
   let invitationLink: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-browser-"));
-    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    running = await startTestStack("tenancy-browser", { autoApproveSignups: false });
+    stack = running.stack;
     await seedDemoTenants(stackStore(stack), new Date());
     browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
@@ -33,8 +33,7 @@ describe("tenancy pages", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   async function pick(selectId: string, search: string): Promise<void> {

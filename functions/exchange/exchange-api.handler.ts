@@ -1,14 +1,20 @@
-import type { ImportKind } from "../../shared/exchange/import-job.ts";
+import { exchangeContract } from "../../shared/contracts/exchange.ts";
+import type { ImportKind, ImportRequest } from "../../shared/exchange/import-job.ts";
 import { RISK_SOURCE_COLUMNS } from "../../shared/exchange/risk-source-columns.ts";
+import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { SpreadsheetFormat } from "../adapters/spreadsheet/spreadsheet.ts";
-import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
+import {
+  httpHandler,
+  implement,
+  type RouteContext,
+  type RouteResult,
+} from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
-import { routeKey } from "../platform/manifest-types.ts";
+import { type HttpRoute, routeKey } from "../platform/manifest-types.ts";
 import { readExport, startExport } from "./export-jobs.ts";
 import { readJob, startImport } from "./import-jobs.ts";
 import { templateFile } from "./import-template.ts";
 import { exchangeApi } from "./manifest.ts";
-import * as routes from "./routes.ts";
 
 const CONTENT_TYPES: Readonly<Record<SpreadsheetFormat, string>> = {
   csv: "text/csv; charset=utf-8",
@@ -22,7 +28,7 @@ function download(
   asciiName: string,
   chineseName: string,
   headers: Record<string, string> = {},
-): RouteResult {
+): RouteResult<never> {
   const disposition = `attachment; filename="${asciiName}.${format}"; filename*=UTF-8''${encodeURIComponent(`${chineseName}.${format}`)}`;
   return {
     headers: { "content-disposition": disposition, ...headers },
@@ -36,56 +42,51 @@ function download(
 
 /** Starting an import answers 202 with the job; an Idempotency-Key replays the first answer. */
 function importStart(
-  route:
-    | typeof routes.startRiskSourceImportRoute
-    | typeof routes.startCensusImportRoute
-    | typeof routes.startStandardizationImportRoute,
+  route: HttpRoute,
   kind: ImportKind,
+  {
+    caller,
+    body,
+    headers,
+  }: Pick<RouteContext<HttpRoute>, "headers"> & { caller: Caller; body: ImportRequest },
 ) {
-  return on(route, async ({ caller, body, headers }) => {
-    const start = async (): Promise<RouteResult> => ({
+  return idempotently(
+    { tenantId: caller.tenantId, route: routeKey(route), headers, body },
+    async () => ({
       status: 202,
       body: await startImport(caller, kind, body),
-    });
-    return idempotently(
-      { tenantId: caller.tenantId, route: routeKey(route), headers, body },
-      start,
-    );
-  });
+    }),
+  );
 }
 
-function importRead(
-  route:
-    | typeof routes.riskSourceImportRoute
-    | typeof routes.censusImportRoute
-    | typeof routes.standardizationImportRoute,
-  kind: ImportKind,
-) {
-  return on(route, async ({ caller, params }) => ({
-    body: await readJob(caller, kind, params.id),
-  }));
+async function importRead(kind: ImportKind, caller: Caller, id: string) {
+  return { body: await readJob(caller, kind, id) };
 }
 
-export const handler = httpHandler(exchangeApi, [
-  on(routes.importTemplateRoute, async ({ query }) =>
-    download(
-      await templateFile(query.format, "风险源导入模板", RISK_SOURCE_COLUMNS),
-      query.format,
-      "risk-source-import-template",
-      "风险源导入模板",
-    ),
-  ),
-  on(routes.startRiskSourceExportRoute, async ({ caller, scope, body }) => ({
-    status: 202,
-    body: await startExport(caller, scope, body),
-  })),
-  on(routes.riskSourceExportRoute, async ({ caller, params }) => ({
-    body: await readExport(caller, params.id),
-  })),
-  importStart(routes.startRiskSourceImportRoute, "riskSources"),
-  importRead(routes.riskSourceImportRoute, "riskSources"),
-  importStart(routes.startCensusImportRoute, "census"),
-  importRead(routes.censusImportRoute, "census"),
-  importStart(routes.startStandardizationImportRoute, "standardization"),
-  importRead(routes.standardizationImportRoute, "standardization"),
-]);
+export const handler = httpHandler(
+  exchangeApi,
+  implement(exchangeContract, {
+    importTemplate: async ({ query }) =>
+      download(
+        await templateFile(query.format, "风险源导入模板", RISK_SOURCE_COLUMNS),
+        query.format,
+        "risk-source-import-template",
+        "风险源导入模板",
+      ),
+    startRiskSourceExport: async ({ caller, scope, body }) => ({
+      status: 202,
+      body: await startExport(caller, scope, body),
+    }),
+    riskSourceExport: async ({ caller, params }) => ({
+      body: await readExport(caller, params.id),
+    }),
+    startRiskSourceImport: (ctx) =>
+      importStart(exchangeContract.startRiskSourceImport, "riskSources", ctx),
+    riskSourceImport: ({ caller, params }) => importRead("riskSources", caller, params.id),
+    startCensusImport: (ctx) => importStart(exchangeContract.startCensusImport, "census", ctx),
+    censusImport: ({ caller, params }) => importRead("census", caller, params.id),
+    startStandardizationImport: (ctx) =>
+      importStart(exchangeContract.startStandardizationImport, "standardization", ctx),
+    standardizationImport: ({ caller, params }) => importRead("standardization", caller, params.id),
+  }),
+);

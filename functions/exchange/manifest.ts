@@ -1,32 +1,12 @@
+import { exchangeContract } from "../../shared/contracts/exchange.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
-import {
-  censusImportRoute,
-  importTemplateRoute,
-  riskSourceExportRoute,
-  riskSourceImportRoute,
-  standardizationImportRoute,
-  startCensusImportRoute,
-  startRiskSourceExportRoute,
-  startRiskSourceImportRoute,
-  startStandardizationImportRoute,
-} from "./routes.ts";
 
 /** Spreadsheet routes live apart from the registry API so exceljs stays out of its bundle. */
 export const exchangeApi: FunctionDefinition = {
   id: "exchange-api",
   description: "Import templates, import jobs and exports of risk sources and enterprise data",
   handler: "functions/exchange/exchange-api.handler.ts",
-  routes: [
-    importTemplateRoute,
-    startRiskSourceExportRoute,
-    riskSourceExportRoute,
-    startRiskSourceImportRoute,
-    riskSourceImportRoute,
-    startCensusImportRoute,
-    censusImportRoute,
-    startStandardizationImportRoute,
-    standardizationImportRoute,
-  ],
+  routes: exchangeContract,
   table: "readWrite",
   bucket: "readWrite",
   publishes: ["imports"],

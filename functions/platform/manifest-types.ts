@@ -1,42 +1,16 @@
-import type * as z from "zod";
-import type { Role } from "../../shared/tenancy/roles.ts";
+import type { Contract, HttpRoute } from "../../shared/contracts/route.ts";
 
 /**
  * The manifest's vocabulary: one typed declaration per function that both the CDK app and the
  * local stack read (architecture.md "Declared once").
  */
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
-/** Every product route lives under this prefix; the docs page is the one exception. */
-export const API_PREFIX = "/api/v1";
-
-export interface HttpRoute {
-  method: HttpMethod;
-  /** Full path as API Gateway sees it, with `{param}` placeholders, e.g. `/api/v1/health`. */
-  path: string;
-  /** `public` routes skip the JWT authorizer; otherwise only the listed roles are let through. */
-  access: "public" | { roles: readonly Role[] };
-  /** Short summary for the OpenAPI document. */
-  summary: string;
-  /**
-   * A POST that only computes (e.g. the grading preview): an integrator's `read` scope suffices.
-   * Every other method but GET needs the `write` scope from integrators.
-   */
-  readOnly?: boolean;
-  /** Request schemas: validated by the HTTP handler factory and published in the OpenAPI document. */
-  request?: {
-    body?: z.ZodType;
-    query?: z.ZodType;
-    params?: z.ZodType;
-    /** Request headers the route requires, e.g. `If-Match`, `Idempotency-Key`. */
-    headers?: readonly string[];
-  };
-  /** Documented responses by status; `schema` omitted for non-JSON bodies. */
-  responses?: Readonly<
-    Record<number, { description: string; schema?: z.ZodType; contentType?: string }>
-  >;
-  tags?: readonly string[];
-}
+export {
+  API_PREFIX,
+  type Contract,
+  type HttpMethod,
+  type HttpRoute,
+  routeKey,
+} from "../../shared/contracts/route.ts";
 
 export type DataAccess = "read" | "readWrite";
 
@@ -54,7 +28,8 @@ export interface FunctionDefinition {
   description: string;
   /** Handler module path from the repository root; it exports `handler`. */
   handler: string;
-  routes?: readonly HttpRoute[];
+  /** The capability's route contract (shared/contracts/), implemented by its handler. */
+  routes?: Contract;
   /** Schedule ids from `events/schedules.ts`. */
   schedules?: readonly string[];
   stream?: StreamSubscription;
@@ -87,7 +62,7 @@ export interface FunctionDefinition {
 
 export type Manifest = readonly FunctionDefinition[];
 
-/** `GET /api/v1/health` — the route key API Gateway and the local gateway both use. */
-export function routeKey(route: Pick<HttpRoute, "method" | "path">): string {
-  return `${route.method} ${route.path}`;
+/** A function's routes as a list, in declaration order. */
+export function routesOf(definition: Pick<FunctionDefinition, "routes">): HttpRoute[] {
+  return Object.values(definition.routes ?? {});
 }

@@ -1,60 +1,16 @@
+import { registryContract } from "../../shared/contracts/registry.ts";
+import { supervisionChangeContract } from "../../shared/contracts/supervision-changes.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
-import {
-  createAssessmentRoute,
-  createRiskSourceRoute,
-  deleteRiskSourceRoute,
-  getEnterpriseRoute,
-  getRiskSourceRoute,
-  gradingPreviewRoute,
-  identificationListsRoute,
-  listAssessmentsRoute,
-  listEnterprisesRoute,
-  listRiskSourcesRoute,
-  methodProfilesRoute,
-  ownEnterpriseRoute,
-  profileVersionsRoute,
-  publishProfileRoute,
-  restrictIndustryProfilesRoute,
-  reviewAssessmentRoute,
-  reviewQueueRoute,
-  updateOwnEnterpriseRoute,
-  updateRiskSourceRoute,
-} from "./routes.ts";
-import {
-  decideSupervisionChangeRoute,
-  listSupervisionChangesRoute,
-  requestSupervisionChangeRoute,
-} from "./supervision-change-routes.ts";
+
+/** The routes the registry function implements. */
+export const registryRoutes = { ...registryContract, ...supervisionChangeContract } as const;
 
 export const registryApi: FunctionDefinition = {
   id: "registry-api",
   description:
     "Risk registry and grading: enterprises, risk sources, assessments, review, supervision changes",
   handler: "functions/registry/registry-api.handler.ts",
-  routes: [
-    gradingPreviewRoute,
-    methodProfilesRoute,
-    publishProfileRoute,
-    profileVersionsRoute,
-    restrictIndustryProfilesRoute,
-    identificationListsRoute,
-    ownEnterpriseRoute,
-    updateOwnEnterpriseRoute,
-    listEnterprisesRoute,
-    getEnterpriseRoute,
-    listRiskSourcesRoute,
-    createRiskSourceRoute,
-    getRiskSourceRoute,
-    updateRiskSourceRoute,
-    deleteRiskSourceRoute,
-    createAssessmentRoute,
-    listAssessmentsRoute,
-    reviewQueueRoute,
-    reviewAssessmentRoute,
-    requestSupervisionChangeRoute,
-    listSupervisionChangesRoute,
-    decideSupervisionChangeRoute,
-  ],
+  routes: registryRoutes,
   table: "readWrite",
   memoryMb: 512,
   timeoutSeconds: 15,

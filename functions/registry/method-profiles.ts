@@ -1,3 +1,4 @@
+import type { IndustryId } from "../../shared/catalogs/industries.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "../../shared/errors.ts";
 import type { MethodProfile } from "../../shared/methodology/profiles/profile-schema.ts";
 import {
@@ -153,9 +154,9 @@ export async function publishProfile(profile: MethodProfile): Promise<MethodProf
 export async function restrictIndustryProfiles(
   caller: Caller,
   scope: Scope,
-  industry: string,
+  industry: IndustryId,
   profileIds: readonly string[],
-): Promise<{ industry: string; profileIds: string[] }> {
+): Promise<{ industry: IndustryId; profileIds: string[] }> {
   const ownsIndustry =
     caller.role === "cityAdmin" ||
     (scope.kind === "jurisdiction" &&

@@ -2,12 +2,12 @@ import { identificationListsFor } from "../../shared/catalogs/identification-lis
 import { grade } from "../../shared/methodology/grading.ts";
 import { maskContactsFor } from "../../shared/tenancy/masking.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
-import { httpHandler, on, type RouteResult } from "../platform/http/http-handler.ts";
+import { httpHandler, implement, type RouteResult } from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
 import { routeKey } from "../platform/manifest-types.ts";
 import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
 import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
-import { registryApi } from "./manifest.ts";
+import { registryApi, registryRoutes } from "./manifest.ts";
 import {
   latestProfiles,
   profileVersions,
@@ -18,9 +18,7 @@ import {
 import { reviewQueue } from "./review-queue.ts";
 import { listRiskSources } from "./risk-source-listing.ts";
 import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
-import * as routes from "./routes.ts";
 import { reachSource } from "./source-reach.ts";
-import * as changeRoutes from "./supervision-change-routes.ts";
 import {
   decideSupervisionChange,
   listSupervisionChanges,
@@ -28,136 +26,141 @@ import {
 } from "./supervision-changes.ts";
 
 /** A versioned record answered with its ETag, so the next update can send If-Match. */
-function tagged(record: { version: number }, status = 200): RouteResult {
+function tagged<T extends { version: number }>(record: T, status = 200): RouteResult<T> {
   return { status, body: record, headers: { etag: etagOf(record.version) } };
 }
 
-export const handler = httpHandler(registryApi, [
-  on(routes.gradingPreviewRoute, async ({ body }) => {
-    const profile = await resolveProfile(body.profileId, body.profileVersion);
-    return {
-      body: grade(profile, {
-        current: body.current as Record<string, number>,
-        inherent: body.inherent as Record<string, number> | undefined,
-        dimensions: body.dimensions,
-        directRules: body.directRules,
-        controlsRecorded: body.controlsRecorded,
-      }),
-    };
-  }),
-  on(routes.methodProfilesRoute, async ({ query }) => ({
-    body: { items: await latestProfiles(query.industry) },
-  })),
-  on(routes.publishProfileRoute, async ({ body }) => ({
-    status: 201,
-    body: await publishProfile(body),
-  })),
-  on(routes.profileVersionsRoute, async ({ params }) => ({
-    body: { items: await profileVersions(params.profileId) },
-  })),
-  on(routes.restrictIndustryProfilesRoute, async ({ caller, scope, params, body }) => ({
-    body: await restrictIndustryProfiles(caller, scope, params.industry, body.profileIds),
-  })),
-  on(routes.identificationListsRoute, async ({ params }) => ({
-    body: { items: identificationListsFor(params.industry) },
-  })),
-  on(routes.ownEnterpriseRoute, async ({ caller, scope }) =>
-    tagged(await reachEnterprise(caller, scope, scope.tenantId)),
-  ),
-  on(routes.updateOwnEnterpriseRoute, async ({ caller, scope, body, headers }) =>
-    tagged(await updateOwnEnterprise(caller, scope, body, expectedVersion(headers))),
-  ),
-  on(routes.listEnterprisesRoute, async ({ caller, scope, query }) => {
-    const page = await listEnterprises(caller, scope, query);
-    return {
-      body: { ...page, items: page.items.map((e) => maskContactsFor(caller.role, e, false)) },
-    };
-  }),
-  on(routes.getEnterpriseRoute, async ({ caller, scope, params }) => {
-    const found = await reachEnterprise(caller, scope, params.tenantId);
-    return tagged(maskContactsFor(caller.role, found, found.tenantId === caller.tenantId));
-  }),
-  on(routes.listRiskSourcesRoute, async ({ caller, scope, query }) => {
-    const page = await listRiskSources(caller, scope, query);
-    return {
-      body: {
-        ...page,
-        items: page.items.map((s) =>
-          maskContactsFor(caller.role, s, s.tenantId === caller.tenantId),
-        ),
-      },
-    };
-  }),
-  on(routes.createRiskSourceRoute, async ({ caller, scope, body, headers }) => {
-    const register = async (requestId?: string) =>
-      tagged(await registerRiskSource(caller, scope, body, new Date(), requestId), 201);
-    return idempotently(
-      { tenantId: caller.tenantId, route: routeKey(routes.createRiskSourceRoute), headers, body },
-      register,
-    );
-  }),
-  on(routes.getRiskSourceRoute, async ({ caller, scope, params }) => {
-    const { source } = await reachSource(caller, scope, params.id, "read");
-    return tagged(maskContactsFor(caller.role, source, source.tenantId === caller.tenantId));
-  }),
-  on(routes.updateRiskSourceRoute, async ({ caller, scope, params, body, headers }) =>
-    tagged(await updateRiskSource(caller, scope, params.id, body, expectedVersion(headers))),
-  ),
-  on(routes.deleteRiskSourceRoute, async ({ caller, scope, params, headers }) => {
-    await removeRiskSource(caller, scope, params.id, expectedVersion(headers));
-    return { status: 204 };
-  }),
-  on(routes.createAssessmentRoute, async ({ caller, scope, params, body, headers }) => {
-    const assess = async (requestId?: string): Promise<RouteResult> => {
-      const { assessment, riskSource } = await submitAssessment(
-        caller,
-        scope,
-        params.id,
-        body,
-        new Date(),
-        requestId,
-      );
+export const handler = httpHandler(
+  registryApi,
+  implement(registryRoutes, {
+    gradingPreview: async ({ body }) => {
+      const profile = await resolveProfile(body.profileId, body.profileVersion);
       return {
-        status: 201,
-        body: { id: assessment.id, grade: assessment.grade, riskSource },
-        headers: { etag: etagOf(assessment.version) },
+        body: grade(profile, {
+          current: body.current as Record<string, number>,
+          inherent: body.inherent as Record<string, number> | undefined,
+          dimensions: body.dimensions,
+          directRules: body.directRules,
+          controlsRecorded: body.controlsRecorded,
+        }),
       };
-    };
-    return idempotently(
-      {
-        tenantId: caller.tenantId,
-        route: `${routeKey(routes.createAssessmentRoute)} ${params.id}`,
-        headers,
-        body,
-      },
-      assess,
-    );
+    },
+    methodProfiles: async ({ query }) => ({
+      body: { items: await latestProfiles(query.industry) },
+    }),
+    publishProfile: async ({ body }) => ({
+      status: 201,
+      body: await publishProfile(body),
+    }),
+    profileVersions: async ({ params }) => ({
+      body: { items: await profileVersions(params.profileId) },
+    }),
+    restrictIndustryProfiles: async ({ caller, scope, params, body }) => ({
+      body: await restrictIndustryProfiles(caller, scope, params.industry, body.profileIds),
+    }),
+    identificationLists: async ({ params }) => ({
+      body: { items: identificationListsFor(params.industry) },
+    }),
+    ownEnterprise: async ({ caller, scope }) =>
+      tagged(await reachEnterprise(caller, scope, scope.tenantId)),
+    updateOwnEnterprise: async ({ caller, scope, body, headers }) =>
+      tagged(await updateOwnEnterprise(caller, scope, body, expectedVersion(headers))),
+    listEnterprises: async ({ caller, scope, query }) => {
+      const page = await listEnterprises(caller, scope, query);
+      return {
+        body: { ...page, items: page.items.map((e) => maskContactsFor(caller.role, e, false)) },
+      };
+    },
+    getEnterprise: async ({ caller, scope, params }) => {
+      const found = await reachEnterprise(caller, scope, params.tenantId);
+      return tagged(maskContactsFor(caller.role, found, found.tenantId === caller.tenantId));
+    },
+    listRiskSources: async ({ caller, scope, query }) => {
+      const page = await listRiskSources(caller, scope, query);
+      return {
+        body: {
+          ...page,
+          items: page.items.map((s) =>
+            maskContactsFor(caller.role, s, s.tenantId === caller.tenantId),
+          ),
+        },
+      };
+    },
+    createRiskSource: async ({ caller, scope, body, headers }) => {
+      const register = async (requestId?: string) =>
+        tagged(await registerRiskSource(caller, scope, body, new Date(), requestId), 201);
+      return idempotently(
+        {
+          tenantId: caller.tenantId,
+          route: routeKey(registryRoutes.createRiskSource),
+          headers,
+          body,
+        },
+        register,
+      );
+    },
+    getRiskSource: async ({ caller, scope, params }) => {
+      const { source } = await reachSource(caller, scope, params.id, "read");
+      return tagged(maskContactsFor(caller.role, source, source.tenantId === caller.tenantId));
+    },
+    updateRiskSource: async ({ caller, scope, params, body, headers }) =>
+      tagged(await updateRiskSource(caller, scope, params.id, body, expectedVersion(headers))),
+    deleteRiskSource: async ({ caller, scope, params, headers }) => {
+      await removeRiskSource(caller, scope, params.id, expectedVersion(headers));
+      return { status: 204 };
+    },
+    createAssessment: async ({ caller, scope, params, body, headers }) => {
+      const assess = async (requestId?: string) => {
+        const { assessment, riskSource } = await submitAssessment(
+          caller,
+          scope,
+          params.id,
+          body,
+          new Date(),
+          requestId,
+        );
+        return {
+          status: 201,
+          body: { id: assessment.id, grade: assessment.grade, riskSource },
+          headers: { etag: etagOf(assessment.version) },
+        };
+      };
+      return idempotently(
+        {
+          tenantId: caller.tenantId,
+          route: `${routeKey(registryRoutes.createAssessment)} ${params.id}`,
+          headers,
+          body,
+        },
+        assess,
+      );
+    },
+    listAssessments: async ({ caller, scope, params }) => ({
+      body: { items: await assessmentHistory(caller, scope, params.id) },
+    }),
+    reviewQueue: async ({ caller, scope, query }) => ({
+      body: await reviewQueue(caller, scope, query),
+    }),
+    reviewAssessment: async ({ caller, scope, params, body, headers }) =>
+      tagged(await reviewAssessment(caller, scope, params.id, body, expectedVersion(headers))),
+    requestSupervisionChange: async ({ caller, scope, body, headers }) => {
+      const request = async () => tagged(await requestSupervisionChange(caller, scope, body), 201);
+      return idempotently(
+        {
+          tenantId: caller.tenantId,
+          route: routeKey(registryRoutes.requestSupervisionChange),
+          headers,
+          body,
+        },
+        request,
+      );
+    },
+    listSupervisionChanges: async ({ caller, scope, query }) => ({
+      body: await listSupervisionChanges(caller, scope, query),
+    }),
+    decideSupervisionChange: async ({ caller, scope, params, body, headers }) =>
+      tagged(
+        await decideSupervisionChange(caller, scope, params.id, body, expectedVersion(headers)),
+      ),
   }),
-  on(routes.listAssessmentsRoute, async ({ caller, scope, params }) => ({
-    body: { items: await assessmentHistory(caller, scope, params.id) },
-  })),
-  on(routes.reviewQueueRoute, async ({ caller, scope, query }) => ({
-    body: await reviewQueue(caller, scope, query),
-  })),
-  on(routes.reviewAssessmentRoute, async ({ caller, scope, params, body, headers }) =>
-    tagged(await reviewAssessment(caller, scope, params.id, body, expectedVersion(headers))),
-  ),
-  on(changeRoutes.requestSupervisionChangeRoute, async ({ caller, scope, body, headers }) => {
-    const request = async () => tagged(await requestSupervisionChange(caller, scope, body), 201);
-    return idempotently(
-      {
-        tenantId: caller.tenantId,
-        route: routeKey(changeRoutes.requestSupervisionChangeRoute),
-        headers,
-        body,
-      },
-      request,
-    );
-  }),
-  on(changeRoutes.listSupervisionChangesRoute, async ({ caller, scope, query }) => ({
-    body: await listSupervisionChanges(caller, scope, query),
-  })),
-  on(changeRoutes.decideSupervisionChangeRoute, async ({ caller, scope, params, body, headers }) =>
-    tagged(await decideSupervisionChange(caller, scope, params.id, body, expectedVersion(headers))),
-  ),
-]);
+);

@@ -1,6 +1,6 @@
 import { DescribeTableCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { HeadBucketCommand, type S3Client } from "@aws-sdk/client-s3";
-import type { Health } from "./routes.ts";
+import type { Health } from "../../shared/contracts/system.ts";
 
 const CHECK_TIMEOUT_MS = 2000;
 

@@ -1,58 +1,23 @@
+import { delegationContract } from "../../shared/contracts/tenancy-delegations.ts";
+import { integratorContract } from "../../shared/contracts/tenancy-integrators.ts";
+import { signupContract } from "../../shared/contracts/tenancy-signups.ts";
+import { userContract } from "../../shared/contracts/tenancy-users.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
-import {
-  auditTrailRoute,
-  exportRoute,
-  grantDelegationRoute,
-  listDelegationsRoute,
-  revokeDelegationRoute,
-} from "./delegation-routes.ts";
-import {
-  listIntegratorsRoute,
-  patchIntegratorRoute,
-  registerIntegratorRoute,
-} from "./integrator-routes.ts";
-import {
-  acceptInvitationRoute,
-  decideSignupRoute,
-  listSignupsRoute,
-  showInvitationRoute,
-  signUpRoute,
-} from "./signup-routes.ts";
-import {
-  createTenantRoute,
-  inviteUserRoute,
-  listAgenciesRoute,
-  listTenantsRoute,
-  listUsersRoute,
-  patchUserRoute,
-} from "./user-routes.ts";
+
+/** The routes the tenancy function implements. */
+export const tenancyRoutes = {
+  ...signupContract,
+  ...userContract,
+  ...delegationContract,
+  ...integratorContract,
+} as const;
 
 export const tenancyApi: FunctionDefinition = {
   id: "tenancy-api",
   description:
     "Sign-up and approval, tenants, users and invitations, integrators, delegation, audit and export",
   handler: "functions/tenancy/tenancy-api.handler.ts",
-  routes: [
-    signUpRoute,
-    listSignupsRoute,
-    decideSignupRoute,
-    showInvitationRoute,
-    acceptInvitationRoute,
-    listUsersRoute,
-    inviteUserRoute,
-    patchUserRoute,
-    createTenantRoute,
-    listTenantsRoute,
-    listAgenciesRoute,
-    grantDelegationRoute,
-    listDelegationsRoute,
-    revokeDelegationRoute,
-    auditTrailRoute,
-    exportRoute,
-    listIntegratorsRoute,
-    registerIntegratorRoute,
-    patchIntegratorRoute,
-  ],
+  routes: tenancyRoutes,
   table: "readWrite",
   identityAdmin: true,
   memoryMb: 512,

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { schedules } from "../../events/schedules.ts";
 import { manifest } from "../manifest.ts";
-import { API_PREFIX, routeKey } from "../platform/manifest-types.ts";
+import { API_PREFIX, routeKey, routesOf } from "../platform/manifest-types.ts";
 import { messaging } from "../platform/messaging-definitions.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -38,7 +38,7 @@ describe("the manifest", () => {
   });
 
   it("declares each route once, under /api/v1 (the docs page excepted)", () => {
-    const routes = manifest.flatMap((fn) => fn.routes ?? []);
+    const routes = manifest.flatMap(routesOf);
     const keys = routes.map(routeKey);
     expect(new Set(keys).size).toBe(keys.length);
     for (const route of routes) {
@@ -52,7 +52,7 @@ describe("the manifest", () => {
   it("has exactly one authorizer, which serves no route itself", () => {
     const authorizers = manifest.filter((fn) => fn.authorizer);
     expect(authorizers.map((fn) => fn.id)).toEqual(["api-authorizer"]);
-    expect(authorizers[0]?.routes ?? []).toEqual([]);
+    expect(routesOf(authorizers[0] ?? {})).toEqual([]);
   });
 
   it("refers only to schedules, queues and topics that are defined", () => {

@@ -16,7 +16,7 @@ import type { IFunction } from "aws-cdk-lib/aws-lambda";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { AUTHORIZER_CACHE_SECONDS } from "../../functions/platform/auth/manifest.ts";
-import { type HttpRoute, routeKey } from "../../functions/platform/manifest-types.ts";
+import { type HttpRoute, routeKey, routesOf } from "../../functions/platform/manifest-types.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
 import { acknowledge } from "./nag.ts";
 
@@ -87,7 +87,7 @@ export class CityRiskHttpApi extends Construct {
    * and the handler factory checks the role against the claims the authorizer resolved.
    */
   addFunctionRoutes(fn: CityRiskFunction): void {
-    const routes = fn.definition.routes ?? [];
+    const routes = routesOf(fn.definition);
     if (routes.length === 0) return;
     const integration = new HttpLambdaIntegration(`${fn.definition.id}-integration`, fn.function);
     for (const route of routes) this.addRoute(route, integration);

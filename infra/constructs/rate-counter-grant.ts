@@ -1,7 +1,7 @@
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { ENV } from "../../functions/platform/environment.ts";
 import { RATE_COUNTER_ATTRIBUTES } from "../../functions/platform/http/rate-counter-item.ts";
-import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
+import { type FunctionDefinition, routesOf } from "../../functions/platform/manifest-types.ts";
 import { TENANT_PARTITION_PREFIX } from "../../functions/platform/tenant-partition.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
@@ -9,7 +9,7 @@ import { KEY_ACTIONS } from "./grants.ts";
 
 /** Functions with a route integrators may call: the HTTP factory counts those calls per tenant. */
 export function servesIntegrators(definition: FunctionDefinition): boolean {
-  return (definition.routes ?? []).some(
+  return routesOf(definition).some(
     (route) => route.access !== "public" && route.access.roles.includes("integrator"),
   );
 }

@@ -8,7 +8,11 @@ import {
 } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { ENV } from "../../functions/platform/environment.ts";
-import type { DataAccess, FunctionDefinition } from "../../functions/platform/manifest-types.ts";
+import {
+  type DataAccess,
+  type FunctionDefinition,
+  routesOf,
+} from "../../functions/platform/manifest-types.ts";
 import {
   TENANT_PARTITION_PREFIX,
   TENANT_SESSION_TAG,
@@ -33,7 +37,7 @@ export function tenantTableActions(level: DataAccess): string[] {
 
 /** Functions behind authenticated HTTP routes act for a caller's tenant; others act for the system. */
 export function isApiFunction(definition: FunctionDefinition): boolean {
-  return (definition.routes ?? []).some((route) => route.access !== "public");
+  return routesOf(definition).some((route) => route.access !== "public");
 }
 
 export interface TenantDataRolesProps {

@@ -9,7 +9,7 @@ import { schedules as productSchedules, type ScheduleDefinition } from "../../ev
 import { manifest as productManifest } from "../../functions/manifest.ts";
 import { reloadConfig } from "../../functions/platform/config.ts";
 import { ENV, topicEnvName } from "../../functions/platform/environment.ts";
-import type { Manifest } from "../../functions/platform/manifest-types.ts";
+import { type Manifest, routesOf } from "../../functions/platform/manifest-types.ts";
 import {
   type MessagingDefinition,
   messaging as productMessaging,
@@ -328,9 +328,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       log,
     });
     stops.push(() => gateway.stop());
-    log(
-      `✔ API gateway          ${baseUrl}/api/v1  (${manifest.flatMap((f) => f.routes ?? []).length} routes)`,
-    );
+    log(`✔ API gateway          ${baseUrl}/api/v1  (${manifest.flatMap(routesOf).length} routes)`);
 
     return {
       baseUrl,

@@ -4,7 +4,7 @@ import { schedules } from "../../events/schedules.ts";
 import { manifest } from "../../functions/manifest.ts";
 import { ENV, isDeclaredEnvName } from "../../functions/platform/environment.ts";
 import { checkFunctionEnvironment } from "../../functions/platform/function-environment.ts";
-import { type Manifest, routeKey } from "../../functions/platform/manifest-types.ts";
+import { type Manifest, routeKey, routesOf } from "../../functions/platform/manifest-types.ts";
 import { messaging } from "../../functions/platform/messaging-definitions.ts";
 import {
   fixtureManifest,
@@ -20,9 +20,7 @@ interface RouteResource {
 /** Route keys with the authorization each must have, straight from a manifest. */
 function expectedRoutes(m: Manifest): Map<string, "NONE" | "CUSTOM"> {
   return new Map(
-    m
-      .flatMap((f) => f.routes ?? [])
-      .map((r) => [routeKey(r), r.access === "public" ? "NONE" : "CUSTOM"]),
+    m.flatMap(routesOf).map((r) => [routeKey(r), r.access === "public" ? "NONE" : "CUSTOM"]),
   );
 }
 

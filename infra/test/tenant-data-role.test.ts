@@ -2,7 +2,7 @@ import { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { schedules } from "../../events/schedules.ts";
 import { manifest } from "../../functions/manifest.ts";
-import type { Manifest } from "../../functions/platform/manifest-types.ts";
+import { type Manifest, routesOf } from "../../functions/platform/manifest-types.ts";
 import { messaging } from "../../functions/platform/messaging-definitions.ts";
 import {
   fixtureManifest,
@@ -37,21 +37,23 @@ const testManifest: Manifest = [
     id: "fixture-reader",
     description: "Fixture API function reading tenant data, open to integrators",
     handler: "test/fixtures/functions/http.handler.ts",
-    routes: [
-      {
+    routes: {
+      feed: {
         method: "GET",
         path: "/api/v1/fixture/feed",
         access: { roles: ["integrator", "districtOfficial"] },
         summary: "Fixture",
       },
-    ],
+    },
     table: "read",
   },
   {
     id: "fixture-public-reader",
     description: "Fixture public function reading the table",
     handler: "test/fixtures/functions/http.handler.ts",
-    routes: [{ method: "GET", path: "/api/v1/fixture/open", access: "public", summary: "Fixture" }],
+    routes: {
+      open: { method: "GET", path: "/api/v1/fixture/open", access: "public", summary: "Fixture" },
+    },
     table: "read",
   },
 ];
@@ -248,7 +250,7 @@ describe("tenant data roles with the product manifest", () => {
     const built = buildApp({ manifest, schedules, messaging });
     const template = Template.fromStack(built.api).toJSON();
     for (const definition of manifest.filter(
-      (d) => d.table && d.routes?.some((r) => r.access !== "public"),
+      (d) => d.table && routesOf(d).some((r) => r.access !== "public"),
     )) {
       const fn = built.api.functions.get(definition.id);
       const role = definition.table && built.api.tenantData.roles.get(definition.table);

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import { ROLES, RoleSchema } from "../../shared/tenancy/roles.ts";
-import type { HttpRoute } from "../platform/manifest-types.ts";
+import { ROLES, RoleSchema } from "../tenancy/roles.ts";
+import { api, type Contract } from "./route.ts";
 
 const CheckStatusSchema = z.enum(["ok", "error"]);
 
@@ -16,6 +16,8 @@ export const MeSchema = z.object({
   userId: z.string(),
   email: z.string().optional(),
   tenantId: z.string(),
+  /** The name of the caller's tenant (enterprise, government or agency), when it has a record. */
+  tenantName: z.string().optional(),
   role: RoleSchema,
   roleLabel: BilingualSchema,
   /**
@@ -27,41 +29,41 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
-export const healthRoute = {
-  method: "GET",
-  path: "/api/v1/health",
-  access: "public",
-  summary: "Health of the stack (DynamoDB and S3 reachable)",
-  tags: ["system"],
-  responses: {
-    200: { description: "All dependencies reachable", schema: HealthSchema },
-    503: { description: "A dependency is down", schema: HealthSchema },
+/** Health, the API document and the caller's own profile. */
+export const systemContract = {
+  health: {
+    method: "GET",
+    path: api("/health"),
+    access: "public",
+    summary: "Health of the stack (DynamoDB and S3 reachable)",
+    tags: ["system"],
+    responses: {
+      200: { description: "All dependencies reachable", schema: HealthSchema },
+      503: { description: "A dependency is down", schema: HealthSchema },
+    },
   },
-} as const satisfies HttpRoute;
-
-export const openApiRoute = {
-  method: "GET",
-  path: "/api/v1/openapi.json",
-  access: "public",
-  summary: "OpenAPI 3.1 document generated from the manifest's zod schemas",
-  tags: ["system"],
-  responses: { 200: { description: "OpenAPI document", contentType: "application/json" } },
-} as const satisfies HttpRoute;
-
-export const docsRoute = {
-  method: "GET",
-  path: "/api/docs",
-  access: "public",
-  summary: "API documentation page",
-  tags: ["system"],
-  responses: { 200: { description: "HTML page", contentType: "text/html" } },
-} as const satisfies HttpRoute;
-
-export const meRoute = {
-  method: "GET",
-  path: "/api/v1/me",
-  access: { roles: ROLES },
-  summary: "The signed-in caller: tenant, role and jurisdiction",
-  tags: ["system"],
-  responses: { 200: { description: "The caller", schema: MeSchema } },
-} as const satisfies HttpRoute;
+  openApi: {
+    method: "GET",
+    path: api("/openapi.json"),
+    access: "public",
+    summary: "OpenAPI 3.1 document generated from the manifest's zod schemas",
+    tags: ["system"],
+    responses: { 200: { description: "OpenAPI document", contentType: "application/json" } },
+  },
+  docs: {
+    method: "GET",
+    path: "/api/docs",
+    access: "public",
+    summary: "API documentation page",
+    tags: ["system"],
+    responses: { 200: { description: "HTML page", contentType: "text/html" } },
+  },
+  me: {
+    method: "GET",
+    path: api("/me"),
+    access: { roles: ROLES },
+    summary: "The signed-in caller: tenant, role and jurisdiction",
+    tags: ["system"],
+    responses: { 200: { description: "The caller", schema: MeSchema } },
+  },
+} as const satisfies Contract;

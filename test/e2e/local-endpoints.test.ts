@@ -1,27 +1,27 @@
-import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { request } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTransport } from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { capturedMailDir } from "../../infra/local/emulators/mail-capture.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { signIn } from "../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
 
 // Issue 10, Found 10 / Build 8: the local stack's own endpoints answer only the holder of the
 // local admin secret or the web app of the same origin, only under the gateway's own Host, and
 // what it writes to disk (mail, keys, logins, the secret) is readable by its owner only.
-let dataDir: string;
+let running: TestStack | undefined;
 let stack: LocalStack;
+let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "cityrisk-local-endpoints-"));
-  stack = await startLocalStack({ dataDir, port: 0 });
+  running = await startTestStack("local-endpoints");
+  ({ stack, dataDir } = running);
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 function get(path: string, headers: Record<string, string> = {}) {

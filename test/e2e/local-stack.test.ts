@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { base64url, generateKeyPair, importJWK, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { stackStore } from "../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
 
 // The stack started the way `npm start` starts it, driven over HTTP: health, the JWT authorizer's
 // refusals (missing, forged, expired tokens) and a protected route with a demo user's token.
@@ -42,17 +42,17 @@ function me(stack: LocalStack, bearer?: string): Promise<Response> {
 
 // One stack for the file: the handlers' SDK clients, like a Lambda container's, keep the
 // endpoints of the first stack a process starts.
-let dataDir: string;
+let running: TestStack | undefined;
 let stack: LocalStack;
+let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "cityrisk-e2e-"));
-  stack = await startLocalStack({ dataDir, port: 0 });
+  running = await startTestStack("e2e");
+  ({ stack, dataDir } = running);
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 describe("the local stack end to end", () => {
@@ -195,6 +195,7 @@ describe("/api/v1/me reports a jurisdiction only where one is granted", () => {
       userId: "u-agency-assessor",
       email: "assessor@agency.demo",
       tenantId: "t-assessment-agency",
+      tenantName: "北京安平示范安全评价有限公司",
       role: "assessor",
       roleLabel: { zh: "评估机构人员", en: "Assessor" },
     });
@@ -206,6 +207,7 @@ describe("/api/v1/me reports a jurisdiction only where one is granted", () => {
     expect(await res.json()).toEqual({
       userId: "demo-gas-erp",
       tenantId: "t-gas-station-chaoyang",
+      tenantName: "北京朝阳示范加油站有限公司",
       role: "integrator",
       roleLabel: { zh: "系统集成方", en: "Integrator" },
     });
@@ -217,6 +219,7 @@ describe("/api/v1/me reports a jurisdiction only where one is granted", () => {
       userId: "u-city-admin",
       email: "admin@city.demo",
       tenantId: "t-city-safety-committee",
+      tenantName: "北京市安全生产委员会",
       role: "cityAdmin",
       roleLabel: { zh: "市级管理员", en: "City admin" },
       jurisdiction: "*",
@@ -279,6 +282,7 @@ describe("the API's authorizer refuses what API Gateway's JWT authorizer would",
       userId: "u-mall-admin",
       email: "admin@mall.demo",
       tenantId: "t-mall-haidian",
+      tenantName: "北京海淀示范购物中心有限公司",
       role: "enterpriseAdmin",
       roleLabel: { zh: "企业管理员", en: "Enterprise admin" },
       jurisdiction: "d:110108",

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifest } from "../../functions/manifest.ts";
-import { routeKey } from "../../functions/platform/manifest-types.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import { routeKey, routesOf } from "../../functions/platform/manifest-types.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { cellsOf } from "../matrix/expectations.ts";
 import { routeCases } from "../matrix/route-cases.ts";
 import { callerOf, type MatrixRun, methodOf, send } from "../matrix/run-cell.ts";
@@ -13,33 +10,30 @@ import { MatrixFixtures } from "../support/matrix-fixtures.ts";
 import { anonymous, seedExtraLogins, signInAll } from "../support/matrix-principals.ts";
 import { stackStore } from "../support/stack-client.ts";
 import { tableCensus } from "../support/table-census.ts";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { invalidBodies } from "./body-arbitraries.ts";
 
 // Issue 4: random bodies posted to every route with a body schema, by a caller the route lets in
 // and for a target within its reach: always a 4xx, never a 5xx, never a write.
-const bodyRoutes = manifest
-  .flatMap((f) => f.routes ?? [])
-  .filter((r) => r.request?.body !== undefined);
+const bodyRoutes = manifest.flatMap(routesOf).filter((r) => r.request?.body !== undefined);
 const RUNS = 25;
 const REFUSALS = new Set([400, 404, 409, 412, 413, 415, 422, 428]);
 
 describe("random bodies", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let run: MatrixRun;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-fuzz-"));
-    await seedExtraLogins(dataDir);
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("fuzz", { beforeStart: seedExtraLogins });
+    stack = running.stack;
     const fx = new MatrixFixtures(stackStore(stack));
     await fx.seedOwners();
     run = { fx, callers: await signInAll(stack), anonymous: anonymous(stack) };
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   /** A legitimate request of the route: an allowed caller and a target within its reach. */

@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifest } from "../../functions/manifest.ts";
-import { routeKey } from "../../functions/platform/manifest-types.ts";
-import { type LocalStack, startLocalStack } from "../../infra/local/start-stack.ts";
+import { routeKey, routesOf } from "../../functions/platform/manifest-types.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { MatrixFixtures } from "../support/matrix-fixtures.ts";
 import { otherOwner } from "../support/matrix-owners.ts";
 import { anonymous, REACHING, seedExtraLogins, signInAll } from "../support/matrix-principals.ts";
 import { stackStore } from "../support/stack-client.ts";
 import { tableCensus } from "../support/table-census.ts";
+import { startTestStack, type TestStack } from "../support/test-stack.ts";
 import { type Cell, cellsOf } from "./expectations.ts";
 import { matrixSize } from "./matrix-size.ts";
 import { PERMISSIONS } from "./permissions.ts";
@@ -21,29 +19,27 @@ import { inBatches, type MatrixRun, methodOf, ownedBy, runCell, send, who } from
 // (own tenant, other tenant, in jurisdiction, out of jurisdiction, delegated or not), through the
 // local gateway against DynamoDB Local. Expectations follow from rules (expectations.ts); who may
 // call a route comes from the hand-written permission table (permissions.ts), not the manifest.
-const routes = manifest.flatMap((f) => f.routes ?? []);
+const routes = manifest.flatMap(routesOf);
 const size = matrixSize(routes, routeCases);
 const CONCURRENCY = 8;
 
 describe(`isolation matrix: ${size.text}`, () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let run: MatrixRun;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-matrix-"));
-    await seedExtraLogins(dataDir);
     // The integrator's per-tenant quota would turn its later cells into 429s.
     process.env.CITYRISK_INTEGRATOR_RATE_LIMIT = "100000/60";
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("matrix", { beforeStart: seedExtraLogins });
+    stack = running.stack;
     const fx = new MatrixFixtures(stackStore(stack));
     await fx.seedOwners();
     run = { fx, callers: await signInAll(stack), anonymous: anonymous(stack) };
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   it("has a case for every manifest route and no case without a route", () => {

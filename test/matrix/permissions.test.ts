@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { manifest } from "../../functions/manifest.ts";
-import type { HttpRoute } from "../../functions/platform/manifest-types.ts";
+import { type HttpRoute, routesOf } from "../../functions/platform/manifest-types.ts";
 import { ROLES } from "../../shared/tenancy/roles.ts";
 import { compareWithManifest } from "./permission-diff.ts";
 import { PERMISSIONS, type Permission } from "./permissions.ts";
@@ -9,7 +9,7 @@ import { PERMISSIONS, type Permission } from "./permissions.ts";
 // the isolation matrix expects its 403s from the table, so this is where a wrong role in the
 // manifest, or a route the table has not been told about, shows up. No stack needed.
 
-const routes = manifest.flatMap((f) => f.routes ?? []);
+const routes = manifest.flatMap(routesOf);
 
 describe("permission table against the manifest", () => {
   it("has a row for every manifest route, no row without a route, and the same roles", () => {

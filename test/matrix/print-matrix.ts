@@ -1,5 +1,5 @@
 import { manifest } from "../../functions/manifest.ts";
-import { routeKey } from "../../functions/platform/manifest-types.ts";
+import { routeKey, routesOf } from "../../functions/platform/manifest-types.ts";
 import { ROLES } from "../../shared/tenancy/roles.ts";
 import { type Cell, cellsOf, describeExpectation } from "./expectations.ts";
 import { matrixSize } from "./matrix-size.ts";
@@ -31,7 +31,7 @@ function summary(cells: readonly Cell[]): string {
   return parts.length === 0 ? "—" : parts.join(" · ");
 }
 
-const routes = manifest.flatMap((f) => f.routes ?? []);
+const routes = manifest.flatMap(routesOf);
 const lines = [
   `Isolation matrix: ${matrixSize(routes, routeCases).text}.`,
   "",

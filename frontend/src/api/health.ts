@@ -1,15 +1,13 @@
+import { type Health, systemContract } from "../../../shared/contracts/system.ts";
+import { callRoute } from "./call.ts";
 import type { HttpClient } from "./http-client.ts";
 
-export type CheckStatus = "ok" | "error";
+export type { Health };
+export type CheckStatus = Health["checks"]["dynamodb"];
 
-/** `GET /api/v1/health`; answers 503 with the same body when degraded. */
-export interface Health {
-  status: "ok" | "degraded";
-  checks: Record<string, CheckStatus>;
-}
-
+/** The stack's health; a degraded stack answers 503 with the same body. */
 export function fetchHealth(client: HttpClient, signal?: AbortSignal): Promise<Health> {
-  return client.request<Health>("/api/v1/health", {
+  return callRoute(client, systemContract.health, {
     acceptStatuses: [503],
     ...(signal ? { signal } : {}),
   });

@@ -1,6 +1,10 @@
+import { registryContract } from "../../../shared/contracts/registry.ts";
+import { delegationContract } from "../../../shared/contracts/tenancy-delegations.ts";
+import { integratorContract } from "../../../shared/contracts/tenancy-integrators.ts";
+import { signupContract } from "../../../shared/contracts/tenancy-signups.ts";
+import { userContract } from "../../../shared/contracts/tenancy-users.ts";
 import type {
   IntegratorClient,
-  IntegratorCreated,
   IntegratorCreateInput,
   IntegratorPatchInput,
 } from "../../../shared/tenancy/integrator-client.ts";
@@ -13,69 +17,47 @@ import type {
 } from "../../../shared/tenancy/requests.ts";
 import type { Tenant, TenantKind } from "../../../shared/tenancy/tenant.ts";
 import type { User } from "../../../shared/tenancy/user.ts";
-import type {
-  AgencyView,
-  DelegationView,
-  InvitationAccepted,
-  InvitationView,
-  Page,
-  SignupCreated,
-} from "../../../shared/tenancy/views.ts";
+import type { DelegationView } from "../../../shared/tenancy/views.ts";
+import { callRoute } from "./call.ts";
 import type { HttpClient } from "./http-client.ts";
-
-const V1 = "/api/v1";
 
 /** `"<version>"`: what `If-Match` carries for a record read at that version. */
 function ifMatch(version: number): Record<string, string> {
   return { "If-Match": `"${version}"` };
 }
 
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : "";
+const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+export function signUp(client: HttpClient, input: SignupInput) {
+  return callRoute(client, signupContract.signUp, { body: input });
 }
 
-export function signUp(client: HttpClient, input: SignupInput): Promise<SignupCreated> {
-  return client.request(`${V1}/signups`, { method: "POST", body: input });
-}
-
-export function listSignups(
-  client: HttpClient,
-  cursor?: string,
-  signal?: AbortSignal,
-): Promise<Page<Tenant>> {
-  return client.request(`${V1}/signups${query({ cursor })}`, signal ? { signal } : {});
+export function listSignups(client: HttpClient, cursor?: string, signal?: AbortSignal) {
+  return callRoute(client, signupContract.listSignups, { query: { cursor }, ...signalOf(signal) });
 }
 
 export function decideSignup(
   client: HttpClient,
   tenant: Pick<Tenant, "id" | "version">,
   input: DecisionInput,
-): Promise<Tenant> {
-  return client.request(`${V1}/signups/${encodeURIComponent(tenant.id)}/decision`, {
-    method: "POST",
+) {
+  return callRoute(client, signupContract.decideSignup, {
+    params: { tenantId: tenant.id },
     body: input,
     headers: ifMatch(tenant.version),
   });
 }
 
-export function showInvitation(
-  client: HttpClient,
-  token: string,
-  signal?: AbortSignal,
-): Promise<InvitationView> {
-  return client.request(`${V1}/invitations/${encodeURIComponent(token)}`, signal ? { signal } : {});
+export function showInvitation(client: HttpClient, token: string, signal?: AbortSignal) {
+  return callRoute(client, signupContract.showInvitation, {
+    params: { token },
+    ...signalOf(signal),
+  });
 }
 
-export function acceptInvitation(
-  client: HttpClient,
-  token: string,
-  password: string,
-): Promise<InvitationAccepted> {
-  return client.request(`${V1}/invitations/${encodeURIComponent(token)}/accept`, {
-    method: "POST",
+export function acceptInvitation(client: HttpClient, token: string, password: string) {
+  return callRoute(client, signupContract.acceptInvitation, {
+    params: { token },
     body: { password },
   });
 }
@@ -85,12 +67,15 @@ export function listUsers(
   tenantId: string | undefined,
   cursor?: string,
   signal?: AbortSignal,
-): Promise<Page<User>> {
-  return client.request(`${V1}/users${query({ tenantId, cursor })}`, signal ? { signal } : {});
+) {
+  return callRoute(client, userContract.listUsers, {
+    query: { tenantId, cursor },
+    ...signalOf(signal),
+  });
 }
 
-export function inviteUser(client: HttpClient, input: InvitationCreateInput): Promise<User> {
-  return client.request(`${V1}/users/invitations`, { method: "POST", body: input });
+export function inviteUser(client: HttpClient, input: InvitationCreateInput) {
+  return callRoute(client, userContract.inviteUser, { body: input });
 }
 
 export function patchUser(
@@ -98,9 +83,10 @@ export function patchUser(
   user: Pick<User, "userId" | "version" | "tenantId">,
   input: UserPatchInput,
   tenantId: string | undefined,
-): Promise<User> {
-  return client.request(`${V1}/users/${encodeURIComponent(user.userId)}${query({ tenantId })}`, {
-    method: "PATCH",
+) {
+  return callRoute(client, userContract.patchUser, {
+    params: { userId: user.userId },
+    query: { tenantId },
     body: input,
     headers: ifMatch(user.version),
   });
@@ -111,11 +97,11 @@ export function listIntegrators(
   tenantId: string | undefined,
   cursor?: string,
   signal?: AbortSignal,
-): Promise<Page<IntegratorClient>> {
-  return client.request(
-    `${V1}/integrators${query({ tenantId, cursor })}`,
-    signal ? { signal } : {},
-  );
+) {
+  return callRoute(client, integratorContract.listIntegrators, {
+    query: { tenantId, cursor },
+    ...signalOf(signal),
+  });
 }
 
 /** Registers an integrator; the answer carries its client secret, the only time it is shown. */
@@ -123,9 +109,8 @@ export function registerIntegrator(
   client: HttpClient,
   input: IntegratorCreateInput,
   idempotencyKey: string,
-): Promise<IntegratorCreated> {
-  return client.request(`${V1}/integrators`, {
-    method: "POST",
+) {
+  return callRoute(client, integratorContract.registerIntegrator, {
     body: input,
     headers: { "Idempotency-Key": idempotencyKey },
   });
@@ -136,56 +121,54 @@ export function patchIntegrator(
   integrator: Pick<IntegratorClient, "clientId" | "version">,
   input: IntegratorPatchInput,
   tenantId: string | undefined,
-): Promise<IntegratorClient> {
-  const path = `${V1}/integrators/${encodeURIComponent(integrator.clientId)}${query({ tenantId })}`;
-  return client.request(path, {
-    method: "PATCH",
+) {
+  return callRoute(client, integratorContract.patchIntegrator, {
+    params: { clientId: integrator.clientId },
+    query: { tenantId },
     body: input,
     headers: ifMatch(integrator.version),
   });
 }
 
-export function listTenants(
-  client: HttpClient,
-  kind: TenantKind,
-  signal?: AbortSignal,
-): Promise<Page<Tenant>> {
-  return client.request(`${V1}/tenants${query({ kind, limit: "200" })}`, signal ? { signal } : {});
+export function listTenants(client: HttpClient, kind: TenantKind, signal?: AbortSignal) {
+  return callRoute(client, userContract.listTenants, {
+    query: { kind, limit: 200 },
+    ...signalOf(signal),
+  });
 }
 
-export function listAgencies(client: HttpClient, signal?: AbortSignal): Promise<Page<AgencyView>> {
-  return client.request(`${V1}/agencies${query({ limit: "200" })}`, signal ? { signal } : {});
+export function listAgencies(client: HttpClient, signal?: AbortSignal) {
+  return callRoute(client, userContract.listAgencies, {
+    query: { limit: 200 },
+    ...signalOf(signal),
+  });
 }
 
-export function listDelegations(
-  client: HttpClient,
-  cursor?: string,
-  signal?: AbortSignal,
-): Promise<Page<DelegationView>> {
-  return client.request(`${V1}/delegations${query({ cursor })}`, signal ? { signal } : {});
+export function listDelegations(client: HttpClient, cursor?: string, signal?: AbortSignal) {
+  return callRoute(client, delegationContract.listDelegations, {
+    query: { cursor },
+    ...signalOf(signal),
+  });
 }
 
-export function grantDelegation(
-  client: HttpClient,
-  input: DelegationCreateInput,
-): Promise<DelegationView> {
-  return client.request(`${V1}/delegations`, { method: "POST", body: input });
+export function grantDelegation(client: HttpClient, input: DelegationCreateInput) {
+  return callRoute(client, delegationContract.grantDelegation, { body: input });
 }
 
 export function revokeDelegation(
   client: HttpClient,
   delegation: Pick<DelegationView, "id" | "version">,
-): Promise<DelegationView> {
-  return client.request(`${V1}/delegations/${encodeURIComponent(delegation.id)}`, {
-    method: "DELETE",
+) {
+  return callRoute(client, delegationContract.revokeDelegation, {
+    params: { id: delegation.id },
     headers: ifMatch(delegation.version),
   });
 }
 
 /** The caller's own risk sources for the delegation picker (the registry's listing). */
-export function listOwnRiskSources(
-  client: HttpClient,
-  signal?: AbortSignal,
-): Promise<Page<{ id: string; name: string; place: string }>> {
-  return client.request(`${V1}/risk-sources${query({ limit: "200" })}`, signal ? { signal } : {});
+export function listOwnRiskSources(client: HttpClient, signal?: AbortSignal) {
+  return callRoute(client, registryContract.listRiskSources, {
+    query: { limit: 200 },
+    ...signalOf(signal),
+  });
 }

@@ -1,7 +1,7 @@
 import type { Role } from "../../../shared/tenancy/roles.ts";
 
 // Literal lists (not derived from shared/tenancy/scope.ts) keep zod out of the entry chunk that
-// the route table lives in; they mirror the groups of functions/registry/routes.ts.
+// the route table lives in; they mirror the groups of shared/contracts/registry.ts.
 
 /** Roles that register, edit, import and export their own enterprise's sources. */
 export const ENTERPRISE_ROLES = ["enterpriseAdmin", "enterpriseStaff"] as const satisfies Role[];

@@ -1,7 +1,7 @@
 import type { Role } from "../../../shared/tenancy/roles.ts";
 
 // Literal lists keep zod out of the entry chunk the route table lives in; they mirror the
-// roles of functions/tenancy/*-routes.ts.
+// roles of shared/contracts/tenancy-*.ts.
 
 /** Officials who decide enterprise sign-ups within their jurisdiction. */
 export const SIGNUP_DECIDERS = [

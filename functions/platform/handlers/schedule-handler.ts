@@ -3,9 +3,9 @@ import type { FunctionDefinition } from "../manifest-types.ts";
 import { instrumented } from "./instrumentation.ts";
 
 /** A function EventBridge Scheduler invokes with the scheduled event (function-triggers.ts). */
-export function scheduleHandler(
+export function scheduleHandler<Report = void>(
   definition: FunctionDefinition,
-  handle: (event: ScheduledEvent) => Promise<void>,
+  handle: (event: ScheduledEvent) => Promise<Report>,
 ) {
-  return instrumented<ScheduledEvent, void>(definition).handler((event) => handle(event));
+  return instrumented<ScheduledEvent, Report>(definition).handler((event) => handle(event));
 }

@@ -3,13 +3,13 @@ import type {
   APIGatewayProxyStructuredResultV2,
 } from "aws-lambda";
 import * as z from "zod";
+import type { Contract, ParsedRequest, SuccessInput } from "../../../shared/contracts/route.ts";
 import { ForbiddenError } from "../../../shared/errors.ts";
 import { type Caller, CLAIM, callerFromClaims } from "../../../shared/tenancy/claims.ts";
 import { type IntegratorScope, oauthScope } from "../../../shared/tenancy/integrator-client.ts";
 import { type Scope, scopeOf } from "../../../shared/tenancy/scope.ts";
 import { instrumented, tagTenant } from "../handlers/instrumentation.ts";
-import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
-import { routeKey } from "../manifest-types.ts";
+import { type FunctionDefinition, type HttpRoute, routeKey, routesOf } from "../manifest-types.ts";
 import { logger } from "../powertools.ts";
 import { withLambdaContext } from "./invocation-context.ts";
 import {
@@ -25,41 +25,57 @@ import { parseRequest } from "./request-parts.ts";
 /** Payload 2.0 with the claims the API's authorizer (functions/platform/auth) put in its context. */
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<Record<string, string>>;
 
-type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
-type RequestOf<R extends HttpRoute> = NonNullable<R["request"]>;
-
-export interface RouteContext<R extends HttpRoute> {
+export interface RouteContext<R extends HttpRoute> extends ParsedRequest<R> {
   /** Undefined only on public routes. */
   caller: R["access"] extends "public" ? Caller | undefined : Caller;
   /** What the caller may reach (shared/tenancy/scope.ts); undefined only on public routes. */
   scope: R["access"] extends "public" ? Scope | undefined : Scope;
-  body: Infer<RequestOf<R>["body"]>;
-  query: Infer<RequestOf<R>["query"]>;
-  params: Infer<RequestOf<R>["params"]>;
   headers: Readonly<Record<string, string | undefined>>;
   language: Language;
   event: HttpEvent;
 }
 
-export interface RouteResult {
+/** A handler's answer; a route's handler answers the body its success schema accepts. */
+export interface RouteResult<Body = unknown> {
   status?: number;
-  body?: unknown;
+  body?: Body;
   headers?: Record<string, string>;
   /** A non-JSON body (HTML, CSV, ...), sent as is with its content type. */
   raw?: { body: string; contentType: string; base64?: boolean };
 }
+
+export type RouteHandler<R extends HttpRoute> = (
+  ctx: RouteContext<R>,
+) => Promise<RouteResult<SuccessInput<R>>>;
+
+/**
+ * A contract's implementation: one handler per route name. A missing name, or one the contract
+ * does not declare, fails to compile.
+ */
+export type Implementation<C extends Contract> = { [K in keyof C]: RouteHandler<C[K]> };
 
 export interface RouteBinding {
   route: HttpRoute;
   handle: (ctx: RouteContext<HttpRoute>) => Promise<RouteResult>;
 }
 
-/** Binds a manifest route to its implementation, keeping the route's schema types. */
-export function on<R extends HttpRoute>(
-  route: R,
-  handle: (ctx: RouteContext<R>) => Promise<RouteResult>,
-): RouteBinding {
-  return { route, handle: handle as unknown as RouteBinding["handle"] };
+/** Binds each route of a contract to its implementation, keeping the route's schema types. */
+export function implement<const C extends Contract>(
+  contract: C,
+  implementation: Implementation<C>,
+): RouteBinding[] {
+  // The compiler already refuses these; the check keeps a cast or plain JS caller honest too.
+  const missing = Object.keys(contract).filter((name) => !(name in implementation));
+  const extra = Object.keys(implementation).filter((name) => !(name in contract));
+  if (missing.length + extra.length > 0) {
+    throw new Error(
+      `implementation does not match its contract: missing [${missing}], extra [${extra}]`,
+    );
+  }
+  return Object.entries(contract).map(([name, route]) => ({
+    route,
+    handle: implementation[name as keyof C] as unknown as RouteBinding["handle"],
+  }));
 }
 
 /** Whether a client-credentials `scope` claim holds the integrator scope. */
@@ -175,7 +191,7 @@ async function dispatch(
  * invocation's Lambda context goes to idempotency, whose in-progress records expire with it.
  */
 export function httpHandler(definition: FunctionDefinition, bindings: readonly RouteBinding[]) {
-  const declared = new Set((definition.routes ?? []).map(routeKey));
+  const declared = new Set(routesOf(definition).map(routeKey));
   const byKey = new Map<string, RouteBinding>();
   for (const binding of bindings) {
     const key = routeKey(binding.route);

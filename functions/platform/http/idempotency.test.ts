@@ -9,7 +9,7 @@ import { waitFor } from "../../../test/support/wait-for.ts";
 import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
 import { routeKey } from "../manifest-types.ts";
 import { mainTable } from "../storage-definitions.ts";
-import { type HttpEvent, httpHandler, on } from "./http-handler.ts";
+import { type HttpEvent, httpHandler, implement } from "./http-handler.ts";
 import { idempotently } from "./idempotency.ts";
 
 // config() is read once per process: the table name is in the environment before modules load.
@@ -25,32 +25,40 @@ const createRoute = {
   access: { roles: ["enterpriseAdmin"] },
   summary: "Create a thing",
   request: { body: z.object({ name: z.string() }), headers: ["Idempotency-Key"] },
+  responses: {
+    201: { description: "Created", schema: z.object({ id: z.string(), name: z.string() }) },
+  },
 } as const satisfies HttpRoute;
 
 const definition: FunctionDefinition = {
   id: "idempotency-test",
   description: "Idempotency test function",
   handler: "functions/platform/http/idempotency.test.ts",
-  routes: [createRoute],
+  routes: { create: createRoute },
   timeoutSeconds: 30,
 };
 
 /** Executions so far; a tenant's next execution never finishes when listed, like one that died. */
 let executions = 0;
 const hangNext = new Set<string>();
-const handler = httpHandler(definition, [
-  on(createRoute, async ({ caller, body, headers }) =>
-    idempotently(
-      { tenantId: caller.tenantId, route: routeKey(createRoute), headers, body },
-      async () => {
-        executions += 1;
-        const id = `${caller.tenantId}-${executions}`;
-        if (hangNext.delete(caller.tenantId)) await new Promise<never>(() => undefined);
-        return { status: 201, body: { id, name: body.name } };
-      },
-    ),
+const handler = httpHandler(
+  definition,
+  implement(
+    { create: createRoute },
+    {
+      create: async ({ caller, body, headers }) =>
+        idempotently(
+          { tenantId: caller.tenantId, route: routeKey(createRoute), headers, body },
+          async () => {
+            executions += 1;
+            const id = `${caller.tenantId}-${executions}`;
+            if (hangNext.delete(caller.tenantId)) await new Promise<never>(() => undefined);
+            return { status: 201, body: { id, name: body.name } };
+          },
+        ),
+    },
   ),
-]);
+);
 
 function event(tenantId: string, key: string, name: string): HttpEvent {
   return {

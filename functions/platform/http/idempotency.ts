@@ -106,10 +106,10 @@ function idempotencyConfig(): IdempotencyConfig {
  * a concurrent duplicate gets 409 while the first invocation can still be running, and a retry
  * after an invocation that died runs again. Without the header the request simply runs.
  */
-export async function idempotently(
+export async function idempotently<Body>(
   request: IdempotentRequest,
-  execute: (requestId?: string) => Promise<RouteResult>,
-): Promise<RouteResult> {
+  execute: (requestId?: string) => Promise<RouteResult<Body>>,
+): Promise<RouteResult<Body>> {
   const key = idempotencyKeyOf(request.headers);
   if (key === undefined) return execute();
   const requestId = requestIdOf(request.tenantId, request.route, key);
@@ -122,7 +122,8 @@ export async function idempotently(
   // The stored response is what a retry gets: JSON, without undefined members (DynamoDB has none).
   const run = makeIdempotent(
     async (_call: IdempotentCall) =>
-      JSON.parse(JSON.stringify(await execute(requestId))) as RouteResult,
+      // A replay answers the first run's result as JSON: the same body, so the same type.
+      JSON.parse(JSON.stringify(await execute(requestId))) as RouteResult<Body>,
     {
       // One store per call: its partition depends on the call, and a store keeps its
       // configuration after first use (Powertools), so sharing one would mix calls.

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { HttpRoute, Manifest } from "../manifest-types.ts";
+import { type HttpRoute, type Manifest, routesOf } from "../manifest-types.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -105,7 +105,7 @@ function operation(route: HttpRoute): JsonSchema {
 export function openApiDocument(manifest: Manifest, version: string): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const fn of manifest) {
-    for (const route of fn.routes ?? []) {
+    for (const route of routesOf(fn)) {
       paths[route.path] ??= {};
       (paths[route.path] as Record<string, JsonSchema>)[route.method.toLowerCase()] =
         operation(route);

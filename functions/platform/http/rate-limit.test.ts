@@ -1,6 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import * as z from "zod";
 import { ensureTable } from "../../../infra/local/bootstrap/ensure-table.ts";
 import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
 import type { Role } from "../../../shared/tenancy/roles.ts";
@@ -8,7 +9,10 @@ import { localAws } from "../../../test/support/local-aws.ts";
 import { config, parseRateLimit } from "../config.ts";
 import type { FunctionDefinition, HttpRoute } from "../manifest-types.ts";
 import { mainTable } from "../storage-definitions.ts";
-import { type HttpEvent, httpHandler, on } from "./http-handler.ts";
+import { type HttpEvent, httpHandler, implement } from "./http-handler.ts";
+
+const TenantAnswer = z.object({ tenantId: z.string() });
+
 import { countRequest } from "./rate-limit.ts";
 
 // config() is read once per process, so the table and the limit are in the environment before
@@ -25,6 +29,7 @@ const pingRoute = {
   path: "/api/v1/ping",
   access: { roles: ["integrator", "enterpriseAdmin"] },
   summary: "Ping",
+  responses: { 200: { description: "The caller's tenant", schema: TenantAnswer } },
 } as const satisfies HttpRoute;
 
 const pongRoute = {
@@ -32,6 +37,7 @@ const pongRoute = {
   path: "/api/v1/pong",
   access: { roles: ["integrator"] },
   summary: "Pong",
+  responses: { 200: { description: "The caller's tenant", schema: TenantAnswer } },
 } as const satisfies HttpRoute;
 
 const previewRoute = {
@@ -40,20 +46,26 @@ const previewRoute = {
   access: { roles: ["integrator"] },
   summary: "Preview",
   readOnly: true,
+  responses: { 200: { description: "The caller's tenant", schema: TenantAnswer } },
 } as const satisfies HttpRoute;
 
 const definition: FunctionDefinition = {
   id: "rate-limit-test",
   description: "Rate-limit test function",
   handler: "functions/platform/http/rate-limit.test.ts",
-  routes: [pingRoute, pongRoute, previewRoute],
+  routes: { ping: pingRoute, pong: pongRoute, preview: previewRoute },
 };
 
-const handler = httpHandler(definition, [
-  on(pingRoute, async ({ caller }) => ({ body: { tenantId: caller.tenantId } })),
-  on(pongRoute, async ({ caller }) => ({ body: { tenantId: caller.tenantId } })),
-  on(previewRoute, async ({ caller }) => ({ body: { tenantId: caller.tenantId } })),
-]);
+const answerTenant = async ({ caller }: { caller: { tenantId: string } }) => ({
+  body: { tenantId: caller.tenantId },
+});
+const handler = httpHandler(
+  definition,
+  implement(
+    { ping: pingRoute, pong: pongRoute, preview: previewRoute },
+    { ping: answerTenant, pong: answerTenant, preview: answerTenant },
+  ),
+);
 
 function event(
   tenantId: string,

@@ -25,7 +25,13 @@ const guardedRoute = {
 } as const satisfies HttpRoute;
 
 const fn = (id: string, routes: HttpRoute[], extra: Partial<FunctionDefinition> = {}) =>
-  ({ id, description: id, handler: `${id}.ts`, routes, ...extra }) satisfies FunctionDefinition;
+  ({
+    id,
+    description: id,
+    handler: `${id}.ts`,
+    routes: Object.fromEntries(routes.map((route) => [route.path, route])),
+    ...extra,
+  }) satisfies FunctionDefinition;
 
 // `slow` times out by its own 1 s; `patient` would wait 5 s but the gateway gives up after 2 s.
 const manifest = [

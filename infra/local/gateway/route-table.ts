@@ -1,9 +1,10 @@
-import type {
-  FunctionDefinition,
-  HttpRoute,
-  Manifest,
+import {
+  type FunctionDefinition,
+  type HttpRoute,
+  type Manifest,
+  routeKey,
+  routesOf,
 } from "../../../functions/platform/manifest-types.ts";
-import { routeKey } from "../../../functions/platform/manifest-types.ts";
 
 export interface MatchedRoute {
   fn: FunctionDefinition;
@@ -44,7 +45,7 @@ function compile(fn: FunctionDefinition, route: HttpRoute): CompiledRoute {
  */
 export function routeTable(manifest: Manifest) {
   const compiled = manifest
-    .flatMap((fn) => (fn.routes ?? []).map((route) => compile(fn, route)))
+    .flatMap((fn) => routesOf(fn).map((route) => compile(fn, route)))
     .sort((a, b) => b.literalSegments - a.literalSegments);
   return {
     match(method: string, path: string): MatchedRoute | undefined {

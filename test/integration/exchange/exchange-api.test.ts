@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { readRows, writeRows } from "../../../functions/adapters/spreadsheet/spreadsheet.ts";
 import { importWorker as importWorkerDefinition } from "../../../functions/exchange/manifest.ts";
 import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { type ColumnSpec, cellsOf } from "../../../shared/exchange/columns.ts";
 import {
   CENSUS_COLUMNS,
@@ -24,6 +21,7 @@ import {
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
 // Imports and exports through the local gateway, the SNS → SQS `imports` queue and its worker,
@@ -45,7 +43,7 @@ function sheet(columns: readonly ColumnSpec[], records: readonly unknown[], form
 }
 
 describe("exchange API", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
@@ -55,8 +53,8 @@ describe("exchange API", () => {
   let cityAdmin: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-exchange-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("exchange");
+    stack = running.stack;
     store = stackStore(stack);
     await putEnterprise(store, enterpriseFixture(GAS_TENANT, GAS, GAS_USCC));
     await putEnterprise(
@@ -76,8 +74,7 @@ describe("exchange API", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   async function download(caller: ApiCaller, path: string) {

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Context, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StoredImportJob } from "../../../functions/adapters/dynamodb/entities/import-job.ts";
@@ -8,9 +5,10 @@ import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { importWorker } from "../../../functions/exchange/manifest.ts";
 import { messaging } from "../../../functions/platform/messaging-definitions.ts";
 import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { ImportJob } from "../../../shared/exchange/import-job.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 
 // A job whose message keeps failing with an error that is not the import's fault (here: its file
@@ -51,7 +49,7 @@ function delivery(jobId: string, receiveCount: number): SQSEvent {
 }
 
 describe("import worker on a message's last receive", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
@@ -59,8 +57,8 @@ describe("import worker on a message's last receive", () => {
   const handler = (event: SQSEvent) => invoke(event, createLambdaContext(importWorker));
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-import-last-receive-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("import-last-receive");
+    stack = running.stack;
     store = stackStore(stack);
     gasAdmin = await signIn(stack, "admin@gas-station.demo");
     // Imported only now: the handler reads its configuration once, from the started stack.
@@ -68,8 +66,7 @@ describe("import worker on a message's last receive", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   /** A queued job whose file was never uploaded: reading it fails with S3's NoSuchKey. */

@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Context, ScheduledEvent, SQSBatchResponse, SQSEvent } from "aws-lambda";
 import { parse } from "csv-parse/sync";
 import { ulid } from "ulidx";
@@ -13,7 +10,7 @@ import { manifest } from "../../../functions/manifest.ts";
 import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts";
 import { newRiskSource } from "../../../functions/registry/risk-sources.ts";
 import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { cellsOf } from "../../../shared/exchange/columns.ts";
 import type { ExportJob } from "../../../shared/exchange/export-job.ts";
 import type { ImportJob } from "../../../shared/exchange/import-job.ts";
@@ -25,6 +22,7 @@ import {
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 
 // Import jobs that stop midway, files submitted twice, jobs whose message was lost, and an
 // export too large for one response. The stack here hosts no import worker and no schedule, so
@@ -69,7 +67,7 @@ function contextRunningOutAfter(checks: number): Context {
 }
 
 describe("resumable import and export jobs", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
@@ -77,15 +75,24 @@ describe("resumable import and export jobs", () => {
   let invoke: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
   const work = (event: SQSEvent, context: Context = createLambdaContext(importWorker)) =>
     invoke(event, context);
-  let recover: (event: ScheduledEvent) => Promise<{ requeued: string[] }>;
+  const scheduledEvent: ScheduledEvent = {
+    version: "0",
+    id: "stalled-jobs-test",
+    "detail-type": "Scheduled Event",
+    source: "aws.scheduler",
+    account: "000000000000",
+    time: new Date().toISOString(),
+    region: "us-east-1",
+    resources: [],
+    detail: {},
+  };
+  let recover: (event: ScheduledEvent, context: Context) => Promise<{ requeued: string[] }>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-resumable-"));
-    stack = await startLocalStack({
-      dataDir,
-      port: 0,
+    running = await startTestStack("resumable", {
       manifest: manifest.filter((f) => f !== importWorker && f !== jobRecovery),
     });
+    stack = running.stack;
     store = stackStore(stack);
     await putEnterprise(store, enterpriseFixture(GAS_TENANT, GAS, FIXTURE_USCC[0] as string));
     await putEnterprise(store, enterpriseFixture(MALL_TENANT, MALL, FIXTURE_USCC[1] as string));
@@ -99,8 +106,7 @@ describe("resumable import and export jobs", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   async function file(prefix: string, count: number): Promise<string> {
@@ -234,7 +240,7 @@ describe("resumable import and export jobs", () => {
     const stale = await put(hourAgo);
     const fresh = await put(new Date());
 
-    const { requeued } = await recover({} as ScheduledEvent);
+    const { requeued } = await recover(scheduledEvent, createLambdaContext(jobRecovery));
 
     expect(requeued).toContain(stale);
     expect(requeued).not.toContain(fresh);
@@ -242,7 +248,9 @@ describe("resumable import and export jobs", () => {
     expect(renewed.status).toBe("queued");
     expect(Date.parse(renewed.updatedAt)).toBeGreaterThan(hourAgo.getTime());
     // Renewed: the next pass leaves it to the message it was just given.
-    expect((await recover({} as ScheduledEvent)).requeued).not.toContain(stale);
+    expect(
+      (await recover(scheduledEvent, createLambdaContext(jobRecovery))).requeued,
+    ).not.toContain(stale);
   });
 
   // A Lambda response carries at most 6 MB (the old export's limit); this register's file is

@@ -1,8 +1,5 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { Assessment } from "../../../shared/risk/assessment.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import {
@@ -12,6 +9,7 @@ import {
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 
 // A source's grade follows its assessment history through the local gateway against DynamoDB
 // Local: a return restores the grade before it, an accept keeps it, and the inherent level
@@ -24,14 +22,14 @@ const ELECTRICAL_WITH_INHERENT = { ...ELECTRICAL, inherent: { L: 3, E: 6, C: 15 
 type Created = Assessment & { riskSource: RiskSource };
 
 describe("grade history", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let enterprise: ApiCaller;
   let official: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-grades-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("grades");
+    stack = running.stack;
     await putEnterprise(
       stackStore(stack),
       enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string),
@@ -43,8 +41,7 @@ describe("grade history", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   const sourcePath = (id: string) => `/api/v1/risk-sources/${encodeURIComponent(id)}`;

@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../../infra/local/runners/local-account.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import {
   enterpriseFixture,
@@ -15,6 +12,7 @@ import {
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 
 // A request whose write landed but whose invocation died before its idempotency record was
 // completed: the retry with the same Idempotency-Key runs again, and must answer the first
@@ -23,15 +21,15 @@ const GAS = { district: "110105", street: "建外街道", industry: "gas" } as c
 const TENANT = "t-gas-station-chaoyang";
 
 describe("a retried request whose first invocation died after its write", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let documents: DynamoDBDocumentClient;
   let gasAdmin: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-interrupted-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("interrupted");
+    stack = running.stack;
     store = stackStore(stack);
     documents = DynamoDBDocumentClient.from(
       new DynamoDBClient({
@@ -45,8 +43,7 @@ describe("a retried request whose first invocation died after its write", () => 
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   /** What the dead invocation leaves: its write, but no completed idempotency record. */

@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import {
@@ -13,6 +10,7 @@ import {
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 
 // The registry through the local gateway against DynamoDB Local: register, assess, list by
 // jurisdiction, review, optimistic locking, idempotent retries, refusals that leak nothing.
@@ -20,7 +18,7 @@ const GAS = { district: "110105", street: "建外街道", industry: "gas" } as c
 const MALL = { district: "110108", street: "中关村街道", industry: "commerce" } as const;
 
 describe("registry API", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
@@ -31,8 +29,8 @@ describe("registry API", () => {
   let source: RiskSource;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-registry-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("registry");
+    stack = running.stack;
     store = stackStore(stack);
     await putEnterprise(
       store,
@@ -52,8 +50,7 @@ describe("registry API", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   async function ownSourceCount(tenantId: string): Promise<number> {

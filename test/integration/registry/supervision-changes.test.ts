@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { tenantItem } from "../../../functions/tenancy/tenant-records.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { Enterprise } from "../../../shared/risk/enterprise.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import type { SupervisionChange } from "../../../shared/risk/supervision-change.ts";
@@ -15,6 +12,7 @@ import {
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 
 // Supervision is the government's to assign (issue 10): an enterprise cannot move itself or
 // hand its sources to other supervisors; it asks, and the official over the requested place
@@ -27,7 +25,7 @@ const TO_XUEYUAN = { district: "110108", street: "学院路街道", industry: "c
 const enc = encodeURIComponent;
 
 describe("supervision changes", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
@@ -42,8 +40,8 @@ describe("supervision changes", () => {
   let followerAssessmentId: string;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-supervision-"));
-    stack = await startLocalStack({ dataDir, port: 0 });
+    running = await startTestStack("supervision");
+    stack = running.stack;
     store = stackStore(stack);
     await putEnterprise(
       store,
@@ -76,8 +74,7 @@ describe("supervision changes", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   async function storedEnterprise(): Promise<Enterprise | undefined> {

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { Tenant } from "../../../shared/tenancy/tenant.ts";
 import type { Page } from "../../../shared/tenancy/views.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
@@ -15,6 +12,7 @@ import {
   OUTBOX_WAIT_MS,
   signupInput,
 } from "../../support/tenancy-fixtures.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -23,15 +21,15 @@ import { waitFor } from "../../support/wait-for.ts";
 // the claim released — which stranded the census data on a tenant nothing could reach again.
 // Through the local gateway against DynamoDB Local.
 describe("rejecting a sign-up that took over a census pre-registration", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let visitor: ApiCaller;
   let chaoyang: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-census-rejection-"));
-    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    running = await startTestStack("census-rejection", { autoApproveSignups: false });
+    stack = running.stack;
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     visitor = anonymous(stack);
@@ -39,8 +37,7 @@ describe("rejecting a sign-up that took over a census pre-registration", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   /** A tenant as the census import leaves it: `preregistered`, owning its credit code. */

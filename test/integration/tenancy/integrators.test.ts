@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { LocalIdentityAdmin } from "../../../functions/adapters/identity/local-identity-admin.ts";
 import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { AuditRecord } from "../../../shared/audit/audit-record.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import type {
@@ -15,6 +12,7 @@ import type {
 import type { Page } from "../../../shared/tenancy/views.ts";
 import { riskSourceInput } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, callerWithToken, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 
 // Integrators registered through the API, their client-credentials tokens through the local
@@ -41,7 +39,7 @@ async function clientToken(tokenUrl: string, id: string, secret: string, scope?:
 const ids = (body: unknown) => (body as Page<RiskSource>).items.map((s) => s.id);
 
 describe("integrators", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let cityAdmin: ApiCaller;
@@ -53,9 +51,9 @@ describe("integrators", () => {
   let platformCaller: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-integrators-"));
     // No result cache: a disabled client must be refused on its very next request.
-    stack = await startLocalStack({ dataDir, port: 0, authorizerCacheSeconds: 0 });
+    running = await startTestStack("integrators", { authorizerCacheSeconds: 0 });
+    stack = running.stack;
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     [cityAdmin, gasAdmin, mallAdmin] = await Promise.all([
@@ -75,8 +73,7 @@ describe("integrators", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   it("the city admin registers a district's platform; the secret and token URL come once", async () => {

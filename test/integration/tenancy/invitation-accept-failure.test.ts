@@ -1,15 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import type { IdentityAdmin } from "../../../functions/adapters/identity/identity-admin.ts";
 import type { acceptInvitation as AcceptInvitation } from "../../../functions/tenancy/invitations.ts";
 import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { User } from "../../../shared/tenancy/user.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { anonymous, invitationToken, signupInput } from "../../support/tenancy-fixtures.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 
 // Accepting an invitation enables the login in the identity provider before the user record's
@@ -19,7 +17,7 @@ import { uniqueName } from "../../support/unique-name.ts";
 const PASSWORD = "a-good-password-1";
 
 describe("accepting an invitation whose user record write fails", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let chaoyang: ApiCaller;
@@ -27,8 +25,8 @@ describe("accepting an invitation whose user record write fails", () => {
   let identity: IdentityAdmin;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-invitation-failure-"));
-    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    running = await startTestStack("invitation-failure", { autoApproveSignups: false });
+    stack = running.stack;
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     chaoyang = await signIn(stack, "official@chaoyang.demo");
@@ -45,8 +43,7 @@ describe("accepting an invitation whose user record write fails", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   /** A sign-up approved by its district: its applicant holds an invitation. */

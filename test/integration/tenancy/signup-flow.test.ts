@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { tokenHash } from "../../../functions/tenancy/invitations.ts";
 import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { AuditRecord } from "../../../shared/audit/audit-record.ts";
 import type { Tenant } from "../../../shared/tenancy/tenant.ts";
 import type { Page } from "../../../shared/tenancy/views.ts";
@@ -18,13 +15,14 @@ import {
   OUTBOX_WAIT_MS,
   signupInput,
 } from "../../support/tenancy-fixtures.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
 // Enterprise sign-up → approval by the official over its place → invitation by e-mail → first
 // sign-in, through the local gateway against DynamoDB Local, with the refusals along the way.
 describe("enterprise sign-up and approval", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let visitor: ApiCaller;
@@ -38,8 +36,8 @@ describe("enterprise sign-up and approval", () => {
   let newAdmin: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-signup-"));
-    stack = await startLocalStack({ dataDir, port: 0, autoApproveSignups: false });
+    running = await startTestStack("tenancy-signup", { autoApproveSignups: false });
+    stack = running.stack;
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     visitor = anonymous(stack);
@@ -51,8 +49,7 @@ describe("enterprise sign-up and approval", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   async function queue(official: ApiCaller): Promise<Page<Tenant>> {

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { delegatedSources } from "../../../functions/tenancy/delegation-access.ts";
 import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
-import { type LocalStack, startLocalStack } from "../../../infra/local/start-stack.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { AuditRecord } from "../../../shared/audit/audit-record.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import type { Tenant } from "../../../shared/tenancy/tenant.ts";
@@ -14,6 +11,7 @@ import type { AgencyView, DelegationView, Page } from "../../../shared/tenancy/v
 import { riskSourceInput } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { anonymous, invitationToken, OUTBOX_WAIT_MS } from "../../support/tenancy-fixtures.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -22,7 +20,7 @@ const GAS = { district: "110105", street: "建外街道", industry: "gas" } as c
 const DAY = 24 * 3600 * 1000;
 
 describe("users, agencies, delegation and export", () => {
-  let dataDir: string;
+  let running: TestStack | undefined;
   let stack: LocalStack;
   let store: Store;
   let gasAdmin: ApiCaller;
@@ -32,14 +30,12 @@ describe("users, agencies, delegation and export", () => {
   let assessor: ApiCaller;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "cityrisk-tenancy-users-"));
     // No result cache: a disabled user must be refused on their very next request.
-    stack = await startLocalStack({
-      dataDir,
-      port: 0,
+    running = await startTestStack("tenancy-users", {
       autoApproveSignups: false,
       authorizerCacheSeconds: 0,
     });
+    stack = running.stack;
     store = stackStore(stack);
     await seedDemoTenants(store, new Date());
     [gasAdmin, mallAdmin, cityAdmin, chaoyang, assessor] = await Promise.all([
@@ -52,8 +48,7 @@ describe("users, agencies, delegation and export", () => {
   });
 
   afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await running?.stop();
   });
 
   describe("demo seed", () => {

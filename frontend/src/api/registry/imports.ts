@@ -1,9 +1,7 @@
+import { exchangeContract } from "../../../../shared/contracts/exchange.ts";
 import type { ExportJob } from "../../../../shared/exchange/export-job.ts";
-import type {
-  ImportJob,
-  ImportRequest,
-  ImportStatus,
-} from "../../../../shared/exchange/import-job.ts";
+import type { ImportRequest } from "../../../../shared/exchange/import-job.ts";
+import { callRoute, downloadRoute } from "../call.ts";
 import type { HttpClient } from "../http-client.ts";
 import { newIdempotencyKey } from "./etag.ts";
 
@@ -11,29 +9,19 @@ export type { ImportJob, ImportRequest, RowError } from "../../../../shared/exch
 
 export type SpreadsheetFormat = ImportRequest["format"];
 
-const BASE = "/api/v1/risk-sources";
-
 /** Queues an import job (202); the file travels base64-encoded in the body. */
-export function startImport(
-  client: HttpClient,
-  request: ImportRequest,
-): Promise<{ id: string; status: ImportStatus }> {
-  return client.request(`${BASE}/imports`, {
-    method: "POST",
+export function startImport(client: HttpClient, request: ImportRequest) {
+  return callRoute(client, exchangeContract.startRiskSourceImport, {
     body: request,
     headers: { "Idempotency-Key": newIdempotencyKey() },
   });
 }
 
-export function fetchImport(
-  client: HttpClient,
-  id: string,
-  signal?: AbortSignal,
-): Promise<ImportJob> {
-  return client.request<ImportJob>(
-    `${BASE}/imports/${encodeURIComponent(id)}`,
-    signal ? { signal } : {},
-  );
+export function fetchImport(client: HttpClient, id: string, signal?: AbortSignal) {
+  return callRoute(client, exchangeContract.riskSourceImport, {
+    params: { id },
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** A file the API sends for download, with the name it suggests. */
@@ -49,25 +37,18 @@ function fileNameOf(headers: Headers, fallback: string): string {
   return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallback;
 }
 
-async function download(
-  client: HttpClient,
-  path: string,
-  fallback: string,
-): Promise<DownloadedFile> {
-  const response = await client.send<Blob>(path, { responseType: "blob" });
-  return { blob: response.body, fileName: fileNameOf(response.headers, fallback) };
-}
-
 /** The empty import template with its header row. */
-export function downloadImportTemplate(
+export async function downloadImportTemplate(
   client: HttpClient,
   format: SpreadsheetFormat,
 ): Promise<DownloadedFile> {
-  return download(
-    client,
-    `${BASE}/import-template?format=${format}`,
-    `risk-source-template.${format}`,
-  );
+  const response = await downloadRoute(client, exchangeContract.importTemplate, {
+    query: { format },
+  });
+  return {
+    blob: response.body,
+    fileName: fileNameOf(response.headers, `risk-source-template.${format}`),
+  };
 }
 
 /**
@@ -80,18 +61,16 @@ export async function exportRiskSources(
   filters: Readonly<Record<string, string | undefined>>,
   options: { signal?: AbortSignal; intervalMs?: number } = {},
 ): Promise<NonNullable<ExportJob["download"]>> {
-  const body: Record<string, string> = { format };
-  for (const [key, value] of Object.entries(filters)) if (value) body[key] = value;
-  const started = await client.request<{ id: string }>(`${BASE}/exports`, {
-    method: "POST",
-    body,
+  // An empty filter means "any": it is left out rather than sent as "".
+  const chosen = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+  const started = await callRoute(client, exchangeContract.startRiskSourceExport, {
+    body: { ...chosen, format },
   });
-  const path = `${BASE}/exports/${encodeURIComponent(started.id)}`;
   for (;;) {
-    const job = await client.request<ExportJob>(
-      path,
-      options.signal ? { signal: options.signal } : {},
-    );
+    const job = await callRoute(client, exchangeContract.riskSourceExport, {
+      params: { id: started.id },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     if (job.status === "done" && job.download) return job.download;
     if (job.status === "failed") throw new ExportFailedError(job.reason);
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 1000));

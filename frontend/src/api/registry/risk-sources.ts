@@ -1,13 +1,12 @@
+import { registryContract } from "../../../../shared/contracts/registry.ts";
 import type { RiskSourceListQuery } from "../../../../shared/risk/list-query.ts";
 import type {
-  RiskSource,
   RiskSourceCreateInput,
   RiskSourceUpdateInput,
 } from "../../../../shared/risk/risk-source.ts";
+import { callRoute, sendRoute } from "../call.ts";
 import type { HttpClient } from "../http-client.ts";
-import { etagFrom, idSegment } from "./etag.ts";
-
-const BASE = "/api/v1/risk-sources";
+import { etagFrom } from "./etag.ts";
 
 /** Every listing answers `{ items, nextCursor }`; `nextCursor` is null on the last page. */
 export interface Page<T> {
@@ -23,34 +22,23 @@ export interface Tagged<T> {
 
 export type RiskSourceFilters = Partial<Omit<RiskSourceListQuery, "cursor" | "limit">>;
 
-function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== "") search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
-
 export function listRiskSources(
   client: HttpClient,
   filters: RiskSourceFilters,
   cursor: string | undefined,
   signal?: AbortSignal,
-): Promise<Page<RiskSource>> {
-  const query = queryString({ ...filters, cursor, limit: 50 });
-  return client.request<Page<RiskSource>>(`${BASE}${query}`, signal ? { signal } : {});
+) {
+  return callRoute(client, registryContract.listRiskSources, {
+    query: { ...filters, cursor, limit: 50 },
+    ...(signal ? { signal } : {}),
+  });
 }
 
-export async function getRiskSource(
-  client: HttpClient,
-  id: string,
-  signal?: AbortSignal,
-): Promise<Tagged<RiskSource>> {
-  const response = await client.send<RiskSource>(
-    `${BASE}/${idSegment(id)}`,
-    signal ? { signal } : {},
-  );
+export async function getRiskSource(client: HttpClient, id: string, signal?: AbortSignal) {
+  const response = await sendRoute(client, registryContract.getRiskSource, {
+    params: { id },
+    ...(signal ? { signal } : {}),
+  });
   return { value: response.body, etag: etagFrom(response.headers, response.body.version) };
 }
 
@@ -59,9 +47,8 @@ export function createRiskSource(
   client: HttpClient,
   input: RiskSourceCreateInput,
   idempotencyKey: string,
-): Promise<RiskSource> {
-  return client.request<RiskSource>(BASE, {
-    method: "POST",
+) {
+  return callRoute(client, registryContract.createRiskSource, {
     body: input,
     headers: { "Idempotency-Key": idempotencyKey },
   });
@@ -73,9 +60,9 @@ export async function updateRiskSource(
   id: string,
   patch: RiskSourceUpdateInput,
   etag: string,
-): Promise<Tagged<RiskSource>> {
-  const response = await client.send<RiskSource>(`${BASE}/${idSegment(id)}`, {
-    method: "PATCH",
+) {
+  const response = await sendRoute(client, registryContract.updateRiskSource, {
+    params: { id },
     body: patch,
     headers: { "If-Match": etag },
   });

@@ -1,21 +1,17 @@
+import { supervisionChangeContract } from "../../../../shared/contracts/supervision-changes.ts";
 import type {
   SupervisionChange,
   SupervisionChangeInput,
   SupervisionDecisionInput,
 } from "../../../../shared/risk/supervision-change.ts";
+import { callRoute } from "../call.ts";
 import type { HttpClient } from "../http-client.ts";
-import { idSegment } from "./etag.ts";
-import type { Page } from "./risk-sources.ts";
-
-const BASE = "/api/v1/supervision-changes";
 
 /** The enterprise's own requests, or the pending ones an official would receive. */
-export function listSupervisionChanges(
-  client: HttpClient,
-  cursor: string | undefined,
-): Promise<Page<SupervisionChange>> {
-  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
-  return client.request<Page<SupervisionChange>>(`${BASE}${query}`);
+export function listSupervisionChanges(client: HttpClient, cursor: string | undefined) {
+  return callRoute(client, supervisionChangeContract.listSupervisionChanges, {
+    query: { cursor },
+  });
 }
 
 /** Files a request; the same key on a retry returns the first answer. */
@@ -23,9 +19,8 @@ export function requestSupervisionChange(
   client: HttpClient,
   input: SupervisionChangeInput,
   idempotencyKey: string,
-): Promise<SupervisionChange> {
-  return client.request<SupervisionChange>(BASE, {
-    method: "POST",
+) {
+  return callRoute(client, supervisionChangeContract.requestSupervisionChange, {
     body: input,
     headers: { "Idempotency-Key": idempotencyKey },
   });
@@ -36,9 +31,9 @@ export function decideSupervisionChange(
   client: HttpClient,
   change: Pick<SupervisionChange, "id" | "version">,
   input: SupervisionDecisionInput,
-): Promise<SupervisionChange> {
-  return client.request<SupervisionChange>(`${BASE}/${idSegment(change.id)}/decision`, {
-    method: "POST",
+) {
+  return callRoute(client, supervisionChangeContract.decideSupervisionChange, {
+    params: { id: change.id },
     body: input,
     headers: { "If-Match": `"${change.version}"` },
   });

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Badge, Button, Card, Flex, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import { useApi } from "../../api/api-context.tsx";
-import { fetchHealth } from "../../api/health.ts";
+import { type CheckStatus, fetchHealth } from "../../api/health.ts";
 import { accountKeys } from "../../api/query-keys/account.ts";
 import { LoadError } from "../../app/load-error.tsx";
 
@@ -23,7 +23,7 @@ export function HealthCard() {
     queryFn: ({ signal }) => fetchHealth(client, signal),
   });
   const reload = () => void refetch();
-  const checks = health?.checks ?? {};
+  const checks: Partial<Record<string, CheckStatus>> = health?.checks ?? {};
   const names = [
     ...CHECK_ORDER,
     ...Object.keys(checks).filter((k) => !CHECK_ORDER.some((c) => c === k)),

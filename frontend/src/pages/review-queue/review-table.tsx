@@ -100,7 +100,7 @@ export function ReviewTable({ items, loading, context, onDecide }: Props) {
       data-testid="review-table"
       rowKey="id"
       columns={columns}
-      dataSource={items as Assessment[]}
+      dataSource={items}
       loading={loading}
       pagination={false}
       locale={{ emptyText: t("registry.review.empty") }}

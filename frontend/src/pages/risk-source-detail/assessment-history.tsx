@@ -66,7 +66,7 @@ export function AssessmentHistory({ assessments, profiles, loading }: Props) {
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={assessments as Assessment[] | undefined}
+        dataSource={assessments}
         loading={loading}
         pagination={false}
         expandable={{

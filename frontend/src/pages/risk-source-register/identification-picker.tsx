@@ -7,6 +7,7 @@ import type {
   IdentificationItem,
   IdentificationList,
 } from "../../../../shared/catalogs/identification-lists/list-schema.ts";
+import type { IndustryId } from "../../../../shared/catalogs/industries.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { STATIC_DATA_MS } from "../../api/query-client.ts";
 import { registryKeys } from "../../api/query-keys/registry.ts";
@@ -16,8 +17,8 @@ import { useLanguage } from "../../i18n/use-language.ts";
 import { accidentTypeName, INDUSTRY_OPTIONS } from "../../registry/catalog-labels.ts";
 
 interface Props {
-  industry: string | undefined;
-  onIndustryChange: (industry: string) => void;
+  industry: IndustryId | undefined;
+  onIndustryChange: (industry: IndustryId) => void;
   onPick: (item: IdentificationItem) => void;
   onBlank: () => void;
 }
@@ -34,7 +35,8 @@ export function IdentificationPicker({ industry, onIndustryChange, onPick, onBla
     refetch,
   } = useQuery({
     queryKey: registryKeys.identificationLists(industry),
-    queryFn: ({ signal }) => fetchIdentificationLists(client, industry as string, signal),
+    queryFn: ({ signal }) =>
+      industry ? fetchIdentificationLists(client, industry, signal) : Promise.resolve([]),
     enabled: industry !== undefined,
     staleTime: STATIC_DATA_MS,
   });

@@ -3,6 +3,7 @@ import { Card, Flex, Skeleton, Steps, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import type { IndustryId } from "../../../../shared/catalogs/industries.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { registryKeys } from "../../api/query-keys/registry.ts";
 import { fetchOwnEnterprise } from "../../api/registry/enterprise.ts";
@@ -32,7 +33,7 @@ export function RiskSourceRegisterPage() {
     queryKey: registryKeys.ownEnterprise(),
     queryFn: ({ signal }) => fetchOwnEnterprise(client, signal),
   });
-  const [industry, setIndustry] = useState<string>();
+  const [industry, setIndustry] = useState<IndustryId>();
   const [values, setValues] = useState<RiskSourceFormValues>();
   useEffect(() => {
     if (enterprise) setIndustry((current) => current ?? enterprise.industry);
