@@ -1,18 +1,5 @@
+import { warningsContract } from "../../shared/contracts/warnings.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
-import {
-  acknowledgeWarningRoute,
-  closeWarningRoute,
-  createIndicatorRoute,
-  getWarningRoute,
-  getWarningSettingsRoute,
-  handleWarningRoute,
-  listIndicatorsRoute,
-  listWarningsRoute,
-  postReadingsRoute,
-  resolveWarningRoute,
-  setWarningSettingsRoute,
-  updateIndicatorRoute,
-} from "./routes.ts";
 
 /**
  * Monitoring and warnings: indicators, readings (archived to the bucket in batches, through
@@ -22,20 +9,7 @@ export const warningsApi: FunctionDefinition = {
   id: "warnings-api",
   description: "Indicators, sensor readings, warnings and their handling, escalation deadlines",
   handler: "functions/warnings/warnings-api.handler.ts",
-  routes: [
-    createIndicatorRoute,
-    listIndicatorsRoute,
-    updateIndicatorRoute,
-    postReadingsRoute,
-    listWarningsRoute,
-    getWarningRoute,
-    acknowledgeWarningRoute,
-    handleWarningRoute,
-    resolveWarningRoute,
-    closeWarningRoute,
-    getWarningSettingsRoute,
-    setWarningSettingsRoute,
-  ],
+  routes: warningsContract,
   table: "readWrite",
   bucket: "readWrite",
   archivesReadings: true,

@@ -3,6 +3,7 @@ import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./r
 import { exchangeCases } from "./route-cases-exchange.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
+import { warningCases } from "./route-cases-warnings.ts";
 
 /**
  * How the isolation matrix calls each manifest route, keyed by route key (`METHOD path`).
@@ -246,4 +247,5 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...tenancyCases,
   ...exchangeCases,
   ...supervisionCases,
+  ...warningCases,
 };

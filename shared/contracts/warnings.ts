@@ -1,19 +1,16 @@
 import * as z from "zod";
-import { DistrictCodeSchema } from "../../shared/catalogs/districts.ts";
-import { pageOf } from "../../shared/risk/list-query.ts";
+import { DistrictCodeSchema } from "../catalogs/districts.ts";
+import { pageOf } from "../risk/list-query.ts";
 import {
   IndicatorCreateInputSchema,
   IndicatorSchema,
   IndicatorUpdateInputSchema,
-} from "../../shared/warnings/indicator.ts";
-import { ReadingsBatchSchema, ReadingsResultSchema } from "../../shared/warnings/reading-input.ts";
-import { EscalationTimingSchema } from "../../shared/warnings/rules.ts";
-import { WarningSchema } from "../../shared/warnings/warning.ts";
-import {
-  WarningListQuerySchema,
-  WarningSummarySchema,
-} from "../../shared/warnings/warning-query.ts";
-import type { HttpRoute } from "../platform/manifest-types.ts";
+} from "../warnings/indicator.ts";
+import { ReadingsBatchSchema, ReadingsResultSchema } from "../warnings/reading-input.ts";
+import { EscalationTimingSchema } from "../warnings/rules.ts";
+import { WarningSchema } from "../warnings/warning.ts";
+import { WarningListQuerySchema, WarningSummarySchema } from "../warnings/warning-query.ts";
+import { api, type Contract, type HttpRoute } from "./route.ts";
 
 /** An enterprise's own people and systems keep its indicators and send its readings. */
 const KEEPERS = ["enterpriseAdmin", "enterpriseStaff", "integrator"] as const;
@@ -37,9 +34,9 @@ const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const createIndicatorRoute = {
+const createIndicator = {
   method: "POST",
-  path: "/api/v1/risk-sources/{id}/indicators",
+  path: api("/risk-sources/{id}/indicators"),
   access: { roles: KEEPERS },
   summary: "Add a monitored indicator to a risk source (监测指标: unit, thresholds per level)",
   tags,
@@ -51,9 +48,9 @@ export const createIndicatorRoute = {
   },
 } as const satisfies HttpRoute;
 
-export const listIndicatorsRoute = {
+const listIndicators = {
   method: "GET",
-  path: "/api/v1/risk-sources/{id}/indicators",
+  path: api("/risk-sources/{id}/indicators"),
   access: { roles: WATCHERS },
   summary: "A risk source's indicators",
   tags,
@@ -64,9 +61,9 @@ export const listIndicatorsRoute = {
   },
 } as const satisfies HttpRoute;
 
-export const updateIndicatorRoute = {
+const updateIndicator = {
   method: "PATCH",
-  path: "/api/v1/risk-sources/{id}/indicators/{indicatorId}",
+  path: api("/risk-sources/{id}/indicators/{indicatorId}"),
   access: { roles: KEEPERS },
   summary: "Change an indicator's thresholds, sustain and recovery periods or stale-data limit",
   tags,
@@ -78,9 +75,9 @@ export const updateIndicatorRoute = {
   },
 } as const satisfies HttpRoute;
 
-export const postReadingsRoute = {
+const postReadings = {
   method: "POST",
-  path: "/api/v1/readings",
+  path: api("/readings"),
   access: { roles: KEEPERS },
   summary:
     "Report sensor readings (up to 1,000 a batch; each validated on its own; idempotent per indicator and timestamp)",
@@ -95,9 +92,9 @@ export const postReadingsRoute = {
   },
 } as const satisfies HttpRoute;
 
-export const listWarningsRoute = {
+const listWarnings = {
   method: "GET",
-  path: "/api/v1/warnings",
+  path: api("/warnings"),
   access: { roles: WATCHERS },
   summary: "Warnings within reach, newest first (预警列表)",
   tags,
@@ -105,9 +102,9 @@ export const listWarningsRoute = {
   responses: { 200: { description: "Warnings", schema: pageOf(WarningSummarySchema) } },
 } as const satisfies HttpRoute;
 
-export const getWarningRoute = {
+const getWarning = {
   method: "GET",
-  path: "/api/v1/warnings/{id}",
+  path: api("/warnings/{id}"),
   access: { roles: WATCHERS },
   summary: "A warning with its timeline (handling steps and escalations)",
   tags,
@@ -123,7 +120,7 @@ const StepBodySchema = z.strictObject({ note: z.string().trim().min(1).max(1000)
 function stepRoute<const A extends string>(action: A, summary: string) {
   return {
     method: "POST",
-    path: `/api/v1/warnings/{id}/${action}`,
+    path: api(`/warnings/{id}/${action}`),
     access: { roles: RESPONDERS },
     summary,
     tags,
@@ -140,13 +137,13 @@ function stepRoute<const A extends string>(action: A, summary: string) {
   } as const satisfies HttpRoute;
 }
 
-export const acknowledgeWarningRoute = stepRoute(
+const acknowledgeWarning = stepRoute(
   "acknowledge",
   "Acknowledge a warning (签收); repeating it is harmless",
 );
-export const handleWarningRoute = stepRoute("handle", "Mark a warning as being handled (处置中)");
-export const resolveWarningRoute = stepRoute("resolve", "Resolve a warning (办结) with a note");
-export const closeWarningRoute = {
+const handleWarning = stepRoute("handle", "Mark a warning as being handled (处置中)");
+const resolveWarning = stepRoute("resolve", "Resolve a warning (办结) with a note");
+const closeWarning = {
   ...stepRoute("close", "Close a resolved or cleared warning (销号); officials only"),
   access: { roles: OFFICIALS },
 } as const satisfies HttpRoute;
@@ -159,9 +156,9 @@ export const WarningSettingsSchema = z.object({
   timing: EscalationTimingSchema,
 });
 
-export const getWarningSettingsRoute = {
+const getWarningSettings = {
   method: "GET",
-  path: "/api/v1/warning-settings/{scope}",
+  path: api("/warning-settings/{scope}"),
   access: { roles: OFFICIALS },
   summary: "Escalation deadlines in force for the city or a district (预警升级时限)",
   tags,
@@ -171,9 +168,9 @@ export const getWarningSettingsRoute = {
   },
 } as const satisfies HttpRoute;
 
-export const setWarningSettingsRoute = {
+const setWarningSettings = {
   method: "PUT",
-  path: "/api/v1/warning-settings/{scope}",
+  path: api("/warning-settings/{scope}"),
   access: { roles: ["districtOfficial", "cityAdmin"] },
   summary: "Set escalation deadlines for the city (city admin) or a district (its officials)",
   tags,
@@ -184,3 +181,19 @@ export const setWarningSettingsRoute = {
     412: problem("Changed since read"),
   },
 } as const satisfies HttpRoute;
+
+/** Monitoring and warnings (监测预警): indicators, readings, the warnings inbox, deadlines. */
+export const warningsContract = {
+  createIndicator,
+  listIndicators,
+  updateIndicator,
+  postReadings,
+  listWarnings,
+  getWarning,
+  acknowledgeWarning,
+  handleWarning,
+  resolveWarning,
+  closeWarning,
+  getWarningSettings,
+  setWarningSettings,
+} as const satisfies Contract;
