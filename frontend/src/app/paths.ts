@@ -16,4 +16,5 @@ export const paths = {
   delegations: "/delegations",
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
+  warnings: "/warnings",
 } as const;

@@ -1,5 +1,6 @@
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
+import { warningsEn } from "./warnings-en.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English texts; the type keeps the keys in step with `zh-cn.ts`. */
@@ -18,6 +19,7 @@ export const en: Messages = {
     delegations: "Delegations",
     integrators: "Integrators",
     supervisionChanges: "Supervision changes",
+    warnings: "Warnings",
   },
   language: {
     label: "Language",
@@ -76,4 +78,5 @@ export const en: Messages = {
   },
   registry: registryEn,
   tenancy: tenancyEn,
+  warnings: warningsEn,
 };

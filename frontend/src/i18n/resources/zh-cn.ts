@@ -1,5 +1,6 @@
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
+import { warningsZhCN } from "./warnings-zh-cn.ts";
 
 /** Simplified Chinese texts — the default language; `en.ts` must carry the same keys. */
 export const zhCN = {
@@ -17,6 +18,7 @@ export const zhCN = {
     delegations: "评估委托",
     integrators: "对接系统",
     supervisionChanges: "监管变更",
+    warnings: "预警处置",
   },
   language: {
     label: "语言",
@@ -75,6 +77,7 @@ export const zhCN = {
   },
   registry: registryZhCN,
   tenancy: tenancyZhCN,
+  warnings: warningsZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
