@@ -37,7 +37,13 @@ export function WarningDetail({ id, onClose }: { id: string | undefined; onClose
     };
   };
   return (
-    <Drawer open={id !== undefined} onClose={onClose} title={t("warnings.detail")} size="large">
+    <Drawer
+      open={id !== undefined}
+      onClose={onClose}
+      title={t("warnings.detail")}
+      size="large"
+      destroyOnHidden
+    >
       {!w ? (
         <Skeleton active />
       ) : (

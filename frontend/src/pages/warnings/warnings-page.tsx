@@ -158,6 +158,7 @@ export function WarningsPage() {
       <Space wrap>
         <Select
           aria-label={t("warnings.level")}
+          data-testid="level-filter"
           style={{ minWidth: 160 }}
           value={filters.level ?? ""}
           options={levelOptions}
@@ -167,6 +168,7 @@ export function WarningsPage() {
         />
         <Select
           aria-label={t("warnings.status")}
+          data-testid="status-filter"
           style={{ minWidth: 160 }}
           value={filters.status ?? ""}
           options={statusOptions}
