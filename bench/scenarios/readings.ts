@@ -5,21 +5,19 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { BatchWriteCommand, DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { storeFor } from "../../functions/adapters/dynamodb/store.ts";
-import { LOCAL_IDENTITY_USERS_PATH } from "../../functions/adapters/identity/local-identity-protocol.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import { mulberry32 } from "../../infra/local/seed/prng.ts";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
-import type { User } from "../../shared/tenancy/user.ts";
 import type { Indicator } from "../../shared/warnings/indicator.ts";
 import { type IndicatorState, initialState } from "../../shared/warnings/indicator-state.ts";
 import type { BenchResult } from "../run.ts";
+import { benchAdminToken } from "./bench-login.ts";
 
 /** benchmarks.md `readings`: 100,000 readings of 1,000 indicators in batches of 1,000. */
 const CLIENTS = 4;
 const INDICATORS_PER_CLIENT = 250;
 const BATCH = 1000;
 const TOTAL = Number(process.env.BENCH_READINGS_TOTAL ?? 100_000);
-const PASSWORD = "bench-password-0001";
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -71,54 +69,16 @@ export async function readings(): Promise<BenchResult> {
       }
     }
 
-    const secret = process.env.CITYRISK_LOCAL_IDP_SECRET ?? "";
     const tokens = await Promise.all(
-      tenants.map(async (tenantId, i) => {
-        const email = `bench-readings-${i}@bench.demo`;
-        const at = new Date().toISOString();
-        const user: User = {
+      tenants.map((tenantId, i) =>
+        benchAdminToken(stack, store, {
           userId: `u-bench-readings-${i}`,
           tenantId,
-          email,
+          email: `bench-readings-${i}@bench.demo`,
           name: `压测网关 ${i}`,
-          role: "enterpriseAdmin",
           jurisdiction: "d:110105;i:gas",
-          status: "active",
-          activatedAt: at,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        };
-        await store.entities.user
-          .put({ tenantId, userId: user.userId, version: 1, record: user })
-          .go();
-        const made = await fetch(`${stack.baseUrl}${LOCAL_IDENTITY_USERS_PATH}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-          body: JSON.stringify({
-            userId: user.userId,
-            email,
-            name: user.name,
-            tenantId,
-            role: user.role,
-            jurisdiction: user.jurisdiction,
-            password: PASSWORD,
-          }),
-        });
-        if (made.status !== 200) throw new Error(`login for ${email}: ${made.status}`);
-        const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            grant_type: "password",
-            client_id: "cityrisk-web",
-            username: email,
-            password: PASSWORD,
-          }),
-        });
-        if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`);
-        return ((await res.json()) as { access_token: string }).access_token;
-      }),
+        }),
+      ),
     );
 
     const batchesPerClient = Math.ceil(TOTAL / BATCH / CLIENTS);

@@ -5,6 +5,7 @@ import type { ArchivedReading, ReadingArchive } from "../../functions/warnings/r
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Indicator } from "../../shared/warnings/indicator.ts";
 import { initialState } from "../../shared/warnings/indicator-state.ts";
+import { gasIndicator } from "../../shared/warnings/test-support.ts";
 import { riskSourceInput } from "./registry-fixtures.ts";
 
 export const GAS_PLACE = { district: "110105", street: "建外街道", industry: "gas" } as const;
@@ -38,22 +39,14 @@ export async function putIndicator(
   createdAt: string,
   overrides: Partial<Indicator> = {},
 ): Promise<Indicator> {
-  const indicator: Indicator = {
+  const indicator = gasIndicator({
     id,
     tenantId: source.tenantId,
     riskSourceId: source.id,
-    name: "可燃气体浓度",
-    unit: "%LEL",
-    direction: "above",
-    thresholds: { low: 10, general: 20, significant: 25, major: 40 },
-    sustainSeconds: 300,
-    recoverySeconds: 600,
-    staleAfterSeconds: 900,
-    version: 1,
     createdAt,
     updatedAt: createdAt,
     ...overrides,
-  };
+  });
   await store.entities.indicator.put(indicatorItem(indicator)).go();
   await store.entities.indicatorState.put(stateItem(indicator, initialState(indicator))).go();
   return indicator;
