@@ -1,3 +1,4 @@
+import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
@@ -14,6 +15,7 @@ export const manifest: Manifest = [
   registryApi,
   tenancyApi,
   exchangeApi,
+  cardsApi,
   importWorker,
   jobRecovery,
   outboxRelay,

@@ -51,6 +51,8 @@ export interface FunctionConfig {
    * AWS); unset locally, where batches are written to the bucket directly.
    */
   readonly readingsDeliveryStream: string | undefined;
+  /** HMAC key of the risk cards' QR links; functions declaring `signsCardLinks`. */
+  readonly cardLinkSecret: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -128,6 +130,7 @@ export const EnvironmentSchema = z.object({
   [ENV.webClientIds]: optional,
   [ENV.tokenUrl]: z.url().optional(),
   [ENV.readingsDeliveryStream]: optional,
+  [ENV.cardLinkSecret]: z.string().min(32).optional(),
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -187,6 +190,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     webClientIds: commaList(e[ENV.webClientIds]),
     tokenUrl: e[ENV.tokenUrl],
     readingsDeliveryStream: e[ENV.readingsDeliveryStream],
+    cardLinkSecret: e[ENV.cardLinkSecret],
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ShareAltOutlined,
@@ -55,6 +56,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
         (m) => m.RiskSourceListPage,
       ),
     nav: { label: "nav.riskSources", icon: <UnorderedListOutlined /> },
+    roles: REGISTRY_READERS,
+  },
+  {
+    path: paths.riskMap,
+    load: () => import("../pages/risk-map/risk-map-page.tsx").then((m) => m.RiskMapPage),
+    nav: { label: "nav.riskMap", icon: <GlobalOutlined /> },
     roles: REGISTRY_READERS,
   },
   {

@@ -28,6 +28,8 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION, type RunnerLogger } from "./local-acco
 import { sleep } from "./sleep.ts";
 import { toLambdaStreamRecord } from "./stream-records.ts";
 
+/** Records per GetRecords call (the API maximum). */
+const GET_RECORDS_LIMIT = 1000;
 export interface ExhaustedStreamBatch {
   functionId: string;
   streamArn: string;
@@ -213,7 +215,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       if (!iterator) return;
       try {
         const page = await streams.send(
-          new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+          new GetRecordsCommand({ ShardIterator: iterator, Limit: GET_RECORDS_LIMIT }),
           {
             abortSignal: signal,
           },
@@ -224,7 +226,9 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         pending = records
           .map((record) => toLambdaStreamRecord(record, streamArn, region))
           .filter((record) => matchesAnyFilter(mapping.subscription.filters, record));
-        if (records.length === 0) await sleep(pollIntervalMs, signal);
+        // Caught up (a short page): wait before the next read, as Lambda polls a shard a few
+        // times a second rather than in a tight loop that would starve the gateway's process.
+        if (records.length < GET_RECORDS_LIMIT) await sleep(pollIntervalMs, signal);
       } catch (error) {
         if (signal.aborted) return;
         if (error instanceof ResourceNotFoundException) {

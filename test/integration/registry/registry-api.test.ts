@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
-import type { RiskSource } from "../../../shared/risk/risk-source.ts";
+import type { RiskSource, RiskSourceView } from "../../../shared/risk/risk-source.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
@@ -177,6 +177,20 @@ describe("registry API", () => {
     expect(await ids(gasOfficial, "?district=110105")).toContain(source.id);
     expect(await ids(haidian)).not.toContain(source.id);
     expect(await ids(mallAdmin)).toEqual([]);
+  });
+
+  it("names the enterprise on every listed source and on the detail, read in one batch per page", async () => {
+    const name = "测试企业 t-gas-station-chaoyang";
+    const list = await chaoyang.call("GET", "/api/v1/risk-sources?district=110105");
+    const row = (list.body as { items: RiskSourceView[] }).items.find((s) => s.id === source.id);
+    expect(row?.enterpriseName).toBe(name);
+    const own = await gasAdmin.call("GET", "/api/v1/risk-sources");
+    expect((own.body as { items: RiskSourceView[] }).items[0]?.enterpriseName).toBe(name);
+    const detail = await chaoyang.call(
+      "GET",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+    );
+    expect((detail.body as RiskSourceView).enterpriseName).toBe(name);
   });
 
   it("answers 404 for a source outside the caller's reach, the same as for no source", async () => {

@@ -9,6 +9,9 @@ export const registryKeys = {
   riskSources: () => ["registry", "risk-sources"] as const,
   riskSourceList: (filters: RiskSourceFilters) =>
     [...registryKeys.riskSources(), "list", filters] as const,
+  /** One district's points on the risk e-map (same prefix: a new source refreshes the map). */
+  mapPoints: (filters: RiskSourceFilters) =>
+    [...registryKeys.riskSources(), "map", filters] as const,
   riskSourcePicker: () => [...registryKeys.riskSources(), "picker"] as const,
   riskSource: (id: string) => ["registry", "risk-source", id] as const,
   assessments: (riskSourceId: string) =>
@@ -21,6 +24,10 @@ export const registryKeys = {
   enterprise: (tenantId: string) => ["registry", "enterprise", tenantId] as const,
   identificationLists: (industry: string | undefined) =>
     ["registry", "identification-lists", industry] as const,
+  /** A card's links follow the source's version: a changed source asks for its new card. */
+  riskCard: (id: string, size: string, version: number) =>
+    [...registryKeys.riskSource(id), "card", size, version] as const,
+  publicRiskSource: (token: string) => ["public", "risk-source", token] as const,
   importJob: (id: string | undefined) => ["registry", "import-job", id] as const,
   supervisionChanges: () => ["registry", "supervision-changes"] as const,
   /** Full source records for the supervision request dialog (the delegation picker keeps less). */

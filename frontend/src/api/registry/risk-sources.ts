@@ -27,9 +27,10 @@ export function listRiskSources(
   filters: RiskSourceFilters,
   cursor: string | undefined,
   signal?: AbortSignal,
+  limit = 50,
 ) {
   return callRoute(client, registryContract.listRiskSources, {
-    query: { ...filters, cursor, limit: 50 },
+    query: { ...filters, cursor, limit },
     ...(signal ? { signal } : {}),
   });
 }

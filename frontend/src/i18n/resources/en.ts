@@ -1,3 +1,4 @@
+import { cardsEn } from "./cards-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
@@ -20,6 +21,7 @@ export const en: Messages = {
     integrators: "Integrators",
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
+    riskMap: "Risk map",
   },
   language: {
     label: "Language",
@@ -68,6 +70,18 @@ export const en: Messages = {
     retry: "Retry",
     loadFailed: "Could not load",
   },
+  map: {
+    title: "Risk e-map",
+    district: "District",
+    level: "Risk level",
+    industry: "Industry",
+    shown: "{{district}}: {{count}} risk sources shown (click one for details)",
+    pickDistrict: "Click a district on the map to see its risk sources",
+    truncated:
+      "This district has many risk sources; only the first {{limit}} are shown — filter by level or industry",
+    boundaries:
+      "District boundaries are demo data (from the ECharts 4.9.0 Beijing map), not an approved map (审图号).",
+  },
   forbidden: {
     role: "Your role cannot open this page",
     back: "Back to home",
@@ -79,4 +93,5 @@ export const en: Messages = {
   registry: registryEn,
   tenancy: tenancyEn,
   warnings: warningsEn,
+  cards: cardsEn,
 };

@@ -1,3 +1,4 @@
+import { cardsZhCN } from "./cards-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
@@ -19,6 +20,7 @@ export const zhCN = {
     integrators: "对接系统",
     supervisionChanges: "监管变更",
     warnings: "预警处置",
+    riskMap: "风险地图",
   },
   language: {
     label: "语言",
@@ -67,6 +69,16 @@ export const zhCN = {
     retry: "重试",
     loadFailed: "加载失败",
   },
+  map: {
+    title: "风险电子地图",
+    district: "区县",
+    level: "风险等级",
+    industry: "行业",
+    shown: "{{district}}：显示 {{count}} 个风险源（点击查看详情）",
+    pickDistrict: "点击地图上的区县，查看其风险源",
+    truncated: "该区县风险源较多，仅显示前 {{limit}} 个；请按等级或行业筛选",
+    boundaries: "区县边界为示意数据（源自 ECharts 4.9.0 北京地图），非审图号地图，仅供演示。",
+  },
   forbidden: {
     role: "您的角色无权打开此页面",
     back: "返回首页",
@@ -78,6 +90,7 @@ export const zhCN = {
   registry: registryZhCN,
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
+  cards: cardsZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

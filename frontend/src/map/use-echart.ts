@@ -1,0 +1,39 @@
+import { type RefObject, useEffect, useRef } from "react";
+import { echarts } from "./echarts-setup.ts";
+
+type Chart = ReturnType<typeof echarts.init>;
+type Option = Parameters<Chart["setOption"]>[0];
+type ClickParams = { componentType?: string; seriesType?: string; name?: string; data?: unknown };
+
+/**
+ * One ECharts instance in a container: created on mount, given each new option (replacing the
+ * series, so filtered-out points leave), resized with the container, disposed on unmount.
+ */
+export function useEChart(
+  container: RefObject<HTMLDivElement | null>,
+  option: Option,
+  onClick: (params: ClickParams) => void,
+): void {
+  const chart = useRef<Chart | undefined>(undefined);
+  const clicked = useRef(onClick);
+  clicked.current = onClick;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = echarts.init(element);
+    chart.current = instance;
+    instance.on("click", (params) => clicked.current(params as ClickParams));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = undefined;
+    };
+  }, [container]);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { replaceMerge: ["series"] });
+  }, [option]);
+}

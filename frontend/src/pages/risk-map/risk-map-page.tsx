@@ -1,0 +1,169 @@
+import { Alert, Flex, Select, Space, Tag, Typography } from "antd";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import {
+  DISTRICTS,
+  type DistrictCode,
+  getDistrict,
+} from "../../../../shared/catalogs/districts.ts";
+import { INDUSTRIES, type IndustryId } from "../../../../shared/catalogs/industries.ts";
+import { LEVEL_INFO, LEVELS, type Level } from "../../../../shared/methodology/levels.ts";
+import { parseJurisdiction } from "../../../../shared/tenancy/claims.ts";
+import { LoadError } from "../../app/load-error.tsx";
+import { useCurrentUser } from "../../auth/current-user.tsx";
+import { useLanguage } from "../../i18n/use-language.ts";
+import { DISTRICT_CODE_BY_MAP_NAME } from "../../map/echarts-setup.ts";
+import { useEChart } from "../../map/use-echart.ts";
+import { riskSourceLinks } from "../../registry/links.ts";
+import { MAP_POINT_LIMIT, type MapPoint, useMapPoints } from "./use-map-points.ts";
+
+const UNGRADED_COLOUR = "#8c8c8c";
+const SELECTED_AREA = "#d6e4ff";
+
+/** The district a district or street official works in: where the map opens. */
+function homeDistrict(jurisdiction: string | undefined): DistrictCode | undefined {
+  if (!jurisdiction) return undefined;
+  const first = parseJurisdiction(jurisdiction).districts[0]?.district;
+  return DISTRICTS.find((d) => d.code === first)?.code;
+}
+
+/**
+ * 风险电子地图: Beijing's districts, and the risk sources of the chosen district coloured by
+ * level. The city is shown by district; points are drawn one district at a time (at most
+ * MAP_POINT_LIMIT), so the page stays usable however many sources the city has.
+ */
+export function RiskMapPage() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const navigate = useNavigate();
+  const { data: me } = useCurrentUser();
+  const [chosen, setDistrict] = useState<DistrictCode>();
+  const district = chosen ?? homeDistrict(me?.jurisdiction);
+  const [level, setLevel] = useState<Level>();
+  const [industry, setIndustry] = useState<IndustryId>();
+  const filters = useMemo(
+    () => ({
+      ...(district ? { district } : {}),
+      ...(level ? { level } : {}),
+      ...(industry ? { industry } : {}),
+    }),
+    [district, level, industry],
+  );
+  const points = useMapPoints(filters);
+  const container = useRef<HTMLDivElement>(null);
+  const focus = district ? getDistrict(district) : undefined;
+  const districtName = district
+    ? pick(DISTRICTS.find((d) => d.code === district)?.name ?? district)
+    : undefined;
+
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: "item" },
+      geo: {
+        map: "beijing",
+        roam: true,
+        // Framed on the chosen district, the whole city otherwise.
+        ...(focus ? { center: [focus.centre.lon, focus.centre.lat], zoom: 3 } : { zoom: 1 }),
+        label: { show: true, fontSize: 10 },
+        itemStyle: { areaColor: "#f5f5f5", borderColor: "#999" },
+        emphasis: { itemStyle: { areaColor: SELECTED_AREA } },
+        regions: district
+          ? [...DISTRICT_CODE_BY_MAP_NAME]
+              .filter(([, code]) => code === district)
+              .map(([name]) => ({ name, itemStyle: { areaColor: SELECTED_AREA } }))
+          : [],
+      },
+      series: [
+        {
+          id: "sources",
+          type: "scatter",
+          coordinateSystem: "geo",
+          symbolSize: 7,
+          // Large mode draws thousands of points as one path.
+          large: true,
+          data: (points.data?.points ?? []).map((point: MapPoint) => ({
+            name: point.name,
+            value: point.coordinates,
+            id: point.id,
+            itemStyle: {
+              color: point.level ? LEVEL_INFO[point.level].colour.hex : UNGRADED_COLOUR,
+            },
+          })),
+          tooltip: { formatter: (p: { name: string }) => p.name },
+        },
+      ],
+    }),
+    [district, focus, points.data],
+  );
+
+  useEChart(container, option, (params) => {
+    if (params.componentType === "geo" && params.name) {
+      const code = DISTRICT_CODE_BY_MAP_NAME.get(params.name);
+      if (code) setDistrict(code);
+    }
+    const data = params.data as { id?: string } | undefined;
+    if (params.seriesType === "scatter" && data?.id) navigate(riskSourceLinks.detail(data.id));
+  });
+
+  const shown = points.data?.points.length ?? 0;
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("map.title")}
+      </Typography.Title>
+      <Space wrap>
+        <Select
+          data-testid="map-district"
+          style={{ width: 160 }}
+          placeholder={t("map.district")}
+          value={district}
+          onChange={(value: DistrictCode) => setDistrict(value)}
+          options={DISTRICTS.map((d) => ({ value: d.code, label: pick(d.name) }))}
+        />
+        <Select
+          data-testid="map-level"
+          allowClear
+          style={{ width: 140 }}
+          placeholder={t("map.level")}
+          value={level}
+          onChange={(value?: Level) => setLevel(value)}
+          options={LEVELS.map((l) => ({ value: l, label: t(`levels.names.${l}`) }))}
+        />
+        <Select
+          data-testid="map-industry"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 200 }}
+          placeholder={t("map.industry")}
+          value={industry}
+          onChange={(value?: IndustryId) => setIndustry(value)}
+          options={INDUSTRIES.map((i) => ({ value: i.id, label: pick(i.name) }))}
+        />
+        {LEVELS.map((l) => (
+          <Tag key={l} color={LEVEL_INFO[l].colour.hex}>
+            {t(`levels.names.${l}`)}
+          </Tag>
+        ))}
+      </Space>
+      {points.error && <LoadError error={points.error} onRetry={() => void points.refetch()} />}
+      <Typography.Text type="secondary" data-testid="map-status">
+        {districtName
+          ? t("map.shown", { count: shown, district: districtName })
+          : t("map.pickDistrict")}
+      </Typography.Text>
+      {points.data?.truncated && (
+        <Alert type="info" showIcon message={t("map.truncated", { limit: MAP_POINT_LIMIT })} />
+      )}
+      <div
+        ref={container}
+        data-testid="risk-map"
+        role="img"
+        aria-label={t("map.title")}
+        style={{ width: "100%", height: "70vh", minHeight: 420 }}
+      />
+      <Typography.Text type="secondary">{t("map.boundaries")}</Typography.Text>
+    </Flex>
+  );
+}
