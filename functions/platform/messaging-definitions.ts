@@ -32,7 +32,14 @@ export interface MessagingDefinition {
  * issue; until then the constructs and local runners are proven with test fixtures.
  */
 export const messaging: MessagingDefinition = {
-  topics: [{ id: "imports", description: "CityRisk spreadsheet import jobs to run" }],
+  topics: [
+    { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
+    {
+      id: "events",
+      description:
+        "CityRisk product events (events/envelope.ts): warnings and risk changes for SMS, e-mail and webhook delivery",
+    },
+  ],
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
