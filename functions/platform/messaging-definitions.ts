@@ -36,8 +36,8 @@ export const messaging: MessagingDefinition = {
     { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
     {
       id: "events",
-      description:
-        "CityRisk product events (events/envelope.ts): warnings and risk changes for SMS, e-mail and webhook delivery",
+      // SNS display names stop at 100 characters.
+      description: "CityRisk product events (events/envelope.ts) for SMS, e-mail and webhooks",
     },
   ],
   queues: [
