@@ -49,7 +49,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 
 const jurisdiction: fc.Arbitrary<Jurisdiction> = fc.oneof(
-  fc.constant({ citywide: true, districts: [], industries: [] }),
+  fc.constant<Jurisdiction>({ citywide: true, districts: [], industries: [] }),
   fc.record({
     citywide: fc.constant(false),
     districts: fc.array(
