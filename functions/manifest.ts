@@ -3,6 +3,7 @@ import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
+import { statsFold } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
 
@@ -17,4 +18,5 @@ export const manifest: Manifest = [
   jobRecovery,
   outboxRelay,
   outboxSweeper,
+  statsFold,
 ];

@@ -11,6 +11,7 @@ import { industryProfilesEntity, methodProfileEntity } from "./entities/method-p
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
+import { statsContributionEntity, statsSliceEntity } from "./entities/stats.ts";
 import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
@@ -38,6 +39,8 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     outboxMessage: outboxMessageEntity(config),
     requestMark: requestMarkEntity(config),
     supervisionChange: supervisionChangeEntity(config),
+    statsSlice: statsSliceEntity(config),
+    statsContribution: statsContributionEntity(config),
   });
 }
 

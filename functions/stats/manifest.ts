@@ -1,0 +1,24 @@
+import type { FunctionDefinition } from "../platform/manifest-types.ts";
+
+const riskSourceEntity = { __edb_e__: { S: ["riskSource"] } };
+
+/**
+ * Folds every risk source change the table's stream carries into the statistics counters
+ * (shared/stats/contribution.ts), so officials' statistics cost the same at any city size.
+ */
+export const statsFold: FunctionDefinition = {
+  id: "stats-fold",
+  description: "Folds risk source changes into the statistics counters (统计)",
+  handler: "functions/stats/stats-fold.handler.ts",
+  stream: {
+    filters: [
+      { eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: riskSourceEntity } },
+      { eventName: ["REMOVE"], dynamodb: { OldImage: riskSourceEntity } },
+    ],
+    batchSize: 50,
+    maxRetries: 10,
+  },
+  table: "readWrite",
+  memoryMb: 512,
+  timeoutSeconds: 60,
+};
