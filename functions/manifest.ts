@@ -3,7 +3,7 @@ import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
-import { statsFold } from "./stats/manifest.ts";
+import { statsApi, statsFold } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
 
@@ -19,4 +19,5 @@ export const manifest: Manifest = [
   outboxRelay,
   outboxSweeper,
   statsFold,
+  statsApi,
 ];

@@ -1,3 +1,4 @@
+import { statsContract } from "../../shared/contracts/stats.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
 const riskSourceEntity = { __edb_e__: { S: ["riskSource"] } };
@@ -21,4 +22,15 @@ export const statsFold: FunctionDefinition = {
   table: "readWrite",
   memoryMb: 512,
   timeoutSeconds: 60,
+};
+
+/** Officials' statistics, read from the folded counters of their jurisdiction. */
+export const statsApi: FunctionDefinition = {
+  id: "stats-api",
+  description: "Statistics for officials: levels, districts, industries, accident types, coverage",
+  handler: "functions/stats/stats-api.handler.ts",
+  routes: statsContract,
+  table: "read",
+  memoryMb: 256,
+  timeoutSeconds: 10,
 };

@@ -1,6 +1,7 @@
 import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
+import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
 
@@ -246,4 +247,5 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...tenancyCases,
   ...exchangeCases,
   ...supervisionCases,
+  ...statsCases,
 };
