@@ -26,6 +26,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: "cron(0/5 * * * ? *)",
     timezone: "Asia/Shanghai",
   },
+  {
+    id: "review-due",
+    description:
+      "Daily review-due pass: sources whose periodic review passed announced as review.overdue events, once per due date",
+    // 06:00 Beijing, before officials start the day.
+    expression: "cron(0 6 * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
+import { reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
@@ -20,4 +21,5 @@ export const manifest: Manifest = [
   outboxSweeper,
   statsFold,
   statsApi,
+  reviewDuePass,
 ];

@@ -32,7 +32,11 @@ export interface MessagingDefinition {
  * issue; until then the constructs and local runners are proven with test fixtures.
  */
 export const messaging: MessagingDefinition = {
-  topics: [{ id: "imports", description: "CityRisk spreadsheet import jobs to run" }],
+  topics: [
+    { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
+    // events/envelope.ts: every product event (review.overdue, risk-level.changed, ...).
+    { id: "events", description: "CityRisk product events in their envelope" },
+  ],
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },

@@ -4,16 +4,10 @@ import {
   type Counts,
   foldDelta,
 } from "../../shared/stats/contribution.ts";
+import { shardOf } from "../adapters/dynamodb/shard.ts";
 
 /** Counter items per slice: a busy slice (the whole city) takes writes on several items. */
 export const STATS_SHARDS = 4;
-
-/** A source's shard: fixed by its id, so its old and new contributions land on the same items. */
-export function shardOf(sourceId: string): number {
-  let h = 0;
-  for (let i = 0; i < sourceId.length; i++) h = (h * 31 + sourceId.charCodeAt(i)) | 0;
-  return Math.abs(h) % STATS_SHARDS;
-}
 
 /** A source as folded so far: the record version folded last and what it contributed. */
 export interface FoldedSource {
@@ -66,7 +60,8 @@ export async function foldChange(store: FoldStore, change: SourceChange): Promis
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const folded = await store.readFolded(change.tenantId, change.sourceId);
     if (folded && folded.version >= change.version) return false;
-    const shard = shardOf(change.sourceId);
+    // Fixed by the source's id: its old and new contributions land on the same items.
+    const shard = shardOf(change.sourceId, STATS_SHARDS);
     const deltas = foldDelta(folded?.contribution ?? null, change.contribution);
     const writes: SliceWrite[] = [];
     for (const [slice, delta] of deltas) {

@@ -9,6 +9,7 @@ import { importJobEntity } from "./entities/import-job.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
+import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
 import { statsContributionEntity, statsSliceEntity } from "./entities/stats.ts";
@@ -41,6 +42,9 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     supervisionChange: supervisionChangeEntity(config),
     statsSlice: statsSliceEntity(config),
     statsContribution: statsContributionEntity(config),
+    pass: passEntity(config),
+    passSegment: passSegmentEntity(config),
+    reviewNotice: reviewNoticeEntity(config),
   });
 }
 

@@ -1,0 +1,15 @@
+import type { FunctionDefinition } from "../platform/manifest-types.ts";
+
+/**
+ * The daily review-due pass: one schedule for the whole city, never one per source. It starts
+ * (or resumes, the same day) a checkpointed pass over the review-due index's segments.
+ */
+export const reviewDuePass: FunctionDefinition = {
+  id: "review-due-pass",
+  description: "Announces sources whose periodic review passed (review.overdue), checkpointed",
+  handler: "functions/passes/review-due-pass.handler.ts",
+  schedules: ["review-due"],
+  table: "readWrite",
+  memoryMb: 512,
+  timeoutSeconds: 900,
+};
