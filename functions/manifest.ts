@@ -1,6 +1,6 @@
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
-import { reviewDuePass } from "./passes/manifest.ts";
+import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
@@ -22,4 +22,5 @@ export const manifest: Manifest = [
   statsFold,
   statsApi,
   reviewDuePass,
+  passesApi,
 ];

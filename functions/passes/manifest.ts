@@ -1,3 +1,4 @@
+import { passesContract } from "../../shared/contracts/passes.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
 /**
@@ -12,4 +13,15 @@ export const reviewDuePass: FunctionDefinition = {
   table: "readWrite",
   memoryMb: 512,
   timeoutSeconds: 900,
+};
+
+/** The city admin's view of the passes' progress. */
+export const passesApi: FunctionDefinition = {
+  id: "passes-api",
+  description: "Progress of the city's scheduled passes, for the city administrator",
+  handler: "functions/passes/passes-api.handler.ts",
+  routes: passesContract,
+  table: "read",
+  memoryMb: 256,
+  timeoutSeconds: 10,
 };

@@ -124,3 +124,17 @@ export async function passProgress(store: Store, id: string): Promise<PassProgre
     done: segmentsDone === pass.segmentCount,
   };
 }
+
+/** Passes newest first (ids start with their kind and date; startedAt orders them). */
+export async function listPasses(
+  store: Store,
+  cursor: string | null,
+  limit: number,
+): Promise<{ items: PassProgress[]; nextCursor: string | null }> {
+  const page = await store.entities.pass.query.byId({}).go({ cursor, limit, order: "desc" });
+  const items = await Promise.all(page.data.map((p) => passProgress(store, p.id)));
+  return {
+    items: items.filter((p): p is PassProgress => p !== undefined),
+    nextCursor: page.cursor,
+  };
+}

@@ -16,4 +16,12 @@ export const statsCases: Readonly<Record<string, RouteCase>> = {
   "GET /api/v1/stats/summary": aggregate("/api/v1/stats/summary"),
   "GET /api/v1/stats/accident-types": aggregate("/api/v1/stats/accident-types"),
   "GET /api/v1/stats/coverage": aggregate("/api/v1/stats/coverage"),
+  // City-wide passes: no tenant owns one; only the city administrator is let in (404 for an
+  // unknown id is the same for every allowed caller).
+  "GET /api/v1/passes": aggregate("/api/v1/passes"),
+  "GET /api/v1/passes/{id}": {
+    shape: "open",
+    success: 404,
+    prepare: async () => ({ request: () => ({ path: "/api/v1/passes/review-due-1999-01-01" }) }),
+  },
 };
