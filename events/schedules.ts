@@ -34,6 +34,12 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: "cron(0 6 * * ? *)",
     timezone: "Asia/Shanghai",
   },
+  {
+    id: "stats-reconcile",
+    description: "Nightly: statistics recomputed from the registry; any drift from the fold logged",
+    expression: "cron(30 2 * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
 ];
 
 /**

@@ -4,7 +4,7 @@ import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
-import { statsApi, statsFold } from "./stats/manifest.ts";
+import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
 
@@ -21,6 +21,7 @@ export const manifest: Manifest = [
   outboxSweeper,
   statsFold,
   statsApi,
+  statsReconcile,
   reviewDuePass,
   passesApi,
 ];

@@ -34,3 +34,14 @@ export const statsApi: FunctionDefinition = {
   memoryMb: 256,
   timeoutSeconds: 10,
 };
+
+/** Nightly check that the fold is exact: recomputes from the registry and reports drift. */
+export const statsReconcile: FunctionDefinition = {
+  id: "stats-reconcile",
+  description: "Recomputes the statistics from the registry and reports drift (must be zero)",
+  handler: "functions/stats/stats-reconcile.handler.ts",
+  schedules: ["stats-reconcile"],
+  table: "read",
+  memoryMb: 1024,
+  timeoutSeconds: 900,
+};

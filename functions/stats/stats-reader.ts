@@ -21,9 +21,10 @@ export async function readScopeCounts(store: Store, scope: Scope, now: Date): Pr
   );
   if (keys.length === 0) return { counts: {}, asOf: now.toISOString() };
   const { data } = await store.entities.statsSlice.get(keys).go({ consistent: true });
-  const asOf = data.reduce(
-    (latest, item) => (item.updatedAt > latest ? item.updatedAt : latest),
-    "",
-  );
+  // ISO timestamps sort as text: the latest fold of any item read.
+  const asOf = data
+    .map((item) => item.updatedAt)
+    .sort()
+    .at(-1);
   return { counts: sumCounts(data.map((item) => item.counts)), asOf: asOf || now.toISOString() };
 }
