@@ -7,7 +7,7 @@ import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts"
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
-import { riskSourceInput } from "../../support/registry-fixtures.ts";
+import { riskSourceInput, storedRiskSource } from "../../support/registry-fixtures.ts";
 
 // The daily review-due pass with a controllable clock, against DynamoDB Local: killed midway and
 // restarted, it announces every due source exactly once; a later day announces nobody again
@@ -18,20 +18,10 @@ const NOW = new Date("2026-12-04T01:00:00Z");
 function source(i: number, nextReviewAt: string | null): RiskSource {
   const district = i % 2 === 0 ? "110105" : "110108";
   const input = riskSourceInput({ district, street: "测试街道", industry: "gas" }, `源${i}`);
-  return {
-    ...input,
-    id: `rs-${String(i).padStart(3, "0")}`,
-    tenantId: `t-${i % 5}`,
-    version: 1,
-    createdAt: "2025-01-01T00:00:00.000Z",
-    updatedAt: "2025-01-01T00:00:00.000Z",
-    enterpriseId: `t-${i % 5}`,
-    accidentTypeCatalog: { id: "gb6441-1986", version: 1 },
+  return storedRiskSource(input, `rs-${String(i).padStart(3, "0")}`, `t-${i % 5}`, {
     currentLevel: nextReviewAt ? "significant" : null,
-    inherentLevel: null,
-    lastAssessment: null,
     nextReviewAt,
-  };
+  });
 }
 
 describe("review-due pass", () => {

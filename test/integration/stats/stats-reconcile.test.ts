@@ -5,11 +5,10 @@ import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts"
 import { dynamoFoldStore } from "../../../functions/stats/dynamodb-fold-store.ts";
 import { foldChange } from "../../../functions/stats/fold.ts";
 import { reconcileStats } from "../../../functions/stats/reconcile.ts";
-import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import { contributionOf } from "../../../shared/stats/contribution.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
-import { riskSourceInput } from "../../support/registry-fixtures.ts";
+import { riskSourceInput, storedRiskSource } from "../../support/registry-fixtures.ts";
 
 // Reconciliation recomputes from the registry: zero drift after folding every source, and the
 // exact counter named when one is tampered with.
@@ -25,20 +24,10 @@ describe("statistics reconciliation", () => {
         { district: i % 2 ? "110105" : "110108", street: "测试街道", industry: "gas" },
         `源${i}`,
       );
-      const record: RiskSource = {
-        ...input,
-        id: `rs-${i}`,
-        tenantId: `t-${i % 3}`,
-        version: 1,
-        createdAt: "2026-01-01T00:00:00.000Z",
-        updatedAt: "2026-01-01T00:00:00.000Z",
-        enterpriseId: `t-${i % 3}`,
-        accidentTypeCatalog: { id: "gb6441-1986", version: 1 },
+      const record = storedRiskSource(input, `rs-${i}`, `t-${i % 3}`, {
         currentLevel: i % 4 === 0 ? "major" : null,
-        inherentLevel: null,
-        lastAssessment: null,
         nextReviewAt: null,
-      };
+      });
       await writeTogether(store, [
         { action: (tx) => tx.riskSource.put(riskSourceItem(record)).commit() },
       ]);
