@@ -86,5 +86,27 @@ describe("statistics summary", () => {
     const haidianAfter = await summaryOf(haidian);
     expect({ ...haidianAfter, asOf: "" }).toEqual({ ...haidianBefore, asOf: "" });
     expect(haidianAfter.byDistrict["110105"]).toBeUndefined();
+
+    // Removing the source takes it out of the counts again (the stream's REMOVE record).
+    const current = await enterprise.call(
+      "GET",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+    );
+    const removed = await enterprise.call(
+      "DELETE",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+      { headers: { "if-match": `"${(current.body as RiskSource).version}"` } },
+    );
+    expect(removed.status).toBe(204);
+    const gone = await waitFor(
+      async () => {
+        const s = await summaryOf(chaoyang);
+        return s.byLevel.major === before.byLevel.major && s;
+      },
+      { description: "the removal folded", timeoutMs: 10_000 },
+    );
+    expect(gone.coverage.byDistrict["110105"]?.registered ?? 0).toBe(
+      (before.coverage.byDistrict["110105"]?.registered ?? 0) - 1,
+    );
   });
 });
