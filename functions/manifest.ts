@@ -1,3 +1,4 @@
+import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { passesApi, reviewDuePass } from "./passes/manifest.ts";
@@ -15,6 +16,7 @@ export const manifest: Manifest = [
   registryApi,
   tenancyApi,
   exchangeApi,
+  cardsApi,
   importWorker,
   jobRecovery,
   outboxRelay,

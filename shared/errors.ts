@@ -57,7 +57,12 @@ export const ERROR_STATUS = {
   "delegation.invalidExpiry": 400,
   "user.invalidMembership": 400,
   "supervision.invalidDirectChange": 400,
-} as const satisfies Record<string, 400 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 503>;
+  "cardLink.invalid": 404,
+  "cardLink.expired": 410,
+} as const satisfies Record<
+  string,
+  400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 428 | 429 | 503
+>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

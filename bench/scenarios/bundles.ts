@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { manifest } from "../../functions/manifest.ts";
-import { LAMBDA_BUNDLE } from "../../infra/constructs/bundle-options.ts";
+import { bundleAliases, LAMBDA_BUNDLE } from "../../infra/constructs/bundle-options.ts";
 import type { BenchResult } from "../run.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -26,6 +26,7 @@ async function bundle(entry: string, name: string): Promise<string> {
     minify: LAMBDA_BUNDLE.minify,
     external: [...LAMBDA_BUNDLE.external],
     banner: { js: LAMBDA_BUNDLE.banner },
+    alias: bundleAliases(root.replace(/\/$/, "")),
     logLevel: "error",
   });
   return outfile;

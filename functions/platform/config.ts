@@ -46,6 +46,8 @@ export interface FunctionConfig {
   readonly webClientIds: readonly string[];
   /** Where integrators exchange client credentials for tokens; functions declaring `identityAdmin`. */
   readonly tokenUrl: string | undefined;
+  /** HMAC key of the risk cards' QR links; functions declaring `signsCardLinks`. */
+  readonly cardLinkSecret: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -122,6 +124,7 @@ export const EnvironmentSchema = z.object({
   [ENV.identityJwksUrl]: z.url().optional(),
   [ENV.webClientIds]: optional,
   [ENV.tokenUrl]: z.url().optional(),
+  [ENV.cardLinkSecret]: z.string().min(32).optional(),
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -180,6 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     identityJwksUrl: e[ENV.identityJwksUrl] ?? (issuer && `${issuer}/.well-known/jwks.json`),
     webClientIds: commaList(e[ENV.webClientIds]),
     tokenUrl: e[ENV.tokenUrl],
+    cardLinkSecret: e[ENV.cardLinkSecret],
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -22,6 +22,7 @@ const localStack = {
   CITYRISK_TOKEN_URL: "http://localhost:3000/oauth2/token",
   CITYRISK_IDENTITY_ISSUER: "http://localhost:3000",
   CITYRISK_WEB_CLIENT_IDS: "cityrisk-web",
+  CITYRISK_CARD_LINK_SECRET: "0123456789abcdef0123456789abcdef",
 };
 
 describe("a function's environment at cold start", () => {
@@ -95,6 +96,7 @@ describe("readConfig", () => {
       identityJwksUrl: undefined,
       webClientIds: [],
       tokenUrl: undefined,
+      cardLinkSecret: undefined,
       topicArns: {},
     });
     expect(Object.isFrozen(settings)).toBe(true);

@@ -40,6 +40,7 @@ const parts = {
       ),
   ),
   authorizer: z.object({ [ENV.identityIssuer]: present, [ENV.webClientIds]: present }),
+  signsCardLinks: z.object({ [ENV.cardLinkSecret]: present }),
 } as const;
 
 /** The schema of what this function needs on top of what every function shares. */
@@ -50,6 +51,7 @@ export function functionEnvironmentSchema(definition: FunctionDefinition): z.Zod
     ...(definition.publishes?.length ? [parts.publishes(definition.publishes)] : []),
     ...(definition.identityAdmin ? [parts.identityAdmin] : []),
     ...(definition.authorizer ? [parts.authorizer] : []),
+    ...(definition.signsCardLinks ? [parts.signsCardLinks] : []),
   ];
   return needed.reduce<z.ZodType>((all, part) => z.intersection(all, part), z.object({}));
 }

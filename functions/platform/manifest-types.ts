@@ -51,6 +51,17 @@ export interface FunctionDefinition {
   authorizer?: boolean;
   /** Sends e-mail (SES on AWS from the product's sender identity; SMTP capture locally). */
   sendsMail?: boolean;
+  /**
+   * Signs the risk cards' QR links: gets the card-link secret (a generated Secrets Manager
+   * secret on AWS, a per-data-folder one locally).
+   */
+  signsCardLinks?: boolean;
+  /**
+   * Folders of files the code reads at run time (e.g. a font), from the repository root: copied
+   * beside the bundle on AWS under their last path segment, so `new URL("./<name>/…",
+   * import.meta.url)` finds them both in the bundle and in the source tree.
+   */
+  assets?: readonly string[];
   memoryMb?: number;
   timeoutSeconds?: number;
 }

@@ -1,6 +1,8 @@
 import { identificationListsFor } from "../../shared/catalogs/identification-lists/index.ts";
 import { grade } from "../../shared/methodology/grading.ts";
 import { maskContactsFor } from "../../shared/tenancy/masking.ts";
+import type { Scope } from "../../shared/tenancy/scope.ts";
+import { storeForScope } from "../platform/data/request-store.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, implement, type RouteResult } from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
@@ -18,12 +20,25 @@ import {
 import { reviewQueue } from "./review-queue.ts";
 import { listRiskSources } from "./risk-source-listing.ts";
 import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
+import { enterpriseNames } from "./row-names.ts";
 import { reachSource } from "./source-reach.ts";
 import {
   decideSupervisionChange,
   listSupervisionChanges,
   requestSupervisionChange,
 } from "./supervision-changes.ts";
+
+/** The enterprise's name on a row, when it is known. */
+const withName = (enterpriseName: string | undefined) => (enterpriseName ? { enterpriseName } : {});
+
+/**
+ * A source as every answer shows it, the enterprise's name beside it, so a client can cache any
+ * answer as the source.
+ */
+async function named<T extends { tenantId: string }>(scope: Scope, source: T) {
+  const names = await enterpriseNames(storeForScope(scope), [source.tenantId]);
+  return { ...source, ...withName(names.get(source.tenantId)) };
+}
 
 /** A versioned record answered with its ETag, so the next update can send If-Match. */
 function tagged<T extends { version: number }>(record: T, status = 200): RouteResult<T> {
@@ -77,18 +92,26 @@ export const handler = httpHandler(
     },
     listRiskSources: async ({ caller, scope, query }) => {
       const page = await listRiskSources(caller, scope, query);
+      const names = await enterpriseNames(
+        storeForScope(scope),
+        page.items.map((s) => s.tenantId),
+      );
       return {
         body: {
           ...page,
-          items: page.items.map((s) =>
-            maskContactsFor(caller.role, s, s.tenantId === caller.tenantId),
-          ),
+          items: page.items.map((s) => ({
+            ...maskContactsFor(caller.role, s, s.tenantId === caller.tenantId),
+            ...withName(names.get(s.tenantId)),
+          })),
         },
       };
     },
     createRiskSource: async ({ caller, scope, body, headers }) => {
       const register = async (requestId?: string) =>
-        tagged(await registerRiskSource(caller, scope, body, new Date(), requestId), 201);
+        tagged(
+          await named(scope, await registerRiskSource(caller, scope, body, new Date(), requestId)),
+          201,
+        );
       return idempotently(
         {
           tenantId: caller.tenantId,
@@ -101,10 +124,20 @@ export const handler = httpHandler(
     },
     getRiskSource: async ({ caller, scope, params }) => {
       const { source } = await reachSource(caller, scope, params.id, "read");
-      return tagged(maskContactsFor(caller.role, source, source.tenantId === caller.tenantId));
+      return tagged(
+        await named(
+          scope,
+          maskContactsFor(caller.role, source, source.tenantId === caller.tenantId),
+        ),
+      );
     },
     updateRiskSource: async ({ caller, scope, params, body, headers }) =>
-      tagged(await updateRiskSource(caller, scope, params.id, body, expectedVersion(headers))),
+      tagged(
+        await named(
+          scope,
+          await updateRiskSource(caller, scope, params.id, body, expectedVersion(headers)),
+        ),
+      ),
     deleteRiskSource: async ({ caller, scope, params, headers }) => {
       await removeRiskSource(caller, scope, params.id, expectedVersion(headers));
       return { status: 204 };
@@ -121,7 +154,11 @@ export const handler = httpHandler(
         );
         return {
           status: 201,
-          body: { id: assessment.id, grade: assessment.grade, riskSource },
+          body: {
+            id: assessment.id,
+            grade: assessment.grade,
+            riskSource: await named(scope, riskSource),
+          },
           headers: { etag: etagOf(assessment.version) },
         };
       };

@@ -13,4 +13,16 @@ export const LAMBDA_BUNDLE = {
   // The Lambda runtime ships the v3 SDK; bundling it would add ~500 KiB per function.
   external: ["@aws-sdk/*"],
   banner: ESM_REQUIRE_SHIM,
+  /**
+   * Packages replaced in bundles, by a module from the repository root: fontkit (pdfkit's font
+   * engine) decodes WOFF2 with the `brotli` package's 475 KiB JS decoder; Node's zlib does it.
+   */
+  alias: { brotli: "functions/cards/brotli-shim" },
 } as const;
+
+/** The aliases with absolute paths, as esbuild wants them from any working directory. */
+export function bundleAliases(root: string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(LAMBDA_BUNDLE.alias).map(([name, path]) => [name, `${root}/${path}`]),
+  );
+}

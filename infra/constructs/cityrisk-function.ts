@@ -1,14 +1,15 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Duration, Stack } from "aws-cdk-lib";
 import { type IGrantable, type IPrincipal, Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Architecture, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
 import { NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { ENV } from "../../functions/platform/environment.ts";
 import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
-import { LAMBDA_BUNDLE } from "./bundle-options.ts";
+import { bundleAliases, LAMBDA_BUNDLE } from "./bundle-options.ts";
 import { acknowledge } from "./nag.ts";
 import { REPO_ROOT } from "./repo-root.ts";
 
@@ -59,6 +60,25 @@ export class CityRiskFunction extends Construct implements IGrantable {
     });
     this.logGroup.grantWrite(this.role);
 
+    // The risk cards' QR-link key: generated once per function, handed over at deploy time by a
+    // CloudFormation dynamic reference (never in the template or the code).
+    const cardLinkSecret = definition.signsCardLinks
+      ? new Secret(this, "CardLinkSecret", {
+          description: `CityRisk ${props.stage} ${definition.id}: HMAC key of risk card QR links`,
+          generateSecretString: { passwordLength: 64, excludePunctuation: true },
+        })
+      : undefined;
+    if (cardLinkSecret) {
+      acknowledge(cardLinkSecret, [
+        {
+          id: "AwsSolutions-SMG4",
+          reason:
+            "Rotating the card-link key would void every QR code already printed and posted; links expire by themselves a month after the source's review is due.",
+        },
+      ]);
+    }
+    const assets = definition.assets ?? [];
+
     this.function = new NodejsFunction(this, "Function", {
       entry: join(root, definition.handler),
       handler: "handler",
@@ -80,6 +100,9 @@ export class CityRiskFunction extends Construct implements IGrantable {
         [ENV.logLevel]: "INFO",
         ...(definition.table && data ? { [ENV.tableName]: data.table.tableName } : {}),
         ...(definition.bucket && data ? { [ENV.bucketName]: data.bucket.bucketName } : {}),
+        ...(cardLinkSecret
+          ? { [ENV.cardLinkSecret]: cardLinkSecret.secretValue.unsafeUnwrap() }
+          : {}),
         ...props.environment,
       },
       bundling: {
@@ -90,7 +113,24 @@ export class CityRiskFunction extends Construct implements IGrantable {
         sourceMap: true,
         externalModules: [...LAMBDA_BUNDLE.external],
         banner: LAMBDA_BUNDLE.banner,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(bundleAliases(root)).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         forceDockerBundling: false,
+        // Files the code reads at run time go beside index.mjs (FunctionDefinition.assets).
+        ...(assets.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  assets.map(
+                    (folder) =>
+                      `cp -r "${join(inputDir, folder)}" "${join(outputDir, basename(folder))}"`,
+                  ),
+              },
+            }
+          : {}),
       },
     });
 

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -203,6 +204,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(process.env, {
       [ENV.localIdentityUrl]: baseUrl,
       [ENV.localIdentitySecret]: identityAdminSecret,
+      // The risk cards' QR links: a key of their own, derived from the data folder's secret so
+      // links printed from this folder keep working across restarts.
+      [ENV.cardLinkSecret]: createHmac("sha256", identityAdminSecret)
+        .update("card-links")
+        .digest("hex"),
       [ENV.webUrl]: baseUrl,
       // The API's authorizer verifies tokens against the local provider as it does against
       // the Cognito pool on AWS: by issuer, the JWKS it serves, and the web client's id.

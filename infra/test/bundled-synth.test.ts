@@ -37,4 +37,19 @@ describe("bundled synth of the product API stack", () => {
       expect(map.sources.filter((s) => s.includes("node_modules/@aws-sdk/"))).toEqual([]);
     }
   });
+
+  it("copies each function's declared assets beside its bundle (the card font)", () => {
+    const withFonts = assetDirs.filter((dir) =>
+      existsSync(join(dir, "fonts", "NotoSansCJKsc-card.woff2")),
+    );
+    expect(withFonts).toHaveLength(manifest.filter((d) => d.assets?.length).length);
+    for (const dir of withFonts) {
+      expect(existsSync(join(dir, "fonts", "OFL.txt"))).toBe(true);
+      // fontkit's WOFF2 decoder is Node's zlib, not the 475 KiB `brotli` package.
+      const map = JSON.parse(readFileSync(join(dir, "index.mjs.map"), "utf8")) as {
+        sources: string[];
+      };
+      expect(map.sources.filter((s) => s.includes("node_modules/brotli/"))).toEqual([]);
+    }
+  });
 });

@@ -104,7 +104,10 @@ export type RiskSource = z.infer<typeof RiskSourceSchema>;
 /** A risk source as the API answers it: its responsible person's phone may be masked. */
 export const RiskSourceViewSchema = RiskSourceSchema.extend({
   responsiblePerson: ContactViewSchema,
+  /** The name of the enterprise the source belongs to (officials see many enterprises). */
+  enterpriseName: z.string().optional(),
 });
+export type RiskSourceView = z.infer<typeof RiskSourceViewSchema>;
 
 /** Whether any control is recorded — the `controlsRecorded` input of grading (domain.md §3). */
 export function hasRecordedControls(controls: RiskControls): boolean {

@@ -132,6 +132,15 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     why: "the enterprise assesses its own, an agency what is delegated to it; officials review, not assess",
   },
   "GET /api/v1/risk-sources/{id}/assessments": { roles: SIGNED_IN, why: "as the source itself" },
+  // risk notification card (domain.md §6)
+  "GET /api/v1/risk-sources/{id}/card": {
+    roles: [...ENTERPRISE, "assessor", ...OFFICIALS],
+    why: "who reads the source prints or checks its card; integrators read the data, not a printout",
+  },
+  "GET /api/v1/public/risk-sources/{token}": {
+    roles: PUBLIC,
+    why: "the card's QR code opens it unsigned; the signed, expiring link is the key and it shows no people or phones",
+  },
   "GET /api/v1/reviews": {
     roles: OFFICIALS,
     why: "officials accept or return assessments in their jurisdiction",

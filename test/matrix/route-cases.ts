@@ -1,5 +1,6 @@
 import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
+import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
 import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
@@ -248,4 +249,5 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...exchangeCases,
   ...supervisionCases,
   ...statsCases,
+  ...cardCases,
 };

@@ -17,4 +17,6 @@ export const paths = {
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
   riskMap: "/map",
+  /** The public page a risk card's QR code opens (no sign-in). */
+  publicRiskSource: "/p/:token",
 } as const;

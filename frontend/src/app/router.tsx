@@ -33,6 +33,14 @@ export function createAppRouter() {
       }),
     },
     {
+      // A risk card's QR code: opened by anyone, signed in or not.
+      path: paths.publicRiskSource,
+      lazy: async () => ({
+        Component: (await import("../pages/public-risk-source/public-risk-source-page.tsx"))
+          .PublicRiskSourcePage,
+      }),
+    },
+    {
       element: (
         <RequireAuth>
           <AppLayout />

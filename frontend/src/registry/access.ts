@@ -27,3 +27,6 @@ export const REGISTRY_READERS = [
 export function hasRole(role: Role | undefined, roles: readonly Role[]): boolean {
   return role !== undefined && roles.includes(role);
 }
+
+/** Who prints or checks a source's risk notification card: everyone who reads the source. */
+export const CARD_READERS = REGISTRY_READERS;

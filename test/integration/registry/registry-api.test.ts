@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
-import type { RiskSource } from "../../../shared/risk/risk-source.ts";
+import type { ReviewQueueItem } from "../../../shared/risk/assessment.ts";
+import type { RiskSource, RiskSourceView } from "../../../shared/risk/risk-source.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
@@ -179,6 +180,20 @@ describe("registry API", () => {
     expect(await ids(mallAdmin)).toEqual([]);
   });
 
+  it("names the enterprise on every listed source and on the detail, read in one batch per page", async () => {
+    const name = "测试企业 t-gas-station-chaoyang";
+    const list = await chaoyang.call("GET", "/api/v1/risk-sources?district=110105");
+    const row = (list.body as { items: RiskSourceView[] }).items.find((s) => s.id === source.id);
+    expect(row?.enterpriseName).toBe(name);
+    const own = await gasAdmin.call("GET", "/api/v1/risk-sources");
+    expect((own.body as { items: RiskSourceView[] }).items[0]?.enterpriseName).toBe(name);
+    const detail = await chaoyang.call(
+      "GET",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}`,
+    );
+    expect((detail.body as RiskSourceView).enterpriseName).toBe(name);
+  });
+
   it("answers 404 for a source outside the caller's reach, the same as for no source", async () => {
     const path = `/api/v1/risk-sources/${encodeURIComponent(source.id)}`;
     const missing = `/api/v1/risk-sources/${encodeURIComponent("t-gas-station-chaoyang~01J0000000000000000000000")}`;
@@ -197,11 +212,13 @@ describe("registry API", () => {
   it("lets the Chaoyang official accept the assessment from the review queue", async () => {
     const queue = await chaoyang.call("GET", "/api/v1/reviews");
     expect(queue.status).toBe(200);
-    const pending = (
-      queue.body as { items: { id: string; version: number; riskSourceId: string }[] }
-    ).items;
+    const pending = (queue.body as { items: ReviewQueueItem[] }).items;
     const item = pending.find((a) => a.riskSourceId === source.id);
-    expect(item).toBeDefined();
+    // Each row names its source and enterprise: the official's browser reads nothing per row.
+    expect(item).toMatchObject({
+      riskSourceName: source.name,
+      enterpriseName: "测试企业 t-gas-station-chaoyang",
+    });
     const haidianQueue = await haidian.call("GET", "/api/v1/reviews");
     expect((haidianQueue.body as { items: unknown[] }).items).toEqual([]);
 

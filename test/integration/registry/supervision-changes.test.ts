@@ -165,7 +165,10 @@ describe("supervision changes", () => {
       });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ errors: [{ path: "body.supervision.street" }] });
-      expect(await storedSource(separate.id)).toEqual(separate);
+      // The answer names the enterprise; the stored record is the rest of it, unchanged.
+      const { enterpriseName, ...answered } = separate as RiskSource & { enterpriseName?: string };
+      expect(enterpriseName).toBe("测试企业 t-mall-haidian");
+      expect(await storedSource(separate.id)).toEqual(answered);
       const assessed = await mallAdmin.call(
         "POST",
         `/api/v1/risk-sources/${enc(follower.id)}/assessments`,

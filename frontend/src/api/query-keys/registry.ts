@@ -24,6 +24,10 @@ export const registryKeys = {
   enterprise: (tenantId: string) => ["registry", "enterprise", tenantId] as const,
   identificationLists: (industry: string | undefined) =>
     ["registry", "identification-lists", industry] as const,
+  /** A card's links follow the source's version: a changed source asks for its new card. */
+  riskCard: (id: string, size: string, version: number) =>
+    [...registryKeys.riskSource(id), "card", size, version] as const,
+  publicRiskSource: (token: string) => ["public", "risk-source", token] as const,
   importJob: (id: string | undefined) => ["registry", "import-job", id] as const,
   supervisionChanges: () => ["registry", "supervision-changes"] as const,
   /** Full source records for the supervision request dialog (the delegation picker keeps less). */

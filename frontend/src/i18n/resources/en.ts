@@ -1,3 +1,4 @@
+import { cardsEn } from "./cards-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import type { Messages } from "./zh-cn.ts";
@@ -89,4 +90,5 @@ export const en: Messages = {
   },
   registry: registryEn,
   tenancy: tenancyEn,
+  cards: cardsEn,
 };

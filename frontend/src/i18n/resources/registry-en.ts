@@ -12,6 +12,7 @@ export const registryEn: Messages["registry"] = {
     actions: "Actions",
   },
   fields: {
+    enterpriseName: "Enterprise",
     name: "Risk source",
     place: "Place",
     description: "Description (possible consequences)",

@@ -10,6 +10,7 @@ export const registryZhCN = {
     actions: "操作",
   },
   fields: {
+    enterpriseName: "所属企业",
     name: "风险源名称",
     place: "场所/部位",
     description: "描述（可能后果等）",

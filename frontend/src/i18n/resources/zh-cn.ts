@@ -1,3 +1,4 @@
+import { cardsZhCN } from "./cards-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 
@@ -86,6 +87,7 @@ export const zhCN = {
   },
   registry: registryZhCN,
   tenancy: tenancyZhCN,
+  cards: cardsZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -11,7 +11,7 @@ import { LoadError } from "../../app/load-error.tsx";
 import { PageError } from "../../app/page-error.tsx";
 import { paths } from "../../app/paths.ts";
 import { useCurrentUser } from "../../auth/current-user.tsx";
-import { ASSESSING_ROLES, ENTERPRISE_ROLES, hasRole } from "../../registry/access.ts";
+import { ASSESSING_ROLES, CARD_READERS, ENTERPRISE_ROLES, hasRole } from "../../registry/access.ts";
 import { useMethodProfiles } from "../../registry/grade/use-method-profiles.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
@@ -20,6 +20,7 @@ import { ControlsCard } from "./controls-card.tsx";
 import { EditDrawer } from "./edit-drawer.tsx";
 import { GradingCard } from "./grading-card.tsx";
 import { ResponsibilitiesCard } from "./responsibilities-card.tsx";
+import { RiskCardPanel } from "./risk-card-panel.tsx";
 import { SourceOverview } from "./source-overview.tsx";
 import { useTaggedSource } from "./use-tagged-source.ts";
 
@@ -106,6 +107,11 @@ export function RiskSourceDetailPage() {
         <Col span={24}>
           <ControlsCard controls={value.controls} />
         </Col>
+        {hasRole(me?.role, CARD_READERS) && (
+          <Col span={24}>
+            <RiskCardPanel sourceId={value.id} version={value.version} />
+          </Col>
+        )}
         <Col span={24}>
           {history.error ? (
             <LoadError error={history.error} onRetry={() => void history.refetch()} />

@@ -1,12 +1,12 @@
 import { Card, Descriptions, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { getIdentificationItem } from "../../../../shared/catalogs/identification-lists/index.ts";
-import type { RiskSource } from "../../../../shared/risk/risk-source.ts";
+import type { RiskSourceView } from "../../../../shared/risk/risk-source.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { accidentTypeName, hazardFactorName, industryName } from "../../registry/catalog-labels.ts";
 
 /** Name, place, description, industry, accident types, hazard factors, location, list item. */
-export function SourceOverview({ source }: { source: RiskSource }) {
+export function SourceOverview({ source }: { source: RiskSourceView }) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const item = source.identificationItemId
@@ -19,6 +19,11 @@ export function SourceOverview({ source }: { source: RiskSource }) {
         size="small"
         items={[
           { key: "name", label: t("registry.fields.name"), children: source.name },
+          {
+            key: "enterprise",
+            label: t("registry.fields.enterpriseName"),
+            children: source.enterpriseName ?? source.tenantId,
+          },
           { key: "place", label: t("registry.fields.place"), children: source.place },
           {
             key: "industry",

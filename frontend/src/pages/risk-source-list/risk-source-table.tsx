@@ -2,7 +2,7 @@ import { Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { RiskSource } from "../../../../shared/risk/risk-source.ts";
+import type { RiskSourceView } from "../../../../shared/risk/risk-source.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { districtName, industryName } from "../../registry/catalog-labels.ts";
 import { formatDate, isOverdue } from "../../registry/dates.ts";
@@ -10,15 +10,17 @@ import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
 
 interface Props {
-  items: readonly RiskSource[];
+  items: readonly RiskSourceView[];
   loading: boolean;
+  /** Officials and agencies see many enterprises' sources: each row names its enterprise. */
+  showEnterprise: boolean;
 }
 
 /** One row per source: level, name, place, industry, district / street, next review. */
-export function RiskSourceTable({ items, loading }: Props) {
+export function RiskSourceTable({ items, loading, showEnterprise }: Props) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
-  const columns: ColumnsType<RiskSource> = [
+  const columns: ColumnsType<RiskSourceView> = [
     {
       key: "level",
       title: t("registry.fields.currentLevel"),
@@ -36,6 +38,16 @@ export function RiskSourceTable({ items, loading }: Props) {
       render: (_, source) => <Link to={riskSourceLinks.detail(source.id)}>{source.name}</Link>,
     },
     { key: "place", title: t("registry.fields.place"), dataIndex: "place" },
+    ...(showEnterprise
+      ? [
+          {
+            key: "enterprise",
+            title: t("registry.fields.enterpriseName"),
+            render: (_: unknown, source: RiskSourceView) =>
+              source.enterpriseName ?? source.tenantId,
+          },
+        ]
+      : []),
     {
       key: "industry",
       title: t("registry.fields.industry"),
@@ -59,11 +71,11 @@ export function RiskSourceTable({ items, loading }: Props) {
     },
   ];
   return (
-    <Table<RiskSource>
+    <Table<RiskSourceView>
       data-testid="risk-source-table"
       rowKey="id"
       columns={columns}
-      dataSource={items as RiskSource[]}
+      dataSource={[...items]}
       loading={loading}
       pagination={false}
       locale={{ emptyText: t("registry.list.empty") }}
