@@ -33,6 +33,20 @@ export const schedules: readonly ScheduleDefinition[] = [
     expression: "cron(0/5 * * * ? *)",
     timezone: "Asia/Shanghai",
   },
+  {
+    id: "review-due",
+    description:
+      "Daily review-due pass: sources whose periodic review passed announced as review.overdue events, once per due date",
+    // 06:00 Beijing, before officials start the day.
+    expression: "cron(0 6 * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
+  {
+    id: "stats-reconcile",
+    description: "Nightly: statistics recomputed from the registry; any drift from the fold logged",
+    expression: "cron(30 2 * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
 ];
 
 /**

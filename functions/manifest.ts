@@ -1,9 +1,11 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
+import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
+import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
 import { warningsApi, warningsSweep } from "./warnings/manifest.ts";
@@ -22,4 +24,9 @@ export const manifest: Manifest = [
   outboxSweeper,
   warningsApi,
   warningsSweep,
+  statsFold,
+  statsApi,
+  statsReconcile,
+  reviewDuePass,
+  passesApi,
 ];

@@ -80,6 +80,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   },
   "PATCH /api/v1/enterprise": { roles: ["enterpriseAdmin"], why: "the admin keeps the profile" },
 
+  // scheduled passes (issue 12): city-wide work, watched by the city administrator
+  "GET /api/v1/passes": { roles: ["cityAdmin"], why: "passes run over the whole city" },
+  "GET /api/v1/passes/{id}": { roles: ["cityAdmin"], why: "passes run over the whole city" },
+  // statistics (issue 12): officials, each for the jurisdiction they hold
+  "GET /api/v1/stats/summary": { roles: OFFICIALS, why: "statistics are the government's view" },
+  "GET /api/v1/stats/accident-types": { roles: OFFICIALS },
+  "GET /api/v1/stats/coverage": { roles: OFFICIALS },
+
   // supervision is the government's to assign (issue 10): the enterprise asks, the official over
   // the requested place decides
   "POST /api/v1/supervision-changes": {

@@ -2,6 +2,7 @@ import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
 import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
+import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
 import { warningCases } from "./route-cases-warnings.ts";
@@ -249,5 +250,6 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...exchangeCases,
   ...supervisionCases,
   ...warningCases,
+  ...statsCases,
   ...cardCases,
 };

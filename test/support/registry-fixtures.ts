@@ -3,7 +3,7 @@ import { enterpriseItem } from "../../functions/registry/enterprise-item.ts";
 import type { DistrictCode } from "../../shared/catalogs/districts.ts";
 import type { IndustryId } from "../../shared/catalogs/industries.ts";
 import type { Enterprise } from "../../shared/risk/enterprise.ts";
-import type { RiskSourceCreateInput } from "../../shared/risk/risk-source.ts";
+import type { RiskSource, RiskSourceCreateInput } from "../../shared/risk/risk-source.ts";
 
 /** Valid USCCs (GB 32100-2015 check characters) for fixtures. */
 export const FIXTURE_USCC = ["91110105MA01ABCD39", "91110108MA01EFGH28"];
@@ -61,5 +61,27 @@ export function riskSourceInput(
       street: place.street,
       industryDepartment: "区城市管理委员会",
     },
+  };
+}
+
+/** A stored source as the registry would hold it, for tests that write the table directly. */
+export function storedRiskSource(
+  input: RiskSourceCreateInput,
+  id: string,
+  tenantId: string,
+  grade: { currentLevel: RiskSource["currentLevel"]; nextReviewAt: string | null },
+): RiskSource {
+  return {
+    ...input,
+    id,
+    tenantId,
+    version: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    enterpriseId: tenantId,
+    accidentTypeCatalog: { id: "gb6441-1986", version: 1 },
+    inherentLevel: null,
+    lastAssessment: null,
+    ...grade,
   };
 }

@@ -28,12 +28,19 @@ function stable(value: unknown): string {
 type Item = Record<string, AttributeValue>;
 
 /**
- * Bookkeeping that changes without a request of the caller: integrators' rate counters and the
- * progress of import jobs, which the queue worker updates asynchronously.
+ * Bookkeeping that changes without a request of the caller: integrators' rate counters, the
+ * progress of import jobs, which the queue worker updates asynchronously, and the statistics the
+ * stream fold writes after other requests' registry changes (functions/stats/).
  */
 function isBookkeeping(item: Item): boolean {
   const sk = item.sk?.S ?? "";
-  return sk.startsWith("RATE#") || sk.startsWith("IMPORT#");
+  const pk = item.pk?.S ?? "";
+  return (
+    sk.startsWith("RATE#") ||
+    sk.startsWith("IMPORT#") ||
+    sk.startsWith("STC#") ||
+    pk.startsWith("STATS#")
+  );
 }
 
 /**

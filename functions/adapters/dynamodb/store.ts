@@ -11,8 +11,10 @@ import { indicatorStateEntity } from "./entities/indicator-state.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
+import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
+import { statsContributionEntity, statsSliceEntity } from "./entities/stats.ts";
 import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
@@ -47,6 +49,11 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     warning: warningEntity(config),
     liveWarning: liveWarningEntity(config),
     warningSettings: warningSettingsEntity(config),
+    statsSlice: statsSliceEntity(config),
+    statsContribution: statsContributionEntity(config),
+    pass: passEntity(config),
+    passSegment: passSegmentEntity(config),
+    reviewNotice: reviewNoticeEntity(config),
   });
 }
 

@@ -1,0 +1,49 @@
+import { CustomAttributeType, Entity, type EntityConfiguration as EntityConfig } from "electrodb";
+import type { Contribution, Counts } from "../../../../shared/stats/contribution.ts";
+import { key, tenantPartition } from "./key.ts";
+
+/**
+ * One shard of a statistics slice (the city, a district, a street, an industry or a crossing,
+ * shared/stats/contribution.ts): counter name → count. Not a tenant's: it sums every enterprise
+ * of the city, and is written only by the fold (functions/stats/), read by officials' routes.
+ * `version` orders concurrent folds on the shard.
+ */
+export const statsSliceEntity = (config: EntityConfig) =>
+  new Entity(
+    {
+      model: { entity: "statsSlice", version: "1", service: "cityrisk" },
+      attributes: {
+        slice: { type: "string", required: true, readOnly: true },
+        shard: { type: "number", required: true, readOnly: true },
+        counts: { type: CustomAttributeType<Counts>("any"), required: true },
+        version: { type: "number", required: true },
+        updatedAt: { type: "string", required: true },
+      },
+      indexes: {
+        bySlice: {
+          pk: key("pk", "STATS#${slice}", ["slice"]),
+          sk: key("sk", "SHARD#${shard}", ["shard"]),
+        },
+      },
+    },
+    config,
+  );
+
+/** What a source contributes to the statistics as folded, and the record version folded last. */
+export const statsContributionEntity = (config: EntityConfig) =>
+  new Entity(
+    {
+      model: { entity: "statsContribution", version: "1", service: "cityrisk" },
+      attributes: {
+        tenantId: { type: "string", required: true, readOnly: true },
+        sourceId: { type: "string", required: true, readOnly: true },
+        version: { type: "number", required: true },
+        /** `null` once the source is deleted: a late, older record then folds nothing. */
+        contribution: { type: CustomAttributeType<Contribution | null>("any") },
+      },
+      indexes: {
+        byTenant: { pk: tenantPartition, sk: key("sk", "STC#${sourceId}", ["sourceId"]) },
+      },
+    },
+    config,
+  );

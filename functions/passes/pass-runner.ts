@@ -1,0 +1,140 @@
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { writeTogether } from "../platform/data/unit-of-work.ts";
+
+/** One page of a segment: what it read, and the cursor of the next page (null at the end). */
+export interface SegmentPage<T> {
+  items: readonly T[];
+  cursor: string | null;
+}
+
+/** A pass: its segments, how to read one page of a segment, and what to do with each item. */
+export interface PassPlan<T> {
+  id: string;
+  kind: string;
+  segments: readonly string[];
+  readPage: (segment: string, cursor: string | null) => Promise<SegmentPage<T>>;
+  /** Acts on one item, idempotently (a page re-read after a kill acts again); true if it acted. */
+  act: (item: T) => Promise<boolean>;
+}
+
+/** Creates the pass and its segments' checkpoints once; a second start finds them. */
+export async function startPass(store: Store, plan: PassPlan<unknown>, now: Date): Promise<void> {
+  const existing = await store.entities.pass.get({ id: plan.id }).go({ consistent: true });
+  if (existing.data) return;
+  const at = now.toISOString();
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.pass
+          .create({
+            id: plan.id,
+            kind: plan.kind,
+            startedAt: at,
+            segmentCount: plan.segments.length,
+          })
+          .commit(),
+    },
+  ]);
+  for (const segment of plan.segments) {
+    await writeTogether(store, [
+      {
+        action: (tx) =>
+          tx.passSegment
+            .put({ passId: plan.id, segment, done: false, seen: 0, acted: 0, updatedAt: at })
+            .commit(),
+      },
+    ]);
+  }
+}
+
+/**
+ * Runs one segment from its checkpoint to its end, saving the checkpoint after every page. A
+ * worker killed midway leaves the checkpoint of its last whole page: the restart re-reads at
+ * most one page, whose items `act` recognises as done, and skips none. (On AWS each segment is
+ * one queue message; locally the scheduler runs them one after another.)
+ */
+export async function runSegment<T>(
+  store: Store,
+  plan: PassPlan<T>,
+  segment: string,
+  clock: () => Date,
+): Promise<void> {
+  const { data: checkpoint } = await store.entities.passSegment
+    .get({ passId: plan.id, segment })
+    .go({ consistent: true });
+  if (!checkpoint || checkpoint.done) return;
+  let { cursor = null, seen, acted } = checkpoint;
+  for (;;) {
+    const page = await plan.readPage(segment, cursor ?? null);
+    for (const item of page.items) {
+      seen += 1;
+      if (await plan.act(item)) acted += 1;
+    }
+    cursor = page.cursor;
+    const saved = { done: cursor === null, seen, acted, updatedAt: clock().toISOString() };
+    await writeTogether(store, [
+      {
+        action: (tx) =>
+          tx.passSegment
+            .put({ passId: plan.id, segment, ...saved, ...(cursor ? { cursor } : {}) })
+            .commit(),
+      },
+    ]);
+    if (cursor === null) return;
+  }
+}
+
+/** Starts (or resumes) a pass and runs every unfinished segment in this process. */
+export async function runPass<T>(
+  store: Store,
+  plan: PassPlan<T>,
+  clock: () => Date,
+): Promise<void> {
+  await startPass(store, plan as PassPlan<unknown>, clock());
+  for (const segment of plan.segments) await runSegment(store, plan, segment, clock);
+}
+
+/** A pass's progress, for the city admin. */
+export interface PassProgress {
+  id: string;
+  kind: string;
+  startedAt: string;
+  segments: number;
+  segmentsDone: number;
+  seen: number;
+  acted: number;
+  done: boolean;
+}
+
+export async function passProgress(store: Store, id: string): Promise<PassProgress | undefined> {
+  const { data: pass } = await store.entities.pass.get({ id }).go();
+  if (!pass) return undefined;
+  const { data: segments } = await store.entities.passSegment.query
+    .byPass({ passId: id })
+    .go({ pages: "all" });
+  const segmentsDone = segments.filter((s) => s.done).length;
+  return {
+    id,
+    kind: pass.kind,
+    startedAt: pass.startedAt,
+    segments: pass.segmentCount,
+    segmentsDone,
+    seen: segments.reduce((n, s) => n + s.seen, 0),
+    acted: segments.reduce((n, s) => n + s.acted, 0),
+    done: segmentsDone === pass.segmentCount,
+  };
+}
+
+/** Passes newest first (ids start with their kind and date; startedAt orders them). */
+export async function listPasses(
+  store: Store,
+  cursor: string | null,
+  limit: number,
+): Promise<{ items: PassProgress[]; nextCursor: string | null }> {
+  const page = await store.entities.pass.query.byId({}).go({ cursor, limit, order: "desc" });
+  const items = await Promise.all(page.data.map((p) => passProgress(store, p.id)));
+  return {
+    items: items.filter((p): p is PassProgress => p !== undefined),
+    nextCursor: page.cursor,
+  };
+}

@@ -1,0 +1,108 @@
+import { EVENTS_TOPIC_ID, type EventEnvelope, eventAttributes } from "../../events/envelope.ts";
+import * as reviewOverdue from "../../events/review-overdue.v1.ts";
+import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import { SHARDS } from "../adapters/dynamodb/shard.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { attemptTogether } from "../platform/data/unit-of-work.ts";
+import { outboxStep } from "../platform/outbox/outbox-item.ts";
+import type { PassPlan } from "./pass-runner.ts";
+
+const DAY_MS = 24 * 3600 * 1000;
+const PAGE = 100;
+
+/** The daily pass's id: one per calendar day in Beijing, so a re-run that day resumes it. */
+export function reviewDuePassId(now: Date): string {
+  const beijing = new Date(now.getTime() + 8 * 3600 * 1000);
+  return `review-due-${beijing.toISOString().slice(0, 10)}`;
+}
+
+/** The `review.overdue` envelope of a source past its review date (events/envelope.ts). */
+export function reviewOverdueEnvelope(
+  tenantId: string,
+  source: RiskSource,
+  now: Date,
+): EventEnvelope {
+  const due = source.nextReviewAt ?? now.toISOString();
+  const data: reviewOverdue.ReviewOverdue = {
+    riskSourceId: source.id,
+    name: source.name,
+    level: source.currentLevel ?? "low",
+    nextReviewAt: due,
+    daysOverdue: Math.max(0, Math.floor((now.getTime() - Date.parse(due)) / DAY_MS)),
+  };
+  return {
+    // The same for every re-run: consumers (webhooks) deduplicate on it.
+    id: `${reviewOverdue.detailType}~${tenantId}~${source.id}~${due}`,
+    type: reviewOverdue.detailType,
+    version: reviewOverdue.version,
+    occurredAt: now.toISOString(),
+    subject: {
+      tenantId,
+      riskSourceId: source.id,
+      district: source.supervision.district,
+      street: source.supervision.street,
+      industry: source.industry,
+      ...(source.currentLevel ? { level: source.currentLevel } : {}),
+    },
+    data,
+  };
+}
+
+interface DueSource {
+  tenantId: string;
+  record: RiskSource;
+}
+
+/**
+ * Sources whose next review passed (domain.md §4) announced as `review.overdue` events through
+ * the outbox, once per source and due date: a notice item joins the outbox message's
+ * transaction and refuses the second. Segments are district × shard of the sparse review-due
+ * index, so the pass reads only graded sources that are due, never the registry.
+ * Hook for the warnings issue: its rules consume `review.overdue` from the `events` topic (or
+ * add their own step here, in the same transaction as the notice).
+ */
+export function reviewDuePlan(store: Store, now: Date, pageSize = PAGE): PassPlan<DueSource> {
+  const id = reviewDuePassId(now);
+  const before = now.toISOString();
+  return {
+    id,
+    kind: "review-due",
+    segments: DISTRICT_CODES.flatMap((d) => SHARDS.map((s) => `${d}:${s}`)),
+    readPage: async (segment, cursor) => {
+      const [district = "", shard = "0"] = segment.split(":");
+      const page = await store.entities.riskSource.query
+        .reviewDue({ district, shard: Number(shard) })
+        .lt({ nextReviewAt: before })
+        .go({ cursor, limit: pageSize });
+      return {
+        items: page.data.map((item) => ({ tenantId: item.tenantId, record: item.record })),
+        cursor: page.cursor,
+      };
+    },
+    act: async ({ tenantId, record }) => {
+      const due = record.nextReviewAt;
+      if (!due) return false;
+      const envelope = reviewOverdueEnvelope(tenantId, record, now);
+      const outcome = await attemptTogether(store, [
+        {
+          action: (tx) =>
+            tx.reviewNotice
+              .create({ tenantId, sourceId: record.id, dueAt: due, passId: id })
+              .commit(),
+        },
+        outboxStep(
+          tenantId,
+          {
+            channel: "topic",
+            topic: EVENTS_TOPIC_ID,
+            message: JSON.stringify(envelope),
+            attributes: eventAttributes(envelope),
+          },
+          now,
+        ),
+      ]);
+      return outcome.committed;
+    },
+  };
+}

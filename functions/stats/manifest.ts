@@ -1,0 +1,47 @@
+import { statsContract } from "../../shared/contracts/stats.ts";
+import type { FunctionDefinition } from "../platform/manifest-types.ts";
+
+const riskSourceEntity = { __edb_e__: { S: ["riskSource"] } };
+
+/**
+ * Folds every risk source change the table's stream carries into the statistics counters
+ * (shared/stats/contribution.ts), so officials' statistics cost the same at any city size.
+ */
+export const statsFold: FunctionDefinition = {
+  id: "stats-fold",
+  description: "Folds risk source changes into the statistics counters (统计)",
+  handler: "functions/stats/stats-fold.handler.ts",
+  stream: {
+    filters: [
+      { eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: riskSourceEntity } },
+      { eventName: ["REMOVE"], dynamodb: { OldImage: riskSourceEntity } },
+    ],
+    batchSize: 50,
+    maxRetries: 10,
+  },
+  table: "readWrite",
+  memoryMb: 512,
+  timeoutSeconds: 60,
+};
+
+/** Officials' statistics, read from the folded counters of their jurisdiction. */
+export const statsApi: FunctionDefinition = {
+  id: "stats-api",
+  description: "Statistics for officials: levels, districts, industries, accident types, coverage",
+  handler: "functions/stats/stats-api.handler.ts",
+  routes: statsContract,
+  table: "read",
+  memoryMb: 256,
+  timeoutSeconds: 10,
+};
+
+/** Nightly check that the fold is exact: recomputes from the registry and reports drift. */
+export const statsReconcile: FunctionDefinition = {
+  id: "stats-reconcile",
+  description: "Recomputes the statistics from the registry and reports drift (must be zero)",
+  handler: "functions/stats/stats-reconcile.handler.ts",
+  schedules: ["stats-reconcile"],
+  table: "read",
+  memoryMb: 1024,
+  timeoutSeconds: 900,
+};

@@ -1,0 +1,49 @@
+import * as z from "zod";
+
+const Count = z.number().int().nonnegative();
+
+export const LevelCountsSchema = z.strictObject({
+  major: Count,
+  significant: Count,
+  general: Count,
+  low: Count,
+});
+
+export const CoverageRowSchema = z.strictObject({ registered: Count, assessed: Count });
+
+/** Registered and assessed sources by district and industry (覆盖情况). */
+export const CoverageSchema = z.strictObject({
+  byDistrict: z.record(z.string(), CoverageRowSchema),
+  byIndustry: z.record(z.string(), CoverageRowSchema),
+});
+
+/** `GET /stats/summary`: the caller's jurisdiction, from folded counters (issue 12). */
+export const StatsSummarySchema = z.strictObject({
+  byLevel: LevelCountsSchema,
+  byDistrict: z.record(z.string(), LevelCountsSchema),
+  byIndustry: z.record(z.string(), LevelCountsSchema),
+  coverage: CoverageSchema,
+  asOf: z.iso.datetime(),
+});
+
+export const AccidentTypeStatsSchema = z.strictObject({
+  byAccidentType: z.record(z.string(), LevelCountsSchema),
+  asOf: z.iso.datetime(),
+});
+
+const BalanceRowSchema = z.strictObject({
+  key: z.string(),
+  registered: Count,
+  assessed: Count,
+  share: z.number().min(0).max(1),
+});
+
+/** Coverage and the balance view (推进平衡性): places ranked by assessed share, laggards first. */
+export const CoverageStatsSchema = z.strictObject({
+  coverage: CoverageSchema,
+  balance: z.strictObject({
+    districts: z.array(BalanceRowSchema),
+    industries: z.array(BalanceRowSchema),
+  }),
+  asOf: z.iso.datetime(),
+});
