@@ -23,6 +23,7 @@ import {
 } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { resolveProfile } from "./method-profiles.ts";
+import { gradedEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { loadSource, ownerOf, placeOfSource, reachSource } from "./source-reach.ts";
 
@@ -187,6 +188,7 @@ export async function submitAssessment(
       { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
       ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
       auditStep(audit),
+      ...gradedEventSteps(assessment, source, updated, now),
     ],
     requestId === undefined ? undefined : { tenantId: source.tenantId, request: requestId },
     assessment.id,
@@ -290,6 +292,7 @@ export async function reviewAssessment(
     putAssessment(reviewed, source, staleVersion),
     putSource(updatedSource, staleVersion),
     auditStep(audit),
+    ...gradedEventSteps(reviewed, source, updatedSource, now),
   ]);
   return reviewed;
 }

@@ -1,0 +1,73 @@
+import type * as z from "zod";
+import * as assessmentGraded from "./assessment-graded.v1.ts";
+import * as reviewOverdue from "./review-overdue.v1.ts";
+import * as riskLevelChanged from "./risk-level-changed.v1.ts";
+import * as riskSourceRegistered from "./risk-source-registered.v1.ts";
+
+/** One versioned event payload: what an envelope's `type`/`version` name and its `data` holds. */
+export interface CatalogEntry {
+  type: string;
+  version: number;
+  summary: { zh: string; en: string };
+  /** Absent for types whose payload file is wired in at merge (see WARNING_EVENT_TYPES). */
+  schema?: z.ZodType;
+}
+
+/**
+ * Warning lifecycle events, published by the warnings capability. Their payload schemas live in
+ * `events/warning-*.v1.ts`, owned by that capability, and join the catalog's schemas when both
+ * branches are merged.
+ */
+export const WARNING_EVENT_TYPES = [
+  "warning.raised",
+  "warning.acknowledged",
+  "warning.escalated",
+  "warning.resolved",
+] as const;
+
+const registryEvents: readonly CatalogEntry[] = [
+  {
+    type: riskSourceRegistered.type,
+    version: riskSourceRegistered.version,
+    summary: { zh: "风险源已登记", en: "A risk source was registered" },
+    schema: riskSourceRegistered.RiskSourceRegisteredV1Schema,
+  },
+  {
+    type: assessmentGraded.type,
+    version: assessmentGraded.version,
+    summary: { zh: "风险评估已定级或已审核", en: "An assessment was graded or reviewed" },
+    schema: assessmentGraded.AssessmentGradedV1Schema,
+  },
+  {
+    type: riskLevelChanged.type,
+    version: riskLevelChanged.version,
+    summary: { zh: "风险源等级变化", en: "A risk source's level changed" },
+    schema: riskLevelChanged.RiskLevelChangedV1Schema,
+  },
+  {
+    type: reviewOverdue.type,
+    version: reviewOverdue.version,
+    summary: { zh: "风险源复评逾期", en: "A risk source's periodic review is overdue" },
+    schema: reviewOverdue.ReviewOverdueV1Schema,
+  },
+];
+
+const warningSummaries: Record<(typeof WARNING_EVENT_TYPES)[number], CatalogEntry["summary"]> = {
+  "warning.raised": { zh: "预警已发布", en: "A warning was raised" },
+  "warning.acknowledged": { zh: "预警已签收", en: "A warning was acknowledged" },
+  "warning.escalated": { zh: "预警已升级", en: "A warning was escalated" },
+  "warning.resolved": { zh: "预警已处置", en: "A warning was resolved" },
+};
+
+/** Every event type the product publishes on the `events` topic, for docs and subscriptions. */
+export const EVENT_CATALOG: readonly CatalogEntry[] = [
+  ...registryEvents,
+  ...WARNING_EVENT_TYPES.map((type) => ({ type, version: 1, summary: warningSummaries[type] })),
+];
+
+export const EVENT_TYPES: readonly string[] = EVENT_CATALOG.map((e) => e.type);
+
+/** The catalog entry of an envelope's type and version, if the product knows it. */
+export function catalogEntry(type: string, version: number): CatalogEntry | undefined {
+  return EVENT_CATALOG.find((e) => e.type === type && e.version === version);
+}
