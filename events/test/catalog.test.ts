@@ -53,3 +53,11 @@ describe("event catalog", () => {
     expect(() => newEvent(kind, subject, { ...data, to: "purple" as "major" }, now)).toThrow();
   });
 });
+
+describe("OpenAPI webhooks section", () => {
+  it("documents every catalog event type", async () => {
+    const { openApiWebhooks } = await import("../../functions/platform/http/openapi-webhooks.ts");
+    const hooks = openApiWebhooks();
+    expect(Object.keys(hooks).sort()).toEqual(EVENT_TYPES.map((t) => `${t}.v1`).sort());
+  });
+});
