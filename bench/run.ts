@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { api } from "./scenarios/api.ts";
 import { bundles } from "./scenarios/bundles.ts";
 import { grading } from "./scenarios/grading.ts";
+import { readings } from "./scenarios/readings.ts";
 
 /** A benchmark prints as it goes and returns its result row; the last printed line is its headline. */
 export interface BenchResult {
@@ -10,7 +11,7 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const scenarios: Record<string, () => Promise<BenchResult>> = { api, bundles, grading };
+const scenarios: Record<string, () => Promise<BenchResult>> = { api, bundles, grading, readings };
 
 const name = process.argv[2];
 const scenario = name ? scenarios[name] : undefined;

@@ -3,21 +3,20 @@ import * as assessmentGraded from "./assessment-graded.v1.ts";
 import * as reviewOverdue from "./review-overdue.v1.ts";
 import * as riskLevelChanged from "./risk-level-changed.v1.ts";
 import * as riskSourceRegistered from "./risk-source-registered.v1.ts";
+import * as warningAcknowledged from "./warning-acknowledged.v1.ts";
+import * as warningEscalated from "./warning-escalated.v1.ts";
+import * as warningRaised from "./warning-raised.v1.ts";
+import * as warningResolved from "./warning-resolved.v1.ts";
 
 /** One versioned event payload: what an envelope's `type`/`version` name and its `data` holds. */
 export interface CatalogEntry {
   type: string;
   version: number;
   summary: { zh: string; en: string };
-  /** Absent for types whose payload file is wired in at merge (see WARNING_EVENT_TYPES). */
-  schema?: z.ZodType;
+  schema: z.ZodType;
 }
 
-/**
- * Warning lifecycle events, published by the warnings capability. Their payload schemas live in
- * `events/warning-*.v1.ts`, owned by that capability, and join the catalog's schemas when both
- * branches are merged.
- */
+/** Warning lifecycle events, published by the warnings capability (`events/warning-*.v1.ts`). */
 export const WARNING_EVENT_TYPES = [
   "warning.raised",
   "warning.acknowledged",
@@ -52,18 +51,35 @@ const registryEvents: readonly CatalogEntry[] = [
   },
 ];
 
-const warningSummaries: Record<(typeof WARNING_EVENT_TYPES)[number], CatalogEntry["summary"]> = {
-  "warning.raised": { zh: "预警已发布", en: "A warning was raised" },
-  "warning.acknowledged": { zh: "预警已签收", en: "A warning was acknowledged" },
-  "warning.escalated": { zh: "预警已升级", en: "A warning was escalated" },
-  "warning.resolved": { zh: "预警已处置", en: "A warning was resolved" },
-};
+const warningEvents: readonly CatalogEntry[] = [
+  {
+    type: warningRaised.type,
+    version: warningRaised.version,
+    summary: { zh: "预警已发布", en: "A warning was raised" },
+    schema: warningRaised.WarningRaisedV1Schema,
+  },
+  {
+    type: warningAcknowledged.type,
+    version: warningAcknowledged.version,
+    summary: { zh: "预警已签收", en: "A warning was acknowledged" },
+    schema: warningAcknowledged.WarningAcknowledgedV1Schema,
+  },
+  {
+    type: warningEscalated.type,
+    version: warningEscalated.version,
+    summary: { zh: "预警已升级", en: "A warning was escalated" },
+    schema: warningEscalated.WarningEscalatedV1Schema,
+  },
+  {
+    type: warningResolved.type,
+    version: warningResolved.version,
+    summary: { zh: "预警已处置", en: "A warning was resolved" },
+    schema: warningResolved.WarningResolvedV1Schema,
+  },
+];
 
 /** Every event type the product publishes on the `events` topic, for docs and subscriptions. */
-export const EVENT_CATALOG: readonly CatalogEntry[] = [
-  ...registryEvents,
-  ...WARNING_EVENT_TYPES.map((type) => ({ type, version: 1, summary: warningSummaries[type] })),
-];
+export const EVENT_CATALOG: readonly CatalogEntry[] = [...registryEvents, ...warningEvents];
 
 export const EVENT_TYPES: readonly string[] = EVENT_CATALOG.map((e) => e.type);
 

@@ -19,6 +19,13 @@ export const schedules: readonly ScheduleDefinition[] = [
     timezone: "UTC",
   },
   {
+    id: "warnings-sweep",
+    description:
+      "Escalate warnings not acknowledged or resolved in time; raise warnings for sensors gone quiet",
+    expression: "cron(* * * * ? *)",
+    timezone: "UTC",
+  },
+  {
     id: "stalled-jobs",
     description:
       "Re-enqueue import and export jobs left queued or running without a heartbeat (lost message)",

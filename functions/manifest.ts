@@ -6,6 +6,7 @@ import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
+import { warningsApi, warningsSweep } from "./warnings/manifest.ts";
 
 /** Every function of the product. The CDK app and the local stack are both built from this. */
 export const manifest: Manifest = [
@@ -19,4 +20,6 @@ export const manifest: Manifest = [
   jobRecovery,
   outboxRelay,
   outboxSweeper,
+  warningsApi,
+  warningsSweep,
 ];

@@ -4,7 +4,6 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, PutCommand, type PutCommandInput } from "@aws-sdk/lib-dynamodb";
 import { storeFor } from "../../functions/adapters/dynamodb/store.ts";
-import { LOCAL_IDENTITY_USERS_PATH } from "../../functions/adapters/identity/local-identity-protocol.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import { demoAssessmentInput } from "../../infra/local/seed/assessment-inputs.ts";
 import type { BulkRegistry } from "../../infra/local/seed/bulk-registry.ts";
@@ -13,12 +12,11 @@ import { templatesFor } from "../../infra/local/seed/source-templates.ts";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
 import type { AssessmentCreateInput } from "../../shared/risk/assessment.ts";
 import type { RiskSource, RiskSourceCreateInput } from "../../shared/risk/risk-source.ts";
-import type { User } from "../../shared/tenancy/user.ts";
 import type { BenchResult } from "../run.ts";
+import { benchAdminToken } from "./bench-login.ts";
 
 const CLIENTS = 32;
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
-const PASSWORD = "bench-password-0001";
 
 /** The create input a registered source was made from (its stored record minus server fields). */
 function createInputOf(record: RiskSource): RiskSourceCreateInput {
@@ -140,55 +138,16 @@ export async function api(): Promise<BenchResult> {
     const work = workload(bulk);
 
     // One admin login per enterprise, created through the IdP's admin endpoint, then signed in.
-    const secret = process.env.CITYRISK_LOCAL_IDP_SECRET ?? "";
     const tokens = await Promise.all(
-      bulk.enterprises.map(async ({ enterprise: e }, i) => {
-        const email = `bench-${i}@bench.demo`;
-        // The record an accepted invitation leaves: the authorizer admits active users only.
-        const at = new Date().toISOString();
-        const user: User = {
+      bulk.enterprises.map(({ enterprise: e }, i) =>
+        benchAdminToken(stack, store, {
           userId: `u-bench-${i}`,
           tenantId: e.tenantId,
-          email,
+          email: `bench-${i}@bench.demo`,
           name: `压测管理员 ${i}`,
-          role: "enterpriseAdmin",
           jurisdiction: `d:${e.district};i:${e.industry}`,
-          status: "active",
-          activatedAt: at,
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-        };
-        await store.entities.user
-          .put({ tenantId: user.tenantId, userId: user.userId, version: 1, record: user })
-          .go();
-        const created = await fetch(`${stack.baseUrl}${LOCAL_IDENTITY_USERS_PATH}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-          body: JSON.stringify({
-            userId: user.userId,
-            email,
-            name: user.name,
-            tenantId: user.tenantId,
-            role: user.role,
-            jurisdiction: user.jurisdiction,
-            password: PASSWORD,
-          }),
-        });
-        if (created.status !== 200) throw new Error(`login for ${email}: ${created.status}`);
-        const res = await fetch(`${stack.baseUrl}/oauth2/token`, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          body: new URLSearchParams({
-            grant_type: "password",
-            client_id: "cityrisk-web",
-            username: email,
-            password: PASSWORD,
-          }),
-        });
-        if (res.status !== 200) throw new Error(`sign-in of ${email}: ${res.status}`);
-        return ((await res.json()) as { access_token: string }).access_token;
-      }),
+        }),
+      ),
     );
 
     const call = async (token: string, path: string, body: unknown) => {

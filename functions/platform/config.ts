@@ -46,6 +46,11 @@ export interface FunctionConfig {
   readonly webClientIds: readonly string[];
   /** Where integrators exchange client credentials for tokens; functions declaring `identityAdmin`. */
   readonly tokenUrl: string | undefined;
+  /**
+   * The Kinesis Data Firehose delivery stream raw readings are archived through (set by CDK on
+   * AWS); unset locally, where batches are written to the bucket directly.
+   */
+  readonly readingsDeliveryStream: string | undefined;
   /** HMAC key of the risk cards' QR links; functions declaring `signsCardLinks`. */
   readonly cardLinkSecret: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
@@ -124,6 +129,7 @@ export const EnvironmentSchema = z.object({
   [ENV.identityJwksUrl]: z.url().optional(),
   [ENV.webClientIds]: optional,
   [ENV.tokenUrl]: z.url().optional(),
+  [ENV.readingsDeliveryStream]: optional,
   [ENV.cardLinkSecret]: z.string().min(32).optional(),
 });
 
@@ -183,6 +189,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     identityJwksUrl: e[ENV.identityJwksUrl] ?? (issuer && `${issuer}/.well-known/jwks.json`),
     webClientIds: commaList(e[ENV.webClientIds]),
     tokenUrl: e[ENV.tokenUrl],
+    readingsDeliveryStream: e[ENV.readingsDeliveryStream],
     cardLinkSecret: e[ENV.cardLinkSecret],
     topicArns: Object.freeze(
       Object.fromEntries(

@@ -23,6 +23,7 @@ export const ENV = {
   webClientIds: "CITYRISK_WEB_CLIENT_IDS",
   tokenUrl: "CITYRISK_TOKEN_URL",
   eventBusName: "EVENT_BUS_NAME",
+  readingsDeliveryStream: "READINGS_DELIVERY_STREAM",
   cardLinkSecret: "CITYRISK_CARD_LINK_SECRET",
   // Read by Powertools itself; set per function so each logs, traces and counts as itself.
   serviceName: "POWERTOOLS_SERVICE_NAME",

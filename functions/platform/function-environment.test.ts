@@ -16,6 +16,7 @@ const localStack = {
   TABLE_NAME: "cityrisk-local-main",
   BUCKET_NAME: "cityrisk-local-documents",
   TOPIC_ARN_IMPORTS: "arn:aws:sns:us-east-1:000000000000:imports",
+  TOPIC_ARN_EVENTS: "arn:aws:sns:us-east-1:000000000000:events",
   CITYRISK_LOCAL_IDP_URL: "http://localhost:3000",
   CITYRISK_LOCAL_IDP_SECRET: "secret",
   CITYRISK_TOKEN_URL: "http://localhost:3000/oauth2/token",

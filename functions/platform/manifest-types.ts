@@ -49,6 +49,11 @@ export interface FunctionDefinition {
    * handler the caller's claims. Exactly one function of the manifest declares it.
    */
   authorizer?: boolean;
+  /**
+   * Archives raw sensor readings in batches: through a Kinesis Data Firehose delivery stream
+   * into the bucket on AWS (`READINGS_DELIVERY_STREAM`), as batch files in the bucket locally.
+   */
+  archivesReadings?: boolean;
   /** Sends e-mail (SES on AWS from the product's sender identity; SMTP capture locally). */
   sendsMail?: boolean;
   /**

@@ -35,7 +35,11 @@ export interface MessagingDefinition {
 export const messaging: MessagingDefinition = {
   topics: [
     { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
-    { id: "events", description: "CityRisk product events (envelopes of events/envelope.ts)" },
+    {
+      id: "events",
+      description:
+        "CityRisk product events (events/envelope.ts): warnings and risk changes for SMS, e-mail and webhook delivery",
+    },
   ],
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).

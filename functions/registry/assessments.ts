@@ -13,7 +13,7 @@ import { hasRecordedControls, type RiskSource } from "../../shared/risk/risk-sou
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import { covers, type Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { auditRecord } from "../audit/audit-log.ts";
+import { actorOf, auditRecord } from "../audit/audit-log.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import {
   auditStep,
@@ -22,6 +22,7 @@ import {
   writeTogether,
 } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { assessmentWarningSteps } from "../warnings/assessment-warnings.ts";
 import { resolveProfile } from "./method-profiles.ts";
 import { gradedEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
@@ -181,6 +182,10 @@ export async function submitAssessment(
     },
     now,
   );
+  // A grade becoming major warns officials at once, in this same unit of work.
+  const warnings = await assessmentWarningSteps(store, source, updated, actorOf(caller), now, {
+    assessed: true,
+  });
   const written = await writeOnce(
     store,
     [
@@ -189,6 +194,7 @@ export async function submitAssessment(
       ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
       auditStep(audit),
       ...gradedEventSteps(assessment, source, updated, now),
+      ...warnings,
     ],
     requestId === undefined ? undefined : { tenantId: source.tenantId, request: requestId },
     assessment.id,
@@ -288,11 +294,20 @@ export async function reviewAssessment(
     },
     now,
   );
+  const warnings = await assessmentWarningSteps(
+    store,
+    source,
+    updatedSource,
+    actorOf(caller),
+    now,
+    { assessed: false },
+  );
   await writeTogether(store, [
     putAssessment(reviewed, source, staleVersion),
     putSource(updatedSource, staleVersion),
     auditStep(audit),
     ...gradedEventSteps(reviewed, source, updatedSource, now),
+    ...warnings,
   ]);
   return reviewed;
 }

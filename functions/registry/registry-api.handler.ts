@@ -8,7 +8,6 @@ import { httpHandler, implement, type RouteResult } from "../platform/http/http-
 import { idempotently } from "../platform/http/idempotency.ts";
 import { routeKey } from "../platform/manifest-types.ts";
 import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
-import { enterpriseNames } from "./enterprise-names.ts";
 import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
 import { registryApi, registryRoutes } from "./manifest.ts";
 import {
@@ -21,6 +20,7 @@ import {
 import { reviewQueue } from "./review-queue.ts";
 import { listRiskSources } from "./risk-source-listing.ts";
 import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
+import { enterpriseNames } from "./row-names.ts";
 import { reachSource } from "./source-reach.ts";
 import {
   decideSupervisionChange,

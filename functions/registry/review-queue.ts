@@ -1,10 +1,11 @@
-import type { Assessment } from "../../shared/risk/assessment.ts";
+import type { Assessment, ReviewQueueItem } from "../../shared/risk/assessment.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import { planJurisdictionQueries, type Scope } from "../../shared/tenancy/scope.ts";
 import { recordReads } from "../audit/audit-log.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import type { Page } from "./risk-source-listing.ts";
+import { enterpriseNames, riskSourceNames } from "./row-names.ts";
 
 /**
  * Submitted assessments in an official's jurisdiction, from the sparse review-queue indexes
@@ -14,7 +15,7 @@ export async function reviewQueue(
   caller: Caller,
   scope: Scope,
   query: { cursor?: string | undefined; limit: number },
-): Promise<Page<Assessment>> {
+): Promise<Page<ReviewQueueItem>> {
   if (scope.kind !== "jurisdiction") return { items: [], nextCursor: null };
   const store = functionStore();
   const entity = store.entities.assessment;
@@ -44,5 +45,27 @@ export async function reviewQueue(
     caller,
     page.items.map((a) => ({ tenantId: a.tenantId, target: { type: "assessment", id: a.id } })),
   );
-  return page;
+  // What each row is called, read in two batches for the page (never per row, never by the browser).
+  const [sources, enterprises] = await Promise.all([
+    riskSourceNames(
+      store,
+      page.items.map((a) => ({ tenantId: a.tenantId, id: a.riskSourceId })),
+    ),
+    enterpriseNames(
+      store,
+      page.items.map((a) => a.tenantId),
+    ),
+  ]);
+  return {
+    ...page,
+    items: page.items.map((a) => {
+      const riskSourceName = sources.get(a.riskSourceId);
+      const enterpriseName = enterprises.get(a.tenantId);
+      return {
+        ...a,
+        ...(riskSourceName === undefined ? {} : { riskSourceName }),
+        ...(enterpriseName === undefined ? {} : { enterpriseName }),
+      };
+    }),
+  };
 }

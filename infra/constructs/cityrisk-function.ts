@@ -100,6 +100,9 @@ export class CityRiskFunction extends Construct implements IGrantable {
         [ENV.logLevel]: "INFO",
         ...(definition.table && data ? { [ENV.tableName]: data.table.tableName } : {}),
         ...(definition.bucket && data ? { [ENV.bucketName]: data.bucket.bucketName } : {}),
+        ...(definition.archivesReadings && data?.readingsStream
+          ? { [ENV.readingsDeliveryStream]: data.readingsStream.deliveryStreamName }
+          : {}),
         ...(cardLinkSecret
           ? { [ENV.cardLinkSecret]: cardLinkSecret.secretValue.unsafeUnwrap() }
           : {}),
@@ -139,6 +142,12 @@ export class CityRiskFunction extends Construct implements IGrantable {
     }
     if (definition.bucket && data) {
       this.role.addManagedPolicy(data.accessPolicies.bucket[definition.bucket]);
+    }
+    if (definition.archivesReadings) {
+      if (!data?.readingsStream) {
+        throw new Error(`${definition.id}: archives readings but no readings stream given`);
+      }
+      data.readingsStream.grantPutRecords(this.role);
     }
 
     acknowledge(this.function, [

@@ -8,6 +8,7 @@ import {
   AssessmentCreateInputSchema,
   AssessmentReviewInputSchema,
   AssessmentSchema,
+  ReviewQueueItemSchema,
 } from "../risk/assessment.ts";
 import { EnterpriseUpdateInputSchema, EnterpriseViewSchema } from "../risk/enterprise.ts";
 import {
@@ -271,7 +272,7 @@ export const registryContract = {
     summary: "Submitted assessments awaiting review in the caller's jurisdiction",
     tags,
     request: { query: RiskSourceListQuerySchema.pick({ cursor: true, limit: true }) },
-    responses: { 200: { description: "A page", schema: pageOf(AssessmentSchema) } },
+    responses: { 200: { description: "A page", schema: pageOf(ReviewQueueItemSchema) } },
   },
   reviewAssessment: {
     method: "POST",

@@ -75,3 +75,10 @@ export const AssessmentSchema = StoredMetaSchema.extend({
   note: z.string().optional(),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
+
+/** A row of the review queue: the assessment with what the official needs to recognise it. */
+export const ReviewQueueItemSchema = AssessmentSchema.extend({
+  riskSourceName: z.string().optional(),
+  enterpriseName: z.string().optional(),
+});
+export type ReviewQueueItem = z.infer<typeof ReviewQueueItemSchema>;

@@ -95,6 +95,52 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     why: "the receiving official approves or rejects",
   },
 
+  // monitoring and warnings (issue 11): the enterprise keeps its indicators and reports its
+  // sensors; officials read and handle warnings in their jurisdiction along the responsibility
+  // chain (domain.md §5); machines read warnings, people act on them
+  "POST /api/v1/risk-sources/{id}/indicators": {
+    roles: KEEPERS,
+    why: "the enterprise monitors its own sources (main responsibility)",
+  },
+  "GET /api/v1/risk-sources/{id}/indicators": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "officials read the monitoring of sources in their jurisdiction",
+  },
+  "PATCH /api/v1/risk-sources/{id}/indicators/{indicatorId}": { roles: KEEPERS, why: "as adding" },
+  "POST /api/v1/readings": {
+    roles: KEEPERS,
+    why: "the enterprise's people and its own systems (write scope) report its sensors",
+  },
+  "GET /api/v1/warnings": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "the enterprise sees its own warnings, officials their jurisdiction's",
+  },
+  "GET /api/v1/warnings/{id}": { roles: [...KEEPERS, ...OFFICIALS], why: "as the inbox" },
+  "POST /api/v1/warnings/{id}/acknowledge": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "whoever is responsible on the chain acknowledges; systems only read",
+  },
+  "POST /api/v1/warnings/{id}/handle": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "as acknowledging",
+  },
+  "POST /api/v1/warnings/{id}/resolve": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "as acknowledging",
+  },
+  "POST /api/v1/warnings/{id}/close": {
+    roles: OFFICIALS,
+    why: "closing (销号) is the supervising official's",
+  },
+  "GET /api/v1/warning-settings/{scope}": {
+    roles: OFFICIALS,
+    why: "officials read the escalation deadlines that bind them",
+  },
+  "PUT /api/v1/warning-settings/{scope}": {
+    roles: ["districtOfficial", "cityAdmin"],
+    why: "the city admin sets the city's deadlines, a district's officials their district's",
+  },
+
   // the registry: enterprises keep their sources, assessors assess delegated ones, officials
   // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users
   "GET /api/v1/enterprises": {

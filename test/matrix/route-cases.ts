@@ -4,6 +4,7 @@ import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
+import { warningCases } from "./route-cases-warnings.ts";
 
 /**
  * How the isolation matrix calls each manifest route, keyed by route key (`METHOD path`).
@@ -247,5 +248,6 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...tenancyCases,
   ...exchangeCases,
   ...supervisionCases,
+  ...warningCases,
   ...cardCases,
 };

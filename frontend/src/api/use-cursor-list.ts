@@ -23,7 +23,10 @@ export type PageLoader<T> = (
 export function useCursorList<T>(
   queryKey: QueryKey,
   load: PageLoader<T>,
-  options: { enabled?: boolean } = {},
+  options: {
+    enabled?: boolean /** Re-reads the loaded pages this often (ms), e.g. an inbox. */;
+    refetchInterval?: number;
+  } = {},
 ) {
   const client = useApi();
   const query = useInfiniteQuery({
@@ -32,6 +35,7 @@ export function useCursorList<T>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: options.enabled ?? true,
+    ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   return { ...query, items };

@@ -16,6 +16,7 @@ export const paths = {
   delegations: "/delegations",
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
+  warnings: "/warnings",
   riskMap: "/map",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",

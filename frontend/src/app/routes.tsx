@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ApiOutlined,
   AuditOutlined,
   GlobalOutlined,
@@ -133,6 +134,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
         (m) => m.SupervisionChangesPage,
       ),
     nav: { label: "nav.supervisionChanges", icon: <AimOutlined /> },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.warnings,
+    load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
+    nav: { label: "nav.warnings", icon: <AlertOutlined /> },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
 ];

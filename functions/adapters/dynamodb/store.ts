@@ -6,6 +6,8 @@ import { auditRecordEntity } from "./entities/audit-record.ts";
 import { delegationEntity } from "./entities/delegation.ts";
 import { enterpriseEntity } from "./entities/enterprise.ts";
 import { importJobEntity } from "./entities/import-job.ts";
+import { indicatorEntity } from "./entities/indicator.ts";
+import { indicatorStateEntity } from "./entities/indicator-state.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
@@ -15,6 +17,8 @@ import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
 import { userEntity } from "./entities/user.ts";
+import { liveWarningEntity, warningEntity } from "./entities/warning.ts";
+import { warningSettingsEntity } from "./entities/warning-settings.ts";
 
 function buildStore(dynamodb: DynamoDBClient, table: string) {
   // Optional fields of records are left out rather than stored as NULL.
@@ -38,6 +42,11 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     outboxMessage: outboxMessageEntity(config),
     requestMark: requestMarkEntity(config),
     supervisionChange: supervisionChangeEntity(config),
+    indicator: indicatorEntity(config),
+    indicatorState: indicatorStateEntity(config),
+    warning: warningEntity(config),
+    liveWarning: liveWarningEntity(config),
+    warningSettings: warningSettingsEntity(config),
   });
 }
 

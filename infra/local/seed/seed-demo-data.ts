@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
+import { seedDemoMonitoring } from "./demo-monitoring.ts";
 import { seedDemoTenants } from "./demo-tenants.ts";
 import { describeSeed, seedDemoRegistry } from "./seed-demo-registry.ts";
 
@@ -31,15 +32,26 @@ export async function startDemoSeed(
     table,
     signal: abort.signal,
     ...(options.enterprises === undefined ? {} : { enterprises: options.enterprises }),
-  }).then(
-    (outcome) => log(`✔ Demo data            ${describeSeed(outcome)}`),
-    (error: unknown) =>
-      log(
-        abort.signal.aborted
-          ? "✘ Demo data            stopped before the end; seeds again on the next start"
-          : `✘ Demo data            not seeded: ${(error as Error).message}`,
-      ),
-  );
+  })
+    .then(async (outcome) => {
+      log(`✔ Demo data            ${describeSeed(outcome)}`);
+      // The gas station's sensors and open warnings in Chaoyang (issue 11), once.
+      const monitoring = await seedDemoMonitoring(store, new Date());
+      if (monitoring) {
+        log(
+          `✔ Demo monitoring      ${monitoring.indicators} indicators with readings, ${monitoring.warnings} open warnings (Chaoyang gas station)`,
+        );
+      }
+    })
+    .then(
+      () => undefined,
+      (error: unknown) =>
+        log(
+          abort.signal.aborted
+            ? "✘ Demo data            stopped before the end; seeds again on the next start"
+            : `✘ Demo data            not seeded: ${(error as Error).message}`,
+        ),
+    );
   return {
     registry,
     stop: () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
+import type { ReviewQueueItem } from "../../../shared/risk/assessment.ts";
 import type { RiskSource, RiskSourceView } from "../../../shared/risk/risk-source.ts";
 import {
   enterpriseFixture,
@@ -211,11 +212,13 @@ describe("registry API", () => {
   it("lets the Chaoyang official accept the assessment from the review queue", async () => {
     const queue = await chaoyang.call("GET", "/api/v1/reviews");
     expect(queue.status).toBe(200);
-    const pending = (
-      queue.body as { items: { id: string; version: number; riskSourceId: string }[] }
-    ).items;
+    const pending = (queue.body as { items: ReviewQueueItem[] }).items;
     const item = pending.find((a) => a.riskSourceId === source.id);
-    expect(item).toBeDefined();
+    // Each row names its source and enterprise: the official's browser reads nothing per row.
+    expect(item).toMatchObject({
+      riskSourceName: source.name,
+      enterpriseName: "测试企业 t-gas-station-chaoyang",
+    });
     const haidianQueue = await haidian.call("GET", "/api/v1/reviews");
     expect((haidianQueue.body as { items: unknown[] }).items).toEqual([]);
 

@@ -1,6 +1,7 @@
 import { cardsEn } from "./cards-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
+import { warningsEn } from "./warnings-en.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English texts; the type keeps the keys in step with `zh-cn.ts`. */
@@ -19,6 +20,7 @@ export const en: Messages = {
     delegations: "Delegations",
     integrators: "Integrators",
     supervisionChanges: "Supervision changes",
+    warnings: "Warnings",
     riskMap: "Risk map",
   },
   language: {
@@ -90,5 +92,6 @@ export const en: Messages = {
   },
   registry: registryEn,
   tenancy: tenancyEn,
+  warnings: warningsEn,
   cards: cardsEn,
 };

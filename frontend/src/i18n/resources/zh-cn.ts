@@ -1,6 +1,7 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
+import { warningsZhCN } from "./warnings-zh-cn.ts";
 
 /** Simplified Chinese texts — the default language; `en.ts` must carry the same keys. */
 export const zhCN = {
@@ -18,6 +19,7 @@ export const zhCN = {
     delegations: "评估委托",
     integrators: "对接系统",
     supervisionChanges: "监管变更",
+    warnings: "预警处置",
     riskMap: "风险地图",
   },
   language: {
@@ -87,6 +89,7 @@ export const zhCN = {
   },
   registry: registryZhCN,
   tenancy: tenancyZhCN,
+  warnings: warningsZhCN,
   cards: cardsZhCN,
 } as const;
 

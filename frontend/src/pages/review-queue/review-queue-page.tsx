@@ -2,7 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Flex, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Assessment, AssessmentReviewInput } from "../../../../shared/risk/assessment.ts";
+import type {
+  Assessment,
+  AssessmentReviewInput,
+  ReviewQueueItem,
+} from "../../../../shared/risk/assessment.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { ApiError } from "../../api/problem.ts";
@@ -11,7 +15,6 @@ import { reviewAssessment } from "../../api/registry/reviews.ts";
 import { LoadError } from "../../app/load-error.tsx";
 import { type Decision, ReviewDialog } from "./review-dialog.tsx";
 import { ReviewTable } from "./review-table.tsx";
-import { useReviewContext } from "./use-review-context.ts";
 import { useReviewQueue } from "./use-review-queue.ts";
 
 /** 评估审核: the official accepts submitted assessments, or returns them with a comment. */
@@ -21,8 +24,7 @@ export function ReviewQueuePage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const queue = useReviewQueue();
-  const context = useReviewContext(queue.items);
-  const [pending, setPending] = useState<{ assessment: Assessment; decision: Decision }>();
+  const [pending, setPending] = useState<{ assessment: ReviewQueueItem; decision: Decision }>();
 
   const refresh = (assessment: Assessment) => {
     void queryClient.invalidateQueries({ queryKey: registryKeys.reviews() });
@@ -63,7 +65,6 @@ export function ReviewQueuePage() {
         <ReviewTable
           items={queue.items}
           loading={queue.isFetching}
-          context={context}
           onDecide={(assessment, decision) => setPending({ assessment, decision })}
         />
       )}
@@ -76,7 +77,7 @@ export function ReviewQueuePage() {
       )}
       <ReviewDialog
         decision={pending?.decision}
-        sourceName={pending ? (context.sourceNames.get(pending.assessment.riskSourceId) ?? "") : ""}
+        sourceName={pending?.assessment.riskSourceName ?? ""}
         busy={review.isPending}
         onCancel={() => setPending(undefined)}
         onConfirm={(input) => pending && review.mutate({ assessment: pending.assessment, input })}

@@ -2,34 +2,32 @@ import { Button, Space, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { Assessment } from "../../../../shared/risk/assessment.ts";
+import type { ReviewQueueItem } from "../../../../shared/risk/assessment.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { formatDateTime } from "../../registry/dates.ts";
 import { factorsText } from "../../registry/grade/profile-texts.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
 import type { Decision } from "./review-dialog.tsx";
-import type { ReviewContext } from "./use-review-context.ts";
 
 interface Props {
-  items: readonly Assessment[];
+  items: readonly ReviewQueueItem[];
   loading: boolean;
-  context: ReviewContext;
-  onDecide: (assessment: Assessment, decision: Decision) => void;
+  onDecide: (assessment: ReviewQueueItem, decision: Decision) => void;
 }
 
 /** One row per submitted assessment: source, enterprise, level, score, explanation, actions. */
-export function ReviewTable({ items, loading, context, onDecide }: Props) {
+export function ReviewTable({ items, loading, onDecide }: Props) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
-  const columns: ColumnsType<Assessment> = [
+  const columns: ColumnsType<ReviewQueueItem> = [
     {
       key: "source",
       title: t("registry.review.source"),
       width: 180,
       render: (_, a) => (
         <Link to={riskSourceLinks.detail(a.riskSourceId)}>
-          {context.sourceNames.get(a.riskSourceId) ?? a.riskSourceId}
+          {a.riskSourceName ?? a.riskSourceId}
         </Link>
       ),
     },
@@ -37,7 +35,7 @@ export function ReviewTable({ items, loading, context, onDecide }: Props) {
       key: "enterprise",
       title: t("registry.review.enterprise"),
       width: 200,
-      render: (_, a) => context.enterpriseNames.get(a.tenantId) ?? a.tenantId,
+      render: (_, a) => a.enterpriseName ?? a.tenantId,
     },
     {
       key: "level",
@@ -96,7 +94,7 @@ export function ReviewTable({ items, loading, context, onDecide }: Props) {
     },
   ];
   return (
-    <Table<Assessment>
+    <Table<ReviewQueueItem>
       data-testid="review-table"
       rowKey="id"
       columns={columns}

@@ -1,0 +1,61 @@
+import type { warningsZhCN } from "./warnings-zh-cn.ts";
+
+type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+
+/** Warning-handling texts, English. */
+export const warningsEn: Texts<typeof warningsZhCN> = {
+  title: "Warnings",
+  hint: "New warnings appear every 15 seconds; a warning not acknowledged in time climbs the responsibility chain.",
+  empty: "No warnings",
+  level: "Level",
+  status: "Status",
+  rule: "Rule",
+  source: "Risk source",
+  enterprise: "Enterprise",
+  raisedAt: "Raised",
+  step: "Responsible level",
+  dueAt: "Escalates at",
+  allLevels: "All levels",
+  allStatuses: "All statuses",
+  detail: "Warning",
+  timeline: "Handling and escalation",
+  note: "Note",
+  notePlaceholder: "Add a note (optional)",
+  acknowledge: "Acknowledge",
+  handle: "Handle",
+  resolve: "Resolve",
+  close: "Close",
+  done: "Updated",
+  statuses: {
+    open: "Open",
+    acknowledged: "Acknowledged",
+    handling: "Handling",
+    resolved: "Resolved",
+    closed: "Closed",
+    cleared: "Cleared",
+  },
+  rules: {
+    "threshold-sustained": "Sustained breach",
+    "threshold-predicted": "Predicted breach",
+    "assessed-major": "Assessed major",
+    "review-overdue": "Review overdue",
+    "sensor-stale": "Sensor stale",
+  },
+  steps: {
+    enterprise: "Enterprise",
+    street: "Street / town",
+    district: "District",
+    industry: "Industry department",
+    city: "City safety committee",
+  },
+  events: {
+    raised: "Raised",
+    refired: "Fired again",
+    acknowledged: "Acknowledged",
+    handling: "Handling",
+    resolved: "Resolved",
+    closed: "Closed",
+    cleared: "Cleared",
+    escalated: "Escalated to",
+  },
+};
