@@ -1,11 +1,11 @@
 import * as z from "zod";
 import { LevelSchema } from "../shared/methodology/levels.ts";
 
-/** A graded source's periodic review (domain.md §4) is past due: raised once per due date. */
-export const detailType = "review.overdue";
+/** A graded source's periodic review (定期复评, domain.md §4) is past due: raised once per due date. */
+export const type = "review.overdue";
 export const version = 1;
 
-export const ReviewOverdueSchema = z.object({
+export const ReviewOverdueV1Schema = z.object({
   riskSourceId: z.string().min(1),
   name: z.string(),
   level: LevelSchema,
@@ -13,4 +13,4 @@ export const ReviewOverdueSchema = z.object({
   /** Whole days past due when the daily pass noticed it. */
   daysOverdue: z.number().int().nonnegative(),
 });
-export type ReviewOverdue = z.infer<typeof ReviewOverdueSchema>;
+export type ReviewOverdueV1 = z.infer<typeof ReviewOverdueV1Schema>;

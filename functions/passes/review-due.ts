@@ -24,7 +24,7 @@ export function reviewOverdueEnvelope(
   now: Date,
 ): EventEnvelope {
   const due = source.nextReviewAt ?? now.toISOString();
-  const data: reviewOverdue.ReviewOverdue = {
+  const data: reviewOverdue.ReviewOverdueV1 = {
     riskSourceId: source.id,
     name: source.name,
     level: source.currentLevel ?? "low",
@@ -33,8 +33,8 @@ export function reviewOverdueEnvelope(
   };
   return {
     // The same for every re-run: consumers (webhooks) deduplicate on it.
-    id: `${reviewOverdue.detailType}~${tenantId}~${source.id}~${due}`,
-    type: reviewOverdue.detailType,
+    id: `${reviewOverdue.type}~${tenantId}~${source.id}~${due}`,
+    type: reviewOverdue.type,
     version: reviewOverdue.version,
     occurredAt: now.toISOString(),
     subject: {

@@ -28,8 +28,9 @@ export interface MessagingDefinition {
 }
 
 /**
- * Product topics and queues. Warnings (SMS / e-mail / webhook fan-out) arrive with the warnings
- * issue; until then the constructs and local runners are proven with test fixtures.
+ * Product topics and queues. Product events (events/catalog.ts) fan out from `events` to one
+ * queue per delivery channel; each queue's filter policy on the envelope's attributes
+ * (events/envelope.ts `eventAttributes`) keeps what the channel never delivers off it.
  */
 export const messaging: MessagingDefinition = {
   topics: [
@@ -43,6 +44,26 @@ export const messaging: MessagingDefinition = {
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
+    // Text messages are for warnings only: officials must not be paged for paperwork.
+    {
+      id: "sms",
+      topic: "events",
+      filterPolicy: { eventType: [{ prefix: "warning." }] },
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
+    // Mail also carries the register's events officials act on.
+    {
+      id: "email",
+      topic: "events",
+      filterPolicy: {
+        eventType: [{ prefix: "warning." }, "review.overdue", "risk-level.changed"],
+      },
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+    },
+    // Every event: endpoints choose their types themselves.
+    { id: "webhooks", topic: "events", maxReceiveCount: 5, visibilityTimeoutSeconds: 60 },
   ],
 };
 

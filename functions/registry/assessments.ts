@@ -24,6 +24,7 @@ import {
 import { staleVersion } from "../platform/http/etag.ts";
 import { assessmentWarningSteps } from "../warnings/assessment-warnings.ts";
 import { resolveProfile } from "./method-profiles.ts";
+import { gradedEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { loadSource, ownerOf, placeOfSource, reachSource } from "./source-reach.ts";
 
@@ -192,6 +193,7 @@ export async function submitAssessment(
       { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
       ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
       auditStep(audit),
+      ...gradedEventSteps(assessment, source, updated, now),
       ...warnings,
     ],
     requestId === undefined ? undefined : { tenantId: source.tenantId, request: requestId },
@@ -304,6 +306,7 @@ export async function reviewAssessment(
     putAssessment(reviewed, source, staleVersion),
     putSource(updatedSource, staleVersion),
     auditStep(audit),
+    ...gradedEventSteps(reviewed, source, updatedSource, now),
     ...warnings,
   ]);
   return reviewed;

@@ -18,6 +18,7 @@ import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-wo
 import { staleVersion } from "../platform/http/etag.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
 import { placeOfEnterprise } from "./enterprises.ts";
+import { registeredEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { loadSource, ownerOf, placeOfSource, sourceNotFound } from "./source-reach.ts";
 
@@ -123,7 +124,11 @@ export async function registerRiskSource(
   );
   const written = await writeOnce(
     store,
-    [{ action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() }, auditStep(audit)],
+    [
+      { action: (tx) => tx.riskSource.create(riskSourceItem(record)).commit() },
+      auditStep(audit),
+      ...registeredEventSteps(record, now),
+    ],
     requestId === undefined ? undefined : { tenantId, request: requestId },
     record.id,
     now,

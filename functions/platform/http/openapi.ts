@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { type HttpRoute, type Manifest, routesOf } from "../manifest-types.ts";
+import { openApiWebhooks } from "./openapi-webhooks.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -124,5 +125,6 @@ export function openApiDocument(manifest: Manifest, version: string): JsonSchema
       schemas: { Problem: PROBLEM_SCHEMA },
     },
     paths,
+    webhooks: openApiWebhooks(),
   };
 }
