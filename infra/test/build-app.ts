@@ -81,10 +81,14 @@ export interface PolicyStatementJson {
 }
 
 /** Every IAM statement of a template: policies, managed policies and roles' inline policies. */
-export function iamStatements(template: Template): PolicyStatementJson[] {
+export function iamStatements(
+  template: Template,
+  include: (logicalId: string) => boolean = () => true,
+): PolicyStatementJson[] {
   const documents: unknown[] = [];
   for (const type of ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]) {
-    for (const r of Object.values(template.findResources(type))) {
+    for (const [id, r] of Object.entries(template.findResources(type))) {
+      if (!include(id)) continue;
       documents.push((r as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument);
     }
   }

@@ -50,7 +50,12 @@ describe("IAM statements", () => {
     ["fixture", () => fixture],
   ])("grants no wildcard DynamoDB/S3/SNS/SQS action and none on * (%s manifest)", (_, app) => {
     for (const stack of stacksOf(app())) {
-      const statements = iamStatements(Template.fromStack(stack));
+      // The one exception: the readings archive's Firehose delivery role, which the CDK
+      // construct grants read-write on the bucket (acknowledged in data-stack.ts). No function.
+      const statements = iamStatements(
+        Template.fromStack(stack),
+        (id) => !id.startsWith("ReadingsStreamS3DestinationRole"),
+      );
       expect({ stack: stack.stackName, problems: dataWildcards(statements) }).toEqual({
         stack: stack.stackName,
         problems: [],
