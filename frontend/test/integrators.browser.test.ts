@@ -28,7 +28,8 @@ describe("integrators page", () => {
     stack = running.stack;
     await seedDemoTenants(stackStore(stack), new Date());
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    // Wide enough for the city admin's whole menu; narrower, antd folds the last items into "…".
+    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1680, height: 900 } });
   });
 
   afterAll(async () => {
