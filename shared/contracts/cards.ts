@@ -2,7 +2,7 @@ import * as z from "zod";
 import { CardSizeSchema } from "../cards/card-size.ts";
 import { PublicRiskSourceSchema } from "../cards/public-risk-source.ts";
 import { ENTERPRISE_ROLES, OFFICIAL_ROLES } from "./registry.ts";
-import { api, type Contract } from "./route.ts";
+import { api, type Contract, problem } from "./route.ts";
 
 /** A stored card, served by presigned links: one to show inline, one that downloads. */
 export const CardLinkSchema = z.object({
@@ -17,7 +17,6 @@ export const CardLinkSchema = z.object({
 });
 export type CardLink = z.infer<typeof CardLinkSchema>;
 
-const problem = (description: string) => ({ description });
 const tags = ["cards"] as const;
 
 /** The risk notification card (安全风险告知卡, domain.md §6) and its public QR page. */

@@ -22,7 +22,7 @@ import {
   RiskSourceViewSchema,
 } from "../risk/risk-source.ts";
 import { ROLES } from "../tenancy/roles.ts";
-import { api, type Contract } from "./route.ts";
+import { api, type Contract, problem } from "./route.ts";
 
 /** Who may do what in the registry; the scope (tenant, jurisdiction, delegation) narrows it. */
 export const ENTERPRISE_ROLES = ["enterpriseAdmin", "enterpriseStaff"] as const;
@@ -51,7 +51,6 @@ export const AssessmentCreatedSchema = z.object({
 });
 
 const tags = ["registry"] as const;
-const problem = (description: string) => ({ description });
 
 export const IndustryProfilesSchema = z.object({
   industry: IndustryIdSchema,

@@ -49,6 +49,9 @@ export interface HttpRoute {
   tags?: readonly string[];
 }
 
+/** A documented error answer (problem+json, RFC 9457): its schema is the platform's. */
+export const problem = (description: string): RouteResponse => ({ description });
+
 /** A capability's routes by name: `{ list: {...}, get: {...} }`. */
 export type Contract = Readonly<Record<string, HttpRoute>>;
 

@@ -6,10 +6,9 @@ import {
   SupervisionDecisionInputSchema,
 } from "../risk/supervision-change.ts";
 import { ENTERPRISE_ROLES, OFFICIAL_ROLES } from "./registry.ts";
-import { api, type Contract } from "./route.ts";
+import { api, type Contract, problem } from "./route.ts";
 
 const tags = ["registry"] as const;
-const problem = (description: string) => ({ description });
 
 /** Supervision moved between jurisdictions by the governments concerned (监管调整). */
 export const supervisionChangeContract = {

@@ -5,8 +5,8 @@ import {
   TenantPageQuerySchema,
 } from "../tenancy/requests.ts";
 import { AuditRecordViewSchema, DelegationViewSchema, pageSchema } from "../tenancy/views.ts";
-import { api, type Contract } from "./route.ts";
-import { IdParams, OFFICIALS, problem, tags } from "./tenancy-parts.ts";
+import { api, type Contract, problem } from "./route.ts";
+import { IdParams, OFFICIALS, tags } from "./tenancy-parts.ts";
 
 export const TenantExportSchema = z.object({
   exportedAt: z.iso.datetime(),

@@ -7,8 +7,8 @@ import {
 } from "../tenancy/integrator-client.ts";
 import { TenantIdQuerySchema, TenantPageQuerySchema } from "../tenancy/requests.ts";
 import { pageSchema } from "../tenancy/views.ts";
-import { api, type Contract } from "./route.ts";
-import { problem, tags } from "./tenancy-parts.ts";
+import { api, type Contract, problem } from "./route.ts";
+import { tags } from "./tenancy-parts.ts";
 
 const MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const;
 const ClientIdParams = z.strictObject({ clientId: z.string().min(1).max(128) });

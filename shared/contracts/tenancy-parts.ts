@@ -2,7 +2,6 @@ import * as z from "zod";
 
 /** Shared pieces of the tenancy routes. */
 export const tags = ["tenancy"] as const;
-export const problem = (description: string) => ({ description });
 
 export const OFFICIALS = [
   "streetOfficial",

@@ -11,8 +11,8 @@ import {
   SignupCreatedSchema,
   TenantViewSchema,
 } from "../tenancy/views.ts";
-import { api, type Contract } from "./route.ts";
-import { OFFICIALS, problem, TenantIdParams, TokenParams, tags } from "./tenancy-parts.ts";
+import { api, type Contract, problem } from "./route.ts";
+import { OFFICIALS, TenantIdParams, TokenParams, tags } from "./tenancy-parts.ts";
 
 /** Sign-up, approval and invitations. */
 export const signupContract = {

@@ -13,8 +13,8 @@ import {
   TenantViewSchema,
   UserViewSchema,
 } from "../tenancy/views.ts";
-import { api, type Contract } from "./route.ts";
-import { problem, tags, UserIdParams } from "./tenancy-parts.ts";
+import { api, type Contract, problem } from "./route.ts";
+import { tags, UserIdParams } from "./tenancy-parts.ts";
 
 const MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const;
 

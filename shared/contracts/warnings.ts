@@ -10,7 +10,7 @@ import { ReadingsBatchSchema, ReadingsResultSchema } from "../warnings/reading-i
 import { EscalationTimingSchema } from "../warnings/rules.ts";
 import { WarningSchema } from "../warnings/warning.ts";
 import { WarningListQuerySchema, WarningSummarySchema } from "../warnings/warning-query.ts";
-import { api, type Contract, type HttpRoute } from "./route.ts";
+import { api, type Contract, type HttpRoute, problem } from "./route.ts";
 
 /** An enterprise's own people and systems keep its indicators and send its readings. */
 const KEEPERS = ["enterpriseAdmin", "enterpriseStaff", "integrator"] as const;
@@ -21,7 +21,6 @@ const WATCHERS = [...KEEPERS, ...OFFICIALS] as const;
 const RESPONDERS = ["enterpriseAdmin", "enterpriseStaff", ...OFFICIALS] as const;
 
 const tags = ["warnings"] as const;
-const problem = (description: string) => ({ description });
 
 const SourceParams = z.strictObject({ id: z.string().min(1).max(200) });
 const IndicatorParams = z.strictObject({
