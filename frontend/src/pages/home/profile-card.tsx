@@ -1,6 +1,8 @@
 import { Card, Descriptions, Skeleton } from "antd";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { Me } from "../../api/me.ts";
+import { paths } from "../../app/paths.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 
 export function ProfileCard({ me }: { me: Me | undefined }) {
@@ -12,13 +14,22 @@ export function ProfileCard({ me }: { me: Me | undefined }) {
         <Descriptions
           column={1}
           items={[
-            { key: "tenant", label: t("home.tenant"), children: me.tenantName ?? me.tenantId },
-            { key: "role", label: t("home.role"), children: pick(me.roleLabel) },
             {
-              key: "jurisdiction",
-              label: t("home.jurisdiction"),
-              children: me.jurisdictionLabel ? pick(me.jurisdictionLabel) : "—",
+              key: "tenant",
+              label: t("home.tenant"),
+              children: <Link to={paths.organisation}>{me.tenantName ?? me.tenantId}</Link>,
             },
+            { key: "role", label: t("home.role"), children: pick(me.roleLabel) },
+            // Only officials (and government systems) have a jurisdiction: enterprises never see the label.
+            ...(me.jurisdictionLabel
+              ? [
+                  {
+                    key: "jurisdiction",
+                    label: t("home.jurisdiction"),
+                    children: pick(me.jurisdictionLabel),
+                  },
+                ]
+              : []),
             { key: "email", label: t("home.email"), children: me.email ?? "—" },
           ]}
         />
