@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Button, DatePicker, Flex, Input, Table, Typography } from "antd";
+import { DatePicker, Flex, Input, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { type ComponentProps, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { registryKeys } from "../../api/query-keys/registry.ts";
 import { fetchEnterprise } from "../../api/registry/enterprise.ts";
 import { listAuditRecords } from "../../api/tenancy.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadMore } from "../../app/load-more.tsx";
 import { PageError } from "../../app/page-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
@@ -132,13 +133,7 @@ export function AuditTrailPage() {
         }}
         locale={{ emptyText: t("audit.empty") }}
       />
-      {list.hasNextPage && (
-        <Flex justify="center">
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t("registry.common.loadMore")}
-          </Button>
-        </Flex>
-      )}
+      <LoadMore list={list} />
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Skeleton, Typography } from "antd";
+import { Card, Flex, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { useApi } from "../../api/api-context.tsx";
@@ -7,6 +7,7 @@ import { registryKeys } from "../../api/query-keys/registry.ts";
 import { fetchEnterprise } from "../../api/registry/enterprise.ts";
 import { listRiskSources } from "../../api/registry/risk-sources.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadMore } from "../../app/load-more.tsx";
 import { PageError } from "../../app/page-error.tsx";
 import { paths } from "../../app/paths.ts";
 import { RiskSourceTable } from "../risk-source-list/risk-source-table.tsx";
@@ -56,16 +57,7 @@ export function EnterpriseDetailPage() {
           showEnterprise={false}
           emptyText={t("enterprises.sourcesEmpty")}
         />
-        {sources.hasNextPage && (
-          <Flex justify="center" style={{ marginTop: 12 }}>
-            <Button
-              onClick={() => void sources.fetchNextPage()}
-              loading={sources.isFetchingNextPage}
-            >
-              {t("registry.common.loadMore")}
-            </Button>
-          </Flex>
-        )}
+        <LoadMore list={sources} />
       </Card>
     </Flex>
   );

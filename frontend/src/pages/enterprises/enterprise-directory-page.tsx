@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select, Table, Typography } from "antd";
+import { Flex, Input, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import {
 } from "../../api/registry/enterprise.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
 import { LoadError } from "../../app/load-error.tsx";
+import { LoadMore } from "../../app/load-more.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import {
   type CatalogOption,
@@ -109,17 +110,7 @@ export function EnterpriseDirectoryPage() {
         scroll={{ x: true }}
         locale={{ emptyText: t("enterprises.empty") }}
       />
-      {list.hasNextPage && (
-        <Flex justify="center">
-          <Button
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-            data-testid="enterprises-more"
-          >
-            {t("registry.common.loadMore")}
-          </Button>
-        </Flex>
-      )}
+      <LoadMore list={list} testId="enterprises-more" />
     </Flex>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import type { Me } from "../../api/me.ts";
 import { paths } from "../../app/paths.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
+import { hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
 
 export function ProfileCard({ me }: { me: Me | undefined }) {
   const { t } = useTranslation();
@@ -20,8 +21,8 @@ export function ProfileCard({ me }: { me: Me | undefined }) {
               children: <Link to={paths.organisation}>{me.tenantName ?? me.tenantId}</Link>,
             },
             { key: "role", label: t("home.role"), children: pick(me.roleLabel) },
-            // Only officials (and government systems) have a jurisdiction: enterprises never see the label.
-            ...(me.jurisdictionLabel
+            // An enterprise's claim names its own place, not a grant: it never sees "管辖范围".
+            ...(me.jurisdictionLabel && hasRole(me.role, OFFICIAL_ROLES)
               ? [
                   {
                     key: "jurisdiction",

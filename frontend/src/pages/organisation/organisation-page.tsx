@@ -54,7 +54,7 @@ export function OrganisationPage() {
                 label: t("organisation.kind"),
                 children: t(`organisation.kinds.${kind}`),
               },
-              ...(me.jurisdictionLabel
+              ...(me.jurisdictionLabel && !isEnterprise
                 ? [
                     {
                       key: "jurisdiction",
