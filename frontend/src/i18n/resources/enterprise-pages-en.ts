@@ -102,7 +102,9 @@ export const enterprisePagesEn: Pick<
       "No risk source is delegated to your agency yet. Once an enterprise admin delegates sources under “Delegations”, they appear here.",
     enterpriseSources:
       "No risk source registered yet. Register one with “Register a source”, or many at once with “Import”.",
-    officialSources: "No risk source in your jurisdiction matches; change or clear the filters.",
+    officialSources:
+      "No risk source in your jurisdiction yet; they appear here once enterprises register them.",
+    filteredSources: "No risk source matches the filters; change or clear them.",
     assessorDelegations:
       "Your agency has received no delegation yet. Once an enterprise admin grants one, it appears here.",
   },

@@ -91,7 +91,8 @@ export const enterprisePagesZhCN = {
     assessorSources:
       "暂无委托给本机构的风险源。企业管理员在“评估委托”中将风险源委托给本机构后，风险源会显示在这里。",
     enterpriseSources: "尚未登记风险源。可点击“登记风险源”逐个登记，或用“批量导入”一次导入。",
-    officialSources: "辖区内没有符合条件的风险源，可调整或清除筛选条件。",
+    officialSources: "辖区内尚无风险源。企业登记风险源后会显示在这里。",
+    filteredSources: "没有符合筛选条件的风险源，可调整或清除筛选条件。",
     assessorDelegations: "本机构尚未收到评估委托。企业管理员授予委托后，会显示在这里。",
   },
 } as const;

@@ -58,11 +58,13 @@ export function RiskSourceListPage() {
           loading={list.isFetching}
           showEnterprise={!isEnterprise}
           emptyText={t(
-            isEnterprise
-              ? "emptyHints.enterpriseSources"
-              : me?.role === "assessor"
-                ? "emptyHints.assessorSources"
-                : "emptyHints.officialSources",
+            Object.keys(filters).length > 0
+              ? "emptyHints.filteredSources"
+              : isEnterprise
+                ? "emptyHints.enterpriseSources"
+                : me?.role === "assessor"
+                  ? "emptyHints.assessorSources"
+                  : "emptyHints.officialSources",
           )}
         />
       )}
