@@ -5,7 +5,7 @@ import type { EnterpriseUpdateInput } from "../../../../shared/risk/enterprise.t
 import type { EnterpriseListQuery } from "../../../../shared/risk/list-query.ts";
 import { callRoute, sendRoute } from "../call.ts";
 import type { HttpClient } from "../http-client.ts";
-import { etagFrom } from "./etag.ts";
+import { taggedAnswer } from "./etag.ts";
 
 /** An enterprise as the API answers it (contacts' phones possibly masked). */
 export type EnterpriseView = SuccessOutput<typeof registryContract.getEnterprise>;
@@ -53,12 +53,9 @@ export function listEnterprises(
 
 /** The caller's own enterprise with its ETag, for a change under `If-Match`. */
 export async function fetchOwnEnterpriseTagged(client: HttpClient, signal?: AbortSignal) {
-  const response = await sendRoute(
-    client,
-    registryContract.ownEnterprise,
-    signal ? { signal } : {},
+  return taggedAnswer(
+    await sendRoute(client, registryContract.ownEnterprise, signal ? { signal } : {}),
   );
-  return { value: response.body, etag: etagFrom(response.headers, response.body.version) };
 }
 
 /** Changes the own profile; a 412 means someone changed it since `etag` was read. */

@@ -34,10 +34,22 @@ export function EnterpriseDirectoryPage() {
   const list = useCursorList(registryKeys.enterpriseList(filters), (client, cursor, signal) =>
     listEnterprises(client, filters, cursor, signal),
   );
-  const catalog = (options: readonly CatalogOption[]) =>
-    options.map((o) => ({ value: o.id, label: pick(o.name) }));
   const set = (key: keyof EnterpriseFilters) => (value: string | undefined) =>
     setFilters((f) => ({ ...f, [key]: value || undefined }));
+  const catalogFilter = (key: "district" | "industry", options: readonly CatalogOption[]) => (
+    <Select
+      allowClear
+      style={{ minWidth: 180 }}
+      data-testid={`enterprise-filter-${key}`}
+      placeholder={t(
+        key === "district" ? "enterprises.filterDistrict" : "enterprises.filterIndustry",
+      )}
+      value={filters[key]}
+      onChange={set(key)}
+      options={options.map((o) => ({ value: o.id, label: pick(o.name) }))}
+      showSearch={{ optionFilterProp: "label" }}
+    />
+  );
 
   const columns: ColumnsType<EnterpriseView> = [
     {
@@ -66,16 +78,7 @@ export function EnterpriseDirectoryPage() {
       </Typography.Title>
       <Typography.Text type="secondary">{t("enterprises.hint")}</Typography.Text>
       <Flex wrap gap={8} align="center">
-        <Select
-          allowClear
-          style={{ minWidth: 160 }}
-          data-testid="enterprise-filter-district"
-          placeholder={t("enterprises.filterDistrict")}
-          value={filters.district}
-          onChange={set("district")}
-          options={catalog(DISTRICT_OPTIONS)}
-          showSearch={{ optionFilterProp: "label" }}
-        />
+        {catalogFilter("district", DISTRICT_OPTIONS)}
         <Input.Search
           allowClear
           style={{ width: 240 }}
@@ -85,16 +88,7 @@ export function EnterpriseDirectoryPage() {
           onChange={(e) => setStreet(e.target.value)}
           onSearch={(v) => set("street")(v.trim())}
         />
-        <Select
-          allowClear
-          style={{ minWidth: 200 }}
-          data-testid="enterprise-filter-industry"
-          placeholder={t("enterprises.filterIndustry")}
-          value={filters.industry}
-          onChange={set("industry")}
-          options={catalog(INDUSTRY_OPTIONS)}
-          showSearch={{ optionFilterProp: "label" }}
-        />
+        {catalogFilter("industry", INDUSTRY_OPTIONS)}
         <Typography.Text type="secondary" data-testid="enterprise-count">
           {t("enterprises.shown", { count: list.items.length })}
         </Typography.Text>
