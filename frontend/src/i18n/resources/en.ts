@@ -46,6 +46,7 @@ export const en: Messages = {
     profileTitle: "Account",
     tenant: "Organisation",
     role: "Role",
+    place: "Place and industry",
     jurisdiction: "Jurisdiction",
     email: "E-mail",
     loading: "Loading…",

@@ -45,6 +45,7 @@ export const zhCN = {
     profileTitle: "账户信息",
     tenant: "所属单位",
     role: "角色",
+    place: "所在地区与行业",
     jurisdiction: "管辖范围",
     email: "邮箱",
     loading: "正在加载…",

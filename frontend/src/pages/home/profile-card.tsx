@@ -21,12 +21,12 @@ export function ProfileCard({ me }: { me: Me | undefined }) {
               children: <Link to={paths.organisation}>{me.tenantName ?? me.tenantId}</Link>,
             },
             { key: "role", label: t("home.role"), children: pick(me.roleLabel) },
-            // An enterprise's claim names its own place, not a grant: it never sees "管辖范围".
-            ...(me.jurisdictionLabel && hasRole(me.role, OFFICIAL_ROLES)
+            // An enterprise's claim names its own place, not a grant: it never reads "管辖范围".
+            ...(me.jurisdictionLabel
               ? [
                   {
                     key: "jurisdiction",
-                    label: t("home.jurisdiction"),
+                    label: t(hasRole(me.role, OFFICIAL_ROLES) ? "home.jurisdiction" : "home.place"),
                     children: pick(me.jurisdictionLabel),
                   },
                 ]
