@@ -153,7 +153,10 @@ describe("risk registry pages", () => {
 
     await pickOption("filter-level", "重大风险");
     await page.waitForURL((url) => url.searchParams.get("level") === "major");
-    await page.getByTestId("risk-source-table").getByText("暂无风险源").waitFor();
+    await page
+      .getByTestId("risk-source-table")
+      .getByText("没有符合筛选条件的风险源", { exact: false })
+      .waitFor();
     await pickOption("filter-level", "一般风险");
     await page.waitForURL((url) => url.searchParams.get("level") === "general");
     await page.getByTestId("risk-source-table").getByText(SOURCE_NAME).waitFor();

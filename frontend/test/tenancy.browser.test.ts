@@ -209,7 +209,9 @@ describe("tenancy pages", () => {
   it("shows the 403 page, with the way home, where the role may not go or the server refuses", async () => {
     await page.goto(`${stack.baseUrl}/approvals`);
     const forbidden = page.getByTestId("forbidden");
-    await forbidden.getByText("Your role cannot open this page").waitFor();
+    await forbidden
+      .getByText("cannot open this page; it is for: Street/town official", { exact: false })
+      .waitFor();
     expect(await page.getByTestId("approvals").count()).toBe(0);
     await forbidden.getByRole("button", { name: "Back to home" }).click();
     await page.waitForURL((url) => url.pathname === "/");

@@ -1,17 +1,16 @@
-import * as z from "zod";
+import type * as z from "zod";
 import type { Bilingual } from "../../shared/errors.ts";
 import { rowError } from "../../shared/exchange/columns.ts";
 import {
   CENSUS_COLUMNS,
   STANDARDIZATION_COLUMNS,
+  StandardizationRowSchema,
 } from "../../shared/exchange/enterprise-columns.ts";
 import {
   type Enterprise,
   type EnterpriseCreateInput,
   EnterpriseCreateInputSchema,
-  StandardizationSchema,
 } from "../../shared/risk/enterprise.ts";
-import { UsccSchema } from "../../shared/risk/uscc.ts";
 import { covers, type Place } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
@@ -221,10 +220,6 @@ async function censusRow(
   return { kind: "written", report: { list: "updated", entry: { ...entry, fields } } };
 }
 
-export const StandardizationRowSchema = z.strictObject({
-  uscc: UsccSchema,
-  standardization: StandardizationSchema,
-});
 type StandardizationRow = z.infer<typeof StandardizationRowSchema>;
 
 async function standardizationRow(

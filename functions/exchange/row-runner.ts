@@ -5,12 +5,11 @@ import {
   isKeyRow,
   recordOfRow,
   resolveHeaders,
-  rowErrorsOf,
 } from "../../shared/exchange/columns.ts";
 import { type ChangeReport, MAX_LISTED, type RowError } from "../../shared/exchange/import-job.ts";
+import { rowErrorsFromZod } from "../../shared/exchange/row-error-text.ts";
 import type { StoredImportJob } from "../adapters/dynamodb/entities/import-job.ts";
 import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
-import { issuesFromZod } from "../platform/http/problem.ts";
 import { rowContentKeys } from "./row-ids.ts";
 
 /** What one row came to: written (or, in a dry run, would be), refused, or left as it was. */
@@ -126,7 +125,7 @@ export async function runRows<S extends z.ZodType>(
     const record = recordOfRow(mapped, cells);
     const parsed = schema.safeParse(record);
     if (!parsed.success) {
-      const errors = rowErrorsOf(columns, row, issuesFromZod(parsed.error, record, ""));
+      const errors = rowErrorsFromZod(columns, row, parsed.error, record);
       const first = errors[0];
       const uscc = typeof record.uscc === "string" ? record.uscc : "";
       return first && withReport

@@ -100,6 +100,25 @@ function reviewDuePartitions(
   );
 }
 
+/** One enterprise's sources: its own partition, narrowed to what the jurisdiction covers. */
+function enterprisePartition(
+  entity: RiskSourceEntity,
+  tenantId: string,
+  scope: Extract<Scope, { kind: "jurisdiction" }>,
+  query: RiskSourceListQuery,
+): Partition<RiskSource> {
+  return {
+    id: `enterprise:${tenantId}`,
+    read: async (cursor, limit) => {
+      const page = await entity.query.byTenant({ tenantId }).go({ cursor, limit });
+      const items = records(page.data).filter(
+        (s) => covers(scope.jurisdiction, placeOfSource(s)) && matches(query, s),
+      );
+      return { items, cursor: page.cursor };
+    },
+  };
+}
+
 async function listForJurisdiction(
   caller: Caller,
   scope: Extract<Scope, { kind: "jurisdiction" }>,
@@ -114,13 +133,15 @@ async function listForJurisdiction(
   });
   const before = dueBefore(query);
   const partitions =
-    before !== undefined
-      ? reviewDuePartitions(plans, entity, before, scope, query)
-      : plans.flatMap((plan) =>
-          (query.level === undefined ? LEVEL_ORDER : [query.level]).flatMap((level) =>
-            SHARDS.map((shard) => byLevelAndShard(plan, entity, level, shard)),
-          ),
-        );
+    query.enterprise !== undefined
+      ? [enterprisePartition(entity, query.enterprise, scope, query)]
+      : before !== undefined
+        ? reviewDuePartitions(plans, entity, before, scope, query)
+        : plans.flatMap((plan) =>
+            (query.level === undefined ? LEVEL_ORDER : [query.level]).flatMap((level) =>
+              SHARDS.map((shard) => byLevelAndShard(plan, entity, level, shard)),
+            ),
+          );
   const page = await walkPartitions(partitions, query.cursor, query.limit);
   await recordReads(
     store,
@@ -133,6 +154,7 @@ async function listForJurisdiction(
 function matches(query: RiskSourceListQuery, s: RiskSource): boolean {
   const before = dueBefore(query);
   return (
+    (query.enterprise === undefined || s.tenantId === query.enterprise) &&
     (query.level === undefined || (s.currentLevel ?? "none") === query.level) &&
     (query.industry === undefined || s.industry === query.industry) &&
     (query.district === undefined || s.supervision.district === query.district) &&

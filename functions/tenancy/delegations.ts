@@ -14,7 +14,8 @@ import { newDelegationId } from "./ids.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function delegationItem(d: Delegation) {
+/** The stored item of a delegation (also written by the demo seed). */
+export function delegationItem(d: Delegation) {
   return {
     tenantId: d.tenantId,
     id: d.id,

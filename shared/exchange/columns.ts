@@ -20,6 +20,8 @@ export interface ColumnSpec {
   format: (value: unknown) => Cell;
   /** The template's example cell. */
   example: string;
+  /** What a valid cell looks like, for row errors ("应为 11 位手机号…"); see row-error-text.ts. */
+  rule?: Bilingual;
 }
 
 /** Rows whose name cell starts with this are the template's example and are not imported. */

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { FILE_TOO_LARGE_TEXT, MAX_IMPORT_BASE64_LENGTH } from "./import-limits.ts";
 
 /** What an import job reads: risk sources of an enterprise, or enterprise data of agencies. */
 export const ImportKindSchema = z.enum(["riskSources", "census", "standardization"]);
@@ -79,11 +80,16 @@ export const ImportJobSchema = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 
-/** Starting an import: the file travels base64-encoded in the JSON body (≤ 1 MB in all). */
+/** Starting an import: the file travels base64-encoded in the JSON body (see import-limits.ts). */
 export const ImportRequestSchema = z.strictObject({
   fileName: z.string().trim().min(1).max(200),
   format: SpreadsheetFormatSchema,
-  contentBase64: z.base64().min(1),
+  contentBase64: z
+    .base64()
+    .min(1)
+    .max(MAX_IMPORT_BASE64_LENGTH, {
+      message: `${FILE_TOO_LARGE_TEXT.zh} / ${FILE_TOO_LARGE_TEXT.en}`,
+    }),
   dryRun: z.boolean().default(false),
 });
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;

@@ -1,4 +1,11 @@
+import { LOCATION_RULE, PHONE_RULE } from "../risk/common.ts";
 import { accidentTypes, districts, hazardFactors, industries } from "./catalog-cells.ts";
+import {
+  ACCIDENT_TYPES_RULE,
+  DISTRICT_RULE,
+  HAZARD_FACTORS_RULE,
+  INDUSTRY_RULE,
+} from "./column-rules.ts";
 import {
   type ColumnSpec,
   EXAMPLE_MARK,
@@ -31,6 +38,7 @@ export const RISK_SOURCE_COLUMNS: readonly ColumnSpec[] = [
     parse: industries.id,
     format: textCell,
     example: "gas",
+    rule: INDUSTRY_RULE,
   },
   {
     key: "accidentTypes",
@@ -39,6 +47,7 @@ export const RISK_SOURCE_COLUMNS: readonly ColumnSpec[] = [
     parse: accidentTypes.ids,
     format: accidentTypes.names,
     example: "火灾；其他爆炸",
+    rule: ACCIDENT_TYPES_RULE,
   },
   {
     key: "hazardFactors",
@@ -47,6 +56,7 @@ export const RISK_SOURCE_COLUMNS: readonly ColumnSpec[] = [
     parse: hazardFactors.ids,
     format: hazardFactors.names,
     example: "物的因素；管理因素",
+    rule: HAZARD_FACTORS_RULE,
   },
   {
     key: "lon",
@@ -55,6 +65,7 @@ export const RISK_SOURCE_COLUMNS: readonly ColumnSpec[] = [
     parse: numberOrText,
     format: textCell,
     example: "116.47",
+    rule: LOCATION_RULE,
   },
   {
     key: "lat",
@@ -63,13 +74,17 @@ export const RISK_SOURCE_COLUMNS: readonly ColumnSpec[] = [
     parse: numberOrText,
     format: textCell,
     example: "39.91",
+    rule: LOCATION_RULE,
   },
   list("engineeringControls", "工程技术措施", ["controls", "engineering"], "油气回收系统"),
   list("managementControls", "管理措施", ["controls", "management"], "加油作业规程；每日巡检"),
   list("emergencyControls", "应急处置措施", ["controls", "emergency"], "灭火器 8 具"),
   text("responsiblePost", "责任岗位", ["responsiblePost"], "站长"),
   text("responsiblePerson", "责任人", ["responsiblePerson", "name"], "王五"),
-  text("responsiblePhone", "责任人电话", ["responsiblePerson", "phone"], "13700137000"),
+  {
+    ...text("responsiblePhone", "责任人电话", ["responsiblePerson", "phone"], "13700137000"),
+    rule: PHONE_RULE,
+  },
   {
     key: "district",
     label: "监管区（区划代码）",
@@ -77,6 +92,7 @@ export const RISK_SOURCE_COLUMNS: readonly ColumnSpec[] = [
     parse: districts.id,
     format: textCell,
     example: "110105",
+    rule: DISTRICT_RULE,
   },
   text("street", "监管街道/乡镇", ["supervision", "street"], "建外街道"),
   text(

@@ -1,6 +1,12 @@
 import * as z from "zod";
 import { BEIJING_BOUNDS, inBoundingBox } from "../catalogs/districts.ts";
 
+/** What `LocationSchema` accepts, in words. */
+export const LOCATION_RULE = {
+  zh: "应为北京市范围内的 WGS-84 经纬度（十进制度数，如经度 116.46、纬度 39.92）",
+  en: "expected WGS-84 decimal degrees inside Beijing (e.g. longitude 116.46, latitude 39.92)",
+} as const;
+
 /**
  * A WGS-84 point inside Beijing's bounds. Stored as WGS-84; converted to GCJ-02 only for display
  * on a Chinese basemap (domain.md §9).
@@ -15,12 +21,18 @@ export const LocationSchema = z
   });
 export type Location = z.infer<typeof LocationSchema>;
 
+/** What `PhoneSchema` accepts, in words (import row errors, form hints). */
+export const PHONE_RULE = {
+  zh: "应为 11 位手机号或带区号的固定电话",
+  en: "expected an 11-digit mobile number or a landline with its area code",
+} as const;
+
 /** Mainland mobile (11 digits) or landline with area code and optional extension. */
 export const PhoneSchema = z
   .string()
   .trim()
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8})$/, {
-    message: "电话号码格式无效 / invalid phone number",
+    message: `电话号码格式不正确：${PHONE_RULE.zh} / invalid phone number: ${PHONE_RULE.en}`,
   });
 
 export const ContactSchema = z.strictObject({

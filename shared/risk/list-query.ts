@@ -25,6 +25,8 @@ export const RiskSourceListQuerySchema = z.strictObject({
   level: LevelFilterSchema.optional(),
   /** Sources whose next review is due on or before this date (YYYY-MM-DD or ISO timestamp). */
   reviewDueBefore: z.union([z.iso.date(), z.iso.datetime()]).optional(),
+  /** One enterprise's sources (its tenant id), e.g. on the enterprise's page in the directory. */
+  enterprise: z.string().trim().min(1).max(100).optional(),
   ...paging,
 });
 export type RiskSourceListQuery = z.infer<typeof RiskSourceListQuerySchema>;

@@ -34,6 +34,12 @@ export function isValidUscc(code: string): boolean {
   return SHAPE.test(code) && usccCheckCharacter(code.slice(0, 17)) === code.charAt(17);
 }
 
+/** What `UsccSchema` accepts, in words. */
+export const USCC_RULE = {
+  zh: "应为 18 位统一社会信用代码（GB 32100-2015，末位为校验码）",
+  en: "expected an 18-character unified social credit code (GB 32100-2015, last character a check digit)",
+} as const;
+
 /** A unified social credit code; trims and upper-cases, then checks per GB 32100-2015. */
 export const UsccSchema = z.string().trim().toUpperCase().refine(isValidUscc, {
   message: "统一社会信用代码无效（GB 32100-2015 校验失败） / invalid USCC",

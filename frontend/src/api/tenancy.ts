@@ -151,6 +151,19 @@ export function listDelegations(client: HttpClient, cursor?: string, signal?: Ab
   });
 }
 
+/** A tenant's audit trail, newest first: the own tenant's, or an enterprise's in reach. */
+export function listAuditRecords(
+  client: HttpClient,
+  tenantId: string | undefined,
+  cursor?: string,
+  signal?: AbortSignal,
+) {
+  return callRoute(client, delegationContract.auditTrail, {
+    query: { tenantId, cursor },
+    ...signalOf(signal),
+  });
+}
+
 export function grantDelegation(client: HttpClient, input: DelegationCreateInput) {
   return callRoute(client, delegationContract.grantDelegation, { body: input });
 }

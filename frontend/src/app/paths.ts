@@ -18,6 +18,11 @@ export const paths = {
   supervisionChanges: "/supervision-changes",
   warnings: "/warnings",
   riskMap: "/map",
+  enterprises: "/enterprises",
+  enterprise: "/enterprises/:tenantId",
+  auditTrail: "/audit",
+  enterpriseImports: "/enterprise-imports",
+  organisation: "/organisation",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",
 } as const;

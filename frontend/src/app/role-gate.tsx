@@ -12,7 +12,12 @@ import { type AppRoute, canOpen } from "./routes.tsx";
 export function RoleGate({ route }: { route: AppRoute }) {
   const { data: me, error, refetch } = useCurrentUser();
   if (!route.roles) return <Outlet />;
-  if (me) return canOpen(route, me.role) ? <Outlet /> : <ForbiddenPage />;
+  if (me)
+    return canOpen(route, me.role) ? (
+      <Outlet />
+    ) : (
+      <ForbiddenPage role={me.role} allowed={route.roles} />
+    );
   if (error instanceof ApiError && error.status === 403) {
     return <ForbiddenPage reason={error.problem?.title} />;
   }

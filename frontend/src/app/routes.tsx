@@ -3,8 +3,12 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  FileSearchOutlined,
   GlobalOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SafetyCertificateOutlined,
   ShareAltOutlined,
   TeamOutlined,
@@ -20,7 +24,9 @@ import {
   REGISTRY_READERS,
 } from "../registry/access.ts";
 import {
-  DELEGATORS,
+  AUDIT_READERS,
+  DELEGATION_READERS,
+  ENTERPRISE_IMPORTERS,
   INTEGRATOR_MANAGERS,
   SIGNUP_DECIDERS,
   USER_MANAGERS,
@@ -119,7 +125,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: paths.delegations,
     load: () => import("../pages/delegations/delegations-page.tsx").then((m) => m.DelegationsPage),
     nav: { label: "nav.delegations", icon: <ShareAltOutlined /> },
-    roles: DELEGATORS,
+    roles: DELEGATION_READERS,
   },
   {
     path: paths.integrators,
@@ -141,6 +147,43 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
     nav: { label: "nav.warnings", icon: <AlertOutlined /> },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  // Enterprise directory, audit trail, enterprise data imports, own organisation (issue 13 §4).
+  {
+    path: paths.enterprises,
+    load: () =>
+      import("../pages/enterprises/enterprise-directory-page.tsx").then(
+        (m) => m.EnterpriseDirectoryPage,
+      ),
+    nav: { label: "nav.enterprises", icon: <BankOutlined /> },
+    roles: OFFICIAL_ROLES,
+  },
+  {
+    path: paths.enterprise,
+    load: () =>
+      import("../pages/enterprises/enterprise-detail-page.tsx").then((m) => m.EnterpriseDetailPage),
+    roles: OFFICIAL_ROLES,
+  },
+  {
+    path: paths.auditTrail,
+    load: () => import("../pages/audit-trail/audit-trail-page.tsx").then((m) => m.AuditTrailPage),
+    nav: { label: "nav.auditTrail", icon: <FileSearchOutlined /> },
+    roles: AUDIT_READERS,
+  },
+  {
+    path: paths.enterpriseImports,
+    load: () =>
+      import("../pages/enterprise-imports/enterprise-imports-page.tsx").then(
+        (m) => m.EnterpriseImportsPage,
+      ),
+    nav: { label: "nav.enterpriseImports", icon: <CloudUploadOutlined /> },
+    roles: ENTERPRISE_IMPORTERS,
+  },
+  {
+    path: paths.organisation,
+    load: () =>
+      import("../pages/organisation/organisation-page.tsx").then((m) => m.OrganisationPage),
+    nav: { label: "nav.organisation", icon: <IdcardOutlined /> },
   },
 ];
 

@@ -1,8 +1,13 @@
 import { type Bilingual, ValidationError } from "../../../shared/errors.ts";
+import {
+  fileTooLargeText,
+  MAX_IMPORT_FILE_BYTES,
+  MAX_IMPORT_ROWS,
+} from "../../../shared/exchange/import-limits.ts";
 
 /** Imports are capped so one request stays within a Lambda's memory and time. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_DATA_ROWS = 5_000;
+export const MAX_FILE_BYTES = MAX_IMPORT_FILE_BYTES;
+export const MAX_DATA_ROWS = MAX_IMPORT_ROWS;
 
 const TITLE: Bilingual = {
   zh: "上传的表格无法导入",
@@ -15,11 +20,7 @@ export function fileIssue(code: string, message: Bilingual): ValidationError {
 }
 
 export function fileTooLarge(bytes: number): ValidationError {
-  const size = (bytes / 1024 / 1024).toFixed(1);
-  return fileIssue("too_big", {
-    zh: `文件大小 ${size} MB，超过 1 MB 上限`,
-    en: `The file is ${size} MB; the limit is 1 MB`,
-  });
+  return fileIssue("too_big", fileTooLargeText(bytes));
 }
 
 export function tooManyRows(rows: number): ValidationError {

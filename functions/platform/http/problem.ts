@@ -75,6 +75,15 @@ function localise(locale: ReturnType<typeof en>, issue: z.core.$ZodIssue, input:
   return typeof message === "string" ? message : (message?.message ?? issue.message);
 }
 
+/**
+ * A schema's own message written "中文 / English" (refinements, patterns, limits): a person
+ * reads that rather than the validator's generic text, which would show a regular expression.
+ */
+function ownMessage(issue: z.core.$ZodIssue): Bilingual | undefined {
+  const [zh, en, ...rest] = issue.message.split(" / ");
+  return zh && en && rest.length === 0 ? { zh, en } : undefined;
+}
+
 /** Field-level issues from a zod error, with messages in both languages. */
 export function issuesFromZod(error: z.ZodError, input: unknown, prefix: string): FieldIssue[] {
   return error.issues.map((issue) => {
@@ -83,7 +92,10 @@ export function issuesFromZod(error: z.ZodError, input: unknown, prefix: string)
     return {
       path,
       code: issue.code,
-      message: { zh: localise(zhLocale, issue, input), en: localise(enLocale, issue, input) },
+      message: ownMessage(issue) ?? {
+        zh: localise(zhLocale, issue, input),
+        en: localise(enLocale, issue, input),
+      },
       ...(allowed ? { allowed: allowed as (string | number)[] } : {}),
     };
   });

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
+import { seedDemoDelegation } from "./demo-delegation.ts";
 import { seedDemoMonitoring } from "./demo-monitoring.ts";
 import { seedDemoTenants } from "./demo-tenants.ts";
 import { describeSeed, seedDemoRegistry } from "./seed-demo-registry.ts";
@@ -36,6 +37,12 @@ export async function startDemoSeed(
     .then(async (outcome) => {
       log(`✔ Demo data            ${describeSeed(outcome)}`);
       // The gas station's sensors and open warnings in Chaoyang (issue 11), once.
+      const delegated = await seedDemoDelegation(store, new Date());
+      if (delegated) {
+        log(
+          `✔ Demo delegation      ${delegated} gas-station sources delegated to the demo assessment agency`,
+        );
+      }
       const monitoring = await seedDemoMonitoring(store, new Date());
       if (monitoring) {
         log(

@@ -178,6 +178,11 @@ describe("registry API", () => {
     expect(await ids(gasOfficial, "?district=110105")).toContain(source.id);
     expect(await ids(haidian)).not.toContain(source.id);
     expect(await ids(mallAdmin)).toEqual([]);
+    // One enterprise's sources (the directory's detail page): only narrows the reach.
+    expect(await ids(chaoyang, "?enterprise=t-gas-station-chaoyang")).toEqual([source.id]);
+    expect(await ids(chaoyang, "?enterprise=t-mall-haidian")).toEqual([]);
+    expect(await ids(haidian, "?enterprise=t-gas-station-chaoyang")).toEqual([]);
+    expect(await ids(mallAdmin, "?enterprise=t-gas-station-chaoyang")).toEqual([]);
   });
 
   it("names the enterprise on every listed source and on the detail, read in one batch per page", async () => {

@@ -22,6 +22,9 @@ export const registryKeys = {
     ["registry", "grade-preview", request] as const,
   ownEnterprise: () => ["registry", "enterprise", "own"] as const,
   enterprise: (tenantId: string) => ["registry", "enterprise", tenantId] as const,
+  enterprises: () => ["registry", "enterprises"] as const,
+  enterpriseList: (filters: object) => [...registryKeys.enterprises(), filters] as const,
+  auditTrail: (tenantId: string | undefined) => ["registry", "audit", tenantId ?? "own"] as const,
   identificationLists: (industry: string | undefined) =>
     ["registry", "identification-lists", industry] as const,
   /** A card's links follow the source's version: a changed source asks for its new card. */

@@ -3,6 +3,14 @@ export function etagFrom(headers: Headers, version: number): string {
   return headers.get("ETag") ?? `"${version}"`;
 }
 
+/** A versioned answer with the ETag to send back as `If-Match`. */
+export function taggedAnswer<T extends { version: number }>(response: {
+  body: T;
+  headers: Headers;
+}): { value: T; etag: string } {
+  return { value: response.body, etag: etagFrom(response.headers, response.body.version) };
+}
+
 /** A fresh `Idempotency-Key` for one form submission; reuse it when retrying that submission. */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();

@@ -1,24 +1,47 @@
 import { exchangeContract } from "../../../../shared/contracts/exchange.ts";
 import type { ExportJob } from "../../../../shared/exchange/export-job.ts";
-import type { ImportRequest } from "../../../../shared/exchange/import-job.ts";
+import type { ImportKind, ImportRequest } from "../../../../shared/exchange/import-job.ts";
 import { callRoute, downloadRoute } from "../call.ts";
 import type { HttpClient } from "../http-client.ts";
 import { newIdempotencyKey } from "./etag.ts";
 
-export type { ImportJob, ImportRequest, RowError } from "../../../../shared/exchange/import-job.ts";
+export type {
+  ImportJob,
+  ImportKind,
+  ImportRequest,
+  RowError,
+} from "../../../../shared/exchange/import-job.ts";
 
 export type SpreadsheetFormat = ImportRequest["format"];
 
+/** Each kind of import is a pair of routes of the same shape: start a job, read it. */
+const IMPORT_ROUTES = {
+  riskSources: {
+    start: exchangeContract.startRiskSourceImport,
+    read: exchangeContract.riskSourceImport,
+  },
+  census: { start: exchangeContract.startCensusImport, read: exchangeContract.censusImport },
+  standardization: {
+    start: exchangeContract.startStandardizationImport,
+    read: exchangeContract.standardizationImport,
+  },
+} as const satisfies Record<ImportKind, unknown>;
+
 /** Queues an import job (202); the file travels base64-encoded in the body. */
-export function startImport(client: HttpClient, request: ImportRequest) {
-  return callRoute(client, exchangeContract.startRiskSourceImport, {
+export function startImport(client: HttpClient, request: ImportRequest, kind: ImportKind) {
+  return callRoute(client, IMPORT_ROUTES[kind].start, {
     body: request,
     headers: { "Idempotency-Key": newIdempotencyKey() },
   });
 }
 
-export function fetchImport(client: HttpClient, id: string, signal?: AbortSignal) {
-  return callRoute(client, exchangeContract.riskSourceImport, {
+export function fetchImport(
+  client: HttpClient,
+  kind: ImportKind,
+  id: string,
+  signal?: AbortSignal,
+) {
+  return callRoute(client, IMPORT_ROUTES[kind].read, {
     params: { id },
     ...(signal ? { signal } : {}),
   });

@@ -6,7 +6,7 @@ import type {
 } from "../../../../shared/risk/risk-source.ts";
 import { callRoute, sendRoute } from "../call.ts";
 import type { HttpClient } from "../http-client.ts";
-import { etagFrom } from "./etag.ts";
+import { taggedAnswer } from "./etag.ts";
 
 /** Every listing answers `{ items, nextCursor }`; `nextCursor` is null on the last page. */
 export interface Page<T> {
@@ -36,11 +36,12 @@ export function listRiskSources(
 }
 
 export async function getRiskSource(client: HttpClient, id: string, signal?: AbortSignal) {
-  const response = await sendRoute(client, registryContract.getRiskSource, {
-    params: { id },
-    ...(signal ? { signal } : {}),
-  });
-  return { value: response.body, etag: etagFrom(response.headers, response.body.version) };
+  return taggedAnswer(
+    await sendRoute(client, registryContract.getRiskSource, {
+      params: { id },
+      ...(signal ? { signal } : {}),
+    }),
+  );
 }
 
 /** Registers a source; the same key on a retry returns the first answer instead of a duplicate. */
@@ -62,10 +63,11 @@ export async function updateRiskSource(
   patch: RiskSourceUpdateInput,
   etag: string,
 ) {
-  const response = await sendRoute(client, registryContract.updateRiskSource, {
-    params: { id },
-    body: patch,
-    headers: { "If-Match": etag },
-  });
-  return { value: response.body, etag: etagFrom(response.headers, response.body.version) };
+  return taggedAnswer(
+    await sendRoute(client, registryContract.updateRiskSource, {
+      params: { id },
+      body: patch,
+      headers: { "If-Match": etag },
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { cardsEn } from "./cards-en.ts";
+import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
@@ -22,6 +23,10 @@ export const en: Messages = {
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
     riskMap: "Risk map",
+    enterprises: "Enterprises",
+    auditTrail: "Audit trail",
+    enterpriseImports: "Enterprise imports",
+    organisation: "My organisation",
   },
   language: {
     label: "Language",
@@ -41,6 +46,7 @@ export const en: Messages = {
     profileTitle: "Account",
     tenant: "Organisation",
     role: "Role",
+    place: "Place and industry",
     jurisdiction: "Jurisdiction",
     email: "E-mail",
     loading: "Loading…",
@@ -83,8 +89,14 @@ export const en: Messages = {
       "District boundaries are demo data (from the ECharts 4.9.0 Beijing map), not an approved map (审图号).",
   },
   forbidden: {
-    role: "Your role cannot open this page",
+    title: "No access to this page",
+    role: "Your role ({{role}}) cannot open this page; it is for: {{allowed}}.",
+    roleUnknown: "Your role cannot open this page.",
+    server: "The server refused: {{reason}}",
+    help: "If you need it for your work, ask your organisation's administrator to give your account the right role.",
     back: "Back to home",
+    previous: "Go back",
+    separator: ", ",
   },
   notFound: {
     title: "Page not found",
@@ -94,4 +106,5 @@ export const en: Messages = {
   tenancy: tenancyEn,
   warnings: warningsEn,
   cards: cardsEn,
+  ...enterprisePagesEn,
 };

@@ -1,4 +1,5 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
+import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
@@ -21,6 +22,10 @@ export const zhCN = {
     supervisionChanges: "监管变更",
     warnings: "预警处置",
     riskMap: "风险地图",
+    enterprises: "企业名录",
+    auditTrail: "审计记录",
+    enterpriseImports: "企业数据导入",
+    organisation: "本单位",
   },
   language: {
     label: "语言",
@@ -40,6 +45,7 @@ export const zhCN = {
     profileTitle: "账户信息",
     tenant: "所属单位",
     role: "角色",
+    place: "所在地区与行业",
     jurisdiction: "管辖范围",
     email: "邮箱",
     loading: "正在加载…",
@@ -80,8 +86,14 @@ export const zhCN = {
     boundaries: "区县边界为示意数据（源自 ECharts 4.9.0 北京地图），非审图号地图，仅供演示。",
   },
   forbidden: {
-    role: "您的角色无权打开此页面",
+    title: "无权访问此页面",
+    role: "您的角色（{{role}}）无权打开此页面，此页面供以下角色使用：{{allowed}}。",
+    roleUnknown: "您的角色无权打开此页面。",
+    server: "服务器拒绝了访问：{{reason}}",
+    help: "如工作需要，请联系本单位管理员为您的账户分配相应角色。",
     back: "返回首页",
+    previous: "返回上一页",
+    separator: "、",
   },
   notFound: {
     title: "页面不存在",
@@ -91,6 +103,7 @@ export const zhCN = {
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
   cards: cardsZhCN,
+  ...enterprisePagesZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

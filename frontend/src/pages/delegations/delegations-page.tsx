@@ -12,6 +12,7 @@ import { tenancyKeys } from "../../api/query-keys/tenancy.ts";
 import { grantDelegation, listDelegations, revokeDelegation } from "../../api/tenancy.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
 import { LoadError } from "../../app/load-error.tsx";
+import { useCurrentUser } from "../../auth/current-user.tsx";
 import { formatDate } from "../../registry/dates.ts";
 import { GrantDialog } from "./grant-dialog.tsx";
 
@@ -32,6 +33,9 @@ export function DelegationsPage() {
   const { message } = App.useApp();
   const client = useApi();
   const queryClient = useQueryClient();
+  const { data: me } = useCurrentUser();
+  // An assessor reads the delegations their agency received: no granting, no revoking.
+  const received = me?.role === "assessor";
   const list = useCursorList(tenancyKeys.delegations(), listDelegations);
   const [granting, setGranting] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: tenancyKeys.delegations() });
@@ -54,12 +58,37 @@ export function DelegationsPage() {
     onSettled: refresh,
   });
 
+  const actionsColumn: ColumnsType<DelegationView>[number] = {
+    key: "actions",
+    title: t("tenancy.common.actions"),
+    width: 100,
+    render: (_, d) =>
+      statusOf(d) === "active" ? (
+        <Popconfirm
+          title={t("tenancy.delegations.revokeConfirm")}
+          onConfirm={() => revoke.mutateAsync(d).catch(() => undefined)}
+          okText={t("tenancy.delegations.revoke")}
+          cancelText={t("tenancy.common.cancel")}
+        >
+          <Button size="small" danger data-testid={`revoke-${d.id}`}>
+            {t("tenancy.delegations.revoke")}
+          </Button>
+        </Popconfirm>
+      ) : null,
+  };
+
   const columns: ColumnsType<DelegationView> = [
-    {
-      key: "agency",
-      title: t("tenancy.delegations.agency"),
-      render: (_, d) => d.agencyName ?? d.agencyTenantId,
-    },
+    received
+      ? {
+          key: "enterprise",
+          title: t("enterprises.name"),
+          render: (_, d) => d.enterpriseName ?? d.tenantId,
+        }
+      : {
+          key: "agency",
+          title: t("tenancy.delegations.agency"),
+          render: (_, d) => d.agencyName ?? d.agencyTenantId,
+        },
     {
       key: "sources",
       title: t("tenancy.delegations.sources"),
@@ -78,24 +107,7 @@ export function DelegationsPage() {
         return <Tag color={s.color}>{t(s.key)}</Tag>;
       },
     },
-    {
-      key: "actions",
-      title: t("tenancy.common.actions"),
-      width: 100,
-      render: (_, d) =>
-        statusOf(d) === "active" ? (
-          <Popconfirm
-            title={t("tenancy.delegations.revokeConfirm")}
-            onConfirm={() => revoke.mutateAsync(d).catch(() => undefined)}
-            okText={t("tenancy.delegations.revoke")}
-            cancelText={t("tenancy.common.cancel")}
-          >
-            <Button size="small" danger data-testid={`revoke-${d.id}`}>
-              {t("tenancy.delegations.revoke")}
-            </Button>
-          </Popconfirm>
-        ) : null,
-    },
+    ...(received ? [] : [actionsColumn]),
   ];
 
   return (
@@ -104,14 +116,16 @@ export function DelegationsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t("tenancy.delegations.title")}
         </Typography.Title>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          onClick={() => setGranting(true)}
-          data-testid="grant"
-        >
-          {t("tenancy.delegations.grant")}
-        </Button>
+        {!received && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setGranting(true)}
+            data-testid="grant"
+          >
+            {t("tenancy.delegations.grant")}
+          </Button>
+        )}
       </Flex>
       <Typography.Text type="secondary">{t("tenancy.delegations.hint")}</Typography.Text>
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
@@ -123,7 +137,9 @@ export function DelegationsPage() {
           dataSource={list.items}
           loading={list.isFetching}
           pagination={false}
-          locale={{ emptyText: t("tenancy.delegations.empty") }}
+          locale={{
+            emptyText: t(received ? "emptyHints.assessorDelegations" : "tenancy.delegations.empty"),
+          }}
         />
       )}
       {list.hasNextPage && (

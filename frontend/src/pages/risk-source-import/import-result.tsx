@@ -3,6 +3,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import type { ImportJob, RowError } from "../../api/registry/imports.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
+import { ReportCounts } from "./report-counts.tsx";
 
 /** Progress of the job, then its summary and one line per row error. */
 export function ImportResult({ job }: { job: ImportJob }) {
@@ -56,6 +57,7 @@ export function ImportResult({ job }: { job: ImportJob }) {
           }
         />
       )}
+      {done && job.report && <ReportCounts report={job.report} />}
       {job.status === "failed" && (
         <Alert
           type="error"

@@ -1,7 +1,7 @@
 import type { SpreadsheetFormat } from "../../api/registry/imports.ts";
 
-/** The request body is limited to 1 MB; base64 adds a third, so files stay under ~700 KB. */
-export const MAX_FILE_BYTES = 700 * 1024;
+/** The server's limit (shared/exchange/import-limits.ts), checked before the upload. */
+export { MAX_IMPORT_FILE_BYTES as MAX_FILE_BYTES } from "../../../../shared/exchange/import-limits.ts";
 
 export function formatOf(fileName: string): SpreadsheetFormat | undefined {
   const extension = fileName.toLowerCase().split(".").pop();

@@ -5,6 +5,7 @@ import { registryKeys } from "../../api/query-keys/registry.ts";
 import {
   fetchImport,
   type ImportJob,
+  type ImportKind,
   type ImportRequest,
   startImport,
 } from "../../api/registry/imports.ts";
@@ -16,25 +17,28 @@ const finished = (job: ImportJob | undefined) =>
 
 /**
  * Starts an import job, then polls it (every half second, only while it runs) for the progress
- * bar. A finished real import refreshes the risk-source listings.
+ * bar. A finished real import refreshes the listings it changed (sources, or enterprises).
  */
-export function useImportJob() {
+export function useImportJob(kind: ImportKind) {
   const client = useApi();
   const queryClient = useQueryClient();
   const start = useMutation({
-    mutationFn: (request: ImportRequest) => startImport(client, request),
+    mutationFn: (request: ImportRequest) => startImport(client, request, kind),
   });
   const id = start.data?.id;
   const job = useQuery({
     queryKey: registryKeys.importJob(id),
-    queryFn: ({ signal }) => fetchImport(client, id as string, signal),
+    queryFn: ({ signal }) => fetchImport(client, kind, id as string, signal),
     enabled: id !== undefined,
     refetchInterval: (query) => (finished(query.state.data) ? false : POLL_MS),
   });
   const written = job.data?.status === "done" && !job.data.dryRun;
   useEffect(() => {
-    if (written) void queryClient.invalidateQueries({ queryKey: registryKeys.riskSources() });
-  }, [written, queryClient]);
+    if (!written) return;
+    const queryKey =
+      kind === "riskSources" ? registryKeys.riskSources() : registryKeys.enterprises();
+    void queryClient.invalidateQueries({ queryKey });
+  }, [written, kind, queryClient]);
 
   const current = id === undefined ? undefined : job.data;
   return {

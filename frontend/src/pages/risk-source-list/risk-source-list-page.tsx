@@ -53,7 +53,20 @@ export function RiskSourceListPage() {
       <ListFiltersBar value={filters} onChange={(next) => setSearch(searchFromFilters(next))} />
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       {!(list.error && items.length === 0) && (
-        <RiskSourceTable items={items} loading={list.isFetching} showEnterprise={!isEnterprise} />
+        <RiskSourceTable
+          items={items}
+          loading={list.isFetching}
+          showEnterprise={!isEnterprise}
+          emptyText={t(
+            Object.keys(filters).length > 0
+              ? "emptyHints.filteredSources"
+              : isEnterprise
+                ? "emptyHints.enterpriseSources"
+                : me?.role === "assessor"
+                  ? "emptyHints.assessorSources"
+                  : "emptyHints.officialSources",
+          )}
+        />
       )}
       <Flex justify="center" gap={16} align="center">
         <Typography.Text type="secondary">

@@ -14,10 +14,12 @@ interface Props {
   loading: boolean;
   /** Officials and agencies see many enterprises' sources: each row names its enterprise. */
   showEnterprise: boolean;
+  /** What to do when there is nothing to show (the caller's next step). */
+  emptyText?: string;
 }
 
 /** One row per source: level, name, place, industry, district / street, next review. */
-export function RiskSourceTable({ items, loading, showEnterprise }: Props) {
+export function RiskSourceTable({ items, loading, showEnterprise, emptyText }: Props) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const columns: ColumnsType<RiskSourceView> = [
@@ -78,7 +80,7 @@ export function RiskSourceTable({ items, loading, showEnterprise }: Props) {
       dataSource={[...items]}
       loading={loading}
       pagination={false}
-      locale={{ emptyText: t("registry.list.empty") }}
+      locale={{ emptyText: emptyText ?? t("registry.list.empty") }}
     />
   );
 }

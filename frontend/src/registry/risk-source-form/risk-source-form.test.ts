@@ -86,7 +86,12 @@ describe("risk-source form", () => {
     expect(result.ok ? [] : result.fields).toEqual([
       { name: ["lon"], errors: ["location outside Beijing (WGS-84)"] },
       { name: ["lat"], errors: ["location outside Beijing (WGS-84)"] },
-      { name: ["responsiblePerson", "phone"], errors: ["invalid phone number"] },
+      {
+        name: ["responsiblePerson", "phone"],
+        errors: [
+          "invalid phone number: expected an 11-digit mobile number or a landline with its area code",
+        ],
+      },
     ]);
   });
 

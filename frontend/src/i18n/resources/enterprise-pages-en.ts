@@ -1,0 +1,111 @@
+import type { Messages } from "./zh-cn.ts";
+
+export const enterprisePagesEn: Pick<
+  Messages,
+  "enterprises" | "organisation" | "audit" | "exchange" | "emptyHints"
+> = {
+  enterprises: {
+    title: "Enterprise directory",
+    hint: "Enterprises in your jurisdiction; open one for its profile and risk sources. Opening a profile is recorded in the enterprise's audit trail.",
+    name: "Enterprise",
+    uscc: "Unified social credit code",
+    district: "District",
+    street: "Street / town",
+    industry: "Industry",
+    address: "Address",
+    principal: "Principal",
+    safetyContact: "Safety contact",
+    standardization: "Work-safety standardization",
+    standardizationValue:
+      "Grade {{grade}} · certificate {{certificateNo}} · valid until {{expiresAt}}",
+    none: "Not recorded",
+    filterDistrict: "District",
+    filterIndustry: "Industry",
+    filterStreet: "Street / town (exact name)",
+    shown: "{{count}} shown",
+    empty:
+      "No enterprise in your jurisdiction matches. Change the filters, or let the city admin import census data under “Enterprise data imports”.",
+    backToList: "Back to the directory",
+    sources: "Risk sources",
+    sourcesEmpty: "This enterprise has no risk source in your jurisdiction yet.",
+    auditTrail: "Audit trail",
+    updatedAt: "Updated",
+  },
+  organisation: {
+    title: "My organisation",
+    tenant: "Name",
+    kind: "Kind",
+    kinds: {
+      enterprise: "Enterprise",
+      government: "Government body",
+      assessmentAgency: "Assessment agency",
+    },
+    jurisdiction: "Jurisdiction",
+    role: "My role",
+    edit: "Save changes",
+    saved: "Profile saved",
+    stale: "Someone changed the profile meanwhile; it was read again — check it and save again",
+    governed:
+      "District, street and industry are assigned by the government; request a change under “Supervision changes”.",
+    readOnly: "Only the enterprise admin may change the profile.",
+    phone: "Phone",
+    email: "E-mail",
+    lon: "Longitude (WGS-84)",
+    lat: "Latitude (WGS-84)",
+  },
+  audit: {
+    title: "Audit trail",
+    hint: "Who did what to which record and when, newest first. Officials read the trails of enterprises in their jurisdiction (and that reading is recorded too).",
+    tenant: "Organisation",
+    ownTenant: "Own organisation",
+    at: "Time",
+    actor: "Actor",
+    action: "Action",
+    target: "Record",
+    changes: "Changes",
+    filter: "Filter the loaded records (actor, action, record)",
+    shown: "{{count}} loaded",
+    empty: "No audit records yet. Creating, changing or reading data adds them here.",
+    before: "Before",
+    after: "After",
+    actions: {
+      read: "Read",
+      create: "Create",
+      update: "Update",
+      delete: "Delete",
+      grant: "Grant",
+      revoke: "Revoke",
+    },
+    targets: {
+      enterprise: "Enterprise",
+      riskSource: "Risk source",
+      assessment: "Assessment",
+      delegation: "Delegation",
+      auditTrail: "Audit trail",
+      user: "User",
+    },
+  },
+  exchange: {
+    title: "Enterprise data imports",
+    hint: "Import a work-safety census extract (new enterprises pre-registered, known ones updated by credit code) or standardization grades. Check first, then import; only enterprises in your jurisdiction are touched.",
+    census: "Census data",
+    standardization: "Standardization grades",
+    columns: "Columns (header row; Chinese names or English keys):",
+    created: "{{count}} new",
+    updated: "{{count}} updated",
+    unchanged: "{{count}} unchanged",
+    rejected: "{{count}} refused",
+    fields: "Changed fields",
+  },
+  emptyHints: {
+    assessorSources:
+      "No risk source is delegated to your agency yet. Once an enterprise admin delegates sources under “Delegations”, they appear here.",
+    enterpriseSources:
+      "No risk source registered yet. Register one with “Register a source”, or many at once with “Import”.",
+    officialSources:
+      "No risk source in your jurisdiction yet; they appear here once enterprises register them.",
+    filteredSources: "No risk source matches the filters; change or clear them.",
+    assessorDelegations:
+      "Your agency has received no delegation yet. Once an enterprise admin grants one, it appears here.",
+  },
+};

@@ -1,0 +1,110 @@
+import { Flex, Input, Select, Table, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { registryKeys } from "../../api/query-keys/registry.ts";
+import {
+  type EnterpriseFilters,
+  type EnterpriseView,
+  listEnterprises,
+} from "../../api/registry/enterprise.ts";
+import { useCursorList } from "../../api/use-cursor-list.ts";
+import { LoadError } from "../../app/load-error.tsx";
+import { LoadMore } from "../../app/load-more.tsx";
+import { useLanguage } from "../../i18n/use-language.ts";
+import {
+  type CatalogOption,
+  DISTRICT_OPTIONS,
+  districtName,
+  INDUSTRY_OPTIONS,
+  industryName,
+} from "../../registry/catalog-labels.ts";
+import { enterpriseLinks } from "./enterprise-links.ts";
+
+/**
+ * 企业名录: the enterprises in an official's jurisdiction, by district, street and industry as
+ * the listing route filters them, district and industry in words; "load more" follows the cursor.
+ */
+export function EnterpriseDirectoryPage() {
+  const { t } = useTranslation();
+  const { pick } = useLanguage();
+  const [filters, setFilters] = useState<EnterpriseFilters>({});
+  const [street, setStreet] = useState("");
+  const list = useCursorList(registryKeys.enterpriseList(filters), (client, cursor, signal) =>
+    listEnterprises(client, filters, cursor, signal),
+  );
+  const set = (key: keyof EnterpriseFilters) => (value: string | undefined) =>
+    setFilters((f) => ({ ...f, [key]: value || undefined }));
+  const catalogFilter = (key: "district" | "industry", options: readonly CatalogOption[]) => (
+    <Select
+      allowClear
+      style={{ minWidth: 180 }}
+      data-testid={`enterprise-filter-${key}`}
+      placeholder={t(
+        key === "district" ? "enterprises.filterDistrict" : "enterprises.filterIndustry",
+      )}
+      value={filters[key]}
+      onChange={set(key)}
+      options={options.map((o) => ({ value: o.id, label: pick(o.name) }))}
+      showSearch={{ optionFilterProp: "label" }}
+    />
+  );
+
+  const columns: ColumnsType<EnterpriseView> = [
+    {
+      key: "name",
+      title: t("enterprises.name"),
+      render: (_, e) => <Link to={enterpriseLinks.detail(e.tenantId)}>{e.name}</Link>,
+    },
+    {
+      key: "district",
+      title: t("enterprises.district"),
+      render: (_, e) => pick(districtName(e.district)),
+    },
+    { key: "street", title: t("enterprises.street"), dataIndex: "street" },
+    {
+      key: "industry",
+      title: t("enterprises.industry"),
+      render: (_, e) => pick(industryName(e.industry)),
+    },
+    { key: "uscc", title: t("enterprises.uscc"), dataIndex: "uscc", responsive: ["lg"] },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t("enterprises.title")}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t("enterprises.hint")}</Typography.Text>
+      <Flex wrap gap={8} align="center">
+        {catalogFilter("district", DISTRICT_OPTIONS)}
+        <Input.Search
+          allowClear
+          style={{ width: 240 }}
+          placeholder={t("enterprises.filterStreet")}
+          aria-label={t("enterprises.filterStreet")}
+          value={street}
+          onChange={(e) => setStreet(e.target.value)}
+          onSearch={(v) => set("street")(v.trim())}
+        />
+        {catalogFilter("industry", INDUSTRY_OPTIONS)}
+        <Typography.Text type="secondary" data-testid="enterprise-count">
+          {t("enterprises.shown", { count: list.items.length })}
+        </Typography.Text>
+      </Flex>
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<EnterpriseView>
+        rowKey="tenantId"
+        data-testid="enterprises"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.isFetching && list.items.length === 0}
+        pagination={false}
+        scroll={{ x: true }}
+        locale={{ emptyText: t("enterprises.empty") }}
+      />
+      <LoadMore list={list} testId="enterprises-more" />
+    </Flex>
+  );
+}
