@@ -114,7 +114,7 @@ async function publishAndRun(
  */
 export async function reevaluation(): Promise<BenchResult> {
   const dir = await mkdtemp(join(tmpdir(), "cityrisk-bench-reeval-"));
-  const dynamo = await startDynamoDbLocal({ dataDir: dir });
+  const dynamo = await startDynamoDbLocal({ dataDir: dir, startTimeoutMs: 180_000 });
   try {
     const client = new DynamoDBClient({
       region: LOCAL_REGION,
@@ -151,9 +151,13 @@ export async function reevaluation(): Promise<BenchResult> {
         if (isMoving) moving.add(b.source.id);
         return b;
       });
-      await store.entities.riskSource.put(built.map((b) => b.sourceItem)).go({ concurrency: 8 });
+      // Batch puts marshal without dropping undefined optionals: plain JSON has none.
+      const plain = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
+      await store.entities.riskSource
+        .put(built.map((b) => plain(b.sourceItem)))
+        .go({ concurrency: 8 });
       await store.entities.assessment
-        .put(built.map((b) => b.assessmentItem))
+        .put(built.map((b) => plain(b.assessmentItem)))
         .go({ concurrency: 8 });
     }
     const seedS = (performance.now() - seedStart) / 1000;
