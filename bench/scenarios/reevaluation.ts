@@ -8,10 +8,8 @@ import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from "@aws-sdk
 import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts";
 import { passProgress } from "../../functions/passes/pass-runner.ts";
 import {
-  CITY_PASS_TENANT,
   profileChangeStart,
   type ReevaluationMessage,
-  reevaluationMessageOf,
 } from "../../functions/passes/reevaluation-queue.ts";
 import { ENV } from "../../functions/platform/environment.ts";
 import { mainTable } from "../../functions/platform/storage-definitions.ts";
@@ -19,7 +17,11 @@ import { ensureTable } from "../../infra/local/bootstrap/ensure-table.ts";
 import { startDynamoDbLocal } from "../../infra/local/dynamodb-local/start-dynamodb-local.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import { mulberry32 } from "../../infra/local/seed/prng.ts";
-import { lecGradedSource, lecNextVersion } from "../../test/support/profile-versions.ts";
+import {
+  lecGradedSource,
+  lecNextVersion,
+  queuedSegments,
+} from "../../test/support/profile-versions.ts";
 import type { BenchResult } from "../run.ts";
 
 /** benchmarks.md `reevaluation`: 100,000 sources, 10% whose grade a new version moves. */
@@ -72,17 +74,6 @@ function runWorkers(
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function queuedSegments(store: Store, passId: string): Promise<ReevaluationMessage[]> {
-  const { data } = await store.entities.outboxMessage.query
-    .byTenant({ tenantId: CITY_PASS_TENANT })
-    .go({ pages: "all" });
-  return data
-    .flatMap((m) => (m.record.effect.channel === "topic" ? [m.record.effect] : []))
-    .filter((e) => e.topic === "reevaluation")
-    .map((e) => reevaluationMessageOf(e.message))
-    .filter((m) => m.passId === passId && m.kind === "segment");
-}
 
 /** Publishes version `version` and runs its pass through the worker; elapsed ms (or null: killed). */
 async function publishAndRun(

@@ -1,3 +1,9 @@
+import type { Store } from "../../functions/adapters/dynamodb/store.ts";
+import {
+  CITY_PASS_TENANT,
+  type ReevaluationMessage,
+  reevaluationMessageOf,
+} from "../../functions/passes/reevaluation-queue.ts";
 import { gradedSource } from "../../infra/local/seed/graded-source.ts";
 import type { Prng } from "../../infra/local/seed/prng.ts";
 import { LEC_DEFAULT } from "../../shared/methodology/profiles/lec-default.ts";
@@ -62,4 +68,16 @@ export function lecGradedSource(
     reviewer: accepted ? reviewer : null,
     createdAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000),
   });
+}
+
+/** The segment messages a pass's orchestrator queued (outbox), as the queue would deliver them. */
+export async function queuedSegments(store: Store, passId: string): Promise<ReevaluationMessage[]> {
+  const { data } = await store.entities.outboxMessage.query
+    .byTenant({ tenantId: CITY_PASS_TENANT })
+    .go({ pages: "all" });
+  return data
+    .flatMap((m) => (m.record.effect.channel === "topic" ? [m.record.effect] : []))
+    .filter((e) => e.topic === "reevaluation")
+    .map((e) => reevaluationMessageOf(e.message))
+    .filter((m) => m.passId === passId && m.kind === "segment");
 }

@@ -2,12 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { passProgress, runSegment } from "../../../functions/passes/pass-runner.ts";
 import { reevaluationPlan } from "../../../functions/passes/reevaluation.ts";
-import {
-  CITY_PASS_TENANT,
-  profileChangeStart,
-  type ReevaluationMessage,
-  reevaluationMessageOf,
-} from "../../../functions/passes/reevaluation-queue.ts";
+import { profileChangeStart } from "../../../functions/passes/reevaluation-queue.ts";
 import { handleReevaluation } from "../../../functions/passes/reevaluation-run.ts";
 import { writeTogether } from "../../../functions/platform/data/unit-of-work.ts";
 import { mulberry32 } from "../../../infra/local/seed/prng.ts";
@@ -15,7 +10,7 @@ import type { Assessment } from "../../../shared/risk/assessment.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
-import { lecGradedSource, lecNextVersion } from "../../support/profile-versions.ts";
+import { lecGradedSource, lecNextVersion, queuedSegments } from "../../support/profile-versions.ts";
 
 // The re-evaluation pass against DynamoDB Local with a controllable clock: publishing
 // lec-default v2 re-grades exactly the sources whose level moves (each once, with one
@@ -102,24 +97,12 @@ describe("re-evaluation pass", () => {
       .sort();
   }
 
-  /** The segment messages the orchestrator queued for a pass, as the queue would deliver them. */
-  async function queuedSegments(passId: string): Promise<ReevaluationMessage[]> {
-    const { data } = await store.entities.outboxMessage.query
-      .byTenant({ tenantId: CITY_PASS_TENANT })
-      .go({ pages: "all" });
-    return data
-      .flatMap((m) => (m.record.effect.channel === "topic" ? [m.record.effect] : []))
-      .filter((e) => e.topic === "reevaluation")
-      .map((e) => reevaluationMessageOf(e.message))
-      .filter((m) => m.passId === passId);
-  }
-
   it("re-grades only the sources whose level moves, once each, killed midway and resumed", async () => {
     const start = { ...profileChangeStart("lec-default", 2, "published"), segments: SEGMENTS };
     await handleReevaluation(store, start, clock);
     // The start delivered twice queues nothing more.
     await handleReevaluation(store, start, clock);
-    const queued = await queuedSegments(start.passId);
+    const queued = await queuedSegments(store, start.passId);
     expect(queued.map((m) => (m.kind === "segment" ? m.segment : -1)).sort()).toEqual([0, 1, 2, 3]);
 
     // A worker on segment 0 dies after two re-grades, with small pages so it stops mid-segment.
@@ -188,7 +171,7 @@ describe("re-evaluation pass", () => {
       .go();
     const start = { ...profileChangeStart("lec-default", 2, "retired"), segments: SEGMENTS };
     await handleReevaluation(store, start, clock);
-    for (const message of await queuedSegments(start.passId)) {
+    for (const message of await queuedSegments(store, start.passId)) {
       await handleReevaluation(store, message, clock);
     }
     const after = await sources();
