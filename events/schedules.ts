@@ -42,6 +42,14 @@ export const schedules: readonly ScheduleDefinition[] = [
     timezone: "Asia/Shanghai",
   },
   {
+    id: "reevaluation",
+    description:
+      "Daily re-evaluation sweep: sources still graded under an old or retired profile version re-graded, only changed grades written",
+    // 03:00 Beijing, after the nightly reconciliation; publishing or retiring a version starts its own pass at once.
+    expression: "cron(0 3 * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
+  {
     id: "stats-reconcile",
     description: "Nightly: statistics recomputed from the registry; any drift from the fold logged",
     expression: "cron(30 2 * * ? *)",

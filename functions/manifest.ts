@@ -1,7 +1,12 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
-import { passesApi, reviewDuePass } from "./passes/manifest.ts";
+import {
+  passesApi,
+  reevaluationSweep,
+  reevaluationWorker,
+  reviewDuePass,
+} from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
@@ -28,5 +33,7 @@ export const manifest: Manifest = [
   statsApi,
   statsReconcile,
   reviewDuePass,
+  reevaluationSweep,
+  reevaluationWorker,
   passesApi,
 ];

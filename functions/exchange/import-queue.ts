@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { publishedMessageOf } from "../adapters/messaging/sns-envelope.ts";
 import type { WriteStep } from "../platform/data/unit-of-work.ts";
 import { outboxStep } from "../platform/outbox/outbox-item.ts";
 
@@ -22,14 +23,7 @@ export function jobMessageStep(message: ImportMessage, now = new Date()): WriteS
   );
 }
 
-/**
- * The job message of one SQS record: the queue subscribes to the topic without raw delivery, so
- * the body is the SNS envelope whose `Message` is ours.
- */
+/** The job message of one SQS record of the `imports` queue. */
 export function importMessageOf(body: string): ImportMessage {
-  const parsed: unknown = JSON.parse(body);
-  const envelope = z
-    .object({ Type: z.literal("Notification"), Message: z.string() })
-    .safeParse(parsed);
-  return ImportMessageSchema.parse(envelope.success ? JSON.parse(envelope.data.Message) : parsed);
+  return ImportMessageSchema.parse(publishedMessageOf(body));
 }

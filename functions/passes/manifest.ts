@@ -15,6 +15,33 @@ export const reviewDuePass: FunctionDefinition = {
   timeoutSeconds: 900,
 };
 
+/**
+ * Re-evaluation (重新评估) when a method-profile version is published or retired: the change's
+ * outbox message starts the pass here, which fans out one queue message per scan segment, run
+ * here too (on AWS, several at once). Visibility (960 s) outlasts the timeout, so a cut-off
+ * segment comes back and resumes from its checkpoint.
+ */
+export const reevaluationWorker: FunctionDefinition = {
+  id: "reevaluation-worker",
+  description: "Re-grades sources after a method-profile version is published or retired",
+  handler: "functions/passes/reevaluation-worker.handler.ts",
+  queues: ["reevaluation"],
+  table: "readWrite",
+  memoryMb: 1024,
+  timeoutSeconds: 900,
+};
+
+/** The daily sweep: starts a city-wide re-evaluation whose segments run on the worker. */
+export const reevaluationSweep: FunctionDefinition = {
+  id: "reevaluation-sweep",
+  description: "Daily: starts the city-wide re-evaluation of sources left on old profile versions",
+  handler: "functions/passes/reevaluation-pass.handler.ts",
+  schedules: ["reevaluation"],
+  table: "readWrite",
+  memoryMb: 512,
+  timeoutSeconds: 120,
+};
+
 /** The city admin's view of the passes' progress. */
 export const passesApi: FunctionDefinition = {
   id: "passes-api",

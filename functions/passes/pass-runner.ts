@@ -1,5 +1,5 @@
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { writeTogether } from "../platform/data/unit-of-work.ts";
+import { attemptTogether, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /** One page of a segment: what it read, and the cursor of the next page (null at the end). */
 export interface SegmentPage<T> {
@@ -15,14 +15,56 @@ export interface PassPlan<T> {
   readPage: (segment: string, cursor: string | null) => Promise<SegmentPage<T>>;
   /** Acts on one item, idempotently (a page re-read after a kill acts again); true if it acted. */
   act: (item: T) => Promise<boolean>;
+  /** Items of one page acted on at once (default 1); the checkpoint still follows whole pages. */
+  concurrency?: number;
 }
 
-/** Creates the pass and its segments' checkpoints once; a second start finds them. */
-export async function startPass(store: Store, plan: PassPlan<unknown>, now: Date): Promise<void> {
+/** How many of `items` `act` acted on, running at most `limit` at once. */
+async function actOnPage<T>(
+  items: readonly T[],
+  act: (item: T) => Promise<boolean>,
+  limit: number,
+): Promise<number> {
+  let next = 0;
+  let acted = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      if (await act(item)) acted += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return acted;
+}
+
+/**
+ * Creates the pass and its segments' checkpoints once; a second start finds them. Each segment
+ * is created with `segmentSteps` (e.g. the queue message that runs it) in one unit of work, and
+ * the pass last: a start killed midway is finished by the next, creating (and queueing) only
+ * the segments still missing. True when this call finished the start.
+ */
+export async function startPass<T>(
+  store: Store,
+  plan: PassPlan<T>,
+  now: Date,
+  segmentSteps: (segment: string) => readonly WriteStep[] = () => [],
+): Promise<boolean> {
   const existing = await store.entities.pass.get({ id: plan.id }).go({ consistent: true });
-  if (existing.data) return;
+  if (existing.data) return false;
   const at = now.toISOString();
-  await writeTogether(store, [
+  for (const segment of plan.segments) {
+    // Refused when an earlier start created it (and queued its message with it).
+    await attemptTogether(store, [
+      {
+        action: (tx) =>
+          tx.passSegment
+            .create({ passId: plan.id, segment, done: false, seen: 0, acted: 0, updatedAt: at })
+            .commit(),
+      },
+      ...segmentSteps(segment),
+    ]);
+  }
+  const created = await attemptTogether(store, [
     {
       action: (tx) =>
         tx.pass
@@ -35,16 +77,7 @@ export async function startPass(store: Store, plan: PassPlan<unknown>, now: Date
           .commit(),
     },
   ]);
-  for (const segment of plan.segments) {
-    await writeTogether(store, [
-      {
-        action: (tx) =>
-          tx.passSegment
-            .put({ passId: plan.id, segment, done: false, seen: 0, acted: 0, updatedAt: at })
-            .commit(),
-      },
-    ]);
-  }
+  return created.committed;
 }
 
 /**
@@ -66,10 +99,8 @@ export async function runSegment<T>(
   let { cursor = null, seen, acted } = checkpoint;
   for (;;) {
     const page = await plan.readPage(segment, cursor ?? null);
-    for (const item of page.items) {
-      seen += 1;
-      if (await plan.act(item)) acted += 1;
-    }
+    seen += page.items.length;
+    acted += await actOnPage(page.items, plan.act, plan.concurrency ?? 1);
     cursor = page.cursor;
     const saved = { done: cursor === null, seen, acted, updatedAt: clock().toISOString() };
     await writeTogether(store, [
@@ -90,7 +121,7 @@ export async function runPass<T>(
   plan: PassPlan<T>,
   clock: () => Date,
 ): Promise<void> {
-  await startPass(store, plan as PassPlan<unknown>, clock());
+  await startPass(store, plan, clock());
   for (const segment of plan.segments) await runSegment(store, plan, segment, clock);
 }
 

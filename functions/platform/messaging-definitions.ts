@@ -36,6 +36,10 @@ export const messaging: MessagingDefinition = {
   topics: [
     { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
     {
+      id: "reevaluation",
+      description: "CityRisk re-evaluation passes to start and segments to run",
+    },
+    {
       id: "events",
       // SNS display names stop at 100 characters.
       description: "CityRisk product events (events/envelope.ts) for SMS, e-mail and webhooks",
@@ -44,6 +48,13 @@ export const messaging: MessagingDefinition = {
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
+    // Visibility above the re-evaluation worker's 900 s timeout: a cut-off segment resumes.
+    {
+      id: "reevaluation",
+      topic: "reevaluation",
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 960,
+    },
     // Text messages are for warnings only: officials must not be paged for paperwork.
     {
       id: "sms",

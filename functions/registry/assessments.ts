@@ -108,7 +108,11 @@ function sourceChanged(): ConflictError {
 }
 
 /** The put of an assessment's next version, conditional on the version it was read at. */
-function putAssessment(next: Assessment, source: RiskSource, onConflict: () => Error): WriteStep {
+export function putAssessment(
+  next: Assessment,
+  source: RiskSource,
+  onConflict: () => Error,
+): WriteStep {
   return {
     action: (tx) =>
       tx.assessment
@@ -120,7 +124,7 @@ function putAssessment(next: Assessment, source: RiskSource, onConflict: () => E
 }
 
 /** The put of a source's next version, conditional on the version it was read at. */
-function putSource(next: RiskSource, onConflict: () => Error): WriteStep {
+export function putSource(next: RiskSource, onConflict: () => Error): WriteStep {
   return {
     action: (tx) =>
       tx.riskSource

@@ -1,5 +1,10 @@
 import type { IndustryId } from "../../shared/catalogs/industries.ts";
-import { ConflictError, ForbiddenError, ValidationError } from "../../shared/errors.ts";
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../../shared/errors.ts";
 import type { MethodProfile } from "../../shared/methodology/profiles/profile-schema.ts";
 import {
   DEFAULT_PROFILES,
@@ -8,9 +13,11 @@ import {
 } from "../../shared/methodology/profiles/registry.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
-import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
+import { auditRecord } from "../audit/audit-log.ts";
+import { profileChangeStart, reevaluationStep } from "../passes/reevaluation-queue.ts";
 import { functionStore } from "../platform/data/request-store.ts";
+import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
 /**
  * Profiles and restrictions change rarely and published versions never: a warm container keeps
@@ -28,18 +35,29 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return value;
 }
 
-/** Every version of one profile id: the shipped ones and those the city admin published. */
+/**
+ * Every version of one profile id: the shipped ones and those the city admin published, each
+ * `retired` once retired (the version itself never changes; its retirement is kept beside it).
+ */
 function versionsOf(store: Store, profileId: string): Promise<MethodProfile[]> {
-  return cached(`versions:${profileId}`, async () => {
-    const { data } = await store.entities.methodProfile.query
-      .byProfile({ profileId })
-      .go({ pages: "all" });
-    return [...DEFAULT_PROFILES.filter((p) => p.id === profileId), ...data.map((d) => d.record)];
-  });
+  return cached(`versions:${profileId}`, () => readVersions(store, profileId));
+}
+
+/** `versionsOf` uncached: what a re-evaluation pass grades against must be the latest word. */
+export async function readVersions(store: Store, profileId: string): Promise<MethodProfile[]> {
+  const [published, retirements] = await Promise.all([
+    store.entities.methodProfile.query.byProfile({ profileId }).go({ pages: "all" }),
+    store.entities.profileRetirement.query.byProfile({ profileId }).go({ pages: "all" }),
+  ]);
+  const retired = new Set(retirements.data.map((r) => r.version));
+  return [
+    ...DEFAULT_PROFILES.filter((p) => p.id === profileId),
+    ...published.data.map((d) => d.record),
+  ].map((p): MethodProfile => (retired.has(p.version) ? { ...p, status: "retired" } : p));
 }
 
 /** Profile ids are the shipped ones; the city admin publishes new versions of them. */
-const PROFILE_IDS = [...new Set(DEFAULT_PROFILES.map((p) => p.id))];
+export const PROFILE_IDS = [...new Set(DEFAULT_PROFILES.map((p) => p.id))];
 
 async function allProfiles(store: Store): Promise<MethodProfile[]> {
   return (await Promise.all(PROFILE_IDS.map((id) => versionsOf(store, id)))).flat();
@@ -101,9 +119,14 @@ export async function profileVersions(profileId: string): Promise<MethodProfile[
 
 /**
  * The city admin publishes the next version of a profile (or the first of a new id). Published
- * versions are immutable: the write is a create, and the version must follow the latest.
+ * versions are immutable: the write is a create, and the version must follow the latest. The
+ * re-evaluation of the profile's sources is queued in the same unit of work (through the
+ * outbox), never run in the request.
  */
-export async function publishProfile(profile: MethodProfile): Promise<MethodProfile> {
+export async function publishProfile(
+  caller: Caller,
+  profile: MethodProfile,
+): Promise<MethodProfile> {
   const store = functionStore();
   if (!PROFILE_IDS.includes(profile.id)) {
     throw new ValidationError({ zh: "未知的评估方法", en: "Unknown method profile" }, [
@@ -118,7 +141,8 @@ export async function publishProfile(profile: MethodProfile): Promise<MethodProf
       },
     ]);
   }
-  const existing = await versionsOf(store, profile.id);
+  // Uncached: another container may have published (or a test written) a version meanwhile.
+  const existing = await readVersions(store, profile.id);
   const next = Math.max(0, ...existing.map((p) => p.version)) + 1;
   if (profile.status !== "published" || profile.version !== next) {
     throw new ValidationError({ zh: "版本号无效", en: "Invalid version" }, [
@@ -133,18 +157,84 @@ export async function publishProfile(profile: MethodProfile): Promise<MethodProf
       },
     ]);
   }
-  try {
-    await store.entities.methodProfile
-      .create({ profileId: profile.id, version: profile.version, record: profile })
-      .go();
-    cache.delete(`versions:${profile.id}`);
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      throw new ConflictError({ zh: "该版本已发布", en: "That version is already published" });
-    }
-    throw error;
-  }
+  const now = new Date();
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.methodProfile
+          .create({ profileId: profile.id, version: profile.version, record: profile })
+          .commit(),
+      onConflict: () =>
+        new ConflictError({ zh: "该版本已发布", en: "That version is already published" }),
+    },
+    ...profileChangeSteps(caller, profile.id, profile.version, "published", now),
+  ]);
+  cache.delete(`versions:${profile.id}`);
   return profile;
+}
+
+/** The audit record and the queued re-evaluation of a version published or retired. */
+function profileChangeSteps(
+  caller: Caller,
+  profileId: string,
+  version: number,
+  change: "published" | "retired",
+  now: Date,
+): WriteStep[] {
+  const start = profileChangeStart(profileId, version, change);
+  const audit = auditRecord(
+    caller,
+    {
+      tenantId: caller.tenantId,
+      action: change === "published" ? "methodProfile.publish" : "methodProfile.retire",
+      target: { type: "methodProfile", id: `${profileId}@${version}` },
+      after: { reevaluation: start.passId },
+    },
+    now,
+  );
+  return [auditStep(audit), reevaluationStep(caller.tenantId, start, now)];
+}
+
+/**
+ * The city admin retires a published version (停用): it grades nothing new, and the sources it
+ * graded are re-evaluated under the profile's current version. The last published version of a
+ * profile cannot be retired: its sources would have nothing to be graded under.
+ */
+export async function retireProfile(
+  caller: Caller,
+  profileId: string,
+  version: number,
+): Promise<MethodProfile> {
+  const store = functionStore();
+  const versions = await readVersions(store, profileId);
+  const found = versions.find((p) => p.version === version);
+  if (!found || found.status === "template") {
+    throw new NotFoundError({ zh: "没有该评估方法版本", en: "No such method profile version" });
+  }
+  if (found.status === "retired") {
+    throw new ConflictError({ zh: "该版本已停用", en: "That version is already retired" });
+  }
+  const others = versions.filter((p) => p.status === "published" && p.version !== version);
+  if (others.length === 0) {
+    throw new ConflictError({
+      zh: "这是该评估方法唯一在用的版本，请先发布新版本",
+      en: "This is the profile's only published version; publish another first",
+    });
+  }
+  const now = new Date();
+  await writeTogether(store, [
+    {
+      action: (tx) =>
+        tx.profileRetirement
+          .create({ profileId, version, retiredAt: now.toISOString(), retiredBy: caller.userId })
+          .commit(),
+      onConflict: () =>
+        new ConflictError({ zh: "该版本已停用", en: "That version is already retired" }),
+    },
+    ...profileChangeSteps(caller, profileId, version, "retired", now),
+  ]);
+  cache.delete(`versions:${profileId}`);
+  return { ...found, status: "retired" };
 }
 
 /**

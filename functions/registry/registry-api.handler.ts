@@ -16,6 +16,7 @@ import {
   publishProfile,
   resolveProfile,
   restrictIndustryProfiles,
+  retireProfile,
 } from "./method-profiles.ts";
 import { reviewQueue } from "./review-queue.ts";
 import { listRiskSources } from "./risk-source-listing.ts";
@@ -63,9 +64,12 @@ export const handler = httpHandler(
     methodProfiles: async ({ query }) => ({
       body: { items: await latestProfiles(query.industry) },
     }),
-    publishProfile: async ({ body }) => ({
+    publishProfile: async ({ caller, body }) => ({
       status: 201,
-      body: await publishProfile(body),
+      body: await publishProfile(caller, body),
+    }),
+    retireProfile: async ({ caller, params }) => ({
+      body: await retireProfile(caller, params.profileId, params.version),
     }),
     profileVersions: async ({ params }) => ({
       body: { items: await profileVersions(params.profileId) },

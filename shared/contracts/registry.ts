@@ -99,6 +99,28 @@ export const registryContract = {
       409: problem("Version already published"),
     },
   },
+  retireProfile: {
+    method: "POST",
+    path: api("/method-profiles/{profileId}/versions/{version}/retire"),
+    access: { roles: ["cityAdmin"] },
+    summary:
+      "Retire a published version: it grades nothing new, and its sources are re-evaluated under the current version",
+    tags: ["grading"],
+    request: {
+      params: z.strictObject({
+        profileId: z.string().min(1).max(64),
+        version: z.coerce.number().int().positive(),
+      }),
+    },
+    responses: {
+      200: {
+        description: "Retired; the re-evaluation pass is queued",
+        schema: MethodProfileSchema,
+      },
+      404: problem("No such published version"),
+      409: problem("Already retired, or the profile's only published version"),
+    },
+  },
   profileVersions: {
     method: "GET",
     path: api("/method-profiles/{profileId}/versions"),

@@ -175,7 +175,11 @@ export function compileProfile(profile: MethodProfile): CompiledProfile {
   if (cached) return cached;
   const problems = findProfileProblems({ ...profile, status: "published" });
   if (profile.status !== "published")
-    problems.unshift({ zh: "状态为模板（未发布）", en: "its status is template (unpublished)" });
+    problems.unshift(
+      profile.status === "retired"
+        ? { zh: "该版本已停用", en: "its version is retired" }
+        : { zh: "状态为模板（未发布）", en: "its status is template (unpublished)" },
+    );
   if (problems.length > 0) throw new ProfileNotGradableError(profile.id, profile.version, problems);
 
   let stride = 1;

@@ -64,6 +64,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: ["cityAdmin"],
     why: "domain.md §1: city administrators publish profiles (industry publishing is not built: see the README)",
   },
+  "POST /api/v1/method-profiles/{profileId}/versions/{version}/retire": {
+    roles: ["cityAdmin"],
+    why: "domain.md §1: whoever publishes a version retires it; its sources are re-evaluated",
+  },
   "PUT /api/v1/industries/{industry}/method-profiles": {
     roles: ["industryOfficial", "cityAdmin"],
     why: "domain.md §1: an industry's department decides which profiles its enterprises choose among",

@@ -1,3 +1,4 @@
+import { LEC_DEFAULT } from "../../shared/methodology/profiles/lec-default.ts";
 import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
 import { cardCases } from "./route-cases-cards.ts";
@@ -33,13 +34,15 @@ async function ownSourceCount(ctx: CaseContext): Promise<number | undefined> {
   return data.length;
 }
 
-/** The next version of the LEC profile, read when the case runs (published versions are immutable). */
-async function nextLecVersion() {
-  const { profileVersions } = await import("../../functions/registry/method-profiles.ts");
-  const versions = await profileVersions("lec-default");
-  const latest = versions[versions.length - 1];
-  if (!latest) throw new Error("no lec-default profile");
-  return { ...latest, version: latest.version + 1, status: "published" as const };
+/**
+ * The next version of the LEC profile, read uncached from the table when the case runs
+ * (published versions are immutable; the retire cases publish versions of their own).
+ */
+async function nextLecVersion(ctx: CaseContext) {
+  const { readVersions } = await import("../../functions/registry/method-profiles.ts");
+  const versions = await readVersions(ctx.fx.store, "lec-default");
+  const version = Math.max(...versions.map((v) => v.version)) + 1;
+  return { ...LEC_DEFAULT, version, status: "published" as const };
 }
 
 const registryCases: Readonly<Record<string, RouteCase>> = {
@@ -59,9 +62,26 @@ const registryCases: Readonly<Record<string, RouteCase>> = {
     shape: "open",
     success: 201,
     serial: true,
-    prepare: async () => {
-      const body = await nextLecVersion();
+    prepare: async (ctx) => {
+      const body = await nextLecVersion(ctx);
       return { request: () => ({ path: "/api/v1/method-profiles", body }) };
+    },
+  },
+  // Each allowed call retires a version of its own, published for it just before.
+  "POST /api/v1/method-profiles/{profileId}/versions/{version}/retire": {
+    shape: "open",
+    success: 200,
+    serial: true,
+    prepare: async (ctx) => {
+      const body = await nextLecVersion(ctx);
+      await ctx.fx.store.entities.methodProfile
+        .create({ profileId: body.id, version: body.version, record: body })
+        .go();
+      return {
+        request: () => ({
+          path: `/api/v1/method-profiles/lec-default/versions/${body.version}/retire`,
+        }),
+      };
     },
   },
   "GET /api/v1/method-profiles/{profileId}/versions": open(() => ({

@@ -9,7 +9,11 @@ import { importJobEntity } from "./entities/import-job.ts";
 import { indicatorEntity } from "./entities/indicator.ts";
 import { indicatorStateEntity } from "./entities/indicator-state.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
-import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
+import {
+  industryProfilesEntity,
+  methodProfileEntity,
+  profileRetirementEntity,
+} from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
@@ -39,6 +43,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     uniqueClaim: uniqueClaimEntity(config),
     methodProfile: methodProfileEntity(config),
     industryProfiles: industryProfilesEntity(config),
+    profileRetirement: profileRetirementEntity(config),
     importJob: importJobEntity(config),
     integratorClient: integratorClientEntity(config),
     outboxMessage: outboxMessageEntity(config),

@@ -7,8 +7,11 @@ export const BilingualSchema = z.strictObject({ zh: z.string().min(1), en: z.str
 export const MethodKindSchema = z.enum(["lec", "ls", "mes"]);
 export type MethodKind = z.infer<typeof MethodKindSchema>;
 
-/** `published` versions are immutable and gradable; a `template` is an unfinished draft. */
-export const ProfileStatusSchema = z.enum(["published", "template"]);
+/**
+ * `published` versions are immutable and gradable; a `template` is an unfinished draft; a
+ * `retired` version (once published) grades nothing new, and its sources are re-evaluated.
+ */
+export const ProfileStatusSchema = z.enum(["published", "template", "retired"]);
 export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
 
 /** One allowed value of a factor with its Chinese (and English) description. */

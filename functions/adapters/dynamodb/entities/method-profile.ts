@@ -46,3 +46,27 @@ export const industryProfilesEntity = (config: EntityConfig) =>
     },
     config,
   );
+
+/**
+ * That a published profile version was retired (停用): kept beside the version, which stays
+ * immutable; shipped versions, which have no item of their own, retire the same way.
+ */
+export const profileRetirementEntity = (config: EntityConfig) =>
+  new Entity(
+    {
+      model: { entity: "profileRetirement", version: "1", service: "cityrisk" },
+      attributes: {
+        profileId: { type: "string", required: true, readOnly: true },
+        version: { type: "number", required: true, readOnly: true },
+        retiredAt: { type: "string", required: true, readOnly: true },
+        retiredBy: { type: "string", required: true, readOnly: true },
+      },
+      indexes: {
+        byProfile: {
+          pk: key("pk", "MP#${profileId}", ["profileId"]),
+          sk: key("sk", "RET#${version}", ["version"]),
+        },
+      },
+    },
+    config,
+  );
