@@ -1,9 +1,14 @@
 import { ConflictError } from "../../shared/errors.ts";
+import { beijingDay, snapshotCounts } from "../../shared/stats/trends.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import type { FoldedSource, FoldStore, SliceItem, SliceWrite, SourceChange } from "./fold.ts";
 
-/** The fold's reads and its all-or-nothing write, on the single table. */
+/**
+ * The fold's reads and its all-or-nothing write, on the single table. A shard whose level cells
+ * move also gets its snapshot of the day (Beijing, by `now`) in the same transaction: the last
+ * fold of a day leaves the day's closing value, which is what trends read.
+ */
 export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()): FoldStore {
   const { statsContribution, statsSlice } = store.entities;
   return {
@@ -47,6 +52,21 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
             },
           }),
         ),
+        ...writes
+          .filter((w) => w.levelsChanged)
+          .map(
+            (w): WriteStep => ({
+              action: (tx) =>
+                tx.statsSnapshot
+                  .put({
+                    slice: w.slice,
+                    shard: w.shard,
+                    date: beijingDay(now()),
+                    counts: snapshotCounts(w.counts),
+                  })
+                  .commit(),
+            }),
+          ),
       ];
       try {
         const outcome = await attemptTogether(store, steps);

@@ -35,6 +35,8 @@ export interface SliceWrite {
   shard: number;
   expectedVersion: number;
   counts: Counts;
+  /** Whether the level cells moved: then the day's snapshot of the shard is written too (trends). */
+  levelsChanged: boolean;
 }
 
 /** Where folding reads and writes; `commit` writes all or nothing and says false on a lost race. */
@@ -71,6 +73,7 @@ export async function foldChange(store: FoldStore, change: SourceChange): Promis
         shard,
         expectedVersion: item.version,
         counts: applyDelta(item.counts, delta),
+        levelsChanged: Object.keys(delta).some((name) => name.startsWith("L:")),
       });
     }
     if (await store.commit(change, folded?.version, writes)) return deltas.size > 0;
