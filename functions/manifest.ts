@@ -5,6 +5,7 @@ import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
+import { reportsApi, reportWorker } from "./reports/manifest.ts";
 import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
@@ -27,6 +28,8 @@ export const manifest: Manifest = [
   statsFold,
   statsApi,
   statsReconcile,
+  reportsApi,
+  reportWorker,
   reviewDuePass,
   passesApi,
 ];

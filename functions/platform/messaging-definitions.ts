@@ -35,6 +35,7 @@ export interface MessagingDefinition {
 export const messaging: MessagingDefinition = {
   topics: [
     { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
+    { id: "reports", description: "CityRisk report jobs for officials to run" },
     {
       id: "events",
       // SNS display names stop at 100 characters.
@@ -44,6 +45,8 @@ export const messaging: MessagingDefinition = {
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
+    // Visibility above the report worker's 300 s timeout.
+    { id: "reports", topic: "reports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
     // Text messages are for warnings only: officials must not be paged for paperwork.
     {
       id: "sms",

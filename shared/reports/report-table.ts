@@ -4,7 +4,7 @@ import { getIndustry } from "../catalogs/industries.ts";
 import { LEVEL_INFO, type Level } from "../methodology/levels.ts";
 import type { RiskSource } from "../risk/risk-source.ts";
 import { balanceOf, type CoverageRow } from "../stats/contribution.ts";
-import { daysBetween, type TrendPoint } from "../stats/trends.ts";
+import { beijingDay, type TrendPoint } from "../stats/trends.ts";
 import type { ReportKind } from "./report-job.ts";
 
 export type ReportCell = string | number | null;
@@ -107,8 +107,9 @@ export function majorRiskTable(sources: readonly NamedSource[]): ReportTable {
   return { kind: "majorRisks", title: REPORT_TITLES.majorRisks, columns, rows };
 }
 
-/** Sources whose review date passed before `today` (YYYY-MM-DD), the longest overdue first. */
-export function overdueReviewTable(sources: readonly NamedSource[], today: string): ReportTable {
+/** Sources whose review was due before `now` (domain.md §4), the longest overdue first. */
+export function overdueReviewTable(sources: readonly NamedSource[], now: Date): ReportTable {
+  const at = now.toISOString();
   const columns = [
     col("no", "序号", 0.4),
     col("enterprise", "企业名称", 1.4),
@@ -120,22 +121,22 @@ export function overdueReviewTable(sources: readonly NamedSource[], today: strin
     col("responsible", "企业责任人", 1),
   ];
   const due = sources
-    .filter((n) => n.source.nextReviewAt !== null && n.source.nextReviewAt.slice(0, 10) < today)
+    .filter((n) => n.source.nextReviewAt !== null && n.source.nextReviewAt < at)
     .sort(
       (a, b) =>
         (a.source.nextReviewAt ?? "").localeCompare(b.source.nextReviewAt ?? "") ||
         byPlaceThenName(a, b),
     );
   const rows = due.map(({ source: s, enterpriseName }, i) => {
-    const dueDay = (s.nextReviewAt ?? "").slice(0, 10);
+    const due = new Date(s.nextReviewAt ?? at);
     return {
       no: i + 1,
       enterprise: enterpriseName,
       source: s.name,
       ...placeCells(s),
       level: levelName(s.currentLevel),
-      due: dueDay,
-      overdueDays: daysBetween(dueDay, today),
+      due: beijingDay(due),
+      overdueDays: Math.floor((now.getTime() - due.getTime()) / 86_400_000),
       responsible: `${s.responsiblePost}/${s.responsiblePerson.name}`,
     };
   });

@@ -12,6 +12,7 @@ import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
+import { reportJobEntity } from "./entities/report-job.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
 import {
@@ -19,7 +20,6 @@ import {
   statsSliceEntity,
   statsSnapshotEntity,
 } from "./entities/stats.ts";
-import { reportJobEntity } from "./entities/report-job.ts";
 import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
