@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -141,6 +142,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
     nav: { label: "nav.warnings", icon: <AlertOutlined /> },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.reports,
+    load: () => import("../pages/reports/reports-page.tsx").then((m) => m.ReportsPage),
+    nav: { label: "nav.reports", icon: <FileTextOutlined /> },
+    roles: OFFICIAL_ROLES,
   },
 ];
 

@@ -1,5 +1,6 @@
 import { cardsEn } from "./cards-en.ts";
 import { registryEn } from "./registry-en.ts";
+import { reportsEn } from "./reports-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
 import type { Messages } from "./zh-cn.ts";
@@ -22,6 +23,7 @@ export const en: Messages = {
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
     riskMap: "Risk map",
+    reports: "Reports",
   },
   language: {
     label: "Language",
@@ -94,4 +96,5 @@ export const en: Messages = {
   tenancy: tenancyEn,
   warnings: warningsEn,
   cards: cardsEn,
+  reports: reportsEn,
 };

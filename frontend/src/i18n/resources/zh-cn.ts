@@ -1,5 +1,6 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
+import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
 
@@ -21,6 +22,7 @@ export const zhCN = {
     supervisionChanges: "监管变更",
     warnings: "预警处置",
     riskMap: "风险地图",
+    reports: "报表下载",
   },
   language: {
     label: "语言",
@@ -91,6 +93,7 @@ export const zhCN = {
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
   cards: cardsZhCN,
+  reports: reportsZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
