@@ -4,6 +4,7 @@ import { api } from "./scenarios/api.ts";
 import { bundles } from "./scenarios/bundles.ts";
 import { grading } from "./scenarios/grading.ts";
 import { readings } from "./scenarios/readings.ts";
+import { stats } from "./scenarios/stats.ts";
 
 /** A benchmark prints as it goes and returns its result row; the last printed line is its headline. */
 export interface BenchResult {
@@ -11,7 +12,13 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const scenarios: Record<string, () => Promise<BenchResult>> = { api, bundles, grading, readings };
+const scenarios: Record<string, () => Promise<BenchResult>> = {
+  api,
+  bundles,
+  grading,
+  readings,
+  stats,
+};
 
 const name = process.argv[2];
 const scenario = name ? scenarios[name] : undefined;
