@@ -1,27 +1,24 @@
+import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 
-/** BatchGetItem answers at most this many keys per call. */
-const BATCH = 100;
-
 /**
- * Reads records by key in batches (one call for up to 100 keys), never one read per row; keys
- * DynamoDB leaves unprocessed are asked again. A record still missing is left out: a row
- * without a name is better than a failed listing.
+ * Enterprise names this container read lately. A name is shown beside every source an answer
+ * carries, and changes a few times in an enterprise's life: reading it again on every
+ * registration and assessment cost a read per request for nothing. A renamed enterprise shows
+ * its new name within NAME_TTL_MS. Only names are kept, and only after the caller's scope
+ * admitted the rows they label.
  */
-async function batchRead<K, T>(
-  keys: readonly K[],
-  read: (batch: K[]) => Promise<{ data: T[]; unprocessed: K[] }>,
-): Promise<T[]> {
-  const found: T[] = [];
-  for (let start = 0; start < keys.length; start += BATCH) {
-    let batch = keys.slice(start, start + BATCH);
-    for (let attempt = 0; attempt < 3 && batch.length > 0; attempt++) {
-      const { data, unprocessed } = await read(batch);
-      found.push(...data);
-      batch = unprocessed;
-    }
+const NAME_TTL_MS = 30_000;
+const NAMES_KEPT = 5_000;
+const recentNames = new Map<string, { name: string; until: number }>();
+
+function remember(tenantId: string, name: string, now: number): void {
+  if (recentNames.size >= NAMES_KEPT) {
+    const oldest = recentNames.keys().next().value;
+    if (oldest !== undefined) recentNames.delete(oldest);
   }
-  return found;
+  recentNames.delete(tenantId);
+  recentNames.set(tenantId, { name, until: now + NAME_TTL_MS });
 }
 
 /** The names of the enterprises behind a page of rows, by tenant id. */
@@ -29,9 +26,20 @@ export async function enterpriseNames(
   store: Store,
   tenantIds: readonly string[],
 ): Promise<ReadonlyMap<string, string>> {
-  const keys = [...new Set(tenantIds)].map((tenantId) => ({ tenantId }));
-  const items = await batchRead(keys, (batch) => store.entities.enterprise.get(batch).go());
-  return new Map(items.map((item) => [item.tenantId, item.record.name]));
+  const now = Date.now();
+  const names = new Map<string, string>();
+  const missing: { tenantId: string }[] = [];
+  for (const tenantId of new Set(tenantIds)) {
+    const known = recentNames.get(tenantId);
+    if (known && known.until > now) names.set(tenantId, known.name);
+    else missing.push({ tenantId });
+  }
+  const items = await batchRead(missing, (batch) => store.entities.enterprise.get(batch).go());
+  for (const item of items) {
+    names.set(item.tenantId, item.record.name);
+    remember(item.tenantId, item.record.name, now);
+  }
+  return names;
 }
 
 /** The names of the risk sources behind a page of rows (assessments), by source id. */

@@ -1,72 +1,90 @@
 import { ConflictError } from "../../shared/errors.ts";
 import { beijingDay, snapshotCounts } from "../../shared/stats/trends.ts";
+import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
-import type { FoldedSource, FoldStore, SliceItem, SliceWrite, SourceChange } from "./fold.ts";
+import {
+  type FoldedSource,
+  type FoldedWrite,
+  type FoldStore,
+  foldedKey,
+  type SliceItem,
+  type SliceWrite,
+  sliceKey,
+} from "./fold.ts";
 
 /**
- * The fold's reads and its all-or-nothing write, on the single table. A shard whose level cells
- * move also gets its snapshot of the day (Beijing, by `now`) in the same transaction: the last
- * fold of a day leaves the day's closing value, which is what trends read.
+ * The fold's batch reads and its all-or-nothing write, on the single table. A shard whose level
+ * cells move also gets its snapshot of the day (Beijing, by `now`) in the same transaction: the
+ * last fold of a day leaves the day's closing value, which is what trends read.
  */
 export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()): FoldStore {
   const { statsContribution, statsSlice } = store.entities;
+  // Consistent reads: a fold must see the versions the previous fold committed.
+  const consistently = { consistent: true } as const;
+  const foldedStep = ({ change, expectedVersion }: FoldedWrite): WriteStep => {
+    const { tenantId, sourceId, version, contribution } = change;
+    const folded = { tenantId, sourceId, version, contribution };
+    return {
+      action: (tx) =>
+        expectedVersion === undefined
+          ? tx.statsContribution.create(folded).commit()
+          : tx.statsContribution
+              .put(folded)
+              .where(({ version: v }, { eq }) => eq(v, expectedVersion))
+              .commit(),
+    };
+  };
+  const sliceStep = (w: SliceWrite): WriteStep => ({
+    action: (tx) => {
+      const item = {
+        slice: w.slice,
+        shard: w.shard,
+        counts: w.counts,
+        version: w.expectedVersion + 1,
+        updatedAt: now().toISOString(),
+      };
+      return w.expectedVersion === 0
+        ? tx.statsSlice.create(item).commit()
+        : tx.statsSlice
+            .put(item)
+            .where(({ version: v }, { eq }) => eq(v, w.expectedVersion))
+            .commit();
+    },
+  });
+  const snapshotStep = (w: SliceWrite): WriteStep => ({
+    action: (tx) =>
+      tx.statsSnapshot
+        .put({
+          slice: w.slice,
+          shard: w.shard,
+          date: beijingDay(now()),
+          counts: snapshotCounts(w.counts),
+        })
+        .commit(),
+  });
   return {
-    async readFolded(tenantId, sourceId): Promise<FoldedSource | undefined> {
-      const { data } = await statsContribution.get({ tenantId, sourceId }).go({ consistent: true });
-      return data ? { version: data.version, contribution: data.contribution ?? null } : undefined;
+    async readFolded(sources) {
+      const keys = sources.map(({ tenantId, sourceId }) => ({ tenantId, sourceId }));
+      const items = await batchRead(keys, (batch) => statsContribution.get(batch).go(consistently));
+      return new Map<string, FoldedSource>(
+        items.map((i) => [
+          foldedKey(i.tenantId, i.sourceId),
+          { version: i.version, contribution: i.contribution ?? null },
+        ]),
+      );
     },
-    async readSlice(slice, shard): Promise<SliceItem> {
-      const { data } = await statsSlice.get({ slice, shard }).go({ consistent: true });
-      return data ? { counts: data.counts, version: data.version } : { counts: {}, version: 0 };
+    async readSlices(keys) {
+      const items = await batchRead(keys, (batch) => statsSlice.get(batch).go(consistently));
+      return new Map<string, SliceItem>(
+        items.map((i) => [sliceKey(i.slice, i.shard), { counts: i.counts, version: i.version }]),
+      );
     },
-    async commit(change: SourceChange, expected, writes: readonly SliceWrite[]) {
-      const { tenantId, sourceId, version, contribution } = change;
-      const folded = { tenantId, sourceId, version, contribution };
-      const steps: WriteStep[] = [
-        {
-          action: (tx) =>
-            expected === undefined
-              ? tx.statsContribution.create(folded).commit()
-              : tx.statsContribution
-                  .put(folded)
-                  .where(({ version: v }, { eq }) => eq(v, expected))
-                  .commit(),
-        },
-        ...writes.map(
-          (w): WriteStep => ({
-            action: (tx) => {
-              const item = {
-                slice: w.slice,
-                shard: w.shard,
-                counts: w.counts,
-                version: w.expectedVersion + 1,
-                updatedAt: now().toISOString(),
-              };
-              return w.expectedVersion === 0
-                ? tx.statsSlice.create(item).commit()
-                : tx.statsSlice
-                    .put(item)
-                    .where(({ version: v }, { eq }) => eq(v, w.expectedVersion))
-                    .commit();
-            },
-          }),
-        ),
-        ...writes
-          .filter((w) => w.levelsChanged)
-          .map(
-            (w): WriteStep => ({
-              action: (tx) =>
-                tx.statsSnapshot
-                  .put({
-                    slice: w.slice,
-                    shard: w.shard,
-                    date: beijingDay(now()),
-                    counts: snapshotCounts(w.counts),
-                  })
-                  .commit(),
-            }),
-          ),
+    async commit(folded, slices) {
+      const steps = [
+        ...folded.map(foldedStep),
+        ...slices.map(sliceStep),
+        ...slices.filter((w) => w.levelsChanged).map(snapshotStep),
       ];
       try {
         const outcome = await attemptTogether(store, steps);

@@ -10,7 +10,7 @@ import {
 } from "../../shared/stats/contribution.ts";
 import type { Jurisdiction } from "../../shared/tenancy/claims.ts";
 import { covers } from "../../shared/tenancy/scope.ts";
-import { foldChange, type SourceChange, STATS_SHARDS } from "./fold.ts";
+import { foldChanges, type SourceChange, STATS_SHARDS } from "./fold.ts";
 import { MemoryFoldStore } from "./memory-fold-store.ts";
 
 const districts = ["110101", "110105", "110108"];
@@ -66,15 +66,27 @@ const jurisdiction: fc.Arbitrary<Jurisdiction> = fc.oneof(
   }),
 );
 
-/** Plays mutations on a registry and through the fold (with stream redelivery mixed in). */
-async function play(mutations: readonly Mutation[]) {
+/**
+ * Plays mutations on a registry and through the fold, in stream batches of `batchSize` records
+ * (with stream redelivery mixed in).
+ */
+async function play(mutations: readonly Mutation[], batchSize = 1) {
   const registry = new Map<string, { version: number; contribution: Contribution }>();
   const delivered: SourceChange[] = [];
   const store = new MemoryFoldStore();
+  let batch: SourceChange[] = [];
   let next = 0;
+  const flush = async () => {
+    await foldChanges(store, batch);
+    batch = [];
+  };
+  const carry = async (change: SourceChange) => {
+    batch.push(change);
+    if (batch.length >= batchSize) await flush();
+  };
   const deliver = async (change: SourceChange) => {
     delivered.push(change);
-    await foldChange(store, change);
+    await carry(change);
   };
   for (const m of mutations) {
     const ids = [...registry.keys()];
@@ -86,7 +98,7 @@ async function play(mutations: readonly Mutation[]) {
       await deliver({ tenantId: "t1", sourceId: id, version: 1, contribution });
     } else if (m.kind === "redeliver") {
       const again = delivered[m.which % Math.max(delivered.length, 1)];
-      if (again) await foldChange(store, again);
+      if (again) await carry(again);
     } else {
       const id = pick(m.which);
       const current = id === undefined ? undefined : registry.get(id);
@@ -105,6 +117,7 @@ async function play(mutations: readonly Mutation[]) {
       await deliver({ tenantId: "t1", sourceId: id, version, contribution });
     }
   }
+  await flush();
   return { registry, store };
 }
 
@@ -118,19 +131,23 @@ function foldedSlice(store: MemoryFoldStore, slice: string) {
 }
 
 describe("statistics folded as data change", () => {
-  it("equal a recomputation from the registry after any mutations, redelivery included", async () => {
+  it("equal a recomputation from the registry after any mutations in any batches, redelivery included", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { maxLength: 60 }), async (mutations) => {
-        const { registry, store } = await play(mutations);
-        const expected = recompute([...registry.values()].map((r) => r.contribution));
-        const sliceNames = new Set([
-          ...expected.keys(),
-          ...[...store.slices.keys()].map((k) => k.replace(/#\d+$/, "")),
-        ]);
-        for (const slice of sliceNames) {
-          expect(foldedSlice(store, slice)).toEqual(expected.get(slice) ?? {});
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        async (mutations, batchSize) => {
+          const { registry, store } = await play(mutations, batchSize);
+          const expected = recompute([...registry.values()].map((r) => r.contribution));
+          const sliceNames = new Set([
+            ...expected.keys(),
+            ...[...store.slices.keys()].map((k) => k.replace(/#\d+$/, "")),
+          ]);
+          for (const slice of sliceNames) {
+            expect(foldedSlice(store, slice)).toEqual(expected.get(slice) ?? {});
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

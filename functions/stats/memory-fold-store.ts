@@ -1,28 +1,55 @@
-import type { FoldedSource, FoldStore, SliceItem, SliceWrite, SourceChange } from "./fold.ts";
+import {
+  type FoldedSource,
+  type FoldedWrite,
+  type FoldStore,
+  foldedKey,
+  type SliceItem,
+  type SliceKey,
+  type SliceWrite,
+  sliceKey,
+} from "./fold.ts";
 
-/** The fold store in memory: the property test's and the benchmark oracle's. */
+/** The fold store in memory: the property test's oracle of the fold's arithmetic. */
 export class MemoryFoldStore implements FoldStore {
   readonly folded = new Map<string, FoldedSource>();
   readonly slices = new Map<string, SliceItem>();
 
-  async readFolded(tenantId: string, sourceId: string) {
-    return this.folded.get(`${tenantId}#${sourceId}`);
+  async readFolded(sources: readonly { tenantId: string; sourceId: string }[]) {
+    const found = new Map<string, FoldedSource>();
+    for (const { tenantId, sourceId } of sources) {
+      const key = foldedKey(tenantId, sourceId);
+      const item = this.folded.get(key);
+      if (item) found.set(key, item);
+    }
+    return found;
   }
 
-  async readSlice(slice: string, shard: number): Promise<SliceItem> {
-    return this.slices.get(`${slice}#${shard}`) ?? { counts: {}, version: 0 };
+  async readSlices(keys: readonly SliceKey[]) {
+    const found = new Map<string, SliceItem>();
+    for (const { slice, shard } of keys) {
+      const item = this.slices.get(sliceKey(slice, shard));
+      if (item) found.set(sliceKey(slice, shard), item);
+    }
+    return found;
   }
 
-  async commit(change: SourceChange, expected: number | undefined, writes: readonly SliceWrite[]) {
-    const key = `${change.tenantId}#${change.sourceId}`;
-    if (this.folded.get(key)?.version !== expected) return false;
-    for (const w of writes) {
-      if ((this.slices.get(`${w.slice}#${w.shard}`)?.version ?? 0) !== w.expectedVersion)
+  async commit(folded: readonly FoldedWrite[], writes: readonly SliceWrite[]) {
+    for (const { change, expectedVersion } of folded) {
+      if (this.folded.get(foldedKey(change.tenantId, change.sourceId))?.version !== expectedVersion)
         return false;
     }
-    this.folded.set(key, { version: change.version, contribution: change.contribution });
     for (const w of writes) {
-      this.slices.set(`${w.slice}#${w.shard}`, {
+      if ((this.slices.get(sliceKey(w.slice, w.shard))?.version ?? 0) !== w.expectedVersion)
+        return false;
+    }
+    for (const { change } of folded) {
+      this.folded.set(foldedKey(change.tenantId, change.sourceId), {
+        version: change.version,
+        contribution: change.contribution,
+      });
+    }
+    for (const w of writes) {
+      this.slices.set(sliceKey(w.slice, w.shard), {
         counts: w.counts,
         version: w.expectedVersion + 1,
       });

@@ -1,15 +1,15 @@
 import { functionStore } from "../platform/data/request-store.ts";
-import { streamHandler } from "../platform/handlers/batch-handlers.ts";
-import { tagTenant } from "../platform/handlers/instrumentation.ts";
+import { streamBatchHandler } from "../platform/handlers/batch-handlers.ts";
 import { dynamoFoldStore } from "./dynamodb-fold-store.ts";
-import { foldChange } from "./fold.ts";
+import { foldChanges, type SourceChange } from "./fold.ts";
 import { statsFold } from "./manifest.ts";
 import { sourceChangeOf } from "./source-change.ts";
 
-/** Each risk source record folded once (a redelivered one changes nothing: fold.ts). */
-export const handler = streamHandler(statsFold, async (record) => {
-  const change = sourceChangeOf(record);
-  if (!change) return;
-  tagTenant(change.tenantId);
-  await foldChange(dynamoFoldStore(functionStore()), change);
+/**
+ * A stream batch folded together: a redelivered record changes nothing (fold.ts), so a batch
+ * that fails and comes again is safe.
+ */
+export const handler = streamBatchHandler(statsFold, async (records) => {
+  const changes = records.map(sourceChangeOf).filter((c): c is SourceChange => c !== undefined);
+  await foldChanges(dynamoFoldStore(functionStore()), changes);
 });

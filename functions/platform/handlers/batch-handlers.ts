@@ -84,3 +84,28 @@ export function streamHandler(
     handle,
   );
 }
+
+/**
+ * A DynamoDB stream consumer that handles a whole batch at once (a fold that reads and writes
+ * for many records together). A failure reports the batch's first record, so the shard resumes
+ * from there and the whole batch comes again: the handler must be safe to repeat.
+ */
+export function streamBatchHandler(
+  definition: FunctionDefinition,
+  handle: (records: readonly DynamoDBRecord[], context: Context) => Promise<void>,
+) {
+  return instrumented<{ Records: DynamoDBRecord[] }, PartialBatchResponse>(definition).handler(
+    async (event, context) => {
+      untagTenant();
+      try {
+        await handle(event.Records, context);
+        return { batchItemFailures: [] };
+      } catch (error) {
+        const first = event.Records[0]?.dynamodb?.SequenceNumber ?? "";
+        logger.error("batch failed", { itemIdentifier: first, error: error as Error });
+        metrics.addMetric("BatchRecordsFailed", MetricUnit.Count, event.Records.length);
+        return { batchItemFailures: [{ itemIdentifier: first }] };
+      }
+    },
+  );
+}

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { dynamoFoldStore } from "../../../functions/stats/dynamodb-fold-store.ts";
-import { foldChange, type SourceChange, STATS_SHARDS } from "../../../functions/stats/fold.ts";
+import {
+  foldChange,
+  foldChanges,
+  type SourceChange,
+  STATS_SHARDS,
+} from "../../../functions/stats/fold.ts";
 import { type Contribution, recompute, sumCounts } from "../../../shared/stats/contribution.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
@@ -35,7 +40,11 @@ describe("statistics fold on DynamoDB", () => {
       version: 1,
       contribution: { ...place, level: i % 2 === 0 ? "major" : null, accidentTypes: ["fire"] },
     }));
-    await Promise.all(changes.map((c) => foldChange(fold, c)));
+    // Half folded as one stream batch, half one by one, all at once on the same shards.
+    await Promise.all([
+      foldChanges(fold, changes.slice(0, 12)),
+      ...changes.slice(12).map((c) => foldChange(fold, c)),
+    ]);
     // Redelivery of every record, and a grade change of one source.
     await Promise.all(changes.map((c) => foldChange(fold, c)));
     const regraded: Contribution = { ...place, level: "low", accidentTypes: ["fire"] };
