@@ -82,8 +82,9 @@ export function ReportsPage() {
   const download = useMutation({
     mutationFn: (job: ReportJob) => reportDownload(client, job.id),
     onSuccess: (link) => {
-      // The presigned link names the file (Content-Disposition); the browser saves it.
-      window.location.assign(link.url);
+      // The presigned link names the file (Content-Disposition: attachment); a new tab keeps
+      // this page and its job list where they are.
+      window.open(link.url, "_blank", "noopener");
     },
     onError: (error) => message.error(`${t("reports.downloadFailed")}: ${errorText(error, t)}`),
   });
