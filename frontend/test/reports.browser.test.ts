@@ -67,7 +67,8 @@ describe("report downloads page", () => {
     // The page fetches a fresh presigned link and opens it; the file is what the link serves.
     const [request] = await Promise.all([
       page.context().waitForEvent("request", (r) => r.url().includes("X-Amz-Signature")),
-      page.getByRole("button", { name: "下载" }).first().click(),
+      // antd spaces two-character Chinese labels ("下 载"): found by test id instead.
+      page.locator('[data-testid^="report-download-"]').first().click(),
     ]);
     const link = new URL(request.url());
     expect(decodeURIComponent(link.searchParams.get("response-content-disposition") ?? "")).toMatch(

@@ -112,6 +112,7 @@ export function ReportsPage() {
       render: (_, j) => (
         <Button
           size="small"
+          data-testid={`report-download-${j.id}`}
           disabled={j.status !== "done"}
           loading={download.isPending && download.variables?.id === j.id}
           onClick={() => download.mutate(j)}
