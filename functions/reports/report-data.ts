@@ -13,12 +13,9 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import { maskContactsFor } from "../../shared/tenancy/masking.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { listRiskSources } from "../registry/risk-source-listing.ts";
+import { reachable } from "../exchange/risk-source-export.ts";
 import { enterpriseNames } from "../registry/row-names.ts";
 import { readScopeCounts, readTrends } from "../stats/stats-reader.ts";
-
-/** Rows read per listing page; the file goes to S3, so a list has no row limit. */
-const PAGE = 200;
 
 /**
  * Every source the scope reaches under the filters, through the registry's own listing (so the
@@ -31,17 +28,7 @@ async function namedSources(
   scope: Scope,
   filters: Omit<RiskSourceListQuery, "cursor" | "limit">,
 ): Promise<NamedSource[]> {
-  const sources = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listRiskSources(caller, scope, {
-      ...filters,
-      limit: PAGE,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    sources.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
+  const sources = await reachable(caller, scope, filters);
   const names = await enterpriseNames(
     store,
     sources.map((s) => s.tenantId),
