@@ -5,6 +5,7 @@ import { bundles } from "./scenarios/bundles.ts";
 import { grading } from "./scenarios/grading.ts";
 import { readings } from "./scenarios/readings.ts";
 import { reevaluation } from "./scenarios/reevaluation.ts";
+import { stats } from "./scenarios/stats.ts";
 
 /** A benchmark prints as it goes and returns its result row; the last printed line is its headline. */
 export interface BenchResult {
@@ -18,6 +19,7 @@ const scenarios: Record<string, () => Promise<BenchResult>> = {
   grading,
   readings,
   reevaluation,
+  stats,
 };
 
 const name = process.argv[2];

@@ -10,6 +10,7 @@ import {
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
 import { registryApi } from "./registry/manifest.ts";
+import { reportsApi, reportWorker } from "./reports/manifest.ts";
 import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
@@ -32,6 +33,8 @@ export const manifest: Manifest = [
   statsFold,
   statsApi,
   statsReconcile,
+  reportsApi,
+  reportWorker,
   reviewDuePass,
   reevaluationSweep,
   reevaluationWorker,

@@ -30,7 +30,7 @@ const STATE_COLUMNS = [
 ] as const;
 
 /** Every source the scope reaches (filters narrow it), through the registry's own listing. */
-async function reachable(
+export async function reachable(
   caller: Caller,
   scope: Scope,
   filters: Omit<RiskSourceListQuery, "cursor" | "limit">,

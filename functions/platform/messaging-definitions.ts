@@ -35,6 +35,7 @@ export interface MessagingDefinition {
 export const messaging: MessagingDefinition = {
   topics: [
     { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
+    { id: "reports", description: "CityRisk report jobs for officials to run" },
     {
       id: "reevaluation",
       description: "CityRisk re-evaluation passes to start and segments to run",
@@ -55,6 +56,8 @@ export const messaging: MessagingDefinition = {
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 960,
     },
+    // Visibility above the report worker's 300 s timeout.
+    { id: "reports", topic: "reports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
     // Text messages are for warnings only: officials must not be paged for paperwork.
     {
       id: "sms",

@@ -1,4 +1,5 @@
 import { ConflictError } from "../../shared/errors.ts";
+import { beijingDay, snapshotCounts } from "../../shared/stats/trends.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
@@ -12,7 +13,11 @@ import {
   sliceKey,
 } from "./fold.ts";
 
-/** The fold's batch reads and its all-or-nothing write, on the single table. */
+/**
+ * The fold's batch reads and its all-or-nothing write, on the single table. A shard whose level
+ * cells move also gets its snapshot of the day (Beijing, by `now`) in the same transaction: the
+ * last fold of a day leaves the day's closing value, which is what trends read.
+ */
 export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()): FoldStore {
   const { statsContribution, statsSlice } = store.entities;
   // Consistent reads: a fold must see the versions the previous fold committed.
@@ -47,6 +52,17 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
             .commit();
     },
   });
+  const snapshotStep = (w: SliceWrite): WriteStep => ({
+    action: (tx) =>
+      tx.statsSnapshot
+        .put({
+          slice: w.slice,
+          shard: w.shard,
+          date: beijingDay(now()),
+          counts: snapshotCounts(w.counts),
+        })
+        .commit(),
+  });
   return {
     async readFolded(sources) {
       const keys = sources.map(({ tenantId, sourceId }) => ({ tenantId, sourceId }));
@@ -65,7 +81,11 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
       );
     },
     async commit(folded, slices) {
-      const steps = [...folded.map(foldedStep), ...slices.map(sliceStep)];
+      const steps = [
+        ...folded.map(foldedStep),
+        ...slices.map(sliceStep),
+        ...slices.filter((w) => w.levelsChanged).map(snapshotStep),
+      ];
       try {
         const outcome = await attemptTogether(store, steps);
         return outcome.committed;

@@ -39,6 +39,8 @@ export interface SliceKey {
 export interface SliceWrite extends SliceKey {
   expectedVersion: number;
   counts: Counts;
+  /** Whether the level cells moved: then the day's snapshot of the shard is written too (trends). */
+  levelsChanged: boolean;
 }
 
 /** A change to record as folded, on the version folded before it (`undefined`: never folded). */
@@ -65,6 +67,8 @@ export const sliceKey = (slice: string, shard: number) => `${slice}#${shard}`;
 /** DynamoDB's limit on the items of one transaction. */
 const MAX_ITEMS = 100;
 const MAX_ATTEMPTS = 20;
+/** Items a touched counter shard may add to a transaction: itself and its day's snapshot. */
+const ITEMS_PER_SLICE = 2;
 
 /**
  * The latest change of each source in a batch: a stream batch often holds a source's
@@ -113,7 +117,7 @@ function transactionGroups(changes: readonly SourceChange[]): SourceChange[][] {
       ? slicesOf(change.contribution).map((slice) => sliceKey(slice, shard))
       : [];
     const grown = new Set([...items, ...touched]);
-    if (group.length > 0 && group.length + 1 + grown.size > MAX_ITEMS) {
+    if (group.length > 0 && group.length + 1 + ITEMS_PER_SLICE * grown.size > MAX_ITEMS) {
       groups.push(group);
       group = [];
       items = new Set(touched);
@@ -141,7 +145,7 @@ async function foldGroup(store: FoldStore, group: readonly SourceChange[]): Prom
     const deltas = deltasOf(
       pending.map(({ change, was }) => ({ change, previous: was?.contribution ?? null })),
     );
-    if (pending.length + deltas.size > MAX_ITEMS && group.length > 1) {
+    if (pending.length + ITEMS_PER_SLICE * deltas.size > MAX_ITEMS && group.length > 1) {
       const half = Math.ceil(group.length / 2);
       return (
         (await foldGroup(store, group.slice(0, half))) + (await foldGroup(store, group.slice(half)))
@@ -150,7 +154,12 @@ async function foldGroup(store: FoldStore, group: readonly SourceChange[]): Prom
     const items = await store.readSlices([...deltas.values()].map((d) => d.key));
     const writes = [...deltas].map(([key, { key: at, delta }]): SliceWrite => {
       const item = items.get(key) ?? { counts: {}, version: 0 };
-      return { ...at, expectedVersion: item.version, counts: applyDelta(item.counts, delta) };
+      return {
+        ...at,
+        expectedVersion: item.version,
+        counts: applyDelta(item.counts, delta),
+        levelsChanged: Object.keys(delta).some((name) => name.startsWith("L:")),
+      };
     });
     const records = pending.map(({ change, was }) => ({ change, expectedVersion: was?.version }));
     if (await store.commit(records, writes)) return pending.length;

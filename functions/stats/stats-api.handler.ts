@@ -3,7 +3,7 @@ import { accidentTypesOf, balanceOf, summaryOf } from "../../shared/stats/contri
 import { functionStore } from "../platform/data/request-store.ts";
 import { httpHandler, implement } from "../platform/http/http-handler.ts";
 import { statsApi } from "./manifest.ts";
-import { readScopeCounts } from "./stats-reader.ts";
+import { readScopeCounts, readTrends } from "./stats-reader.ts";
 
 export const handler = httpHandler(
   statsApi,
@@ -30,5 +30,8 @@ export const handler = httpHandler(
         },
       };
     },
+    trends: async ({ scope, query }) => ({
+      body: await readTrends(functionStore(), scope, query, new Date()),
+    }),
   }),
 );

@@ -3,8 +3,9 @@ import {
   CoverageStatsSchema,
   StatsSummarySchema,
 } from "../stats/schemas.ts";
+import { TrendQuerySchema, TrendsSchema } from "../stats/trends.ts";
 import { OFFICIAL_ROLES } from "./registry.ts";
-import { api, type Contract } from "./route.ts";
+import { api, type Contract, problem } from "./route.ts";
 
 const tags = ["stats"] as const;
 
@@ -39,5 +40,18 @@ export const statsContract = {
       "Coverage by district and industry and the balance view (推进平衡性): places ranked by the share of sources assessed, laggards first",
     tags,
     responses: { 200: { description: "Coverage", schema: CoverageStatsSchema } },
+  },
+  trends: {
+    method: "GET",
+    path: api("/stats/trends"),
+    access: { roles: OFFICIAL_ROLES },
+    summary:
+      "Daily risk sources by level of the caller's jurisdiction (趋势), from end-of-day snapshots plus today's live counters; days in Beijing time, at most 366",
+    tags,
+    request: { query: TrendQuerySchema },
+    responses: {
+      200: { description: "Daily points, oldest first", schema: TrendsSchema },
+      400: problem("Invalid range, listed per field"),
+    },
   },
 } as const satisfies Contract;

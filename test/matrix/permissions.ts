@@ -91,6 +91,12 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "GET /api/v1/stats/summary": { roles: OFFICIALS, why: "statistics are the government's view" },
   "GET /api/v1/stats/accident-types": { roles: OFFICIALS },
   "GET /api/v1/stats/coverage": { roles: OFFICIALS },
+  "GET /api/v1/stats/trends": { roles: OFFICIALS },
+  // reports (issue 12): officials' paperwork of their own jurisdiction, jobs of their agency
+  "POST /api/v1/reports": { roles: OFFICIALS, why: "reports are the government's view" },
+  "GET /api/v1/reports": { roles: OFFICIALS },
+  "GET /api/v1/reports/{id}": { roles: OFFICIALS },
+  "GET /api/v1/reports/{id}/download": { roles: OFFICIALS },
 
   // supervision is the government's to assign (issue 10): the enterprise asks, the official over
   // the requested place decides

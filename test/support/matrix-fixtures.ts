@@ -3,6 +3,7 @@ import type {
   StoredExportJob,
   StoredImportJob,
 } from "../../functions/adapters/dynamodb/entities/import-job.ts";
+import type { StoredReportJob } from "../../functions/adapters/dynamodb/entities/report-job.ts";
 import type { Store } from "../../functions/adapters/dynamodb/store.ts";
 import { riskSourceItem } from "../../functions/registry/risk-source-item.ts";
 import { demoIntegratorWrites } from "../../infra/local/seed/demo-integrators.ts";
@@ -256,6 +257,28 @@ export class MatrixFixtures {
     );
     await writeTogether(this.store, issued.steps);
     return { token: issued.token, user: issued.user };
+  }
+
+  /** A finished report job in a tenant's partition (its file is never fetched by the matrix). */
+  async reportJob(tenantId: string): Promise<StoredReportJob> {
+    const at = new Date().toISOString();
+    const id = `rep-${ulid().toLowerCase()}`;
+    const job: StoredReportJob = {
+      id,
+      tenantId,
+      kind: "coverage",
+      format: "csv",
+      status: "done",
+      rows: 0,
+      createdAt: at,
+      updatedAt: at,
+      caller: { ...FIXTURE_ACTOR, tenantId },
+      scope: { kind: "tenant", tenantId },
+      request: { kind: "coverage", format: "csv" },
+      objectKey: `${tenantId}/reports/${id}.csv`,
+    };
+    await this.store.entities.reportJob.put({ tenantId, id, version: 1, record: job }).go();
+    return job;
   }
 
   /** A finished export job in a tenant's partition (its link is signed whether or not the file exists). */

@@ -38,8 +38,10 @@ function isBookkeeping(item: Item): boolean {
   return (
     sk.startsWith("RATE#") ||
     sk.startsWith("IMPORT#") ||
+    sk.startsWith("REPORT#") ||
     sk.startsWith("STC#") ||
-    pk.startsWith("STATS#")
+    pk.startsWith("STATS#") ||
+    pk.startsWith("STATSDAY#")
   );
 }
 

@@ -23,6 +23,7 @@ export const paths = {
   auditTrail: "/audit",
   enterpriseImports: "/enterprise-imports",
   organisation: "/organisation",
+  reports: "/reports",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",
 } as const;

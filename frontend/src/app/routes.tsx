@@ -6,6 +6,7 @@ import {
   BankOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -184,6 +185,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () =>
       import("../pages/organisation/organisation-page.tsx").then((m) => m.OrganisationPage),
     nav: { label: "nav.organisation", icon: <IdcardOutlined /> },
+  },
+  {
+    path: paths.reports,
+    load: () => import("../pages/reports/reports-page.tsx").then((m) => m.ReportsPage),
+    nav: { label: "nav.reports", icon: <FileTextOutlined /> },
+    roles: OFFICIAL_ROLES,
   },
 ];
 

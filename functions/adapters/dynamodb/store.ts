@@ -16,9 +16,14 @@ import {
 } from "./entities/method-profile.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
+import { reportJobEntity } from "./entities/report-job.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
-import { statsContributionEntity, statsSliceEntity } from "./entities/stats.ts";
+import {
+  statsContributionEntity,
+  statsSliceEntity,
+  statsSnapshotEntity,
+} from "./entities/stats.ts";
 import { supervisionChangeEntity } from "./entities/supervision-change.ts";
 import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
@@ -56,6 +61,8 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     warningSettings: warningSettingsEntity(config),
     statsSlice: statsSliceEntity(config),
     statsContribution: statsContributionEntity(config),
+    statsSnapshot: statsSnapshotEntity(config),
+    reportJob: reportJobEntity(config),
     pass: passEntity(config),
     passSegment: passSegmentEntity(config),
     reviewNotice: reviewNoticeEntity(config),

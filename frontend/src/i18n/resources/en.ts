@@ -1,6 +1,7 @@
 import { cardsEn } from "./cards-en.ts";
 import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { registryEn } from "./registry-en.ts";
+import { reportsEn } from "./reports-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
 import type { Messages } from "./zh-cn.ts";
@@ -27,6 +28,7 @@ export const en: Messages = {
     auditTrail: "Audit trail",
     enterpriseImports: "Enterprise imports",
     organisation: "My organisation",
+    reports: "Reports",
   },
   language: {
     label: "Language",
@@ -107,4 +109,5 @@ export const en: Messages = {
   warnings: warningsEn,
   cards: cardsEn,
   ...enterprisePagesEn,
+  reports: reportsEn,
 };

@@ -1,6 +1,7 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
+import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
 
@@ -26,6 +27,7 @@ export const zhCN = {
     auditTrail: "审计记录",
     enterpriseImports: "企业数据导入",
     organisation: "本单位",
+    reports: "报表下载",
   },
   language: {
     label: "语言",
@@ -104,6 +106,7 @@ export const zhCN = {
   warnings: warningsZhCN,
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
+  reports: reportsZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

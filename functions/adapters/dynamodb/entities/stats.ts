@@ -47,3 +47,28 @@ export const statsContributionEntity = (config: EntityConfig) =>
     },
     config,
   );
+
+/**
+ * One shard of a slice's level counters as they stood at the end of a day (Beijing), written by
+ * the fold in the same transaction as the shard itself (only on days the shard changed): a
+ * trend reads a range of days per shard with one Query and carries each value forward.
+ */
+export const statsSnapshotEntity = (config: EntityConfig) =>
+  new Entity(
+    {
+      model: { entity: "statsSnapshot", version: "1", service: "cityrisk" },
+      attributes: {
+        slice: { type: "string", required: true, readOnly: true },
+        shard: { type: "number", required: true, readOnly: true },
+        date: { type: "string", required: true, readOnly: true },
+        counts: { type: CustomAttributeType<Counts>("any"), required: true },
+      },
+      indexes: {
+        byShard: {
+          pk: key("pk", "STATSDAY#${slice}#${shard}", ["slice", "shard"]),
+          sk: key("sk", "DAY#${date}", ["date"]),
+        },
+      },
+    },
+    config,
+  );

@@ -1,0 +1,31 @@
+/** Texts of the officials' report downloads page (报表下载). */
+export const reportsZhCN = {
+  title: "报表下载",
+  hint: "报表在后台生成，仅包含您辖区内的数据；完成后可下载，下载链接 15 分钟内有效。",
+  kind: "报表",
+  format: "格式",
+  from: "开始日期",
+  to: "结束日期",
+  start: "生成报表",
+  started: "报表已开始生成",
+  startFailed: "报表生成请求失败",
+  download: "下载",
+  downloadFailed: "获取下载链接失败",
+  recent: "最近的报表",
+  createdAt: "提交时间",
+  rows: "行数",
+  status: "状态",
+  kinds: {
+    majorRisks: "重大风险清单",
+    overdueReviews: "逾期未复评风险源",
+    trends: "风险等级趋势",
+    coverage: "覆盖情况与推进平衡性",
+  },
+  statuses: {
+    queued: "排队中",
+    running: "生成中",
+    done: "已完成",
+    failed: "失败",
+  },
+  empty: "还没有报表",
+} as const;
