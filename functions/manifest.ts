@@ -1,5 +1,6 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
+import { hiddenDangersApi, hiddenDangersSweep } from "./hidden-dangers/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
@@ -29,4 +30,6 @@ export const manifest: Manifest = [
   statsReconcile,
   reviewDuePass,
   passesApi,
+  hiddenDangersApi,
+  hiddenDangersSweep,
 ];

@@ -59,6 +59,9 @@ export const ERROR_STATUS = {
   "supervision.invalidDirectChange": 400,
   "cardLink.invalid": 404,
   "cardLink.expired": 410,
+  "hiddenDanger.evidenceMissing": 409,
+  "hiddenDanger.evidenceTooLarge": 413,
+  "hiddenDanger.evidenceNotImage": 415,
 } as const satisfies Record<
   string,
   400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 428 | 429 | 503

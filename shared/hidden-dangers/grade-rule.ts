@@ -26,7 +26,11 @@ export interface RuledGrade {
 }
 
 /** A major hidden danger opened on the source: it turns (or stays) `major` by the rule. */
-export function openMajorDanger<S extends RuledGrade>(source: S, dangerId: string, now: Date): S {
+export function openMajorDanger<S extends RuledGrade>(
+  source: S,
+  dangerId: string,
+  now: Date,
+): S & RuledGrade {
   const rule = source.hiddenDangerRule;
   if (rule?.hiddenDangerIds.includes(dangerId)) return source;
   return {

@@ -7,11 +7,9 @@ import {
 import { rectifiedOnTime } from "./lifecycle.ts";
 
 /** A reporting period: a quarter `2026-Q4` or a year `2026`. */
-export const StatsPeriodSchema = z
-  .string()
-  .regex(/^\d{4}(-Q[1-4])?$/, {
-    message: "期间格式为 2026 或 2026-Q4 / period is 2026 or 2026-Q4",
-  });
+export const StatsPeriodSchema = z.string().regex(/^\d{4}(-Q[1-4])?$/, {
+  message: "期间格式为 2026 或 2026-Q4 / period is 2026 or 2026-Q4",
+});
 
 export interface PeriodBounds {
   kind: "quarter" | "year";
