@@ -17,6 +17,8 @@ export const paths = {
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
   warnings: "/warnings",
+  hiddenDangers: "/hidden-dangers",
+  hiddenDanger: "/hidden-dangers/:id",
   riskMap: "/map",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BugOutlined,
   GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -140,6 +141,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: paths.warnings,
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
     nav: { label: "nav.warnings", icon: <AlertOutlined /> },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.hiddenDangers,
+    load: () =>
+      import("../pages/hidden-dangers/hidden-dangers-page.tsx").then((m) => m.HiddenDangersPage),
+    nav: { label: "nav.hiddenDangers", icon: <BugOutlined /> },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.hiddenDanger,
+    load: () =>
+      import("../pages/hidden-dangers/hidden-danger-detail-page.tsx").then(
+        (m) => m.HiddenDangerDetailPage,
+      ),
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
 ];
