@@ -85,10 +85,7 @@ describe("hidden dangers pages", () => {
 
   it("switches the list to English", async () => {
     await page.goto(`${stack.baseUrl}/hidden-dangers`);
-    await page
-      .getByRole("button", { name: /English|EN/ })
-      .first()
-      .click();
+    await page.getByText("English", { exact: true }).click();
     await page.getByText("Hidden dangers").first().waitFor();
     await page.getByTestId("hidden-dangers").getByText("Awaiting acceptance").first().waitFor();
   });
