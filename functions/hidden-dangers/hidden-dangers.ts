@@ -4,6 +4,7 @@ import type {
   HiddenDangerReportInput,
   RectificationPlan,
 } from "../../shared/hidden-dangers/hidden-danger.ts";
+import { dangerPlaceOf } from "../../shared/hidden-dangers/hidden-danger.ts";
 import {
   type DangerStep,
   planRectification,
@@ -68,11 +69,7 @@ export async function reportHiddenDanger(
       id: `${source.tenantId}~${ulid(now.getTime())}`,
       tenantId: source.tenantId,
       riskSourceName: source.name,
-      place: {
-        district: source.supervision.district,
-        street: source.supervision.street,
-        industry: source.industry,
-      },
+      place: dangerPlaceOf(source),
     },
     dangerActor(caller, scope),
     now,

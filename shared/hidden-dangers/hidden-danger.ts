@@ -2,6 +2,7 @@ import * as z from "zod";
 import { DistrictCodeSchema } from "../catalogs/districts.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
 import { ContactSchema, StoredMetaSchema, Text } from "../risk/common.ts";
+import type { RiskSource } from "../risk/risk-source.ts";
 
 /** 一般隐患 (fixed at once) or 重大隐患 (needs stoppage or time), 安监总局令第16号 (domain.md §7). */
 export const HiddenDangerLevelSchema = z.enum(["general", "major"]);
@@ -124,3 +125,14 @@ export const HiddenDangerListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type HiddenDangerListQuery = z.infer<typeof HiddenDangerListQuerySchema>;
+
+/** Where a danger sits on the responsibility chain: its source's place (domain.md §5). */
+export function dangerPlaceOf(
+  source: Pick<RiskSource, "supervision" | "industry">,
+): HiddenDanger["place"] {
+  return {
+    district: source.supervision.district,
+    street: source.supervision.street,
+    industry: source.industry,
+  };
+}

@@ -1,5 +1,6 @@
 import type { Store } from "../../functions/adapters/dynamodb/store.ts";
 import type { HiddenDanger, RectificationPlan } from "../../shared/hidden-dangers/hidden-danger.ts";
+import { dangerPlaceOf } from "../../shared/hidden-dangers/hidden-danger.ts";
 import {
   type DangerActor,
   planRectification,
@@ -45,11 +46,7 @@ export async function putHiddenDanger(
       id,
       tenantId: source.tenantId,
       riskSourceName: source.name,
-      place: {
-        district: source.supervision.district,
-        street: source.supervision.street,
-        industry: source.industry,
-      },
+      place: dangerPlaceOf(source),
     },
     staff,
     now,

@@ -4,6 +4,7 @@ import type {
   HiddenDangerLevel,
   HiddenDangerStatus,
 } from "../../../shared/hidden-dangers/hidden-danger.ts";
+import { dangerPlaceOf } from "../../../shared/hidden-dangers/hidden-danger.ts";
 import {
   type DangerActor,
   planRectification,
@@ -95,11 +96,7 @@ function walk(spec: DemoDanger, source: RiskSource, now: Date): HiddenDanger {
       id: `${spec.tenantId}~DEMOHD${spec.key}`,
       tenantId: spec.tenantId,
       riskSourceName: source.name,
-      place: {
-        district: source.supervision.district,
-        street: source.supervision.street,
-        industry: source.industry,
-      },
+      place: dangerPlaceOf(source),
     },
     STAFF,
     at(0),
