@@ -8,11 +8,12 @@ import { type CaseContext, enc, type RouteCase } from "./route-case.ts";
 
 /** Matrix cases of hidden dangers (issue 14 item 1): fresh dangers for every changing case. */
 
-async function dangerCount(ctx: CaseContext, tenantId: string) {
+/** How many dangers were reported on one source (a fresh one per case: cells run at once). */
+async function dangerCount(ctx: CaseContext, tenantId: string, riskSourceId: string) {
   const { data } = await ctx.fx.store.entities.hiddenDanger.query
     .byTenant({ tenantId })
     .go({ pages: "all" });
-  return data.length;
+  return data.filter((d) => d.record.riskSourceId === riskSourceId).length;
 }
 
 /** A change of a fresh danger of the owner at `from`, sent at the version it was written. */
@@ -40,19 +41,20 @@ function changeCase(
 }
 
 export const hiddenDangerCases: Readonly<Record<string, RouteCase>> = {
-  // A general danger: the owner's shared source keeps its grade for the other cases.
+  // A general danger on a fresh source: what a refused caller must leave unchanged is that
+  // source's count, which no other cell touches.
   "POST /api/v1/hidden-dangers": {
     shape: "item",
     success: 201,
     prepare: async (ctx) => {
-      const { source } = ctx.fx.shared(ctx.owner);
+      const source = await ctx.fx.source(ctx.owner);
       return {
         id: source.id,
         request: (id = source.id) => ({
           path: "/api/v1/hidden-dangers",
           body: { riskSourceId: id, level: "general", title: "灭火器过期" },
         }),
-        stored: () => dangerCount(ctx, ctx.owner.tenantId),
+        stored: () => dangerCount(ctx, ctx.owner.tenantId, source.id),
       };
     },
   },
