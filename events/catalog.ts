@@ -1,5 +1,8 @@
 import type * as z from "zod";
 import * as assessmentGraded from "./assessment-graded.v1.ts";
+import * as hiddenDangerClosed from "./hidden-danger-closed.v1.ts";
+import * as hiddenDangerOverdue from "./hidden-danger-overdue.v1.ts";
+import * as hiddenDangerReported from "./hidden-danger-reported.v1.ts";
 import * as reviewOverdue from "./review-overdue.v1.ts";
 import * as riskLevelChanged from "./risk-level-changed.v1.ts";
 import * as riskSourceRegistered from "./risk-source-registered.v1.ts";
@@ -78,8 +81,37 @@ const warningEvents: readonly CatalogEntry[] = [
   },
 ];
 
+/** Hidden-danger events (隐患排查治理), published by functions/hidden-dangers. */
+const hiddenDangerEvents: readonly CatalogEntry[] = [
+  {
+    type: hiddenDangerReported.type,
+    version: hiddenDangerReported.version,
+    summary: { zh: "隐患已上报", en: "A hidden danger was reported" },
+    schema: hiddenDangerReported.HiddenDangerReportedV1Schema,
+  },
+  {
+    type: hiddenDangerOverdue.type,
+    version: hiddenDangerOverdue.version,
+    summary: {
+      zh: "隐患整改或验收逾期",
+      en: "A hidden danger's rectification or acceptance is overdue",
+    },
+    schema: hiddenDangerOverdue.HiddenDangerOverdueV1Schema,
+  },
+  {
+    type: hiddenDangerClosed.type,
+    version: hiddenDangerClosed.version,
+    summary: { zh: "隐患已销号", en: "A hidden danger was closed" },
+    schema: hiddenDangerClosed.HiddenDangerClosedV1Schema,
+  },
+];
+
 /** Every event type the product publishes on the `events` topic, for docs and subscriptions. */
-export const EVENT_CATALOG: readonly CatalogEntry[] = [...registryEvents, ...warningEvents];
+export const EVENT_CATALOG: readonly CatalogEntry[] = [
+  ...registryEvents,
+  ...warningEvents,
+  ...hiddenDangerEvents,
+];
 
 export const EVENT_TYPES: readonly string[] = EVENT_CATALOG.map((e) => e.type);
 

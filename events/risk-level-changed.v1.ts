@@ -9,8 +9,13 @@ export const RiskLevelChangedV1Schema = z.object({
   riskSourceId: z.string().min(1),
   from: LevelSchema.nullable(),
   to: LevelSchema.nullable(),
-  /** The assessment whose submission or review caused the change. */
-  assessmentId: z.string().min(1),
+  /** The assessment whose submission or review caused the change; absent when a rule did. */
+  assessmentId: z.string().min(1).optional(),
+  /**
+   * The direct-major rule and the hidden danger that moved the level (an open major hidden
+   * danger raising it, or its closing restoring the assessed level), when no assessment did.
+   */
+  rule: z.object({ id: z.string().min(1), hiddenDangerId: z.string().min(1) }).optional(),
   changedAt: z.iso.datetime(),
 });
 export type RiskLevelChangedV1 = z.infer<typeof RiskLevelChangedV1Schema>;

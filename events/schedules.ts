@@ -50,6 +50,13 @@ export const schedules: readonly ScheduleDefinition[] = [
     timezone: "Asia/Shanghai",
   },
   {
+    id: "hidden-dangers-sweep",
+    description:
+      "Hourly: hidden dangers past their rectification deadline or 10-day acceptance raise a warning, once per due date",
+    expression: "cron(5 * * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
+  {
     id: "stats-reconcile",
     description: "Nightly: statistics recomputed from the registry; any drift from the fold logged",
     expression: "cron(30 2 * * ? *)",

@@ -1,5 +1,6 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
+import { hiddenDangersApi, hiddenDangersSweep } from "./hidden-dangers/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import {
   passesApi,
@@ -39,4 +40,6 @@ export const manifest: Manifest = [
   reevaluationSweep,
   reevaluationWorker,
   passesApi,
+  hiddenDangersApi,
+  hiddenDangersSweep,
 ];

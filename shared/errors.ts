@@ -61,6 +61,9 @@ export const ERROR_STATUS = {
   "cardLink.expired": 410,
   "report.notFound": 404,
   "report.notReady": 409,
+  "hiddenDanger.evidenceMissing": 409,
+  "hiddenDanger.evidenceTooLarge": 413,
+  "hiddenDanger.evidenceNotImage": 415,
 } as const satisfies Record<
   string,
   400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 428 | 429 | 503

@@ -14,6 +14,9 @@ describe("event catalog", () => {
         "risk-level.changed",
         "review.overdue",
         ...WARNING_EVENT_TYPES,
+        "hidden-danger.reported",
+        "hidden-danger.overdue",
+        "hidden-danger.closed",
       ].sort(),
     );
     for (const entry of EVENT_CATALOG) {

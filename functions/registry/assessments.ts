@@ -1,5 +1,6 @@
 import { ulid } from "ulidx";
 import { ConflictError, NotFoundError } from "../../shared/errors.ts";
+import { underDangerRule } from "../../shared/hidden-dangers/grade-rule.ts";
 import { grade } from "../../shared/methodology/grading.ts";
 import type { MethodProfile } from "../../shared/methodology/profiles/profile-schema.ts";
 import { reviewDueAt } from "../../shared/methodology/review.ts";
@@ -171,7 +172,7 @@ export async function submitAssessment(
   const history = stored.map((a) => superseded.find((s) => s.id === a.id) ?? a);
   const updated: RiskSource = {
     ...source,
-    ...sourceGrade([assessment, ...history]),
+    ...underDangerRule(sourceGrade([assessment, ...history]), source.hiddenDangerRule),
     version: source.version + 1,
     updatedAt: at,
   };
@@ -274,7 +275,10 @@ export async function reviewAssessment(
   };
   const updatedSource: RiskSource = {
     ...source,
-    ...sourceGrade(history.map((a) => (a.id === id ? reviewed : a))),
+    ...underDangerRule(
+      sourceGrade(history.map((a) => (a.id === id ? reviewed : a))),
+      source.hiddenDangerRule,
+    ),
     version: source.version + 1,
     updatedAt: at,
   };

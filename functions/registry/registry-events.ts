@@ -78,22 +78,35 @@ export function gradedEvents(
     );
   }
   if (before.currentLevel !== after.currentLevel) {
-    events.push(
-      newEvent(
-        levelChanged,
-        subjectOf(after),
-        {
-          riskSourceId: after.id,
-          from: before.currentLevel,
-          to: after.currentLevel,
-          assessmentId: assessment.id,
-          changedAt: now.toISOString(),
-        },
-        now,
-      ),
-    );
+    events.push(levelChangedEvent(before, after, { assessmentId: assessment.id }, now));
   }
   return events;
+}
+
+/** What moved a source's level: an assessment, or a direct-major rule's hidden danger. */
+export type LevelCause =
+  | { assessmentId: string }
+  | { rule: { id: string; hiddenDangerId: string } };
+
+/** The `risk-level.changed` event of a source whose current level moved. */
+export function levelChangedEvent(
+  before: RiskSource,
+  after: RiskSource,
+  cause: LevelCause,
+  now: Date,
+): EventEnvelope {
+  return newEvent(
+    levelChanged,
+    subjectOf(after),
+    {
+      riskSourceId: after.id,
+      from: before.currentLevel,
+      to: after.currentLevel,
+      ...cause,
+      changedAt: now.toISOString(),
+    },
+    now,
+  );
 }
 
 /** gradedEvents as outbox steps for the assessment's unit of work. */

@@ -4,6 +4,7 @@ import { DistrictCodeSchema } from "../catalogs/districts.ts";
 import { HazardFactorIdSchema } from "../catalogs/hazard-factors.ts";
 import { getIdentificationItem } from "../catalogs/identification-lists/index.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
+import { HiddenDangerRuleSchema } from "../hidden-dangers/grade-rule.ts";
 import { LevelSchema } from "../methodology/levels.ts";
 import { AssessmentStatusSchema } from "./assessment-status.ts";
 import {
@@ -98,6 +99,11 @@ export const RiskSourceSchema = z
       .nullable(),
     /** Due date of the next review (domain.md §4), ISO timestamp; null while ungraded. */
     nextReviewAt: z.iso.datetime().nullable(),
+    /**
+     * Present while an open major hidden danger holds the source at `major` (domain.md §3 rule
+     * 3) and lists it for supervision (挂牌督办); names the rule, the dangers and the assessed level.
+     */
+    hiddenDangerRule: HiddenDangerRuleSchema.optional(),
   });
 export type RiskSource = z.infer<typeof RiskSourceSchema>;
 

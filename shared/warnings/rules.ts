@@ -16,6 +16,8 @@ export const WARNING_RULES = [
   "review-overdue",
   /** An indicator sent nothing for its stale-data limit (传感器离线). */
   "sensor-stale",
+  /** A hidden danger's rectification deadline, or its 10-day acceptance, passed (隐患逾期, domain.md §7). */
+  "hidden-danger-overdue",
 ] as const;
 export const WarningRuleSchema = z.enum(WARNING_RULES);
 export type WarningRule = z.infer<typeof WarningRuleSchema>;

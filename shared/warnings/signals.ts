@@ -11,6 +11,8 @@ export interface SignalDetail {
   predictedAt?: string;
   /** The review date that passed (复评逾期). */
   dueAt?: string;
+  /** The hidden danger that is overdue (隐患逾期). */
+  hiddenDangerId?: string;
   /** The last reading before a sensor went quiet. */
   lastReadingAt?: string | null;
 }

@@ -42,3 +42,21 @@ export function reviewOverdueSignal(
     detail: { dueAt: source.nextReviewAt },
   };
 }
+
+/**
+ * A hidden danger past its rectification deadline or its 10-day acceptance (domain.md §7) warns
+ * at the danger's grade: a major one red, a general one yellow.
+ */
+export function hiddenDangerOverdueSignal(
+  danger: { id: string; level: "general" | "major" },
+  overdue: { dueAt: string },
+  now: Date,
+): WarningSignal {
+  return {
+    rule: "hidden-danger-overdue",
+    kind: "raise",
+    level: danger.level === "major" ? "major" : "general",
+    at: now.toISOString(),
+    detail: { hiddenDangerId: danger.id, dueAt: overdue.dueAt },
+  };
+}

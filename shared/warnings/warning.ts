@@ -67,6 +67,7 @@ export const SignalDetailSchema = z.object({
   predictedAt: z.iso.datetime().optional(),
   dueAt: z.iso.datetime().optional(),
   lastReadingAt: z.iso.datetime().nullable().optional(),
+  hiddenDangerId: z.string().optional(),
 });
 
 export const WarningSchema = z.object({

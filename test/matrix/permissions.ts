@@ -271,6 +271,49 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: ENTERPRISE,
     why: "enterprises register their own sources in bulk",
   },
+  // hidden dangers (issue 14 item 1, domain.md §7): the enterprise rectifies (五到位), its people
+  // and officials report, officials accept and close a major one (the enterprise admin a general
+  // one, checked in the domain); the enterprise's systems and officials read
+  "POST /api/v1/hidden-dangers": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "found by the enterprise's inspection or an official's",
+  },
+  "GET /api/v1/hidden-dangers": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "the enterprise sees its own, officials their jurisdiction's",
+  },
+  "GET /api/v1/hidden-dangers/{id}": { roles: [...KEEPERS, ...OFFICIALS], why: "as the list" },
+  "PUT /api/v1/hidden-dangers/{id}/plan": {
+    roles: ENTERPRISE,
+    why: "rectification is the enterprise's duty",
+  },
+  "POST /api/v1/hidden-dangers/{id}/rectify": { roles: ENTERPRISE, why: "as the plan" },
+  "POST /api/v1/hidden-dangers/{id}/evaluate": { roles: ENTERPRISE, why: "as the plan" },
+  "POST /api/v1/hidden-dangers/{id}/accept": {
+    roles: ["enterpriseAdmin", ...OFFICIALS],
+    why: "officials accept; the enterprise admin only a general danger (the domain refuses a major one)",
+  },
+  "POST /api/v1/hidden-dangers/{id}/reject": {
+    roles: ["enterpriseAdmin", ...OFFICIALS],
+    why: "as accepting",
+  },
+  "POST /api/v1/hidden-dangers/{id}/close": {
+    roles: ["enterpriseAdmin", ...OFFICIALS],
+    why: "as accepting",
+  },
+  "POST /api/v1/hidden-dangers/{id}/evidence": { roles: ENTERPRISE, why: "as the plan" },
+  "POST /api/v1/hidden-dangers/{id}/evidence/{evidenceId}/complete": {
+    roles: ENTERPRISE,
+    why: "as starting the upload",
+  },
+  "GET /api/v1/hidden-dangers/{id}/evidence/{evidenceId}": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "as the danger",
+  },
+  "GET /api/v1/hidden-danger-stats": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "the enterprise's own counts, officials their jurisdiction's",
+  },
   "GET /api/v1/risk-sources/imports/{id}": { roles: ENTERPRISE, why: "as starting one" },
   "POST /api/v1/enterprises/census-imports": {
     roles: ["districtOfficial", "cityAdmin"],

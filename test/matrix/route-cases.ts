@@ -3,6 +3,7 @@ import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
 import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
+import { hiddenDangerCases } from "./route-cases-hidden-dangers.ts";
 import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
@@ -270,6 +271,7 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...exchangeCases,
   ...supervisionCases,
   ...warningCases,
+  ...hiddenDangerCases,
   ...statsCases,
   ...cardCases,
 };

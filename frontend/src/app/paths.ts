@@ -17,6 +17,8 @@ export const paths = {
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
   warnings: "/warnings",
+  hiddenDangers: "/hidden-dangers",
+  hiddenDanger: "/hidden-dangers/:id",
   riskMap: "/map",
   enterprises: "/enterprises",
   enterprise: "/enterprises/:tenantId",

@@ -4,6 +4,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BugOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -191,6 +192,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/reports/reports-page.tsx").then((m) => m.ReportsPage),
     nav: { label: "nav.reports", icon: <FileTextOutlined /> },
     roles: OFFICIAL_ROLES,
+  },
+  {
+    path: paths.hiddenDangers,
+    load: () =>
+      import("../pages/hidden-dangers/hidden-dangers-page.tsx").then((m) => m.HiddenDangersPage),
+    nav: { label: "nav.hiddenDangers", icon: <BugOutlined /> },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.hiddenDanger,
+    load: () =>
+      import("../pages/hidden-dangers/hidden-danger-detail-page.tsx").then(
+        (m) => m.HiddenDangerDetailPage,
+      ),
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
 ];
 

@@ -5,6 +5,7 @@ import { assessmentEntity } from "./entities/assessment.ts";
 import { auditRecordEntity } from "./entities/audit-record.ts";
 import { delegationEntity } from "./entities/delegation.ts";
 import { enterpriseEntity } from "./entities/enterprise.ts";
+import { hiddenDangerEntity } from "./entities/hidden-danger.ts";
 import { importJobEntity } from "./entities/import-job.ts";
 import { indicatorEntity } from "./entities/indicator.ts";
 import { indicatorStateEntity } from "./entities/indicator-state.ts";
@@ -66,6 +67,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     pass: passEntity(config),
     passSegment: passSegmentEntity(config),
     reviewNotice: reviewNoticeEntity(config),
+    hiddenDanger: hiddenDangerEntity(config),
   });
 }
 

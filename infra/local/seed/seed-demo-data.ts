@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
 import { seedDemoDelegation } from "./demo-delegation.ts";
+import { seedDemoHiddenDangers } from "./demo-hidden-dangers.ts";
 import { seedDemoMonitoring } from "./demo-monitoring.ts";
 import { seedDemoTenants } from "./demo-tenants.ts";
 import { describeSeed, seedDemoRegistry } from "./seed-demo-registry.ts";
@@ -49,6 +50,9 @@ export async function startDemoSeed(
           `✔ Demo monitoring      ${monitoring.indicators} indicators with readings, ${monitoring.warnings} open warnings (Chaoyang gas station)`,
         );
       }
+      // A few hidden dangers of the gas station and the mall (issue 14), once.
+      const dangers = await seedDemoHiddenDangers(store, new Date());
+      if (dangers > 0) log(`✔ Demo hidden dangers  ${dangers} (gas station and mall)`);
     })
     .then(
       () => undefined,

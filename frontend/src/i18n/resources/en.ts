@@ -1,5 +1,6 @@
 import { cardsEn } from "./cards-en.ts";
 import { enterprisePagesEn } from "./enterprise-pages-en.ts";
+import { hiddenDangersEn } from "./hidden-dangers-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { reportsEn } from "./reports-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
@@ -29,6 +30,7 @@ export const en: Messages = {
     enterpriseImports: "Enterprise imports",
     organisation: "My organisation",
     reports: "Reports",
+    hiddenDangers: "Hidden dangers",
   },
   language: {
     label: "Language",
@@ -107,6 +109,7 @@ export const en: Messages = {
   registry: registryEn,
   tenancy: tenancyEn,
   warnings: warningsEn,
+  hiddenDangers: hiddenDangersEn,
   cards: cardsEn,
   ...enterprisePagesEn,
   reports: reportsEn,

@@ -40,6 +40,7 @@ export const warningsEn: Texts<typeof warningsZhCN> = {
     "assessed-major": "Assessed major",
     "review-overdue": "Review overdue",
     "sensor-stale": "Sensor stale",
+    "hidden-danger-overdue": "Hidden danger overdue",
   },
   steps: {
     enterprise: "Enterprise",

@@ -36,6 +36,7 @@ export const warningsZhCN = {
     "assessed-major": "评估为重大风险",
     "review-overdue": "复评逾期",
     "sensor-stale": "传感器离线",
+    "hidden-danger-overdue": "隐患整改或验收逾期",
   },
   steps: {
     enterprise: "企业责任人",

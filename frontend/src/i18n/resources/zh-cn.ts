@@ -1,5 +1,6 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
+import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
@@ -28,6 +29,7 @@ export const zhCN = {
     enterpriseImports: "企业数据导入",
     organisation: "本单位",
     reports: "报表下载",
+    hiddenDangers: "隐患治理",
   },
   language: {
     label: "语言",
@@ -104,6 +106,7 @@ export const zhCN = {
   registry: registryZhCN,
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
+  hiddenDangers: hiddenDangersZhCN,
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
   reports: reportsZhCN,
