@@ -1,4 +1,5 @@
 import { cardsEn } from "./cards-en.ts";
+import { portalEn } from "./portal-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
@@ -94,4 +95,5 @@ export const en: Messages = {
   tenancy: tenancyEn,
   warnings: warningsEn,
   cards: cardsEn,
+  portal: portalEn,
 };

@@ -1,4 +1,5 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
+import { portalZhCN } from "./portal-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
@@ -91,6 +92,7 @@ export const zhCN = {
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
   cards: cardsZhCN,
+  portal: portalZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
