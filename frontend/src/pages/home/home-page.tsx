@@ -2,6 +2,9 @@ import { Col, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
+import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
+import { EnterpriseDashboard } from "./dashboard/enterprise-dashboard.tsx";
+import { OfficialDashboard } from "./dashboard/official-dashboard.tsx";
 import { HealthCard } from "./health-card.tsx";
 import { LevelLegend } from "./level-legend.tsx";
 import { ProfileCard } from "./profile-card.tsx";
@@ -17,7 +20,9 @@ export function HomePage() {
           : t("home.loading")}
       </Typography.Title>
       {error && !me && <LoadError error={error} onRetry={() => void refetch()} />}
-      <Row gutter={[16, 16]}>
+      {me && hasRole(me.role, OFFICIAL_ROLES) && <OfficialDashboard role={me.role} />}
+      {me && hasRole(me.role, ENTERPRISE_ROLES) && <EnterpriseDashboard />}
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
           <ProfileCard me={me} />
         </Col>
