@@ -27,10 +27,14 @@ import { assessmentWarningSteps } from "../warnings/assessment-warnings.ts";
 import { resolveProfile } from "./method-profiles.ts";
 import { gradedEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
+import { enterpriseNameOf } from "./row-names.ts";
 import { loadSource, ownerOf, placeOfSource, reachSource } from "./source-reach.ts";
 
-/** The stored item of an assessment: its record plus its review-queue key attributes. */
-export function assessmentItem(record: Assessment, source: RiskSource) {
+/**
+ * The stored item of an assessment: its record plus its review-queue attributes — the place and
+ * submission time the queues are keyed by, and the level and names the queue filters and shows.
+ */
+export function assessmentItem(record: Assessment, source: RiskSource, enterpriseName?: string) {
   const place = placeOfSource(source);
   return {
     tenantId: record.tenantId,
@@ -40,6 +44,10 @@ export function assessmentItem(record: Assessment, source: RiskSource) {
     district: place.district,
     street: place.street,
     industry: place.industry,
+    submittedAt: record.createdAt,
+    level: record.grade.level,
+    riskSourceName: source.name,
+    ...(enterpriseName === undefined ? {} : { enterpriseName }),
     version: record.version,
     record,
   };
@@ -188,14 +196,18 @@ export async function submitAssessment(
     now,
   );
   // A grade becoming major warns officials at once, in this same unit of work.
-  const warnings = await assessmentWarningSteps(store, source, updated, actorOf(caller), now, {
-    assessed: true,
-  });
+  const [warnings, enterpriseName] = await Promise.all([
+    assessmentWarningSteps(store, source, updated, actorOf(caller), now, { assessed: true }),
+    enterpriseNameOf(store, source.tenantId),
+  ]);
   const written = await writeOnce(
     store,
     [
       putSource(updated, sourceChanged),
-      { action: (tx) => tx.assessment.create(assessmentItem(assessment, updated)).commit() },
+      {
+        action: (tx) =>
+          tx.assessment.create(assessmentItem(assessment, updated, enterpriseName)).commit(),
+      },
       ...superseded.map((a) => putAssessment(a, updated, sourceChanged)),
       auditStep(audit),
       ...gradedEventSteps(assessment, source, updated, now),

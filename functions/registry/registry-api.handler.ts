@@ -18,6 +18,7 @@ import {
   restrictIndustryProfiles,
   retireProfile,
 } from "./method-profiles.ts";
+import { reviewBatch } from "./review-batch.ts";
 import { reviewQueue } from "./review-queue.ts";
 import { listRiskSources } from "./risk-source-listing.ts";
 import { registerRiskSource, removeRiskSource, updateRiskSource } from "./risk-sources.ts";
@@ -181,6 +182,9 @@ export const handler = httpHandler(
     }),
     reviewQueue: async ({ caller, scope, query }) => ({
       body: await reviewQueue(caller, scope, query),
+    }),
+    reviewBatch: async ({ caller, scope, body, language }) => ({
+      body: await reviewBatch(caller, scope, body, language),
     }),
     reviewAssessment: async ({ caller, scope, params, body, headers }) =>
       tagged(await reviewAssessment(caller, scope, params.id, body, expectedVersion(headers))),

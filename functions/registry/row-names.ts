@@ -53,3 +53,12 @@ export async function riskSourceNames(
   );
   return new Map(items.map((item) => [item.id, item.record.name]));
 }
+
+/** One enterprise's name (written onto a submitted assessment for the review queue). */
+export async function enterpriseNameOf(
+  store: Store,
+  tenantId: string,
+): Promise<string | undefined> {
+  const { data } = await store.entities.enterprise.get({ tenantId }).go();
+  return data?.record.name;
+}

@@ -12,6 +12,7 @@ import { assessmentItem, loadAssessment } from "./assessments.ts";
 import { enterpriseItem, loadEnterprise } from "./enterprise-item.ts";
 import { placeOfEnterprise } from "./enterprises.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
+import { enterpriseNameOf } from "./row-names.ts";
 import { loadSource, placeOfSource } from "./source-reach.ts";
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
@@ -85,10 +86,11 @@ async function sourceSteps(
   const pending = source.lastAssessment?.status === "submitted" ? source.lastAssessment : null;
   const assessment = pending ? await loadAssessment(store, pending.id) : undefined;
   if (assessment?.status === "submitted") {
+    const enterpriseName = await enterpriseNameOf(store, source.tenantId);
     steps.push({
       action: (tx: TxEntities) =>
         tx.assessment
-          .put(assessmentItem(assessment, moved))
+          .put(assessmentItem(assessment, moved, enterpriseName))
           .where(({ version }, { eq }) => eq(version, assessment.version))
           .commit(),
       onConflict: changedMeanwhile,

@@ -8,7 +8,6 @@ import {
   AssessmentCreateInputSchema,
   AssessmentReviewInputSchema,
   AssessmentSchema,
-  ReviewQueueItemSchema,
 } from "../risk/assessment.ts";
 import { EnterpriseUpdateInputSchema, EnterpriseViewSchema } from "../risk/enterprise.ts";
 import {
@@ -16,6 +15,12 @@ import {
   pageOf,
   RiskSourceListQuerySchema,
 } from "../risk/list-query.ts";
+import {
+  BatchReviewInputSchema,
+  BatchReviewResultSchema,
+  ReviewQueuePageSchema,
+  ReviewQueueQuerySchema,
+} from "../risk/review-queue.ts";
 import {
   RiskSourceCreateInputSchema,
   RiskSourceUpdateInputSchema,
@@ -290,10 +295,21 @@ export const registryContract = {
     method: "GET",
     path: api("/reviews"),
     access: { roles: OFFICIAL_ROLES },
-    summary: "Submitted assessments awaiting review in the caller's jurisdiction",
+    summary:
+      "Submitted assessments awaiting review in the caller's jurisdiction, newest first: filters by place, level and overdue, search by source or enterprise name; the first page carries the total",
     tags,
-    request: { query: RiskSourceListQuerySchema.pick({ cursor: true, limit: true }) },
-    responses: { 200: { description: "A page", schema: pageOf(ReviewQueueItemSchema) } },
+    request: { query: ReviewQueueQuerySchema },
+    responses: { 200: { description: "A page", schema: ReviewQueuePageSchema } },
+  },
+  reviewBatch: {
+    method: "POST",
+    path: api("/reviews/batch"),
+    access: { roles: OFFICIAL_ROLES },
+    summary:
+      "Accept or return several assessments (批量审核): each item names the version it was read at and is reviewed on its own, answering its own status (200, 404, 409, 412)",
+    tags,
+    request: { body: BatchReviewInputSchema },
+    responses: { 200: { description: "One result per item", schema: BatchReviewResultSchema } },
   },
   reviewAssessment: {
     method: "POST",

@@ -13,7 +13,16 @@ import { matrixSize } from "./matrix-size.ts";
 import { PERMISSIONS } from "./permissions.ts";
 import type { CaseRequest } from "./route-case.ts";
 import { routeCases } from "./route-cases.ts";
-import { inBatches, type MatrixRun, methodOf, ownedBy, runCell, send, who } from "./run-cell.ts";
+import {
+  inBatches,
+  judged,
+  type MatrixRun,
+  methodOf,
+  ownedBy,
+  runCell,
+  send,
+  who,
+} from "./run-cell.ts";
 
 // The isolation matrix (issue 3 §6), generated from the manifest: every route × every role ×
 // (own tenant, other tenant, in jurisdiction, out of jurisdiction, delegated or not), through the
@@ -101,7 +110,7 @@ describe(`isolation matrix: ${size.text}`, () => {
       const before = [await target.stored?.(), await tableCensus(stack, tenants)];
       const caller = run.callers.get(cell.principal?.id ?? "");
       if (!caller) throw new Error("caller missing");
-      const reply = await send(caller, methodOf(cell.key), target.request(tampered));
+      const reply = judged(rc, await send(caller, methodOf(cell.key), target.request(tampered)));
       const after = [await target.stored?.(), await tableCensus(stack, tenants)];
       if (reply.status !== 403 && reply.status !== 404) {
         failures.push(`${cell.key} ${who(cell)}: ${tampered} answered ${reply.status}`);

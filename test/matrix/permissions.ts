@@ -202,6 +202,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     why: "officials accept or return assessments in their jurisdiction",
   },
   "POST /api/v1/assessments/{id}/review": { roles: OFFICIALS, why: "as the review queue" },
+  "POST /api/v1/reviews/batch": { roles: OFFICIALS, why: "as one review, several at once" },
 
   // sign-up and invitations
   "POST /api/v1/signups": { roles: PUBLIC, why: "an enterprise signs up before it has a login" },

@@ -61,6 +61,11 @@ export interface RouteCase {
    * Without it the test adds a `tenantId` field, which a strict schema must refuse.
    */
   tenantBodyFields?: readonly string[];
+  /**
+   * Batch routes answer 200 with one result per item: the cell is judged by the target item's
+   * own status and body (applied only to a 200).
+   */
+  result?: (body: unknown) => { status: number; body: unknown };
 }
 
 /** The demo enterprise a principal belongs to, if any. */

@@ -263,6 +263,27 @@ const registryCases: Readonly<Record<string, RouteCase>> = {
       };
     },
   },
+  "POST /api/v1/reviews/batch": {
+    shape: "item",
+    success: 200,
+    prepare: async ({ fx, owner }) => {
+      const { assessment } = await fx.assessedSource(owner);
+      return {
+        id: assessment.id,
+        request: (id = assessment.id) => ({
+          path: "/api/v1/reviews/batch",
+          body: { items: [{ id, version: 1, decision: "accept", comment: "同意" }] },
+        }),
+        stored: () => fx.storedAssessment(assessment),
+      };
+    },
+    result: (body) => {
+      const [item] = (
+        body as { items: { status: number; assessment?: unknown; problem?: unknown }[] }
+      ).items;
+      return { status: item?.status ?? 0, body: item?.problem ?? item?.assessment };
+    },
+  },
 };
 
 export const routeCases: Readonly<Record<string, RouteCase>> = {

@@ -20,9 +20,9 @@ export type PageLoader<T> = (
  * `fetchNextPage` appends the next while `hasNextPage`; a key change starts over, and a late
  * page of an old key never lands in the new list.
  */
-export function useCursorList<T>(
+export function useCursorList<P extends CursorPage<unknown>>(
   queryKey: QueryKey,
-  load: PageLoader<T>,
+  load: (client: HttpClient, cursor: string | undefined, signal: AbortSignal) => Promise<P>,
   options: {
     enabled?: boolean /** Re-reads the loaded pages this often (ms), e.g. an inbox. */;
     refetchInterval?: number;
@@ -37,6 +37,10 @@ export function useCursorList<T>(
     enabled: options.enabled ?? true,
     ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
-  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
-  return { ...query, items };
+  const items = useMemo(
+    (): P["items"][number][] => query.data?.pages.flatMap((p) => p.items) ?? [],
+    [query.data],
+  );
+  // The first page may carry more than items (e.g. the review queue's total).
+  return { ...query, items, firstPage: query.data?.pages[0] };
 }

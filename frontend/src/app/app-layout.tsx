@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { CurrentUserProvider, useCurrentUser } from "../auth/current-user.tsx";
 import { AppHeader } from "./app-header.tsx";
-import { APP_ROUTES, canOpen } from "./routes.tsx";
+import { navEntries } from "./nav-items.ts";
+import { APP_ROUTES } from "./routes.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 function NavMenu() {
@@ -11,19 +12,25 @@ function NavMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { data: me } = useCurrentUser();
-  const items = APP_ROUTES.filter((r) => r.nav && canOpen(r, me?.role)).map((r) => ({
-    key: r.path,
-    icon: r.nav?.icon,
-    label: r.nav ? t(r.nav.label) : r.path,
-  }));
+  const entries = navEntries(APP_ROUTES, me?.role, (r) => (r.nav ? t(r.nav.label) : r.path));
+  const items = entries.map((e) =>
+    e.kind === "page"
+      ? { key: e.path, icon: e.icon, label: e.label }
+      : {
+          key: `group:${e.group}`,
+          label: t(`portal.navGroups.${e.group}`),
+          children: e.pages.map((p) => ({ key: p.path, icon: p.icon, label: p.label })),
+        },
+  );
+  const pages = entries.flatMap((e) => (e.kind === "page" ? [e.path] : e.pages.map((p) => p.path)));
   return (
     <Menu
       theme="dark"
       mode="horizontal"
       style={{ background: "transparent", borderBottom: "none" }}
-      selectedKeys={items
-        .map((item) => item.key)
-        .filter((key) => key === pathname || (key !== "/" && pathname.startsWith(`${key}/`)))}
+      selectedKeys={pages.filter(
+        (key) => key === pathname || (key !== "/" && pathname.startsWith(`${key}/`)),
+      )}
       items={items}
       onClick={({ key }) => navigate(key)}
     />

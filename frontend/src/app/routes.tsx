@@ -37,6 +37,9 @@ import { paths } from "./paths.ts";
 
 export type NavLabelKey = `nav.${keyof Messages["nav"] & string}`;
 
+/** Header submenus (the city admin's menu no longer fits one row at 1280 px). */
+export type NavGroup = keyof Messages["portal"]["navGroups"];
+
 /**
  * A page of the signed-in app. The router, the navigation menu and role checks are all built
  * from this table: adding a page is one entry here plus its file under `pages/`.
@@ -46,7 +49,7 @@ export interface AppRoute {
   /** Loaded on first visit so each page is its own chunk. */
   load: () => Promise<ComponentType>;
   /** Shown in the header menu when set. */
-  nav?: { label: NavLabelKey; icon: ReactNode };
+  nav?: { label: NavLabelKey; icon: ReactNode; group?: NavGroup };
   /** Who may open it; everyone signed in when omitted. */
   roles?: readonly Role[];
 }
@@ -63,13 +66,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
       import("../pages/risk-source-list/risk-source-list-page.tsx").then(
         (m) => m.RiskSourceListPage,
       ),
-    nav: { label: "nav.riskSources", icon: <UnorderedListOutlined /> },
+    nav: { label: "nav.riskSources", icon: <UnorderedListOutlined />, group: "risk" },
     roles: REGISTRY_READERS,
   },
   {
     path: paths.riskMap,
     load: () => import("../pages/risk-map/risk-map-page.tsx").then((m) => m.RiskMapPage),
-    nav: { label: "nav.riskMap", icon: <GlobalOutlined /> },
+    nav: { label: "nav.riskMap", icon: <GlobalOutlined />, group: "risk" },
     roles: REGISTRY_READERS,
   },
   {
@@ -108,31 +111,31 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: paths.reviews,
     load: () =>
       import("../pages/review-queue/review-queue-page.tsx").then((m) => m.ReviewQueuePage),
-    nav: { label: "nav.reviews", icon: <AuditOutlined /> },
+    nav: { label: "nav.reviews", icon: <AuditOutlined />, group: "risk" },
     roles: OFFICIAL_ROLES,
   },
   {
     path: paths.approvals,
     load: () => import("../pages/approvals/approvals-page.tsx").then((m) => m.ApprovalsPage),
-    nav: { label: "nav.approvals", icon: <SafetyCertificateOutlined /> },
+    nav: { label: "nav.approvals", icon: <SafetyCertificateOutlined />, group: "system" },
     roles: SIGNUP_DECIDERS,
   },
   {
     path: paths.users,
     load: () => import("../pages/users/users-page.tsx").then((m) => m.UsersPage),
-    nav: { label: "nav.users", icon: <TeamOutlined /> },
+    nav: { label: "nav.users", icon: <TeamOutlined />, group: "system" },
     roles: USER_MANAGERS,
   },
   {
     path: paths.delegations,
     load: () => import("../pages/delegations/delegations-page.tsx").then((m) => m.DelegationsPage),
-    nav: { label: "nav.delegations", icon: <ShareAltOutlined /> },
+    nav: { label: "nav.delegations", icon: <ShareAltOutlined />, group: "risk" },
     roles: DELEGATION_READERS,
   },
   {
     path: paths.integrators,
     load: () => import("../pages/integrators/integrators-page.tsx").then((m) => m.IntegratorsPage),
-    nav: { label: "nav.integrators", icon: <ApiOutlined /> },
+    nav: { label: "nav.integrators", icon: <ApiOutlined />, group: "system" },
     roles: INTEGRATOR_MANAGERS,
   },
   {
@@ -141,13 +144,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
       import("../pages/supervision-changes/supervision-changes-page.tsx").then(
         (m) => m.SupervisionChangesPage,
       ),
-    nav: { label: "nav.supervisionChanges", icon: <AimOutlined /> },
+    nav: { label: "nav.supervisionChanges", icon: <AimOutlined />, group: "risk" },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
   {
     path: paths.warnings,
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
-    nav: { label: "nav.warnings", icon: <AlertOutlined /> },
+    nav: { label: "nav.warnings", icon: <AlertOutlined />, group: "monitoring" },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
   // Enterprise directory, audit trail, enterprise data imports, own organisation (issue 13 §4).
@@ -157,7 +160,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
       import("../pages/enterprises/enterprise-directory-page.tsx").then(
         (m) => m.EnterpriseDirectoryPage,
       ),
-    nav: { label: "nav.enterprises", icon: <BankOutlined /> },
+    nav: { label: "nav.enterprises", icon: <BankOutlined />, group: "risk" },
     roles: OFFICIAL_ROLES,
   },
   {
@@ -169,7 +172,7 @@ export const APP_ROUTES: readonly AppRoute[] = [
   {
     path: paths.auditTrail,
     load: () => import("../pages/audit-trail/audit-trail-page.tsx").then((m) => m.AuditTrailPage),
-    nav: { label: "nav.auditTrail", icon: <FileSearchOutlined /> },
+    nav: { label: "nav.auditTrail", icon: <FileSearchOutlined />, group: "system" },
     roles: AUDIT_READERS,
   },
   {
@@ -178,26 +181,26 @@ export const APP_ROUTES: readonly AppRoute[] = [
       import("../pages/enterprise-imports/enterprise-imports-page.tsx").then(
         (m) => m.EnterpriseImportsPage,
       ),
-    nav: { label: "nav.enterpriseImports", icon: <CloudUploadOutlined /> },
+    nav: { label: "nav.enterpriseImports", icon: <CloudUploadOutlined />, group: "system" },
     roles: ENTERPRISE_IMPORTERS,
   },
   {
     path: paths.organisation,
     load: () =>
       import("../pages/organisation/organisation-page.tsx").then((m) => m.OrganisationPage),
-    nav: { label: "nav.organisation", icon: <IdcardOutlined /> },
+    nav: { label: "nav.organisation", icon: <IdcardOutlined />, group: "system" },
   },
   {
     path: paths.reports,
     load: () => import("../pages/reports/reports-page.tsx").then((m) => m.ReportsPage),
-    nav: { label: "nav.reports", icon: <FileTextOutlined /> },
+    nav: { label: "nav.reports", icon: <FileTextOutlined />, group: "reports" },
     roles: OFFICIAL_ROLES,
   },
   {
     path: paths.hiddenDangers,
     load: () =>
       import("../pages/hidden-dangers/hidden-dangers-page.tsx").then((m) => m.HiddenDangersPage),
-    nav: { label: "nav.hiddenDangers", icon: <BugOutlined /> },
+    nav: { label: "nav.hiddenDangers", icon: <BugOutlined />, group: "risk" },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
   {

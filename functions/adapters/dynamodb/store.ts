@@ -38,7 +38,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     marshallOptions: { removeUndefinedValues: true },
   });
   const config = { client, table };
-  return new Service({
+  const service = new Service({
     tenant: tenantEntity(config),
     user: userEntity(config),
     enterprise: enterpriseEntity(config),
@@ -69,6 +69,21 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     reviewNotice: reviewNoticeEntity(config),
     hiddenDanger: hiddenDangerEntity(config),
   });
+  documentClients.set(service, client);
+  return service;
+}
+
+const documentClients = new WeakMap<object, DynamoDBDocumentClient>();
+
+/**
+ * The document client a store was built on, for the few commands the entity library does not
+ * offer (a `Select: COUNT` query). Never make a second document client from the same client:
+ * it would replace this one's marshalling options on the shared configuration.
+ */
+export function documentClientOf(store: Store): DynamoDBDocumentClient {
+  const client = documentClients.get(store);
+  if (!client) throw new Error("store built elsewhere");
+  return client;
 }
 
 /** The entities of the single table, bound to one client (the function's or a tenant's). */

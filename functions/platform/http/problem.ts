@@ -26,11 +26,9 @@ export interface ProblemInput {
   headers?: Record<string, string>;
 }
 
-export function problemResponse(
-  problem: ProblemInput,
-  language: Language,
-): APIGatewayProxyStructuredResultV2 {
-  const body = {
+/** The RFC 9457 body of a problem (also one result of a batch, e.g. batch review). */
+export function problemBody(problem: ProblemInput, language: Language) {
+  return {
     type: `https://cityrisk.dev/problems/${problem.code}`,
     title: problem.title[language],
     status: problem.status,
@@ -38,6 +36,13 @@ export function problemResponse(
     ...(problem.instance ? { instance: problem.instance } : {}),
     ...(problem.issues && problem.issues.length > 0 ? { errors: problem.issues } : {}),
   };
+}
+
+export function problemResponse(
+  problem: ProblemInput,
+  language: Language,
+): APIGatewayProxyStructuredResultV2 {
+  const body = problemBody(problem, language);
   return {
     statusCode: problem.status,
     headers: { "content-type": "application/problem+json", ...problem.headers },

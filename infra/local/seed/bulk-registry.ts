@@ -153,6 +153,7 @@ export function buildBulkRegistry(prng: Prng, enterprises: number, base: Date): 
       result.sources.push(
         gradedSource(prng, {
           tenantId: profile.tenantId,
+          enterpriseName: profile.name,
           input: {
             name: round === 0 ? template.name : `${template.name}（${round + 1}号）`,
             place: template.place,

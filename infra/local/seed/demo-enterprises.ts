@@ -187,6 +187,7 @@ export async function buildDemoEnterpriseSources(
       sources.push(
         gradedSource(prng, {
           tenantId: profile.tenantId,
+          enterpriseName: profile.name,
           input: {
             name: item.riskSource,
             place: item.place,

@@ -22,6 +22,8 @@ export interface GradedSourcePlan {
   /** The official who accepted the assessment; `null` leaves it awaiting review. */
   reviewer: Caller | null;
   createdAt: Date;
+  /** Shown in the review queue beside the source's name. */
+  enterpriseName?: string;
 }
 
 /**
@@ -87,6 +89,6 @@ export function gradedSource(
   return {
     source,
     sourceItem: riskSourceItem(source),
-    assessmentItem: assessmentItem(assessment, source),
+    assessmentItem: assessmentItem(assessment, source, plan.enterpriseName),
   };
 }

@@ -17,6 +17,7 @@ export const registryKeys = {
   assessments: (riskSourceId: string) =>
     [...registryKeys.riskSource(riskSourceId), "assessments"] as const,
   reviews: () => ["registry", "reviews"] as const,
+  reviewList: (filters: object) => [...registryKeys.reviews(), "list", filters] as const,
   methodProfiles: () => ["registry", "method-profiles"] as const,
   gradePreview: (request: GradingPreviewRequest | undefined) =>
     ["registry", "grade-preview", request] as const,

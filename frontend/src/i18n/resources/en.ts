@@ -1,6 +1,7 @@
 import { cardsEn } from "./cards-en.ts";
 import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
+import { portalEn } from "./portal-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { reportsEn } from "./reports-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
@@ -113,4 +114,5 @@ export const en: Messages = {
   cards: cardsEn,
   ...enterprisePagesEn,
   reports: reportsEn,
+  portal: portalEn,
 };

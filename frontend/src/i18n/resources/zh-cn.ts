@@ -1,6 +1,7 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
+import { portalZhCN } from "./portal-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
@@ -110,6 +111,7 @@ export const zhCN = {
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
   reports: reportsZhCN,
+  portal: portalZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

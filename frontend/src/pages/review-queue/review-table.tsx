@@ -3,6 +3,7 @@ import type { ColumnsType } from "antd/es/table";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ReviewQueueItem } from "../../../../shared/risk/assessment.ts";
+import { overdueBefore } from "../../../../shared/risk/review-queue.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { formatDateTime } from "../../registry/dates.ts";
 import { factorsText } from "../../registry/grade/profile-texts.ts";
@@ -10,14 +11,20 @@ import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
 import type { Decision } from "./review-dialog.tsx";
 
+/** Waiting longer than the review time limit (shared/risk/review-queue.ts). */
+const isOverdue = (submittedAt: string) => submittedAt < overdueBefore(new Date());
+
 interface Props {
   items: readonly ReviewQueueItem[];
   loading: boolean;
   onDecide: (assessment: ReviewQueueItem, decision: Decision) => void;
+  /** Rows ticked for a batch decision. */
+  selected: readonly string[];
+  onSelect: (ids: string[]) => void;
 }
 
 /** One row per submitted assessment: source, enterprise, level, score, explanation, actions. */
-export function ReviewTable({ items, loading, onDecide }: Props) {
+export function ReviewTable({ items, loading, onDecide, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const columns: ColumnsType<ReviewQueueItem> = [
@@ -62,10 +69,14 @@ export function ReviewTable({ items, loading, onDecide }: Props) {
       render: (_, a) => <span data-testid="review-explanation">{pick(a.grade.explanation)}</span>,
     },
     {
-      key: "gradedAt",
-      title: t("registry.history.gradedAt"),
+      key: "submittedAt",
+      title: t("portal.queue.submittedAt"),
       width: 150,
-      render: (_, a) => formatDateTime(a.gradedAt),
+      render: (_, a) => (
+        <Typography.Text type={isOverdue(a.createdAt) ? "danger" : undefined}>
+          {formatDateTime(a.createdAt)}
+        </Typography.Text>
+      ),
     },
     {
       key: "actions",
@@ -101,6 +112,10 @@ export function ReviewTable({ items, loading, onDecide }: Props) {
       dataSource={items}
       loading={loading}
       pagination={false}
+      rowSelection={{
+        selectedRowKeys: [...selected],
+        onChange: (keys) => onSelect(keys.map(String)),
+      }}
       locale={{ emptyText: t("registry.review.empty") }}
     />
   );

@@ -1,8 +1,10 @@
 import { registryKeys } from "../../api/query-keys/registry.ts";
-import { listReviewQueue } from "../../api/registry/reviews.ts";
+import { listReviewQueue, type ReviewFilters } from "../../api/registry/reviews.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
 
-/** The officials' queue of submitted assessments, page by page. */
-export function useReviewQueue() {
-  return useCursorList(registryKeys.reviews(), listReviewQueue);
+/** The officials' queue of submitted assessments, filtered and sorted on the server. */
+export function useReviewQueue(filters: ReviewFilters) {
+  return useCursorList(registryKeys.reviewList(filters), (client, cursor, signal) =>
+    listReviewQueue(client, filters, cursor, signal),
+  );
 }

@@ -1,4 +1,4 @@
-import { Alert, Flex, Select, Space, Tag, Typography } from "antd";
+import { Alert, Flex, Segmented, Select, Space, Tag, Typography } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -15,7 +15,9 @@ import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { DISTRICT_CODE_BY_MAP_NAME } from "../../map/echarts-setup.ts";
 import { useEChart } from "../../map/use-echart.ts";
+import { hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
+import { DistrictChoropleth } from "./district-choropleth.tsx";
 import { MAP_POINT_LIMIT, type MapPoint, useMapPoints } from "./use-map-points.ts";
 
 const UNGRADED_COLOUR = "#8c8c8c";
@@ -42,6 +44,10 @@ export function RiskMapPage() {
   const district = chosen ?? homeDistrict(me?.jurisdiction);
   const [level, setLevel] = useState<Level>();
   const [industry, setIndustry] = useState<IndustryId>();
+  // Officials may switch to districts coloured by their counts (folded statistics).
+  const [view, setView] = useState<"sources" | "districts">("sources");
+  const official = hasRole(me?.role, OFFICIAL_ROLES);
+  const districts = official && view === "districts";
   const filters = useMemo(
     () => ({
       ...(district ? { district } : {}),
@@ -113,6 +119,17 @@ export function RiskMapPage() {
         {t("map.title")}
       </Typography.Title>
       <Space wrap>
+        {official && (
+          <Segmented
+            data-testid="map-view"
+            value={view}
+            onChange={(v) => setView(v === "districts" ? "districts" : "sources")}
+            options={[
+              { value: "sources", label: t("portal.map.sources") },
+              { value: "districts", label: t("portal.map.districts") },
+            ]}
+          />
+        )}
         <Select
           data-testid="map-district"
           style={{ width: 160 }}
@@ -156,12 +173,27 @@ export function RiskMapPage() {
       {points.data?.truncated && (
         <Alert type="info" showIcon message={t("map.truncated", { limit: MAP_POINT_LIMIT })} />
       )}
+      {districts && (
+        <DistrictChoropleth
+          {...(level ? { level } : {})}
+          onPick={(code) => {
+            setDistrict(code);
+            setView("sources");
+          }}
+        />
+      )}
+      {/* Kept mounted while hidden: its chart lives as long as the page. */}
       <div
         ref={container}
         data-testid="risk-map"
         role="img"
         aria-label={t("map.title")}
-        style={{ width: "100%", height: "70vh", minHeight: 420 }}
+        style={{
+          width: "100%",
+          height: "70vh",
+          minHeight: 420,
+          display: districts ? "none" : "block",
+        }}
       />
       <Typography.Text type="secondary">{t("map.boundaries")}</Typography.Text>
     </Flex>

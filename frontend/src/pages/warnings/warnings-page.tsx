@@ -3,6 +3,7 @@ import { App, Button, Flex, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { LEVELS } from "../../../../shared/methodology/levels.ts";
 import type { WarningAction, WarningStatus } from "../../../../shared/warnings/warning.ts";
 import { WARNING_STATUSES } from "../../../../shared/warnings/warning.ts";
@@ -10,6 +11,7 @@ import type { WarningSummary } from "../../../../shared/warnings/warning-query.t
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
+import { searchFromWarningFilters, warningFiltersFromSearch } from "../../api/warning-filters.ts";
 import {
   actOnWarning,
   listWarnings,
@@ -65,7 +67,11 @@ export function WarningsPage() {
   const queryClient = useQueryClient();
   const { data: me } = useCurrentUser();
   const official = hasRole(me?.role, OFFICIAL_ROLES);
-  const [filters, setFilters] = useState<WarningFilters>({});
+  // Filters live in the URL, so a dashboard number links to its list (/warnings?status=open).
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => warningFiltersFromSearch(search), [search]);
+  const setFilters = (next: (f: WarningFilters) => WarningFilters) =>
+    setSearch(searchFromWarningFilters(next(filters)));
   const [openId, setOpenId] = useState<string>();
   const [pending, setPending] = useState<{ warning: WarningSummary; action: WarningAction }>();
   const list = useCursorList(

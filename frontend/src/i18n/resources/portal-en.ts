@@ -1,0 +1,55 @@
+import type { Messages } from "./zh-cn.ts";
+
+/** English texts of the government portal. */
+export const portalEn: Messages["portal"] = {
+  navGroups: {
+    risk: "Risk",
+    monitoring: "Monitoring",
+    reports: "Reports",
+    system: "Administration",
+  },
+  queue: {
+    search: "Search source or enterprise name",
+    overdue: "Overdue only",
+    newest: "Newest first",
+    oldest: "Oldest first",
+    submittedAt: "Submitted",
+    total: "{{count}} in all ({{shown}} shown)",
+    acceptSelected: "Accept selected ({{count}})",
+    returnSelected: "Return selected ({{count}})",
+    selectedCount: "{{count}} assessments selected",
+    batchDone: "{{count}} assessments reviewed",
+    batchPartly:
+      "{{done}} reviewed; {{failed}} were already reviewed or changed — the list was refreshed",
+  },
+  dashboard: {
+    title: "Dashboard",
+    byDistrict: "Sources by district and level",
+    byIndustry: "Sources by industry and level",
+    coverage: "Assessment coverage and balance (laggards first)",
+    coverageShare: "{{assessed}} of {{registered}} assessed",
+    todo: "To do",
+    reviewsWaiting: "Assessments awaiting review",
+    reviewsOverdue: "Reviews overdue",
+    sourcesOverdue: "Sources past their review date",
+    approvals: "Sign-ups to approve",
+    warningsOpen: "Warnings to acknowledge",
+    liveWarnings: "Warnings not closed",
+    total: "Risk sources",
+    trends: "Trends",
+    trendsPending: "The trends route is not available yet; the chart will appear here.",
+    mySources: "Our risk sources",
+    reviewsDue: "Reviews due within 30 days",
+    cards: "Risk notification cards",
+    cardsHint: "Download each source's card from its detail page.",
+    openList: "Open the list",
+    asOf: "As of {{time}}",
+  },
+  map: {
+    sources: "Sources",
+    districts: "Districts",
+    choroplethTitle: "Risk sources per district (by level)",
+    weighted: "Major sources",
+    allLevels: "All levels",
+  },
+};
