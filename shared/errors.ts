@@ -59,6 +59,8 @@ export const ERROR_STATUS = {
   "supervision.invalidDirectChange": 400,
   "cardLink.invalid": 404,
   "cardLink.expired": 410,
+  "webhook.notFound": 404,
+  "webhook.invalidTarget": 400,
 } as const satisfies Record<
   string,
   400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 428 | 429 | 503
