@@ -18,13 +18,16 @@ import { keptEndpoint, WebhookNotFoundError } from "./endpoints.ts";
 const dueAtOf = (delivery: Delivery) =>
   delivery.status === "pending" ? delivery.nextAttemptAt : "";
 
+const shardOfDelivery = (delivery: Delivery) =>
+  shardOf(`${delivery.endpointId}#${delivery.id}`, DELIVERY_SHARDS);
+
 /** The new item of a delivery and the body its attempts send: due at once. */
 export function deliveryItem(delivery: Delivery, body: string) {
   return {
     tenantId: delivery.tenantId,
     endpointId: delivery.endpointId,
     id: delivery.id,
-    shard: shardOf(`${delivery.endpointId}#${delivery.id}`, DELIVERY_SHARDS),
+    shard: shardOfDelivery(delivery),
     body,
     dueAt: dueAtOf(delivery),
     version: delivery.version,
@@ -39,6 +42,8 @@ export function deliveryStep(before: Delivery, after: Delivery): WriteStep {
       tx.webhookDelivery
         .patch({ tenantId: after.tenantId, endpointId: after.endpointId, id: after.id })
         .set({ dueAt: dueAtOf(after), version: after.version, record: after })
+        // The due index's key is rebuilt on every change, so it needs every part of it.
+        .composite({ shard: shardOfDelivery(after) })
         .where(({ version }, { eq }) => eq(version, before.version))
         .commit(),
   };
