@@ -122,6 +122,9 @@ export async function replayDelivery(
   return again;
 }
 
+/** Above every ULID (Crockford base32 tops out at Z). */
+const LAST_ULID = "Z".repeat(26);
+
 /** Most deliveries one replay request makes due again; the caller repeats with a later `since`. */
 const REPLAY_LIMIT = 1000;
 /** Deliveries per unit of work (DynamoDB takes 100 actions; one is the audit record). */
@@ -146,9 +149,14 @@ export async function replayFailed(
     const page: { data: { record: Delivery }[]; cursor: string | null } =
       await store.entities.webhookDelivery.query
         .byEndpoint({ tenantId: endpoint.tenantId, endpointId: endpoint.id })
-        .gte({ id: encodeTime(since.getTime(), 10) })
+        // Bounded above too: `gte` alone would run on into the next endpoints' deliveries.
+        .between({ id: encodeTime(since.getTime(), 10) }, { id: LAST_ULID })
         .go({ cursor, limit: 500 });
-    failed.push(...page.data.map((d) => d.record).filter((d) => d.status === "failed"));
+    failed.push(
+      ...page.data
+        .map((d) => d.record)
+        .filter((d) => d.endpointId === endpoint.id && d.status === "failed"),
+    );
     cursor = page.cursor;
   } while (cursor && failed.length < REPLAY_LIMIT);
   const chosen = failed.slice(0, REPLAY_LIMIT);

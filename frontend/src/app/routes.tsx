@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -24,6 +25,7 @@ import {
   INTEGRATOR_MANAGERS,
   SIGNUP_DECIDERS,
   USER_MANAGERS,
+  WEBHOOK_KEEPERS,
 } from "../tenancy/access.ts";
 import { paths } from "./paths.ts";
 
@@ -141,6 +143,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
     nav: { label: "nav.warnings", icon: <AlertOutlined /> },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.webhooks,
+    load: () => import("../pages/webhooks/webhooks-page.tsx").then((m) => m.WebhooksPage),
+    nav: { label: "nav.webhooks", icon: <CloudUploadOutlined /> },
+    roles: WEBHOOK_KEEPERS,
   },
 ];
 

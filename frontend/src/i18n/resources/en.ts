@@ -2,6 +2,7 @@ import { cardsEn } from "./cards-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
+import { webhooksEn } from "./webhooks-en.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English texts; the type keeps the keys in step with `zh-cn.ts`. */
@@ -22,6 +23,7 @@ export const en: Messages = {
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
     riskMap: "Risk map",
+    webhooks: "Webhooks",
   },
   language: {
     label: "Language",
@@ -94,4 +96,5 @@ export const en: Messages = {
   tenancy: tenancyEn,
   warnings: warningsEn,
   cards: cardsEn,
+  webhooks: webhooksEn,
 };

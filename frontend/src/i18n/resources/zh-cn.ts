@@ -2,6 +2,7 @@ import { cardsZhCN } from "./cards-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
+import { webhooksZhCN } from "./webhooks-zh-cn.ts";
 
 /** Simplified Chinese texts — the default language; `en.ts` must carry the same keys. */
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
     supervisionChanges: "监管变更",
     warnings: "预警处置",
     riskMap: "风险地图",
+    webhooks: "Webhook",
   },
   language: {
     label: "语言",
@@ -91,6 +93,7 @@ export const zhCN = {
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
   cards: cardsZhCN,
+  webhooks: webhooksZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
