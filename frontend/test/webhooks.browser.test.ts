@@ -11,8 +11,8 @@ import { button, launchChromium, signInAs as signInDemoUser } from "./browser-su
 
 // Webhook 接收地址: the gas station's admin adds an endpoint (the secret shown once), an event
 // reaches the receiver signed with it, the delivery log shows it and a replay sends it again;
-// rotating shows a new secret; the endpoint is disabled and deleted. The city admin sees none of
-// the enterprise's endpoints. Built web app on the local stack in Debian's Chromium.
+// rotating shows a new secret; the endpoint is disabled and deleted, in English. Built web app on
+// the local stack in Debian's Chromium (needs `npm run build:frontend`).
 describe("webhooks page", () => {
   let running: TestStack | undefined;
   let stack: LocalStack;
@@ -118,10 +118,7 @@ describe("webhooks page", () => {
     await confirmIn(`toggle-${endpointId}`, "停用");
     await row.getByText(/已停用/).waitFor();
 
-    await page
-      .getByRole("button", { name: /English|中文/ })
-      .first()
-      .click();
+    await page.getByText("English", { exact: true }).click();
     await page.getByRole("heading", { name: "Webhook endpoints" }).waitFor();
     await confirmIn(`delete-${endpointId}`, "Delete");
     await row.waitFor({ state: "detached" });
