@@ -119,7 +119,8 @@ export async function createEndpoint(
   const at = now.toISOString();
   const endpoint: WebhookEndpoint = {
     tenantId: scope.tenantId,
-    id: ulid(now.getTime()),
+    // Named by its tenant, as the product's other ids: a tampered id names another partition.
+    id: `${scope.tenantId}~${ulid(now.getTime())}`,
     url: input.url,
     ...(input.description ? { description: input.description } : {}),
     eventTypes: [...new Set(input.eventTypes)],

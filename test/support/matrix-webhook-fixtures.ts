@@ -15,7 +15,7 @@ export async function matrixEndpoint(store: Store, owner: Owner) {
   const at = now.toISOString();
   const endpoint: WebhookEndpoint = {
     tenantId: owner.tenantId,
-    id: ulid(),
+    id: `${owner.tenantId}~${ulid()}`,
     url: "http://127.0.0.1:9/matrix",
     eventTypes: ["warning.raised"],
     reach: { kind: "tenant", tenantId: owner.tenantId },
