@@ -26,6 +26,13 @@ export const schedules: readonly ScheduleDefinition[] = [
     timezone: "UTC",
   },
   {
+    id: "webhook-retries",
+    description:
+      "Attempt webhook deliveries that are due: the retry schedule after 5 s, replays, attempts whose worker died",
+    expression: "cron(* * * * ? *)",
+    timezone: "UTC",
+  },
+  {
     id: "stalled-jobs",
     description:
       "Re-enqueue import and export jobs left queued or running without a heartbeat (lost message)",

@@ -16,6 +16,7 @@ import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
 import { tenancyApi } from "./tenancy/manifest.ts";
 import { warningsApi, warningsSweep } from "./warnings/manifest.ts";
+import { webhookDelivery, webhookRetries, webhooksApi } from "./webhooks/manifest.ts";
 
 /** Every function of the product. The CDK app and the local stack are both built from this. */
 export const manifest: Manifest = [
@@ -42,4 +43,7 @@ export const manifest: Manifest = [
   passesApi,
   hiddenDangersApi,
   hiddenDangersSweep,
+  webhooksApi,
+  webhookDelivery,
+  webhookRetries,
 ];

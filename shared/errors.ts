@@ -64,6 +64,8 @@ export const ERROR_STATUS = {
   "hiddenDanger.evidenceMissing": 409,
   "hiddenDanger.evidenceTooLarge": 413,
   "hiddenDanger.evidenceNotImage": 415,
+  "webhook.notFound": 404,
+  "webhook.invalidTarget": 400,
 } as const satisfies Record<
   string,
   400 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 428 | 429 | 503

@@ -53,6 +53,11 @@ export interface FunctionConfig {
   readonly readingsDeliveryStream: string | undefined;
   /** HMAC key of the risk cards' QR links; functions declaring `signsCardLinks`. */
   readonly cardLinkSecret: string | undefined;
+  /**
+   * `CITYRISK_WEBHOOK_PRIVATE_TARGETS=true` lets webhooks reach private, loopback and link-local
+   * addresses and plain http: the local stack's receivers on localhost. Off (refused) on AWS.
+   */
+  readonly webhookPrivateTargets: boolean;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -131,6 +136,7 @@ export const EnvironmentSchema = z.object({
   [ENV.tokenUrl]: z.url().optional(),
   [ENV.readingsDeliveryStream]: optional,
   [ENV.cardLinkSecret]: z.string().min(32).optional(),
+  [ENV.webhookPrivateTargets]: flag,
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -191,6 +197,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     tokenUrl: e[ENV.tokenUrl],
     readingsDeliveryStream: e[ENV.readingsDeliveryStream],
     cardLinkSecret: e[ENV.cardLinkSecret],
+    webhookPrivateTargets: e[ENV.webhookPrivateTargets] === "true",
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -25,6 +25,7 @@ export const ENV = {
   eventBusName: "EVENT_BUS_NAME",
   readingsDeliveryStream: "READINGS_DELIVERY_STREAM",
   cardLinkSecret: "CITYRISK_CARD_LINK_SECRET",
+  webhookPrivateTargets: "CITYRISK_WEBHOOK_PRIVATE_TARGETS",
   // Read by Powertools itself; set per function so each logs, traces and counts as itself.
   serviceName: "POWERTOOLS_SERVICE_NAME",
   metricsNamespace: "POWERTOOLS_METRICS_NAMESPACE",

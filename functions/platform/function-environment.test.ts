@@ -88,6 +88,7 @@ describe("readConfig", () => {
       integratorRateLimit: { limit: 120, windowSeconds: 60 },
       tenantDataRoleArn: undefined,
       autoApproveSignups: false,
+      webhookPrivateTargets: false,
       webUrl: undefined,
       cognitoUserPoolId: undefined,
       localIdentityUrl: undefined,

@@ -217,6 +217,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.webClientIds]: WEB_CLIENT_ID,
       [ENV.tokenUrl]: `${baseUrl}/oauth2/token`,
       [ENV.autoApproveSignups]: String(options.autoApproveSignups ?? true),
+      // Receivers on localhost are the point of a local stack; AWS refuses private targets.
+      [ENV.webhookPrivateTargets]: "true",
     });
     // A second stack in the same process (tests) must not run with the first one's settings.
     reloadConfig();

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from "../../events/envelope.ts";
 import type { Jurisdiction } from "../tenancy/claims.ts";
+import { jurisdictionWithin } from "../tenancy/membership.ts";
 import { covers, type Scope } from "../tenancy/scope.ts";
 
 /** Whose events an endpoint may receive, fixed from its owner's scope when it is created. */
@@ -50,4 +51,19 @@ export function endpointReceives(
     within(filters?.districts, subject.district) &&
     within(filters?.industries, subject.industry)
   );
+}
+
+/**
+ * Whether a caller keeps an endpoint: it is its own tenant's and, for a government caller, its
+ * reach lies within the caller's jurisdiction (a district platform's integrator does not see or
+ * change the city admin's citywide endpoint of the same body).
+ */
+export function keepsEndpoint(
+  scope: Scope,
+  endpoint: { tenantId: string; reach: EndpointReach },
+): boolean {
+  if (endpoint.tenantId !== scope.tenantId) return false;
+  if (scope.kind === "tenant") return true;
+  if (scope.kind !== "jurisdiction" || endpoint.reach.kind !== "jurisdiction") return false;
+  return jurisdictionWithin(endpoint.reach.jurisdiction, scope.jurisdiction);
 }

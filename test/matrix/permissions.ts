@@ -159,6 +159,30 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     why: "the city admin sets the city's deadlines, a district's officials their district's",
   },
 
+  // webhooks (issue 11 item 7): whoever registers integrators keeps the tenant's endpoints; an
+  // enterprise's reach its own events, a government body's (city admin, its platform) its
+  // jurisdiction's. Staff and officials below the city admin do not wire systems.
+  ...Object.fromEntries(
+    [
+      "GET /api/v1/webhook-endpoints",
+      "POST /api/v1/webhook-endpoints",
+      "GET /api/v1/webhook-endpoints/{id}",
+      "PATCH /api/v1/webhook-endpoints/{id}",
+      "DELETE /api/v1/webhook-endpoints/{id}",
+      "POST /api/v1/webhook-endpoints/{id}/rotate-secret",
+      "GET /api/v1/webhook-endpoints/{id}/deliveries",
+      "GET /api/v1/webhook-endpoints/{id}/attempts",
+      "POST /api/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay",
+      "POST /api/v1/webhook-endpoints/{id}/replay",
+    ].map((route) => [
+      route,
+      {
+        roles: [...MANAGERS, "integrator"],
+        why: "the tenant's admins and its own systems keep its endpoints",
+      },
+    ]),
+  ),
+
   // the registry: enterprises keep their sources, assessors assess delegated ones, officials
   // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users
   "GET /api/v1/enterprises": {

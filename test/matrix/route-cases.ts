@@ -8,6 +8,7 @@ import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
 import { warningCases } from "./route-cases-warnings.ts";
+import { webhookCases } from "./route-cases-webhooks.ts";
 
 /**
  * How the isolation matrix calls each manifest route, keyed by route key (`METHOD path`).
@@ -295,4 +296,5 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...hiddenDangerCases,
   ...statsCases,
   ...cardCases,
+  ...webhookCases,
 };

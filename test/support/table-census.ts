@@ -29,8 +29,10 @@ type Item = Record<string, AttributeValue>;
 
 /**
  * Bookkeeping that changes without a request of the caller: integrators' rate counters, the
- * progress of import jobs, which the queue worker updates asynchronously, and the statistics the
- * stream fold writes after other requests' registry changes (functions/stats/).
+ * progress of import jobs, which the queue worker updates asynchronously, the statistics the
+ * stream fold writes after other requests' registry changes (functions/stats/), and webhook
+ * deliveries and their attempt log, which the delivery function and the retry sweep write for
+ * other requests' events (functions/webhooks/; the webhook routes' own cases read them).
  */
 function isBookkeeping(item: Item): boolean {
   const sk = item.sk?.S ?? "";
@@ -40,6 +42,8 @@ function isBookkeeping(item: Item): boolean {
     sk.startsWith("IMPORT#") ||
     sk.startsWith("REPORT#") ||
     sk.startsWith("STC#") ||
+    sk.startsWith("WHD#") ||
+    sk.startsWith("WHA#") ||
     pk.startsWith("STATS#") ||
     pk.startsWith("STATSDAY#")
   );
@@ -48,11 +52,13 @@ function isBookkeeping(item: Item): boolean {
 /**
  * What of an item a request decides. An outbox message is the request's (its key counts, so a
  * refused request that queued one is caught), but its delivery state is the relay's and the
- * sweep's, changing in the background.
+ * sweep's, changing in the background; so is a webhook endpoint's health (failing mark, disabled
+ * after a 410), which deliveries change.
  */
 function decided(item: Item): Item {
   const sk = item.sk?.S ?? "";
-  if (sk.startsWith("OB#") && item.pk && item.sk) return { pk: item.pk, sk: item.sk };
+  if ((sk.startsWith("OB#") || sk.startsWith("WH#")) && item.pk && item.sk)
+    return { pk: item.pk, sk: item.sk };
   return item;
 }
 

@@ -26,6 +26,7 @@ export const paths = {
   enterpriseImports: "/enterprise-imports",
   organisation: "/organisation",
   reports: "/reports",
+  webhooks: "/webhooks",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",
 } as const;

@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   ShareAltOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -32,6 +33,7 @@ import {
   INTEGRATOR_MANAGERS,
   SIGNUP_DECIDERS,
   USER_MANAGERS,
+  WEBHOOK_KEEPERS,
 } from "../tenancy/access.ts";
 import { paths } from "./paths.ts";
 
@@ -210,6 +212,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
         (m) => m.HiddenDangerDetailPage,
       ),
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.webhooks,
+    load: () => import("../pages/webhooks/webhooks-page.tsx").then((m) => m.WebhooksPage),
+    nav: { label: "nav.webhooks", icon: <SendOutlined />, group: "system" },
+    roles: WEBHOOK_KEEPERS,
   },
 ];
 

@@ -28,3 +28,6 @@ export const ENTERPRISE_IMPORTERS = ["districtOfficial", "cityAdmin"] as const s
 
 /** Who registers and disables integrators: an enterprise's admin, the city admin for government bodies. */
 export const INTEGRATOR_MANAGERS = ["enterpriseAdmin", "cityAdmin"] as const satisfies Role[];
+
+/** Who keeps webhook endpoints in the web app: an enterprise's admin, the city admin (contracts/webhooks.ts). */
+export const WEBHOOK_KEEPERS = ["enterpriseAdmin", "cityAdmin"] as const satisfies Role[];

@@ -31,6 +31,11 @@ import { uniqueClaimEntity } from "./entities/unique-claim.ts";
 import { userEntity } from "./entities/user.ts";
 import { liveWarningEntity, warningEntity } from "./entities/warning.ts";
 import { warningSettingsEntity } from "./entities/warning-settings.ts";
+import {
+  webhookAttemptEntity,
+  webhookDeliveryEntity,
+  webhookEndpointEntity,
+} from "./entities/webhook.ts";
 
 function buildStore(dynamodb: DynamoDBClient, table: string) {
   // Optional fields of records are left out rather than stored as NULL.
@@ -68,6 +73,9 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     passSegment: passSegmentEntity(config),
     reviewNotice: reviewNoticeEntity(config),
     hiddenDanger: hiddenDangerEntity(config),
+    webhookEndpoint: webhookEndpointEntity(config),
+    webhookDelivery: webhookDeliveryEntity(config),
+    webhookAttempt: webhookAttemptEntity(config),
   });
   documentClients.set(service, client);
   return service;

@@ -6,6 +6,7 @@ import { registryEn } from "./registry-en.ts";
 import { reportsEn } from "./reports-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
+import { webhooksEn } from "./webhooks-en.ts";
 import type { Messages } from "./zh-cn.ts";
 
 /** English texts; the type keeps the keys in step with `zh-cn.ts`. */
@@ -32,6 +33,7 @@ export const en: Messages = {
     organisation: "My organisation",
     reports: "Reports",
     hiddenDangers: "Hidden dangers",
+    webhooks: "Webhooks",
   },
   language: {
     label: "Language",
@@ -115,4 +117,5 @@ export const en: Messages = {
   ...enterprisePagesEn,
   reports: reportsEn,
   portal: portalEn,
+  webhooks: webhooksEn,
 };

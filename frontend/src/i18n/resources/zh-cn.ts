@@ -6,6 +6,7 @@ import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
+import { webhooksZhCN } from "./webhooks-zh-cn.ts";
 
 /** Simplified Chinese texts — the default language; `en.ts` must carry the same keys. */
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
     organisation: "本单位",
     reports: "报表下载",
     hiddenDangers: "隐患治理",
+    webhooks: "Webhook",
   },
   language: {
     label: "语言",
@@ -112,6 +114,7 @@ export const zhCN = {
   ...enterprisePagesZhCN,
   reports: reportsZhCN,
   portal: portalZhCN,
+  webhooks: webhooksZhCN,
 } as const;
 
 type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };

@@ -1,0 +1,75 @@
+import * as z from "zod";
+import { type EventEnvelope, EventEnvelopeSchema } from "../../events/envelope.ts";
+import { type Delivery, newDelivery } from "../../shared/webhooks/delivery.ts";
+import type { WebhookEndpoint } from "../../shared/webhooks/endpoint.ts";
+import { endpointReceives } from "../../shared/webhooks/endpoint-reach.ts";
+import { WEBHOOK_RETRY_DELAYS_MS } from "../../shared/webhooks/retry-schedule.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { attemptTogether } from "../platform/data/unit-of-work.ts";
+import { type AttemptDeps, attemptDelivery } from "./attempt.ts";
+import { deliveryItem } from "./deliveries.ts";
+
+/**
+ * The product event of one `webhooks` queue record: the queue subscribes to the `events` topic
+ * without raw delivery, so the body is the SNS notification whose `Message` is the envelope.
+ */
+export function eventOf(body: string): EventEnvelope {
+  const parsed: unknown = JSON.parse(body);
+  const notification = z
+    .object({ Type: z.literal("Notification"), Message: z.string() })
+    .safeParse(parsed);
+  return EventEnvelopeSchema.parse(
+    notification.success ? JSON.parse(notification.data.Message) : parsed,
+  );
+}
+
+/** Every enabled endpoint whose types, reach and filters take the event. */
+export async function endpointsFor(store: Store, event: EventEnvelope): Promise<WebhookEndpoint[]> {
+  const { data } = await store.entities.webhookEndpoint.query.all({}).go({ pages: "all" });
+  return data
+    .map((d) => d.record)
+    .filter((e) => e.status === "enabled" && endpointReceives(e, event));
+}
+
+/**
+ * The schedule's second try (5 s) is waited for in the consumer rather than left to the minute's
+ * sweep, which would make it up to a minute late; anything later is the sweep's.
+ */
+const IN_PROCESS_RETRY_MS = WEBHOOK_RETRY_DELAYS_MS[1] ?? 5_000;
+
+export interface FanOutDeps extends AttemptDeps {
+  wait: (ms: number) => Promise<void>;
+}
+
+function retrySoon(delivery: Delivery | undefined, now: Date): number | undefined {
+  if (delivery?.status !== "pending" || delivery.nextAttemptAt === "") return undefined;
+  const ms = Date.parse(delivery.nextAttemptAt) - now.getTime();
+  return ms <= IN_PROCESS_RETRY_MS ? Math.max(0, ms) : undefined;
+}
+
+/**
+ * Makes one delivery per matching endpoint and tries each at once. A delivery is created only if
+ * none exists for (endpoint, event), so an event the outbox or SQS brings twice is sent once;
+ * whatever is not delivered now stays due in the table, where the retry sweep finds it even if
+ * this invocation dies.
+ */
+export async function fanOut(deps: FanOutDeps, event: EventEnvelope): Promise<number> {
+  const endpoints = await endpointsFor(deps.store, event);
+  const body = JSON.stringify(event);
+  await Promise.all(
+    endpoints.map(async (endpoint) => {
+      const delivery = newDelivery(endpoint.tenantId, endpoint.id, event, deps.now());
+      // A refused create means the delivery exists already: it is attempted below only if due.
+      await attemptTogether(deps.store, [
+        { action: (tx) => tx.webhookDelivery.create(deliveryItem(delivery, body)).commit() },
+      ]);
+      const key = { tenantId: endpoint.tenantId, endpointId: endpoint.id, id: event.id };
+      const after = await attemptDelivery(deps, key);
+      const soon = retrySoon(after, deps.now());
+      if (soon === undefined) return;
+      await deps.wait(soon);
+      await attemptDelivery(deps, key);
+    }),
+  );
+  return endpoints.length;
+}
