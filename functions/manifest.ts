@@ -1,5 +1,11 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
+import {
+  emailDelivery,
+  notificationDigests,
+  notificationsApi,
+  smsDelivery,
+} from "./notifications/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
@@ -29,4 +35,8 @@ export const manifest: Manifest = [
   statsReconcile,
   reviewDuePass,
   passesApi,
+  notificationsApi,
+  smsDelivery,
+  emailDelivery,
+  notificationDigests,
 ];

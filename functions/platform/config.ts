@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { SMS_PROVIDERS, type SmsProvider } from "../../shared/notifications/sms-port.ts";
 import { ENV, type EnvKey } from "./environment.ts";
 import { messaging, topicEnvName } from "./messaging-definitions.ts";
 
@@ -53,6 +54,17 @@ export interface FunctionConfig {
   readonly readingsDeliveryStream: string | undefined;
   /** HMAC key of the risk cards' QR links; functions declaring `signsCardLinks`. */
   readonly cardLinkSecret: string | undefined;
+  /**
+   * Which SMS provider sends text messages (`CITYRISK_SMS_PROVIDER`): `local` (the table's
+   * outbox, default), `aws` (End User Messaging SMS) or `aliyun` (mainland regions).
+   */
+  readonly smsProvider: SmsProvider;
+  /** Aliyun's approved signature name, or AWS's origination identity (`CITYRISK_SMS_SENDER`). */
+  readonly smsSender: string | undefined;
+  /** Aliyun's approved template code (`CITYRISK_SMS_TEMPLATE`). */
+  readonly smsTemplate: string | undefined;
+  /** `<AccessKeyId>:<AccessKeySecret>` of a RAM user allowed `dysms:SendSms` only. */
+  readonly aliyunAccessKey: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -131,6 +143,13 @@ export const EnvironmentSchema = z.object({
   [ENV.tokenUrl]: z.url().optional(),
   [ENV.readingsDeliveryStream]: optional,
   [ENV.cardLinkSecret]: z.string().min(32).optional(),
+  [ENV.smsProvider]: z.enum(SMS_PROVIDERS).default("local"),
+  [ENV.smsSender]: optional,
+  [ENV.smsTemplate]: optional,
+  [ENV.aliyunAccessKey]: z
+    .string()
+    .regex(/^[^:]+:.+$/, "<AccessKeyId>:<AccessKeySecret>")
+    .optional(),
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -191,6 +210,10 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     tokenUrl: e[ENV.tokenUrl],
     readingsDeliveryStream: e[ENV.readingsDeliveryStream],
     cardLinkSecret: e[ENV.cardLinkSecret],
+    smsProvider: e[ENV.smsProvider],
+    smsSender: e[ENV.smsSender],
+    smsTemplate: e[ENV.smsTemplate],
+    aliyunAccessKey: e[ENV.aliyunAccessKey],
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -25,6 +25,10 @@ export const ENV = {
   eventBusName: "EVENT_BUS_NAME",
   readingsDeliveryStream: "READINGS_DELIVERY_STREAM",
   cardLinkSecret: "CITYRISK_CARD_LINK_SECRET",
+  smsProvider: "CITYRISK_SMS_PROVIDER",
+  smsSender: "CITYRISK_SMS_SENDER",
+  smsTemplate: "CITYRISK_SMS_TEMPLATE",
+  aliyunAccessKey: "CITYRISK_ALIYUN_ACCESS_KEY",
   // Read by Powertools itself; set per function so each logs, traces and counts as itself.
   serviceName: "POWERTOOLS_SERVICE_NAME",
   metricsNamespace: "POWERTOOLS_METRICS_NAMESPACE",

@@ -10,6 +10,13 @@ import { indicatorEntity } from "./entities/indicator.ts";
 import { indicatorStateEntity } from "./entities/indicator-state.ts";
 import { integratorClientEntity } from "./entities/integrator-client.ts";
 import { industryProfilesEntity, methodProfileEntity } from "./entities/method-profile.ts";
+import {
+  localSmsEntity,
+  notificationCounterEntity,
+  notificationDeliveryEntity,
+  notificationDigestEntity,
+  notificationPreferencesEntity,
+} from "./entities/notification.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
@@ -54,6 +61,11 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     pass: passEntity(config),
     passSegment: passSegmentEntity(config),
     reviewNotice: reviewNoticeEntity(config),
+    notificationPreferences: notificationPreferencesEntity(config),
+    notificationDelivery: notificationDeliveryEntity(config),
+    notificationCounter: notificationCounterEntity(config),
+    notificationDigest: notificationDigestEntity(config),
+    localSms: localSmsEntity(config),
   });
 }
 
