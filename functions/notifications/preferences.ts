@@ -1,4 +1,3 @@
-import { NotFoundError } from "../../shared/errors.ts";
 import {
   DEFAULT_PREFERENCES,
   type NotificationPreferences,
@@ -25,12 +24,12 @@ export async function preferencesOf(
     : { preferences: DEFAULT_PREFERENCES, version: 0 };
 }
 
-async function userOf(store: Store, caller: Caller): Promise<User> {
+/** The caller's user record; none for a login without one (its preferences still apply). */
+async function userOf(store: Store, caller: Caller): Promise<User | undefined> {
   const { data } = await store.entities.user
     .get({ tenantId: caller.tenantId, userId: caller.userId })
     .go();
-  if (!data) throw new NotFoundError({ zh: "用户不存在", en: "User not found" });
-  return data.record;
+  return data?.record;
 }
 
 /**
@@ -40,16 +39,16 @@ async function userOf(store: Store, caller: Caller): Promise<User> {
  */
 function shaped(
   caller: Caller,
-  user: User,
+  user: User | undefined,
   stored: { preferences: NotificationPreferencesInput; version: number },
 ): NotificationPreferences {
-  const phone = user.phone ?? null;
+  const phone = user?.phone ?? null;
   return {
-    userId: user.userId,
+    userId: caller.userId,
     version: stored.version,
     ...stored.preferences,
     phone: phone && !seesPersonalData(caller.role) ? maskPhone(phone) : phone,
-    email: user.email,
+    email: user?.email ?? caller.email ?? null,
   };
 }
 

@@ -148,6 +148,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: ["districtOfficial", "cityAdmin"],
     why: "the city admin sets the city's deadlines, a district's officials their district's",
   },
+  "GET /api/v1/me/notification-preferences": {
+    roles: OFFICIALS,
+    why: "officials choose how warnings reach them; enterprises' people get the defaults",
+  },
+  "PUT /api/v1/me/notification-preferences": {
+    roles: OFFICIALS,
+    why: "each official sets only their own (the path names no one else)",
+  },
 
   // the registry: enterprises keep their sources, assessors assess delegated ones, officials
   // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users
