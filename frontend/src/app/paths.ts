@@ -17,6 +17,8 @@ export const paths = {
   integrators: "/integrators",
   supervisionChanges: "/supervision-changes",
   warnings: "/warnings",
+  notificationPreferences: "/notifications",
+  localSms: "/local/sms-outbox",
   riskMap: "/map",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",

@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BellOutlined,
   GlobalOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -141,6 +142,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
     nav: { label: "nav.warnings", icon: <AlertOutlined /> },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.notificationPreferences,
+    load: () =>
+      import("../pages/notifications/notification-preferences-page.tsx").then(
+        (m) => m.NotificationPreferencesPage,
+      ),
+    nav: { label: "nav.notifications", icon: <BellOutlined /> },
+    roles: OFFICIAL_ROLES,
+  },
+  {
+    // Local stack only: the gateway answers `/local/sms` to a signed-in city admin.
+    path: paths.localSms,
+    load: () => import("../pages/notifications/local-sms-page.tsx").then((m) => m.LocalSmsPage),
+    roles: ["cityAdmin"],
   },
 ];
 

@@ -1,4 +1,5 @@
 import { cardsEn } from "./cards-en.ts";
+import { notificationsEn } from "./notifications-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
@@ -21,6 +22,8 @@ export const en: Messages = {
     integrators: "Integrators",
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
+    notifications: "Notifications",
+    localSms: "Local SMS",
     riskMap: "Risk map",
   },
   language: {
@@ -93,5 +96,6 @@ export const en: Messages = {
   registry: registryEn,
   tenancy: tenancyEn,
   warnings: warningsEn,
+  notifications: notificationsEn,
   cards: cardsEn,
 };

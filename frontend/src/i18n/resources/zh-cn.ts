@@ -1,4 +1,5 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
+import { notificationsZhCN } from "./notifications-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
@@ -20,6 +21,8 @@ export const zhCN = {
     integrators: "对接系统",
     supervisionChanges: "监管变更",
     warnings: "预警处置",
+    notifications: "通知偏好",
+    localSms: "本地短信",
     riskMap: "风险地图",
   },
   language: {
@@ -90,6 +93,7 @@ export const zhCN = {
   registry: registryZhCN,
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
+  notifications: notificationsZhCN,
   cards: cardsZhCN,
 } as const;
 
