@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { api } from "./scenarios/api.ts";
 import { bundles } from "./scenarios/bundles.ts";
+import { fanout } from "./scenarios/fanout.ts";
 import { grading } from "./scenarios/grading.ts";
 import { readings } from "./scenarios/readings.ts";
 
@@ -11,7 +12,13 @@ export interface BenchResult {
   figures: Record<string, string>;
 }
 
-const scenarios: Record<string, () => Promise<BenchResult>> = { api, bundles, grading, readings };
+const scenarios: Record<string, () => Promise<BenchResult>> = {
+  api,
+  bundles,
+  fanout,
+  grading,
+  readings,
+};
 
 const name = process.argv[2];
 const scenario = name ? scenarios[name] : undefined;
