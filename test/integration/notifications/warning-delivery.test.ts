@@ -114,7 +114,13 @@ describe("warning delivery by SMS and e-mail", () => {
   const texts = async (envelope: EventEnvelope, to = OFFICIAL_PHONE) =>
     (await listLocalSms(store)).filter((m) => m.reference.startsWith(envelope.id) && m.to === to);
   const mails = (envelope: EventEnvelope, subject: string) =>
-    stack.mail.list().filter((m) => m.to.includes(OFFICIAL_MAIL) && m.subject.includes(subject));
+    stack.mail.list().filter(
+      (m) =>
+        m.to.includes(OFFICIAL_MAIL) &&
+        m.subject.includes(subject) &&
+        // The Message-ID is the delivery's reference, which starts with the event id.
+        (m.messageId ?? "").includes(envelope.id),
+    );
 
   it("texts and mails the Chaoyang official once, even when the message comes twice", async () => {
     const envelope = raised("major", "储罐区（送达测试）");
