@@ -56,9 +56,11 @@ export interface FunctionConfig {
   readonly cardLinkSecret: string | undefined;
   /**
    * Which SMS provider sends text messages (`CITYRISK_SMS_PROVIDER`): `local` (the table's
-   * outbox, default), `aws` (End User Messaging SMS) or `aliyun` (mainland regions).
+   * outbox; the local stack sets it), `aws` (End User Messaging SMS) or `aliyun` (mainland
+   * regions). No default: an unconfigured deployment fails its sends into the DLQ, loudly,
+   * rather than "sending" to an outbox nobody reads.
    */
-  readonly smsProvider: SmsProvider;
+  readonly smsProvider: SmsProvider | undefined;
   /** Aliyun's approved signature name, or AWS's origination identity (`CITYRISK_SMS_SENDER`). */
   readonly smsSender: string | undefined;
   /** Aliyun's approved template code (`CITYRISK_SMS_TEMPLATE`). */
@@ -143,7 +145,7 @@ export const EnvironmentSchema = z.object({
   [ENV.tokenUrl]: z.url().optional(),
   [ENV.readingsDeliveryStream]: optional,
   [ENV.cardLinkSecret]: z.string().min(32).optional(),
-  [ENV.smsProvider]: z.enum(SMS_PROVIDERS).default("local"),
+  [ENV.smsProvider]: z.enum(SMS_PROVIDERS).optional(),
   [ENV.smsSender]: optional,
   [ENV.smsTemplate]: optional,
   [ENV.aliyunAccessKey]: z

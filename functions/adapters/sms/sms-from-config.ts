@@ -20,6 +20,8 @@ export function createSmsSender(settings: SmsSettings): SmsSender {
       return localSmsOutbox(functionStore);
     case "aws":
       return awsEndUserMessagingSms(settings.region, settings.smsSender);
+    case undefined:
+      throw new Error("CITYRISK_SMS_PROVIDER is not set (local, aws or aliyun)");
     case "aliyun": {
       const [accessKeyId = "", accessKeySecret = ""] = (settings.aliyunAccessKey ?? "").split(
         /:(.*)/s,
