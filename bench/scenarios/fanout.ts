@@ -9,6 +9,8 @@ import type { WarningRaisedV1 } from "../../events/warning-raised.v1.ts";
 import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts";
 import { DELIVERY_LEASE_SECONDS } from "../../functions/notifications/deliver.ts";
 import { topicEnvName } from "../../functions/platform/environment.ts";
+import { startDynamoDbLocal } from "../../infra/local/dynamodb-local/start-dynamodb-local.ts";
+import { startAwsEmulators } from "../../infra/local/emulators/start-aws-emulators.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
@@ -86,7 +88,14 @@ async function deliveries(store: Store, ids: ReadonlySet<string>) {
 
 export async function fanout(): Promise<BenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), "cityrisk-bench-fanout-"));
-  const stack = await startLocalStack({ dataDir, port: 0 });
+  // In-memory DynamoDB Local with a patient start: the shared machine is often loaded.
+  const dynamodb = await startDynamoDbLocal({ inMemory: true, startTimeoutMs: 180_000 });
+  const aws = await startAwsEmulators();
+  const stack = await startLocalStack({
+    dataDir,
+    port: 0,
+    emulators: { dynamodb: dynamodb.endpoint, aws: aws.endpoint },
+  });
   try {
     const client = new DynamoDBClient({
       region: LOCAL_REGION,
@@ -163,6 +172,8 @@ export async function fanout(): Promise<BenchResult> {
     };
   } finally {
     await stack.stop();
+    await aws.stop();
+    await dynamodb.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
