@@ -3,9 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PublishBatchCommand, SNSClient } from "@aws-sdk/client-sns";
-import { ulid } from "ulidx";
 import { type EventEnvelope, eventAttributes } from "../../events/envelope.ts";
-import type { WarningRaisedV1 } from "../../events/warning-raised.v1.ts";
 import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts";
 import { DELIVERY_LEASE_SECONDS } from "../../functions/notifications/deliver.ts";
 import { topicEnvName } from "../../functions/platform/environment.ts";
@@ -14,6 +12,7 @@ import { startAwsEmulators } from "../../infra/local/emulators/start-aws-emulato
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import { startLocalStack } from "../../infra/local/start-stack.ts";
+import { raisedEnvelope } from "../../test/support/warning-event-fixtures.ts";
 import type { BenchResult } from "../run.ts";
 
 /**
@@ -32,40 +31,15 @@ const RECIPIENTS = [
   { tenantId: "t-gas-station-chaoyang", userId: "u-gas-station-admin" },
   { tenantId: "t-district-110105", userId: "u-chaoyang-official" },
 ];
-const PLACE = { district: "110105", street: "建外街道", industry: "gas" } as const;
 const DEADLINE_MS = Number(process.env.BENCH_FANOUT_DEADLINE_MS ?? 30 * 60_000);
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+/** Fifty sources of the demo gas station, in turn. */
 function envelope(i: number, at: Date): EventEnvelope {
-  const data: WarningRaisedV1 = {
-    warningId: `t-gas-station-chaoyang~${ulid()}`,
-    riskSourceId: `rs-bench-${i % 50}`,
-    riskSourceName: `压测风险源 ${i % 50}`,
-    enterpriseName: "北京朝阳示范加油站有限公司",
-    rule: "assessed-major",
-    level: "major",
-    raisedAt: at.toISOString(),
-    step: "enterprise",
-    jurisdictions: [],
-    fireCount: 1,
-    detail: {},
-  };
-  return {
-    id: ulid(),
-    type: "warning.raised",
-    version: 1,
-    occurredAt: at.toISOString(),
-    subject: {
-      tenantId: "t-gas-station-chaoyang",
-      riskSourceId: data.riskSourceId,
-      ...PLACE,
-      level: "major",
-    },
-    data,
-  };
+  return raisedEnvelope("major", `压测风险源 ${i % 50}`, at, `rs-bench-${i % 50}`);
 }
 
 async function deliveries(store: Store, ids: ReadonlySet<string>) {

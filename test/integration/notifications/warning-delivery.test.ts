@@ -10,7 +10,6 @@ import type { SQSEvent } from "aws-lambda";
 import { ulid } from "ulidx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../../events/envelope.ts";
-import type { WarningRaisedV1 } from "../../../events/warning-raised.v1.ts";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { listLocalSms } from "../../../functions/adapters/sms/local-sms-outbox.ts";
 import type { ChannelPort } from "../../../functions/notifications/deliver.ts";
@@ -28,41 +27,19 @@ import { redriveQueue } from "../../../infra/ops/redrive-queue.ts";
 import type { Level } from "../../../shared/methodology/levels.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
+import { raisedEnvelope } from "../../support/warning-event-fixtures.ts";
 
 // Warning events delivered by the SMS and e-mail channels of the local stack (issue 11 §5–6):
 // a Chaoyang warning reaches the Chaoyang official's local SMS outbox and mailbox once, even
 // when its queue message comes twice; preferences mute, hold and refuse; a provider that is down
 // loses nothing: the message goes to the DLQ and the redrive command brings it back.
-const PLACE = { district: "110105", street: "建外街道", industry: "gas" } as const;
 const OFFICIAL_PHONE = "139****0002";
 const OFFICIAL_MAIL = "official@chaoyang.demo";
 // 12:00 and 23:30 Beijing time.
 const NOON = new Date("2026-12-01T04:00:00Z");
 const NIGHT = new Date("2026-12-01T15:30:00Z");
 
-function raised(level: Level, name: string): EventEnvelope {
-  const data: WarningRaisedV1 = {
-    warningId: `t-gas-station-chaoyang~${ulid()}`,
-    riskSourceId: "rs-notify",
-    riskSourceName: name,
-    enterpriseName: "北京朝阳示范加油站有限公司",
-    rule: "assessed-major",
-    level,
-    raisedAt: NOON.toISOString(),
-    step: "enterprise",
-    jurisdictions: [],
-    fireCount: 1,
-    detail: {},
-  };
-  return {
-    id: ulid(),
-    type: "warning.raised",
-    version: 1,
-    occurredAt: NOON.toISOString(),
-    subject: { tenantId: "t-gas-station-chaoyang", riskSourceId: "rs-notify", ...PLACE, level },
-    data,
-  };
-}
+const raised = (level: Level, name: string) => raisedEnvelope(level, name, NOON);
 
 /** The SQS body as the channel queues receive it: SNS's notification around the envelope. */
 function bodyOf(envelope: EventEnvelope): string {
