@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { api } from "./scenarios/api.ts";
 import { bundles } from "./scenarios/bundles.ts";
+import { fanout } from "./scenarios/fanout.ts";
 import { grading } from "./scenarios/grading.ts";
 import { readings } from "./scenarios/readings.ts";
 import { reevaluation } from "./scenarios/reevaluation.ts";
@@ -16,6 +17,7 @@ export interface BenchResult {
 const scenarios: Record<string, () => Promise<BenchResult>> = {
   api,
   bundles,
+  fanout,
   grading,
   readings,
   reevaluation,

@@ -64,6 +64,12 @@ export const schedules: readonly ScheduleDefinition[] = [
     timezone: "Asia/Shanghai",
   },
   {
+    id: "notification-digests",
+    description: "Send the digests of warnings held back by rate limits and quiet hours",
+    expression: "cron(0/5 * * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
+  {
     id: "stats-reconcile",
     description: "Nightly: statistics recomputed from the registry; any drift from the fold logged",
     expression: "cron(30 2 * * ? *)",

@@ -1,6 +1,12 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
 import { hiddenDangersApi, hiddenDangersSweep } from "./hidden-dangers/manifest.ts";
+import {
+  emailDelivery,
+  notificationDigests,
+  notificationsApi,
+  smsDelivery,
+} from "./notifications/manifest.ts";
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import {
   passesApi,
@@ -46,4 +52,8 @@ export const manifest: Manifest = [
   webhooksApi,
   webhookDelivery,
   webhookRetries,
+  notificationsApi,
+  smsDelivery,
+  emailDelivery,
+  notificationDigests,
 ];

@@ -6,6 +6,8 @@ import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
 import { outboxStep } from "../platform/outbox/outbox-item.ts";
+import { timingFor } from "../warnings/settings.ts";
+import { overdueReviewPlan } from "../warnings/sweep.ts";
 import type { PassPlan } from "./pass-runner.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -59,11 +61,13 @@ interface DueSource {
  * the outbox, once per source and due date: a notice item joins the outbox message's
  * transaction and refuses the second. Segments are district × shard of the sparse review-due
  * index, so the pass reads only graded sources that are due, never the registry.
- * Hook for the warnings issue: its rules consume `review.overdue` from the `events` topic (or
- * add their own step here, in the same transaction as the notice).
+ * The same unit of work raises the source's `review-overdue` warning (functions/warnings/
+ * sweep.ts `overdueReviewPlan`), so the notice, the event and the warning commit together or not
+ * at all: a re-run finds the notice and raises nothing twice.
  */
 export function reviewDuePlan(store: Store, now: Date, pageSize = PAGE): PassPlan<DueSource> {
   const id = reviewDuePassId(now);
+  const timing = async (district: string) => (await timingFor(store, district)).timing;
   const before = now.toISOString();
   return {
     id,
@@ -84,6 +88,7 @@ export function reviewDuePlan(store: Store, now: Date, pageSize = PAGE): PassPla
       const due = record.nextReviewAt;
       if (!due) return false;
       const envelope = reviewOverdueEnvelope(tenantId, record, now);
+      const warning = await overdueReviewPlan(store, record, now, timing);
       const outcome = await attemptTogether(store, [
         {
           action: (tx) =>
@@ -101,8 +106,14 @@ export function reviewDuePlan(store: Store, now: Date, pageSize = PAGE): PassPla
           },
           now,
         ),
+        ...warning.steps,
       ]);
-      return outcome.committed;
+      if (outcome.committed) return true;
+      // Announced on an earlier day (inside a rule set's grace days): the warning comes alone.
+      if (warning.steps.length > 0 && outcome.failedSteps.every((i) => i === 0)) {
+        return (await attemptTogether(store, warning.steps)).committed;
+      }
+      return false;
     },
   };
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { SMS_PROVIDERS, type SmsProvider } from "../../shared/notifications/sms-port.ts";
 import { ENV, type EnvKey } from "./environment.ts";
 import { messaging, topicEnvName } from "./messaging-definitions.ts";
 
@@ -58,6 +59,19 @@ export interface FunctionConfig {
    * addresses and plain http: the local stack's receivers on localhost. Off (refused) on AWS.
    */
   readonly webhookPrivateTargets: boolean;
+  /**
+   * Which SMS provider sends text messages (`CITYRISK_SMS_PROVIDER`): `local` (the table's
+   * outbox; the local stack sets it), `aws` (End User Messaging SMS) or `aliyun` (mainland
+   * regions). No default: an unconfigured deployment fails its sends into the DLQ, loudly,
+   * rather than "sending" to an outbox nobody reads.
+   */
+  readonly smsProvider: SmsProvider | undefined;
+  /** Aliyun's approved signature name, or AWS's origination identity (`CITYRISK_SMS_SENDER`). */
+  readonly smsSender: string | undefined;
+  /** Aliyun's approved template code (`CITYRISK_SMS_TEMPLATE`). */
+  readonly smsTemplate: string | undefined;
+  /** `<AccessKeyId>:<AccessKeySecret>` of a RAM user allowed `dysms:SendSms` only. */
+  readonly aliyunAccessKey: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -137,6 +151,13 @@ export const EnvironmentSchema = z.object({
   [ENV.readingsDeliveryStream]: optional,
   [ENV.cardLinkSecret]: z.string().min(32).optional(),
   [ENV.webhookPrivateTargets]: flag,
+  [ENV.smsProvider]: z.enum(SMS_PROVIDERS).optional(),
+  [ENV.smsSender]: optional,
+  [ENV.smsTemplate]: optional,
+  [ENV.aliyunAccessKey]: z
+    .string()
+    .regex(/^[^:]+:.+$/, "<AccessKeyId>:<AccessKeySecret>")
+    .optional(),
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -198,6 +219,10 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     readingsDeliveryStream: e[ENV.readingsDeliveryStream],
     cardLinkSecret: e[ENV.cardLinkSecret],
     webhookPrivateTargets: e[ENV.webhookPrivateTargets] === "true",
+    smsProvider: e[ENV.smsProvider],
+    smsSender: e[ENV.smsSender],
+    smsTemplate: e[ENV.smsTemplate],
+    aliyunAccessKey: e[ENV.aliyunAccessKey],
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -26,6 +26,10 @@ export const ENV = {
   readingsDeliveryStream: "READINGS_DELIVERY_STREAM",
   cardLinkSecret: "CITYRISK_CARD_LINK_SECRET",
   webhookPrivateTargets: "CITYRISK_WEBHOOK_PRIVATE_TARGETS",
+  smsProvider: "CITYRISK_SMS_PROVIDER",
+  smsSender: "CITYRISK_SMS_SENDER",
+  smsTemplate: "CITYRISK_SMS_TEMPLATE",
+  aliyunAccessKey: "CITYRISK_ALIYUN_ACCESS_KEY",
   // Read by Powertools itself; set per function so each logs, traces and counts as itself.
   serviceName: "POWERTOOLS_SERVICE_NAME",
   metricsNamespace: "POWERTOOLS_METRICS_NAMESPACE",

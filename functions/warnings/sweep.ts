@@ -1,4 +1,5 @@
 import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Indicator } from "../../shared/warnings/indicator.ts";
 import { checkStale, type IndicatorState } from "../../shared/warnings/indicator-state.ts";
 import { DEFAULT_RULE_SET, type EscalationTiming } from "../../shared/warnings/rules.ts";
@@ -17,6 +18,7 @@ import {
   auditOf,
   liveWarningOf,
   planSignal,
+  type SignalPlan,
   type SourceFacts,
   sourceFacts,
   systemActor,
@@ -176,9 +178,37 @@ export async function stalenessSweep(
 }
 
 /**
- * Raises `review-overdue` warnings for graded sources whose review date passed (domain.md §4):
- * the entry point a daily schedule calls. A source that already has one live is left alone (no
- * daily re-fire); a submitted assessment clears it (functions/warnings/assessment-warnings.ts).
+ * The writes that raise a source's `review-overdue` warning (domain.md §4), for the unit of
+ * work of whoever noticed the review passed (the daily review-due pass, with its notice and
+ * event): none when the review is not overdue, or a warning of the rule is already live (no
+ * daily re-fire; a submitted assessment clears it, functions/warnings/assessment-warnings.ts).
+ */
+export async function overdueReviewPlan(
+  store: Store,
+  source: RiskSource,
+  now: Date,
+  timing: (district: string) => Promise<EscalationTiming> = timingCache(store),
+): Promise<SignalPlan> {
+  const signal = reviewOverdueSignal(source, now, DEFAULT_RULE_SET);
+  if (!signal) return { steps: [], change: "none" };
+  const live = await liveWarningOf(store, source.tenantId, source.id, "review-overdue");
+  if (live) return { steps: [], change: "none" };
+  const enterprise = await loadEnterprise(store, source.tenantId);
+  const facts = sourceFacts(source, enterprise?.name ?? "");
+  return planSignal(
+    undefined,
+    signal,
+    facts,
+    await timing(facts.place.district),
+    systemActor(source.tenantId, "review-overdue"),
+    now,
+  );
+}
+
+/**
+ * Raises `review-overdue` warnings for every graded source whose review date passed, each in a
+ * unit of work of its own. The daily review-due pass (functions/passes/review-due.ts) raises
+ * them in its own units of work through `overdueReviewPlan`; this walk serves tools and tests.
  */
 export async function raiseOverdueReviews(store: Store, now: Date): Promise<string[]> {
   const timing = timingCache(store);
@@ -194,20 +224,8 @@ export async function raiseOverdueReviews(store: Store, now: Date): Promise<stri
       );
       for await (const data of pages) {
         for (const { record: source } of data) {
-          const signal = reviewOverdueSignal(source, now, DEFAULT_RULE_SET);
-          if (!signal) continue;
-          const live = await liveWarningOf(store, source.tenantId, source.id, "review-overdue");
-          if (live) continue;
-          const enterprise = await loadEnterprise(store, source.tenantId);
-          const facts = sourceFacts(source, enterprise?.name ?? "");
-          const plan = planSignal(
-            undefined,
-            signal,
-            facts,
-            await timing(facts.place.district),
-            systemActor(source.tenantId, "review-overdue"),
-            now,
-          );
+          const plan = await overdueReviewPlan(store, source, now, timing);
+          if (plan.steps.length === 0) continue;
           const outcome = await attemptTogether(store, plan.steps);
           if (outcome.committed && plan.warning) raised.push(plan.warning.id);
         }

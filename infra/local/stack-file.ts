@@ -5,6 +5,9 @@ import { join } from "node:path";
 export interface StackFile {
   dynamodbEndpoint: string;
   tableName: string;
+  /** The SNS/SQS emulator and the resource prefix, for `npm run redrive`. */
+  awsEndpoint?: string;
+  prefix?: string;
 }
 
 function path(dataDir: string): string {

@@ -158,7 +158,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       options.messaging ?? productMessaging,
       prefix,
     );
-    writeStackFile(dataDir, { dynamodbEndpoint: dynamo.endpoint, tableName });
+    writeStackFile(dataDir, {
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName,
+      awsEndpoint: aws.endpoint,
+      prefix,
+    });
     log(
       `✔ Table and bucket     ${tableName}, ${bucketName}; ${Object.keys(messaging.queueUrls).length} queues`,
     );
@@ -176,6 +181,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.s3ForcePathStyle]: "true",
       [ENV.stage]: "local",
       [ENV.smtpUrl]: mail.smtpUrl,
+      // Text messages land in the table's local outbox (`GET /local/sms`), never a provider.
+      [ENV.smsProvider]: "local",
       [ENV.tableName]: tableName,
       [ENV.bucketName]: bucketName,
       // One process hosts every handler, so one service name: each log line names its function
@@ -305,6 +312,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       );
     }
 
+    const { listLocalSms } = await import("../../functions/adapters/sms/local-sms-outbox.ts");
+    const localStore = storeFor(
+      new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint }),
+      table.tableName,
+    );
     const gateway = await startGateway({
       manifest,
       ...(options.authorizerCacheSeconds === undefined
@@ -332,6 +344,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         },
         // Mail carries invitation links, i.e. accounts to take over: the secret or a city admin.
         "GET /local/mail": { access: "cityAdmin", handle: () => mail.list() },
+        // The local SMS provider's outbox (numbers masked), like the mail capture.
+        "GET /local/sms": { access: "cityAdmin", handle: () => listLocalSms(localStore) },
       },
       log,
     });

@@ -158,6 +158,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: ["districtOfficial", "cityAdmin"],
     why: "the city admin sets the city's deadlines, a district's officials their district's",
   },
+  "GET /api/v1/me/notification-preferences": {
+    roles: OFFICIALS,
+    why: "officials choose how warnings reach them; enterprises' people get the defaults",
+  },
+  "PUT /api/v1/me/notification-preferences": {
+    roles: OFFICIALS,
+    why: "each official sets only their own (the path names no one else)",
+  },
 
   // webhooks (issue 11 item 7): whoever registers integrators keeps the tenant's endpoints; an
   // enterprise's reach its own events, a government body's (city admin, its platform) its

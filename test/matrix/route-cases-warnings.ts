@@ -1,3 +1,4 @@
+import { DEFAULT_PREFERENCES } from "../../shared/notifications/preferences.ts";
 import type { Principal } from "../support/matrix-principals.ts";
 import {
   matrixIndicator,
@@ -20,6 +21,15 @@ async function indicatorCount(ctx: CaseContext, tenantId: string, riskSourceId: 
     .byTenant({ tenantId, riskSourceId })
     .go({ pages: "all" });
   return data.length;
+}
+
+/** The caller's own preferences item: its user found by the login's e-mail. */
+async function preferencesKey(fx: CaseContext["fx"], principal: Principal | undefined) {
+  const tenantId = principal?.tenantId ?? "-";
+  const email = principal?.login.kind === "password" ? principal.login.email : undefined;
+  const { data } = await fx.store.entities.user.query.byTenant({ tenantId }).go({ pages: "all" });
+  const user = data.find((u) => u.record.email === email);
+  return { tenantId, userId: user?.userId ?? "-" };
 }
 
 /** A step on a fresh warning of the owner (`resolved` first for closing). */
@@ -166,6 +176,33 @@ export const warningCases: Readonly<Record<string, RouteCase>> = {
           body: {
             acknowledgeMinutes: { major: 15, significant: 30, general: 240, low: 1440 },
             resolveMinutes: { major: 240, significant: 480, general: 2880, low: 10080 },
+          },
+          headers: { "if-match": `"${version}"` },
+        }),
+        stored: read,
+      };
+    },
+  },
+  // Notification preferences are the caller's own (issue 11 §6), at the version it reads.
+  "GET /api/v1/me/notification-preferences": {
+    shape: "self",
+    success: 200,
+    prepare: async () => ({ request: () => ({ path: "/api/v1/me/notification-preferences" }) }),
+  },
+  "PUT /api/v1/me/notification-preferences": {
+    shape: "self",
+    success: 200,
+    prepare: async ({ fx, principal }) => {
+      const key = await preferencesKey(fx, principal);
+      const read = async () =>
+        (await fx.store.entities.notificationPreferences.get(key).go({ consistent: true })).data;
+      const version = (await read())?.version ?? 0;
+      return {
+        request: () => ({
+          path: "/api/v1/me/notification-preferences",
+          body: {
+            ...DEFAULT_PREFERENCES,
+            quietHours: { enabled: false, start: "22:00", end: "07:00" },
           },
           headers: { "if-match": `"${version}"` },
         }),

@@ -19,6 +19,8 @@ export const paths = {
   warnings: "/warnings",
   hiddenDangers: "/hidden-dangers",
   hiddenDanger: "/hidden-dangers/:id",
+  notificationPreferences: "/notifications",
+  localSms: "/local/sms-outbox",
   riskMap: "/map",
   enterprises: "/enterprises",
   enterprise: "/enterprises/:tenantId",

@@ -4,6 +4,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
   BugOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
@@ -218,6 +219,21 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/webhooks/webhooks-page.tsx").then((m) => m.WebhooksPage),
     nav: { label: "nav.webhooks", icon: <SendOutlined />, group: "system" },
     roles: WEBHOOK_KEEPERS,
+  },
+  {
+    path: paths.notificationPreferences,
+    load: () =>
+      import("../pages/notifications/notification-preferences-page.tsx").then(
+        (m) => m.NotificationPreferencesPage,
+      ),
+    nav: { label: "nav.notifications", icon: <BellOutlined />, group: "monitoring" },
+    roles: OFFICIAL_ROLES,
+  },
+  {
+    // Local stack only: the gateway answers `/local/sms` to a signed-in city admin.
+    path: paths.localSms,
+    load: () => import("../pages/notifications/local-sms-page.tsx").then((m) => m.LocalSmsPage),
+    roles: ["cityAdmin"],
   },
 ];
 

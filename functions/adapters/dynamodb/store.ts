@@ -15,6 +15,13 @@ import {
   methodProfileEntity,
   profileRetirementEntity,
 } from "./entities/method-profile.ts";
+import {
+  localSmsEntity,
+  notificationCounterEntity,
+  notificationDeliveryEntity,
+  notificationDigestEntity,
+  notificationPreferencesEntity,
+} from "./entities/notification.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
 import { reportJobEntity } from "./entities/report-job.ts";
@@ -76,6 +83,11 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     webhookEndpoint: webhookEndpointEntity(config),
     webhookDelivery: webhookDeliveryEntity(config),
     webhookAttempt: webhookAttemptEntity(config),
+    notificationPreferences: notificationPreferencesEntity(config),
+    notificationDelivery: notificationDeliveryEntity(config),
+    notificationCounter: notificationCounterEntity(config),
+    notificationDigest: notificationDigestEntity(config),
+    localSms: localSmsEntity(config),
   });
   documentClients.set(service, client);
   return service;

@@ -99,4 +99,34 @@ describe("review-due pass", () => {
     expect(ids.length).toBe(due.size + 13);
     expect(ids).toEqual([...new Set(ids)]);
   });
+
+  it("raises one review-overdue warning per overdue source, with its warning.raised event", async () => {
+    // Every source due by now (the first third, then the second a month on) has exactly one
+    // live warning, raised in the pass's own units of work; the repeated days raised none again.
+    for (let i = 0; i < 40; i++) {
+      if (i % 3 === 2) continue;
+      const record = source(i, null);
+      const { data } = await store.entities.liveWarning
+        .get({ tenantId: record.tenantId, riskSourceId: record.id, rule: "review-overdue" })
+        .go();
+      expect(data, `source ${i}`).toBeTruthy();
+    }
+    const raised: string[] = [];
+    for (let t = 0; t < 5; t++) {
+      const { data } = await store.entities.outboxMessage.query
+        .byTenant({ tenantId: `t-${t}` })
+        .go({ pages: "all" });
+      for (const m of data) {
+        const effect = m.record.effect;
+        if (effect.channel === "topic" && effect.message.includes('"warning.raised"')) {
+          const envelope = JSON.parse(effect.message) as {
+            data: { rule: string; riskSourceId: string };
+          };
+          if (envelope.data.rule === "review-overdue") raised.push(envelope.data.riskSourceId);
+        }
+      }
+    }
+    expect(raised.length).toBe(due.size + 13);
+    expect(raised).toEqual([...new Set(raised)]);
+  });
 });

@@ -1,6 +1,7 @@
 import { cardsEn } from "./cards-en.ts";
 import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
+import { notificationsEn } from "./notifications-en.ts";
 import { portalEn } from "./portal-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { reportsEn } from "./reports-en.ts";
@@ -26,6 +27,8 @@ export const en: Messages = {
     integrators: "Integrators",
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
+    notifications: "Notifications",
+    localSms: "Local SMS",
     riskMap: "Risk map",
     enterprises: "Enterprises",
     auditTrail: "Audit trail",
@@ -113,6 +116,7 @@ export const en: Messages = {
   tenancy: tenancyEn,
   warnings: warningsEn,
   hiddenDangers: hiddenDangersEn,
+  notifications: notificationsEn,
   cards: cardsEn,
   ...enterprisePagesEn,
   reports: reportsEn,

@@ -1,6 +1,7 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
+import { notificationsZhCN } from "./notifications-zh-cn.ts";
 import { portalZhCN } from "./portal-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
@@ -25,6 +26,8 @@ export const zhCN = {
     integrators: "对接系统",
     supervisionChanges: "监管变更",
     warnings: "预警处置",
+    notifications: "通知偏好",
+    localSms: "本地短信",
     riskMap: "风险地图",
     enterprises: "企业名录",
     auditTrail: "审计记录",
@@ -110,6 +113,7 @@ export const zhCN = {
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
   hiddenDangers: hiddenDangersZhCN,
+  notifications: notificationsZhCN,
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
   reports: reportsZhCN,

@@ -1,0 +1,67 @@
+import { createHash, type Hash } from "node:crypto";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { SignatureV4 } from "@smithy/signature-v4";
+import type { HttpRequest } from "@smithy/types";
+
+/** SHA-256 as the signer wants it (a checksum constructor), from node:crypto. */
+class Sha256 {
+  private readonly hash: Hash = createHash("sha256");
+  update(data: Uint8Array | string): void {
+    this.hash.update(data);
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+}
+
+export interface AwsJsonService {
+  /** SigV4 signing name, e.g. `firehose`, `sms-voice`. */
+  service: string;
+  /** Endpoint host prefix, e.g. `firehose`, `sms-voice`. */
+  host: string;
+  region: string;
+  /** `application/x-amz-json-1.0` or `1.1`. */
+  jsonVersion: "1.0" | "1.1";
+}
+
+/**
+ * One call of an AWS JSON-protocol API, signed with the SDK's own SigV4 signer and credential
+ * chain: for services whose `@aws-sdk/client-*` package the project does not carry (Firehose,
+ * End User Messaging SMS). Throws on a non-2xx answer, naming the status and AWS's error type.
+ */
+export function awsJsonCall(service: AwsJsonService) {
+  const signer = new SignatureV4({
+    service: service.service,
+    region: service.region,
+    credentials: fromNodeProviderChain(),
+    sha256: Sha256,
+  });
+  const host = `${service.host}.${service.region}.amazonaws.com`;
+  return async <T>(target: string, input: unknown): Promise<T> => {
+    const body = JSON.stringify(input);
+    const request: HttpRequest = {
+      method: "POST",
+      protocol: "https:",
+      hostname: host,
+      path: "/",
+      headers: {
+        host,
+        "content-type": `application/x-amz-json-${service.jsonVersion}`,
+        "x-amz-target": target,
+      },
+      query: {},
+      body,
+    };
+    const signed = await signer.sign(request);
+    const response = await fetch(`https://${host}/`, {
+      method: "POST",
+      headers: signed.headers,
+      body,
+    });
+    if (!response.ok) {
+      const type = response.headers.get("x-amzn-errortype") ?? "";
+      throw new Error(`${target}: ${response.status} ${type}`);
+    }
+    return (await response.json()) as T;
+  };
+}

@@ -1,0 +1,294 @@
+import {
+  beijingDay,
+  decideDelivery,
+  RATE_LIMITS,
+  rateWindow,
+  SMS_DAILY_CAP_PER_NUMBER,
+} from "../../shared/notifications/delivery-decision.ts";
+import { type Notice, noticeLine } from "../../shared/notifications/notice.ts";
+import type { SendingChannel } from "../../shared/notifications/preferences.ts";
+import type { Recipient } from "../../shared/notifications/recipients.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
+import { preferencesOf } from "./preferences.ts";
+
+type Language = "zh" | "en";
+
+/** One channel's sending side: how to address a recipient and what to send. */
+export interface ChannelPort {
+  channel: SendingChannel;
+  /** The recipient's address on this channel, or undefined when they have none. */
+  addressOf(recipient: Recipient): string | undefined;
+  /** Sends one notice; answers the provider's message id. `reference` is stable per delivery. */
+  send(notice: Notice, address: string, language: Language, reference: string): Promise<string>;
+  /** Sends a digest of folded notices. */
+  sendDigest(
+    address: string,
+    language: Language,
+    lines: readonly string[],
+    total: number,
+    reference: string,
+  ): Promise<void>;
+}
+
+export type DeliveryOutcome = "sent" | "duplicate" | "muted" | "held" | "folded" | "no-address";
+
+/** How long a claimed delivery is left to its worker before a redelivery may take it over. */
+export const DELIVERY_LEASE_SECONDS = 30;
+const KEEP_SECONDS = 30 * 24 * 3600;
+/** Lines a digest lists; beyond them it only counts. */
+const DIGEST_LINES = 30;
+
+/** A delivery another worker claimed and may still be sending: retry the record later. */
+export class DeliveryInFlightError extends Error {
+  override readonly name = "DeliveryInFlightError";
+}
+
+interface Key {
+  tenantId: string;
+  eventId: string;
+  userId: string;
+  channel: string;
+}
+
+/** The delivery's reference: the provider's out-id / Message-ID, the same on every attempt. */
+export function deliveryReference(key: Key): string {
+  return `${key.eventId}.${key.userId}.${key.channel}`;
+}
+
+function claimStep(
+  key: Key,
+  existing: { version: number } | null | undefined,
+  status: string,
+  now: Date,
+): WriteStep {
+  const fields = {
+    status,
+    leaseUntil: new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString(),
+    updatedAt: now.toISOString(),
+    expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SECONDS,
+  };
+  if (!existing) {
+    return {
+      action: (tx) => tx.notificationDelivery.create({ ...key, ...fields, version: 1 }).commit(),
+    };
+  }
+  const expected = existing.version;
+  return {
+    action: (tx) =>
+      tx.notificationDelivery
+        .patch(key)
+        .set({ ...fields, version: expected + 1 })
+        .where(({ version }, { eq }) => eq(version, expected))
+        .commit(),
+  };
+}
+
+/** A fixed-window counter's increment, refused once the window holds `limit`. */
+function counterStep(
+  tenantId: string,
+  userId: string,
+  channel: string,
+  window: number,
+  limit: number,
+  endsAt: Date,
+): WriteStep {
+  return {
+    action: (tx) =>
+      tx.notificationCounter
+        .update({ tenantId, userId, channel, window })
+        .add({ sent: 1 })
+        .set({ expiresAt: Math.floor(endsAt.getTime() / 1000) + 3600 })
+        .where(({ sent }, { notExists, lt }) => `${notExists(sent)} OR ${lt(sent, limit)}`)
+        .commit(),
+  };
+}
+
+/** The limits a send counts against, with when each frees up again. */
+function limitSteps(port: ChannelPort, r: Recipient, address: string, now: Date) {
+  const window = rateWindow(port.channel, now);
+  const limits = [
+    {
+      step: counterStep(
+        r.tenantId,
+        r.userId,
+        port.channel,
+        window.start,
+        RATE_LIMITS[port.channel].limit,
+        window.endsAt,
+      ),
+      endsAt: window.endsAt,
+    },
+  ];
+  if (port.channel === "sms") {
+    const day = beijingDay(now);
+    limits.push({
+      // The number's own counter: two users sharing a mobile share its cap.
+      step: counterStep(
+        r.tenantId,
+        `tel:${address}`,
+        "sms-day",
+        day.day,
+        SMS_DAILY_CAP_PER_NUMBER,
+        day.endsAt,
+      ),
+      endsAt: day.endsAt,
+    });
+  }
+  return limits;
+}
+
+async function foldStep(
+  store: Store,
+  r: Recipient,
+  port: ChannelPort,
+  address: string,
+  language: Language,
+  line: string,
+  dueAt: Date,
+): Promise<WriteStep> {
+  const key = { tenantId: r.tenantId, userId: r.userId, channel: port.channel };
+  const { data } = await store.entities.notificationDigest.get(key).go({ consistent: true });
+  if (!data) {
+    const item = {
+      ...key,
+      dueAt: dueAt.toISOString(),
+      to: address,
+      language,
+      total: 1,
+      lines: [line],
+      version: 1,
+    };
+    return { action: (tx) => tx.notificationDigest.create(item).commit() };
+  }
+  // The earliest due time wins: a digest already waiting goes out when it was going to.
+  const due = new Date(Math.min(Date.parse(data.dueAt), dueAt.getTime())).toISOString();
+  const lines = data.lines.length < DIGEST_LINES ? [...data.lines, line] : data.lines;
+  return {
+    action: (tx) =>
+      tx.notificationDigest
+        .patch(key)
+        .set({
+          dueAt: due,
+          to: address,
+          language,
+          lines,
+          total: data.total + 1,
+          version: data.version + 1,
+        })
+        .where(({ version }, { eq }) => eq(version, data.version))
+        .commit(),
+  };
+}
+
+const SETTLED = new Set(["sent", "muted", "held", "folded"]);
+
+/**
+ * Delivers one notice to one recipient on one channel, at most once per (event, recipient,
+ * channel) as far as the table can tell:
+ * 1. a delivery item is claimed (created, or taken over when an earlier attempt failed or its
+ *    lease ran out) in one unit of work with the rate counters — a redelivered message finds it
+ *    settled and sends nothing;
+ * 2. the provider is called;
+ * 3. the item is marked sent.
+ * Claim-before-send was chosen over send-then-record: a crash after the claim leaves a lease
+ * that a redelivery takes over once it expires, so nothing is lost, and a text is duplicated
+ * only when the process dies between the provider's acceptance and step 3 (one round trip; the
+ * same `reference` then reaches the provider twice as Aliyun's OutId / SES's Message-ID). The
+ * other order would duplicate on every crash after sending; recording first without a lease
+ * would lose the message instead. For a red warning a rare duplicate beats a silence.
+ */
+export async function deliverOne(
+  store: Store,
+  port: ChannelPort,
+  notice: Notice,
+  recipient: Recipient,
+  now: Date,
+): Promise<DeliveryOutcome> {
+  const address = port.addressOf(recipient);
+  if (!address) return "no-address";
+  const key: Key = {
+    tenantId: recipient.tenantId,
+    eventId: notice.eventId,
+    userId: recipient.userId,
+    channel: port.channel,
+  };
+  const { data: existing } = await store.entities.notificationDelivery
+    .get(key)
+    .go({ consistent: true });
+  if (existing && SETTLED.has(existing.status)) return "duplicate";
+  if (existing?.status === "sending" && existing.leaseUntil > now.toISOString()) {
+    throw new DeliveryInFlightError(`${deliveryReference(key)} is being sent`);
+  }
+  const { preferences } = await preferencesOf(store, recipient.tenantId, recipient.userId);
+  const language = preferences.language;
+  const decision = decideDelivery(preferences, notice.level, port.channel, now);
+  if (decision.kind === "muted") {
+    const outcome = await attemptTogether(store, [claimStep(key, existing, "muted", now)]);
+    return outcome.committed ? "muted" : "duplicate";
+  }
+  const line = noticeLine(notice, language);
+  if (decision.kind === "hold") {
+    const outcome = await attemptTogether(store, [
+      claimStep(key, existing, "held", now),
+      await foldStep(store, recipient, port, address, language, line, decision.until),
+    ]);
+    if (!outcome.committed) throw new DeliveryInFlightError("digest changed meanwhile");
+    return "held";
+  }
+  const limits = limitSteps(port, recipient, address, now);
+  const claimed = await attemptTogether(store, [
+    claimStep(key, existing, "sending", now),
+    ...limits.map((l) => l.step),
+  ]);
+  if (!claimed.committed) {
+    if (claimed.failedSteps.includes(0)) return "duplicate";
+    // Over a limit: into the digest, due when the first refusing window frees up.
+    const dueAt = limits
+      .filter((_, i) => claimed.failedSteps.includes(i + 1))
+      .map((l) => l.endsAt.getTime())
+      .reduce((a, b) => Math.min(a, b));
+    const folded = await attemptTogether(store, [
+      claimStep(key, existing, "folded", now),
+      await foldStep(store, recipient, port, address, language, line, new Date(dueAt)),
+    ]);
+    if (!folded.committed) throw new DeliveryInFlightError("digest changed meanwhile");
+    return "folded";
+  }
+  const version = (existing?.version ?? 0) + 1;
+  let providerMessageId: string;
+  try {
+    providerMessageId = await port.send(notice, address, language, deliveryReference(key));
+  } catch (error) {
+    // Released for the retry at once rather than after the lease (best effort: the lease
+    // expiring does the same if this write fails too).
+    await attemptTogether(store, [settleStep(key, version, "failed", undefined, now)]).catch(
+      () => undefined,
+    );
+    throw error;
+  }
+  await attemptTogether(store, [settleStep(key, version, "sent", providerMessageId, now)]);
+  return "sent";
+}
+
+function settleStep(
+  key: Key,
+  version: number,
+  status: "sent" | "failed",
+  providerMessageId: string | undefined,
+  now: Date,
+): WriteStep {
+  return {
+    action: (tx) =>
+      tx.notificationDelivery
+        .patch(key)
+        .set({
+          status,
+          version: version + 1,
+          updatedAt: now.toISOString(),
+          ...(providerMessageId ? { providerMessageId } : {}),
+        })
+        .where(({ version: v }, { eq }) => eq(v, version))
+        .commit(),
+  };
+}

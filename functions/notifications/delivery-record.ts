@@ -1,0 +1,42 @@
+import type { SQSRecord } from "aws-lambda";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { tagTenant } from "../platform/handlers/instrumentation.ts";
+import { type ChannelPort, type DeliveryOutcome, deliverOne } from "./deliver.ts";
+import { envelopeOf, noticeOf } from "./notice-of.ts";
+import { recipientsOf } from "./recipient-lookup.ts";
+
+/**
+ * One channel queue's record: the event's recipients, each delivered on its own. A recipient
+ * whose send failed fails the record, so SQS redelivers it (and at last sets it aside in the
+ * DLQ, from which `npm run redrive` returns it); recipients already served find their delivery
+ * settled and are not sent to again.
+ */
+export function deliverRecordWith(
+  port: ChannelPort,
+  store: () => Store,
+  clock: () => Date = () => new Date(),
+) {
+  return async (record: Pick<SQSRecord, "body">): Promise<DeliveryOutcome[]> => {
+    const notice = noticeOf(envelopeOf(record.body));
+    if (!notice) return [];
+    tagTenant(notice.tenantId);
+    const db = store();
+    const recipients = await recipientsOf(db, notice);
+    const outcomes: DeliveryOutcome[] = [];
+    const failures: unknown[] = [];
+    for (const recipient of recipients) {
+      try {
+        outcomes.push(await deliverOne(db, port, notice, recipient, clock()));
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) {
+      throw new AggregateError(
+        failures,
+        `${port.channel}: ${failures.length} of ${recipients.length} deliveries failed`,
+      );
+    }
+    return outcomes;
+  };
+}

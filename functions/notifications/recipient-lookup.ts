@@ -1,0 +1,85 @@
+import type { Notice } from "../../shared/notifications/notice.ts";
+import {
+  type Candidate,
+  type Recipient,
+  recipientsAt,
+} from "../../shared/notifications/recipients.ts";
+import { parseJurisdiction } from "../../shared/tenancy/claims.ts";
+import { covers, type Place } from "../../shared/tenancy/scope.ts";
+import type { Tenant } from "../../shared/tenancy/tenant.ts";
+import type { User } from "../../shared/tenancy/user.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+
+/** Government tenants change rarely: a warm container re-reads them once a minute. */
+const GOVERNMENT_TTL_MS = 60_000;
+let governments: { at: number; tenants: Promise<Tenant[]> } | undefined;
+
+async function allPages<T>(
+  read: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>,
+) {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: T[]; cursor: string | null } = await read(cursor);
+    all.push(...page.data);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}
+
+function governmentTenants(store: Store, now: number): Promise<Tenant[]> {
+  if (!governments || now - governments.at > GOVERNMENT_TTL_MS) {
+    const tenants = allPages((cursor) =>
+      store.entities.tenant.query.byKind({ kind: "government" }).go({ cursor }),
+    ).then((items) => items.map((i) => i.record).filter((t) => t.status === "active"));
+    tenants.catch(() => {
+      governments = undefined;
+    });
+    governments = { at: now, tenants };
+  }
+  return governments.tenants;
+}
+
+async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]> {
+  const items = await allPages((cursor) =>
+    store.entities.user.query.byTenant({ tenantId }).go({ cursor }),
+  );
+  return items
+    .map((i) => i.record as User)
+    .filter((u) => u.status === "active")
+    .map((u) => ({
+      tenantId: u.tenantId,
+      userId: u.userId,
+      role: u.role,
+      jurisdiction: u.jurisdiction,
+      email: u.email,
+      ...(u.phone ? { phone: u.phone } : {}),
+    }));
+}
+
+/**
+ * The people a warning event reaches (shared/notifications/recipients.ts decides): read from
+ * the tenancy's users — the enterprise's own, and those of the government tenants whose
+ * jurisdiction covers the source's place (a handful: its district, its industry department,
+ * the city), never every user of the city.
+ */
+export async function recipientsOf(
+  store: Store,
+  notice: Notice,
+  now = Date.now(),
+): Promise<Recipient[]> {
+  const place: Place = notice.place;
+  const tenants = (await governmentTenants(store, now)).filter((t) =>
+    covers(parseJurisdiction(t.jurisdiction ?? ""), place),
+  );
+  const lists = await Promise.all([
+    activeUsers(store, notice.tenantId),
+    ...tenants.map((t) => activeUsers(store, t.id)),
+  ]);
+  return recipientsAt(notice.step, place, notice.tenantId, lists.flat());
+}
+
+/** Forgets the cached government tenants (tests that add one). */
+export function forgetGovernmentTenants(): void {
+  governments = undefined;
+}

@@ -1,0 +1,69 @@
+import { parseJurisdiction } from "../tenancy/claims.ts";
+import type { Role } from "../tenancy/roles.ts";
+import { covers, type Place } from "../tenancy/scope.ts";
+import { CHAIN_STEPS, type ChainStep } from "../warnings/escalation.ts";
+
+/** A user who could receive a warning: an active user of the enterprise or of a government tenant. */
+export interface Candidate {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  /** Token form (shared/tenancy/claims.ts). */
+  jurisdiction: string;
+  email: string;
+  phone?: string;
+}
+
+/** Someone a warning event is delivered to, and the chain step they stand for. */
+export interface Recipient extends Candidate {
+  step: ChainStep;
+}
+
+/** Who stands for each official step of the chain (domain.md §5, 三个责任). */
+const STEP_ROLE: Readonly<Record<Exclude<ChainStep, "enterprise">, Role>> = {
+  street: "streetOfficial",
+  district: "districtOfficial",
+  industry: "industryOfficial",
+  city: "cityAdmin",
+};
+
+function peopleAt(
+  step: ChainStep,
+  place: Place,
+  enterpriseTenantId: string,
+  candidates: readonly Candidate[],
+): Recipient[] {
+  const fits =
+    step === "enterprise"
+      ? (c: Candidate) =>
+          c.tenantId === enterpriseTenantId &&
+          (c.role === "enterpriseAdmin" || c.role === "enterpriseStaff")
+      : (c: Candidate) =>
+          c.role === STEP_ROLE[step] &&
+          c.tenantId !== enterpriseTenantId &&
+          covers(parseJurisdiction(c.jurisdiction), place);
+  return candidates.filter(fits).map((c) => ({ ...c, step }));
+}
+
+/**
+ * Who receives a warning at its chain step (domain.md §5): the people of that step; at the
+ * enterprise step also the nearest officials above it, since territorial supervision hears of a
+ * warning when it is raised, not only when it escalates; and a step with nobody registered
+ * (no street official yet) passes to the next one up that has someone, so a warning never falls
+ * into an empty step.
+ */
+export function recipientsAt(
+  step: ChainStep,
+  place: Place,
+  enterpriseTenantId: string,
+  candidates: readonly Candidate[],
+): Recipient[] {
+  const own = peopleAt(step, place, enterpriseTenantId, candidates);
+  if (step !== "enterprise" && own.length > 0) return own;
+  const above = CHAIN_STEPS.slice(CHAIN_STEPS.indexOf(step) + 1);
+  for (const next of above) {
+    const found = peopleAt(next, place, enterpriseTenantId, candidates);
+    if (found.length > 0) return [...own, ...found];
+  }
+  return own;
+}

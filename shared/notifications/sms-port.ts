@@ -1,0 +1,25 @@
+/**
+ * One text message to send. Providers differ in what they take: AWS End User Messaging sends
+ * `text`; mainland providers (Aliyun) send only approved templates, filled with `params`.
+ */
+export interface SmsMessage {
+  /** Mainland mobile, 11 digits (`+86` added by providers that need E.164). */
+  to: string;
+  text: string;
+  params: Readonly<Record<string, string>>;
+  /** Stable per (event, recipient): the provider's out-id / context, so a repeat is traceable. */
+  reference: string;
+}
+
+export interface SentSms {
+  providerMessageId: string;
+}
+
+/** The SMS provider port; adapters in functions/adapters/sms/. */
+export interface SmsSender {
+  send(message: SmsMessage): Promise<SentSms>;
+}
+
+/** Providers chosen by the `CITYRISK_SMS_PROVIDER` setting. */
+export const SMS_PROVIDERS = ["local", "aws", "aliyun"] as const;
+export type SmsProvider = (typeof SMS_PROVIDERS)[number];

@@ -1,0 +1,272 @@
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
+import type { SQSEvent } from "aws-lambda";
+import { ulid } from "ulidx";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EventEnvelope } from "../../../events/envelope.ts";
+import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
+import { listLocalSms } from "../../../functions/adapters/sms/local-sms-outbox.ts";
+import type { ChannelPort } from "../../../functions/notifications/deliver.ts";
+import { deliverRecordWith } from "../../../functions/notifications/delivery-record.ts";
+import { flushDigests } from "../../../functions/notifications/digests.ts";
+import { handler as emailHandler } from "../../../functions/notifications/email-delivery.handler.ts";
+import { emailDelivery, smsDelivery } from "../../../functions/notifications/manifest.ts";
+import { productEmailPort, productSmsPort } from "../../../functions/notifications/ports.ts";
+import { handler as smsHandler } from "../../../functions/notifications/sms-delivery.handler.ts";
+import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../../infra/local/runners/local-account.ts";
+import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
+import type { LocalStack } from "../../../infra/local/start-stack.ts";
+import { redriveQueue } from "../../../infra/ops/redrive-queue.ts";
+import type { Level } from "../../../shared/methodology/levels.ts";
+import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../support/test-stack.ts";
+import { raisedEnvelope } from "../../support/warning-event-fixtures.ts";
+
+// Warning events delivered by the SMS and e-mail channels of the local stack (issue 11 §5–6):
+// a Chaoyang warning reaches the Chaoyang official's local SMS outbox and mailbox once, even
+// when its queue message comes twice; preferences mute, hold and refuse; a provider that is down
+// loses nothing: the message goes to the DLQ and the redrive command brings it back.
+const OFFICIAL_PHONE = "139****0002";
+const OFFICIAL_MAIL = "official@chaoyang.demo";
+// 12:00 and 23:30 Beijing time.
+const NOON = new Date("2026-12-01T04:00:00Z");
+const NIGHT = new Date("2026-12-01T15:30:00Z");
+
+const raised = (level: Level, name: string) => raisedEnvelope(level, name, NOON);
+
+/** The SQS body as the channel queues receive it: SNS's notification around the envelope. */
+function bodyOf(envelope: EventEnvelope): string {
+  return JSON.stringify({ Type: "Notification", Message: JSON.stringify(envelope) });
+}
+
+function sqsEvent(envelope: EventEnvelope): SQSEvent {
+  return {
+    Records: [
+      {
+        messageId: ulid(),
+        receiptHandle: "r",
+        body: bodyOf(envelope),
+        attributes: {
+          ApproximateReceiveCount: "1",
+          SentTimestamp: "0",
+          SenderId: "local",
+          ApproximateFirstReceiveTimestamp: "0",
+        },
+        messageAttributes: {},
+        md5OfBody: "",
+        eventSource: "aws:sqs",
+        eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:sms",
+        awsRegion: "us-east-1",
+      },
+    ],
+  };
+}
+
+describe("warning delivery by SMS and e-mail", () => {
+  let running: TestStack;
+  let stack: LocalStack;
+  let store: Store;
+  let official: ApiCaller;
+
+  beforeAll(async () => {
+    running = await startTestStack("notify");
+    stack = running.stack;
+    store = stackStore(stack);
+    // The government tenants whose officials are found by jurisdiction.
+    await seedDemoTenants(store, new Date());
+    official = await signIn(stack, OFFICIAL_MAIL);
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  const texts = async (envelope: EventEnvelope, to = OFFICIAL_PHONE) =>
+    (await listLocalSms(store)).filter((m) => m.reference.startsWith(envelope.id) && m.to === to);
+  const mails = (envelope: EventEnvelope, subject: string) =>
+    stack.mail.list().filter(
+      (m) =>
+        m.to.includes(OFFICIAL_MAIL) &&
+        m.subject.includes(subject) &&
+        // The Message-ID is the delivery's reference, which starts with the event id.
+        (m.messageId ?? "").includes(envelope.id),
+    );
+
+  it("texts and mails the Chaoyang official once, even when the message comes twice", async () => {
+    const envelope = raised("major", "储罐区（送达测试）");
+    for (let i = 0; i < 2; i++) {
+      const sms = await smsHandler(sqsEvent(envelope), createLambdaContext(smsDelivery));
+      const mail = await emailHandler(sqsEvent(envelope), createLambdaContext(emailDelivery));
+      expect(sms).toEqual({ batchItemFailures: [] });
+      expect(mail).toEqual({ batchItemFailures: [] });
+    }
+    const sent = await texts(envelope);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain("红色（重大）预警");
+    expect(mails(envelope, "储罐区（送达测试）")).toHaveLength(1);
+    expect(mails(envelope, "储罐区（送达测试）")[0]?.html).toContain("<a href=");
+    // The local outbox page's listing, behind the local admin secret like the mail capture.
+    const res = await fetch(`${stack.baseUrl}/local/sms`, {
+      headers: { authorization: `Bearer ${stack.adminSecret}` },
+    });
+    expect(res.status).toBe(200);
+    const listed = (await res.json()) as { to: string; reference: string }[];
+    expect(listed.filter((m) => m.reference.startsWith(envelope.id)).map((m) => m.to)).toContain(
+      OFFICIAL_PHONE,
+    );
+    expect((await fetch(`${stack.baseUrl}/local/sms`)).status).toBe(403);
+  });
+
+  it("respects preferences: yellow muted, blue held by quiet hours into a digest, red not mutable", async () => {
+    const read = await official.call("GET", "/api/v1/me/notification-preferences");
+    expect(read.status).toBe(200);
+    const current = read.body as { channels: Record<string, unknown> } & Record<string, unknown>;
+    expect(current).toMatchObject({ version: 0, phone: "13900000002", email: OFFICIAL_MAIL });
+    const choice = {
+      channels: {
+        ...current.channels,
+        general: { sms: false, email: false, inApp: true },
+      },
+      quietHours: { enabled: true, start: "22:00", end: "07:00" },
+      language: "zh",
+    };
+    const refused = await official.call("PUT", "/api/v1/me/notification-preferences", {
+      body: {
+        ...choice,
+        channels: { ...choice.channels, major: { sms: false, email: true, inApp: true } },
+      },
+      headers: { "if-match": '"0"' },
+    });
+    expect(refused.status).toBe(400);
+    expect(
+      (await official.call("PUT", "/api/v1/me/notification-preferences", { body: choice })).status,
+    ).toBe(428);
+    const saved = await official.call("PUT", "/api/v1/me/notification-preferences", {
+      body: choice,
+      headers: { "if-match": '"0"' },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get("etag")).toBe('"1"');
+
+    const yellow = raised("general", "卸油区（黄色）");
+    const atNoon = deliverRecordWith(
+      productEmailPort,
+      () => store,
+      () => NOON,
+    );
+    await atNoon({ body: bodyOf(yellow) });
+    await deliverRecordWith(
+      productSmsPort,
+      () => store,
+      () => NOON,
+    )({ body: bodyOf(yellow) });
+    expect(mails(yellow, "卸油区（黄色）")).toHaveLength(0);
+    expect(await texts(yellow)).toHaveLength(0);
+
+    const blue = raised("low", "配电室（蓝色）");
+    const atNight = deliverRecordWith(
+      productEmailPort,
+      () => store,
+      () => NIGHT,
+    );
+    expect(await atNight({ body: bodyOf(blue) })).toContain("held");
+    expect(mails(blue, "配电室（蓝色）")).toHaveLength(0);
+    // Quiet hours end at 07:00 Beijing (23:00 UTC): the digest goes then, once.
+    const morning = new Date("2026-12-01T23:00:00Z");
+    await flushDigests(store, [productEmailPort], new Date("2026-12-01T22:59:00Z"));
+    expect(
+      stack.mail
+        .list()
+        .filter((m) => m.to.includes(OFFICIAL_MAIL) && m.text.includes("配电室（蓝色）")),
+    ).toHaveLength(0);
+    await flushDigests(store, [productEmailPort], morning);
+    await flushDigests(store, [productEmailPort], morning);
+    const digests = stack.mail
+      .list()
+      .filter(
+        (m) =>
+          m.to.includes(OFFICIAL_MAIL) &&
+          m.subject.includes("预警汇总") &&
+          m.text.includes("配电室（蓝色）"),
+      );
+    expect(digests).toHaveLength(1);
+  });
+
+  it("loses nothing while the provider is down: retried, dead-lettered, redriven, sent once", async () => {
+    const sqs = new SQSClient({
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      endpoint: stack.endpoints.aws,
+    });
+    const name = `notify-down-${ulid().toLowerCase()}`;
+    const dlq =
+      (await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }))).QueueUrl ?? "";
+    const dlqArn = (
+      await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq, AttributeNames: ["QueueArn"] }))
+    ).Attributes?.QueueArn;
+    const queue =
+      (
+        await sqs.send(
+          new CreateQueueCommand({
+            QueueName: name,
+            Attributes: {
+              RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }),
+            },
+          }),
+        )
+      ).QueueUrl ?? "";
+    const envelope = raised("significant", "加气区（通道故障）");
+    await sqs.send(new SendMessageCommand({ QueueUrl: queue, MessageBody: bodyOf(envelope) }));
+
+    const down: ChannelPort = {
+      ...productSmsPort,
+      send: async () => {
+        throw new Error("provider down");
+      },
+    };
+    const failing = deliverRecordWith(
+      down,
+      () => store,
+      () => NOON,
+    );
+    // Each receive fails and leaves the message; past maxReceiveCount SQS moves it to the DLQ.
+    for (let receive = 0; receive < 6; receive++) {
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: queue, VisibilityTimeout: 0, WaitTimeSeconds: 0 }),
+      );
+      for (const m of Messages) await expect(failing({ body: m.Body ?? "" })).rejects.toThrow();
+    }
+    const dead = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: dlq,
+        AttributeNames: ["ApproximateNumberOfMessages"],
+      }),
+    );
+    expect(dead.Attributes?.ApproximateNumberOfMessages).toBe("1");
+    expect(await texts(envelope)).toHaveLength(0);
+
+    expect(await redriveQueue(sqs, dlq, queue)).toBe(1);
+    const working = deliverRecordWith(
+      productSmsPort,
+      () => store,
+      () => NOON,
+    );
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queue, WaitTimeSeconds: 0, VisibilityTimeout: 30 }),
+    );
+    expect(Messages).toHaveLength(1);
+    for (const m of Messages) {
+      await working({ body: m.Body ?? "" });
+      await working({ body: m.Body ?? "" });
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: queue, ReceiptHandle: m.ReceiptHandle }));
+    }
+    expect(await texts(envelope)).toHaveLength(1);
+  });
+});
