@@ -44,7 +44,8 @@ let mailDataDir: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   mailDataDir = mkdtempSync(join(tmpdir(), "cityrisk-test-mail-"));
   [dynamodb, emulators, mail] = await Promise.all([
-    startDynamoDbLocal({ inMemory: true }),
+    // A loaded runner can take longer than the interactive 30 s to start the JVM.
+    startDynamoDbLocal({ inMemory: true, startTimeoutMs: 120_000 }),
     startAwsEmulators(),
     startMailCapture({ dataDir: mailDataDir }),
   ]);
