@@ -4,6 +4,7 @@ import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import { passesApi, reviewDuePass } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
+import { plansApi, readinessApi } from "./readiness/manifest.ts";
 import { registryApi } from "./registry/manifest.ts";
 import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
 import { systemApi } from "./system/manifest.ts";
@@ -29,4 +30,6 @@ export const manifest: Manifest = [
   statsReconcile,
   reviewDuePass,
   passesApi,
+  readinessApi,
+  plansApi,
 ];

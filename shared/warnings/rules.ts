@@ -16,6 +16,10 @@ export const WARNING_RULES = [
   "review-overdue",
   /** An indicator sent nothing for its stale-data limit (传感器离线). */
   "sensor-stale",
+  /** A major source without its one-to-one emergency plan (一源一案, domain.md §5). */
+  "plan-missing",
+  /** A major source without a drill in the last 12 months (演练逾期, domain.md §5). */
+  "drill-overdue",
 ] as const;
 export const WarningRuleSchema = z.enum(WARNING_RULES);
 export type WarningRule = z.infer<typeof WarningRuleSchema>;

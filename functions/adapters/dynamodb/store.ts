@@ -4,6 +4,8 @@ import { Service } from "electrodb";
 import { assessmentEntity } from "./entities/assessment.ts";
 import { auditRecordEntity } from "./entities/audit-record.ts";
 import { delegationEntity } from "./entities/delegation.ts";
+import { drillEntity, emergencyPlanEntity } from "./entities/emergency-plan.ts";
+import { emergencyResourceEntity } from "./entities/emergency-resource.ts";
 import { enterpriseEntity } from "./entities/enterprise.ts";
 import { importJobEntity } from "./entities/import-job.ts";
 import { indicatorEntity } from "./entities/indicator.ts";
@@ -54,6 +56,9 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     pass: passEntity(config),
     passSegment: passSegmentEntity(config),
     reviewNotice: reviewNoticeEntity(config),
+    emergencyResource: emergencyResourceEntity(config),
+    emergencyPlan: emergencyPlanEntity(config),
+    drill: drillEntity(config),
   });
 }
 

@@ -40,6 +40,8 @@ export const warningsEn: Texts<typeof warningsZhCN> = {
     "assessed-major": "Assessed major",
     "review-overdue": "Review overdue",
     "sensor-stale": "Sensor stale",
+    "plan-missing": "No one-to-one emergency plan",
+    "drill-overdue": "Drill overdue (none in 12 months)",
   },
   steps: {
     enterprise: "Enterprise",

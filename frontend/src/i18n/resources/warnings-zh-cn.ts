@@ -36,6 +36,8 @@ export const warningsZhCN = {
     "assessed-major": "评估为重大风险",
     "review-overdue": "复评逾期",
     "sensor-stale": "传感器离线",
+    "plan-missing": "缺少一源一案应急预案",
+    "drill-overdue": "应急演练逾期（12个月内无演练）",
   },
   steps: {
     enterprise: "企业责任人",
