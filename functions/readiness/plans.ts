@@ -16,6 +16,7 @@ import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { actorOf, auditRecord } from "../audit/audit-log.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
+import { functionStore } from "../platform/data/request-store.ts";
 import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { reachSource } from "../registry/source-reach.ts";
@@ -106,7 +107,7 @@ export async function createPlan(
         new ConflictError({ zh: "该风险源已有应急预案", en: "The source already has its plan" }),
     },
     auditStep(audit),
-    ...(await readinessWarningSteps(store, source, facts, actorOf(caller), now, {
+    ...(await readinessWarningSteps(store, functionStore(), source, facts, actorOf(caller), now, {
       clearOnly: true,
     })),
   ]);
@@ -254,6 +255,7 @@ export async function createDrill(
       auditStep(audit),
       ...(await readinessWarningSteps(
         store,
+        functionStore(),
         source,
         { ...before, lastDrillOn: latest },
         actorOf(caller),

@@ -4,7 +4,6 @@ import { type ReadinessFacts, readinessSignals } from "../../shared/readiness/re
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { functionStore } from "../platform/data/request-store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { timingFor } from "../warnings/settings.ts";
@@ -31,6 +30,8 @@ export async function readinessOf(store: Store, source: RiskSource): Promise<Rea
  */
 export async function readinessWarningSteps(
   store: Store,
+  /** Where escalation deadlines are read: the function's store (a tenant's cannot reach them). */
+  settings: Store,
   source: RiskSource,
   facts: ReadinessFacts,
   actor: Actor,
@@ -45,7 +46,7 @@ export async function readinessWarningSteps(
     const live = await liveWarningOf(store, source.tenantId, source.id, signal.rule);
     if (signal.kind === "clear" ? !live : live) continue;
     known ??= sourceFacts(source, (await loadEnterprise(store, source.tenantId))?.name ?? "");
-    const { timing } = await timingFor(functionStore(), known.place.district);
+    const { timing } = await timingFor(settings, known.place.district);
     steps.push(...planSignal(live, signal, known, timing, actor, now).steps);
   }
   return steps;
@@ -69,7 +70,7 @@ export async function raiseReadinessGaps(store: Store, now: Date): Promise<strin
         for (const { record: source } of page.data) {
           const facts = await readinessOf(store, source);
           const actor = systemActor(source.tenantId, "readiness-check");
-          const steps = await readinessWarningSteps(store, source, facts, actor, now);
+          const steps = await readinessWarningSteps(store, store, source, facts, actor, now);
           if (steps.length === 0) continue;
           const outcome = await attemptTogether(store, steps);
           if (outcome.committed) changed.push(source.id);

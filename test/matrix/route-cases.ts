@@ -2,6 +2,7 @@ import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
 import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
+import { readinessCases } from "./route-cases-readiness.ts";
 import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
 import { tenancyCases } from "./route-cases-tenancy.ts";
@@ -252,4 +253,5 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...warningCases,
   ...statsCases,
   ...cardCases,
+  ...readinessCases,
 };
