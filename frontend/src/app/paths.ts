@@ -18,6 +18,7 @@ export const paths = {
   supervisionChanges: "/supervision-changes",
   warnings: "/warnings",
   riskMap: "/map",
+  emergencyResources: "/emergency-resources",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",
 } as const;

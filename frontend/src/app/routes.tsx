@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   GlobalOutlined,
   HomeOutlined,
+  MedicineBoxOutlined,
   SafetyCertificateOutlined,
   ShareAltOutlined,
   TeamOutlined,
@@ -140,6 +141,15 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: paths.warnings,
     load: () => import("../pages/warnings/warnings-page.tsx").then((m) => m.WarningsPage),
     nav: { label: "nav.warnings", icon: <AlertOutlined /> },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
+    path: paths.emergencyResources,
+    load: () =>
+      import("../pages/emergency-resources/emergency-resources-page.tsx").then(
+        (m) => m.EmergencyResourcesPage,
+      ),
+    nav: { label: "nav.emergencyResources", icon: <MedicineBoxOutlined /> },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
 ];

@@ -1,4 +1,5 @@
 import { cardsEn } from "./cards-en.ts";
+import { readinessEn } from "./readiness-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
 import { warningsEn } from "./warnings-en.ts";
@@ -22,6 +23,7 @@ export const en: Messages = {
     supervisionChanges: "Supervision changes",
     warnings: "Warnings",
     riskMap: "Risk map",
+    emergencyResources: "Emergency resources",
   },
   language: {
     label: "Language",
@@ -93,5 +95,6 @@ export const en: Messages = {
   registry: registryEn,
   tenancy: tenancyEn,
   warnings: warningsEn,
+  readiness: readinessEn,
   cards: cardsEn,
 };

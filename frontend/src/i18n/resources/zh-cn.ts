@@ -1,4 +1,5 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
+import { readinessZhCN } from "./readiness-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
@@ -21,6 +22,7 @@ export const zhCN = {
     supervisionChanges: "监管变更",
     warnings: "预警处置",
     riskMap: "风险地图",
+    emergencyResources: "应急资源",
   },
   language: {
     label: "语言",
@@ -90,6 +92,7 @@ export const zhCN = {
   registry: registryZhCN,
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
+  readiness: readinessZhCN,
   cards: cardsZhCN,
 } as const;
 
