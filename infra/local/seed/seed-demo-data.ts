@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
 import { seedDemoMonitoring } from "./demo-monitoring.ts";
+import { seedDemoReadiness } from "./demo-readiness.ts";
 import { seedDemoTenants } from "./demo-tenants.ts";
 import { describeSeed, seedDemoRegistry } from "./seed-demo-registry.ts";
 
@@ -42,6 +43,10 @@ export async function startDemoSeed(
           `✔ Demo monitoring      ${monitoring.indicators} indicators with readings, ${monitoring.warnings} open warnings (Chaoyang gas station)`,
         );
       }
+      // Emergency resources, plans and drills (issue 14), once.
+      const resources = await seedDemoReadiness(store, new Date());
+      if (resources)
+        log(`✔ Demo readiness       ${resources} emergency resources, plans and drills`);
     })
     .then(
       () => undefined,
