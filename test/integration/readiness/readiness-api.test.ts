@@ -282,7 +282,7 @@ describe("emergency readiness API", () => {
         findings: "报警用时 3 分钟，偏长",
         followUps: [{ action: "张贴报警流程", owner: "王站长", dueOn: "2026-12-31" }],
       },
-      headers: { "idempotency-key": "drill-1" },
+      headers: { "idempotency-key": "readiness-drill-0001" },
     });
     expect(drill.status, JSON.stringify(drill.body)).toBe(201);
     expect(summary(await readinessWarnings(source))).toEqual([
