@@ -84,9 +84,11 @@ export const readinessCases: Readonly<Record<string, RouteCase>> = {
       request: () => ({ path: "/api/v1/emergency-resources?limit=500" }),
     }),
   },
+  // Serial: the stored count is the caller's tenant's, which its other cells write to.
   "POST /api/v1/emergency-resources": {
     shape: "self",
     success: 201,
+    serial: true,
     prepare: async (ctx) => {
       const own = ownerOf(ctx.principal) ?? ctx.owner;
       return {
@@ -266,9 +268,11 @@ export const readinessCases: Readonly<Record<string, RouteCase>> = {
       };
     },
   },
+  // Serial: cells share the owner's source, whose drill count a refused cell must not change.
   "POST /api/v1/drills": {
     shape: "item",
     success: 201,
+    serial: true,
     prepare: async ({ fx, owner }) => {
       const { source } = fx.shared(owner);
       return {
