@@ -16,6 +16,7 @@ import {
 } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
+import { plansApi, readinessApi } from "./readiness/manifest.ts";
 import { registryApi } from "./registry/manifest.ts";
 import { reportsApi, reportWorker } from "./reports/manifest.ts";
 import { statsApi, statsFold, statsReconcile } from "./stats/manifest.ts";
@@ -56,4 +57,6 @@ export const manifest: Manifest = [
   smsDelivery,
   emailDelivery,
   notificationDigests,
+  readinessApi,
+  plansApi,
 ];

@@ -42,6 +42,8 @@ const RULE_NAME: Readonly<Record<WarningRule, Record<Language, string>>> = {
   "review-overdue": { zh: "复评逾期", en: "review overdue" },
   "sensor-stale": { zh: "传感器离线", en: "sensor silent" },
   "hidden-danger-overdue": { zh: "隐患整改逾期", en: "hidden danger overdue" },
+  "plan-missing": { zh: "重大风险源缺少应急预案", en: "major source without an emergency plan" },
+  "drill-overdue": { zh: "应急演练逾期", en: "emergency drill overdue" },
 };
 
 const WHAT: Readonly<Record<NotifiedEventType, Record<Language, string>>> = {

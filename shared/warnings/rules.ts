@@ -18,6 +18,10 @@ export const WARNING_RULES = [
   "sensor-stale",
   /** A hidden danger's rectification deadline, or its 10-day acceptance, passed (隐患逾期, domain.md §7). */
   "hidden-danger-overdue",
+  /** A major source without its one-to-one emergency plan (一源一案, domain.md §5). */
+  "plan-missing",
+  /** A major source without a drill in the last 12 months (演练逾期, domain.md §5). */
+  "drill-overdue",
 ] as const;
 export const WarningRuleSchema = z.enum(WARNING_RULES);
 export type WarningRule = z.infer<typeof WarningRuleSchema>;

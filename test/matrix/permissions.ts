@@ -191,6 +191,55 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     ]),
   ),
 
+  // emergency readiness (issue 14, domain.md §5, §8): an enterprise keeps its resources, plans
+  // and drills; officials read their jurisdiction's and keep the city's resources in their area
+  "GET /api/v1/emergency-resources": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "own, or the jurisdiction's",
+  },
+  "POST /api/v1/emergency-resources": {
+    roles: [...KEEPERS, "streetOfficial", "districtOfficial", "cityAdmin"],
+    why: "enterprises record theirs (DB11/T 1580); territorial agencies the city's shelters, medical, transport",
+  },
+  "GET /api/v1/emergency-resources/{id}": { roles: [...KEEPERS, ...OFFICIALS], why: "as the list" },
+  "PATCH /api/v1/emergency-resources/{id}": {
+    roles: [...KEEPERS, "streetOfficial", "districtOfficial", "cityAdmin"],
+    why: "as recording; only the keeping tenant reaches it",
+  },
+  "DELETE /api/v1/emergency-resources/{id}": {
+    roles: [...KEEPERS, "streetOfficial", "districtOfficial", "cityAdmin"],
+    why: "as recording",
+  },
+  "GET /api/v1/enterprises/{tenantId}/resource-survey": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "the enterprise's survey, for it and its supervisors",
+  },
+  "GET /api/v1/enterprises/{tenantId}/resource-survey.csv": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "as the survey",
+  },
+  "GET /api/v1/risk-sources/{id}/nearest-resources": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "whoever reads the source (assessors excepted: they assess, not respond)",
+  },
+  "POST /api/v1/emergency-plans": {
+    roles: KEEPERS,
+    why: "domain.md §5: the enterprise makes its one-to-one plan",
+  },
+  "GET /api/v1/emergency-plans": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "shared with its street and district",
+  },
+  "GET /api/v1/emergency-plans/{id}": { roles: [...KEEPERS, ...OFFICIALS], why: "as the list" },
+  "PATCH /api/v1/emergency-plans/{id}": { roles: KEEPERS, why: "as making it" },
+  "POST /api/v1/emergency-plans/{id}/document": { roles: KEEPERS, why: "as making it" },
+  "GET /api/v1/emergency-plans/{id}/document": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "as reading it",
+  },
+  "POST /api/v1/drills": { roles: KEEPERS, why: "the enterprise records its drills" },
+  "GET /api/v1/drills": { roles: [...KEEPERS, ...OFFICIALS], why: "as the plan" },
+
   // the registry: enterprises keep their sources, assessors assess delegated ones, officials
   // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users
   "GET /api/v1/enterprises": {

@@ -29,6 +29,7 @@ export const paths = {
   organisation: "/organisation",
   reports: "/reports",
   webhooks: "/webhooks",
+  emergencyResources: "/emergency-resources",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",
 } as const;

@@ -12,6 +12,7 @@ import {
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MedicineBoxOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   ShareAltOutlined,
@@ -234,6 +235,15 @@ export const APP_ROUTES: readonly AppRoute[] = [
     path: paths.localSms,
     load: () => import("../pages/notifications/local-sms-page.tsx").then((m) => m.LocalSmsPage),
     roles: ["cityAdmin"],
+  },
+  {
+    path: paths.emergencyResources,
+    load: () =>
+      import("../pages/emergency-resources/emergency-resources-page.tsx").then(
+        (m) => m.EmergencyResourcesPage,
+      ),
+    nav: { label: "nav.emergencyResources", icon: <MedicineBoxOutlined />, group: "risk" },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
 ];
 

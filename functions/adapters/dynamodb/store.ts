@@ -4,6 +4,8 @@ import { Service } from "electrodb";
 import { assessmentEntity } from "./entities/assessment.ts";
 import { auditRecordEntity } from "./entities/audit-record.ts";
 import { delegationEntity } from "./entities/delegation.ts";
+import { drillEntity, emergencyPlanEntity } from "./entities/emergency-plan.ts";
+import { emergencyResourceEntity } from "./entities/emergency-resource.ts";
 import { enterpriseEntity } from "./entities/enterprise.ts";
 import { hiddenDangerEntity } from "./entities/hidden-danger.ts";
 import { importJobEntity } from "./entities/import-job.ts";
@@ -88,6 +90,9 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     notificationCounter: notificationCounterEntity(config),
     notificationDigest: notificationDigestEntity(config),
     localSms: localSmsEntity(config),
+    emergencyResource: emergencyResourceEntity(config),
+    emergencyPlan: emergencyPlanEntity(config),
+    drill: drillEntity(config),
   });
   documentClients.set(service, client);
   return service;

@@ -4,6 +4,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
 import { seedDemoDelegation } from "./demo-delegation.ts";
 import { seedDemoHiddenDangers } from "./demo-hidden-dangers.ts";
 import { seedDemoMonitoring } from "./demo-monitoring.ts";
+import { seedDemoReadiness } from "./demo-readiness.ts";
 import { seedDemoTenants } from "./demo-tenants.ts";
 import { describeSeed, seedDemoRegistry } from "./seed-demo-registry.ts";
 
@@ -53,6 +54,10 @@ export async function startDemoSeed(
       // A few hidden dangers of the gas station and the mall (issue 14), once.
       const dangers = await seedDemoHiddenDangers(store, new Date());
       if (dangers > 0) log(`✔ Demo hidden dangers  ${dangers} (gas station and mall)`);
+      // Emergency resources, plans and drills (issue 14), once.
+      const resources = await seedDemoReadiness(store, new Date());
+      if (resources)
+        log(`✔ Demo readiness       ${resources} emergency resources, plans and drills`);
     })
     .then(
       () => undefined,

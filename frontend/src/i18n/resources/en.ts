@@ -3,6 +3,7 @@ import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
 import { notificationsEn } from "./notifications-en.ts";
 import { portalEn } from "./portal-en.ts";
+import { readinessEn } from "./readiness-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { reportsEn } from "./reports-en.ts";
 import { tenancyEn } from "./tenancy-en.ts";
@@ -37,6 +38,7 @@ export const en: Messages = {
     reports: "Reports",
     hiddenDangers: "Hidden dangers",
     webhooks: "Webhooks",
+    emergencyResources: "Emergency resources",
   },
   language: {
     label: "Language",
@@ -117,6 +119,7 @@ export const en: Messages = {
   warnings: warningsEn,
   hiddenDangers: hiddenDangersEn,
   notifications: notificationsEn,
+  readiness: readinessEn,
   cards: cardsEn,
   ...enterprisePagesEn,
   reports: reportsEn,

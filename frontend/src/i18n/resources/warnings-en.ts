@@ -41,6 +41,8 @@ export const warningsEn: Texts<typeof warningsZhCN> = {
     "review-overdue": "Review overdue",
     "sensor-stale": "Sensor stale",
     "hidden-danger-overdue": "Hidden danger overdue",
+    "plan-missing": "No one-to-one emergency plan",
+    "drill-overdue": "Drill overdue (none in 12 months)",
   },
   steps: {
     enterprise: "Enterprise",

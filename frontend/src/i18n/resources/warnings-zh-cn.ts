@@ -37,6 +37,8 @@ export const warningsZhCN = {
     "review-overdue": "复评逾期",
     "sensor-stale": "传感器离线",
     "hidden-danger-overdue": "隐患整改或验收逾期",
+    "plan-missing": "缺少一源一案应急预案",
+    "drill-overdue": "应急演练逾期（12个月内无演练）",
   },
   steps: {
     enterprise: "企业责任人",

@@ -3,6 +3,7 @@ import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
 import { notificationsZhCN } from "./notifications-zh-cn.ts";
 import { portalZhCN } from "./portal-zh-cn.ts";
+import { readinessZhCN } from "./readiness-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
@@ -36,6 +37,7 @@ export const zhCN = {
     reports: "报表下载",
     hiddenDangers: "隐患治理",
     webhooks: "Webhook",
+    emergencyResources: "应急资源",
   },
   language: {
     label: "语言",
@@ -114,6 +116,7 @@ export const zhCN = {
   warnings: warningsZhCN,
   hiddenDangers: hiddenDangersZhCN,
   notifications: notificationsZhCN,
+  readiness: readinessZhCN,
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
   reports: reportsZhCN,

@@ -1,4 +1,4 @@
-import { Alert, Flex, Segmented, Select, Space, Tag, Typography } from "antd";
+import { Alert, Flex, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
 import { useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -9,16 +9,20 @@ import {
 } from "../../../../shared/catalogs/districts.ts";
 import { INDUSTRIES, type IndustryId } from "../../../../shared/catalogs/industries.ts";
 import { LEVEL_INFO, LEVELS, type Level } from "../../../../shared/methodology/levels.ts";
+import { CATEGORY_LABELS } from "../../../../shared/readiness/resource.ts";
 import { parseJurisdiction } from "../../../../shared/tenancy/claims.ts";
 import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { DISTRICT_CODE_BY_MAP_NAME } from "../../map/echarts-setup.ts";
 import { useEChart } from "../../map/use-echart.ts";
-import { hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
+import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
 import { DistrictChoropleth } from "./district-choropleth.tsx";
 import { MAP_POINT_LIMIT, type MapPoint, useMapPoints } from "./use-map-points.ts";
+import { useMapResources } from "./use-map-resources.ts";
+
+const RESOURCE_COLOUR = "#13a8a8";
 
 const UNGRADED_COLOUR = "#8c8c8c";
 const SELECTED_AREA = "#d6e4ff";
@@ -57,6 +61,9 @@ export function RiskMapPage() {
     [district, level, industry],
   );
   const points = useMapPoints(filters);
+  const readsResources = hasRole(me?.role, [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES]);
+  const [showResources, setShowResources] = useState(false);
+  const resources = useMapResources(district, readsResources && showResources);
   const container = useRef<HTMLDivElement>(null);
   const focus = district ? getDistrict(district) : undefined;
   const districtName = district
@@ -98,9 +105,23 @@ export function RiskMapPage() {
           })),
           tooltip: { formatter: (p: { name: string }) => p.name },
         },
+        {
+          // 应急资源图层: drawn as diamonds over the sources, only when switched on.
+          id: "resources",
+          type: "scatter",
+          coordinateSystem: "geo",
+          symbol: "diamond",
+          symbolSize: 10,
+          itemStyle: { color: RESOURCE_COLOUR },
+          data: (showResources ? (resources.data ?? []) : []).map((r) => ({
+            name: `${pick(CATEGORY_LABELS[r.category])} · ${r.name}（${r.quantity}${r.unit}）`,
+            value: [r.location.lon, r.location.lat],
+          })),
+          tooltip: { formatter: (p: { name: string }) => p.name },
+        },
       ],
     }),
-    [district, focus, points.data],
+    [district, focus, points.data, showResources, resources.data, pick],
   );
 
   useEChart(container, option, (params) => {
@@ -158,6 +179,16 @@ export function RiskMapPage() {
           onChange={(value?: IndustryId) => setIndustry(value)}
           options={INDUSTRIES.map((i) => ({ value: i.id, label: pick(i.name) }))}
         />
+        {readsResources && (
+          <Space>
+            <Switch
+              data-testid="map-resources"
+              checked={showResources}
+              onChange={setShowResources}
+            />
+            <Tag color={RESOURCE_COLOUR}>{t("readiness.layer")}</Tag>
+          </Space>
+        )}
         {LEVELS.map((l) => (
           <Tag key={l} color={LEVEL_INFO[l].colour.hex}>
             {t(`levels.names.${l}`)}

@@ -11,7 +11,13 @@ import { LoadError } from "../../app/load-error.tsx";
 import { PageError } from "../../app/page-error.tsx";
 import { paths } from "../../app/paths.ts";
 import { useCurrentUser } from "../../auth/current-user.tsx";
-import { ASSESSING_ROLES, CARD_READERS, ENTERPRISE_ROLES, hasRole } from "../../registry/access.ts";
+import {
+  ASSESSING_ROLES,
+  CARD_READERS,
+  ENTERPRISE_ROLES,
+  hasRole,
+  OFFICIAL_ROLES,
+} from "../../registry/access.ts";
 import { useMethodProfiles } from "../../registry/grade/use-method-profiles.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
@@ -19,6 +25,7 @@ import { AssessmentHistory } from "./assessment-history.tsx";
 import { ControlsCard } from "./controls-card.tsx";
 import { EditDrawer } from "./edit-drawer.tsx";
 import { GradingCard } from "./grading-card.tsx";
+import { ReadinessPanel } from "./readiness-panel.tsx";
 import { ResponsibilitiesCard } from "./responsibilities-card.tsx";
 import { RiskCardPanel } from "./risk-card-panel.tsx";
 import { SourceOverview } from "./source-overview.tsx";
@@ -110,6 +117,11 @@ export function RiskSourceDetailPage() {
         {hasRole(me?.role, CARD_READERS) && (
           <Col span={24}>
             <RiskCardPanel sourceId={value.id} version={value.version} />
+          </Col>
+        )}
+        {hasRole(me?.role, [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES]) && (
+          <Col span={24}>
+            <ReadinessPanel sourceId={value.id} keeps={hasRole(me?.role, ENTERPRISE_ROLES)} />
           </Col>
         )}
         <Col span={24}>
