@@ -3,6 +3,7 @@ import { manifest } from "../manifest.ts";
 import { ConfigurationError, readConfig } from "./config.ts";
 import { checkFunctionEnvironment } from "./function-environment.ts";
 import type { FunctionDefinition } from "./manifest-types.ts";
+import { messaging, topicEnvName } from "./messaging-definitions.ts";
 
 const definition = (declares: Partial<FunctionDefinition>): FunctionDefinition => ({
   id: "registry-api",
@@ -15,8 +16,10 @@ const definition = (declares: Partial<FunctionDefinition>): FunctionDefinition =
 const localStack = {
   TABLE_NAME: "cityrisk-local-main",
   BUCKET_NAME: "cityrisk-local-documents",
-  TOPIC_ARN_IMPORTS: "arn:aws:sns:us-east-1:000000000000:imports",
-  TOPIC_ARN_EVENTS: "arn:aws:sns:us-east-1:000000000000:events",
+  // One ARN per declared topic, as the local stack creates them.
+  ...Object.fromEntries(
+    messaging.topics.map((t) => [topicEnvName(t.id), `arn:aws:sns:us-east-1:000000000000:${t.id}`]),
+  ),
   CITYRISK_LOCAL_IDP_URL: "http://localhost:3000",
   CITYRISK_LOCAL_IDP_SECRET: "secret",
   CITYRISK_TOKEN_URL: "http://localhost:3000/oauth2/token",

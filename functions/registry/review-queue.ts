@@ -17,6 +17,13 @@ import { enterpriseNames, riskSourceNames } from "./row-names.ts";
 type AssessmentEntity = Store["entities"]["assessment"];
 type QueueRow = { record: ReviewQueueItem; riskSourceName?: string; enterpriseName?: string };
 
+/**
+ * Alternatives joined by OR, in parentheses only when there are several: DynamoDB refuses a
+ * filter with redundant parentheses (`((a AND b))`).
+ */
+const anyOf = (alternatives: readonly string[]) =>
+  alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(" OR ")})`;
+
 /** The query of a plan, filters applied in the database (ElectroDB `where`). */
 function queueQuery(entity: AssessmentEntity, plan: QueuePlan, query: ReviewQueueQuery, now: Date) {
   const { queue } = plan;
@@ -36,10 +43,10 @@ function queueQuery(entity: AssessmentEntity, plan: QueuePlan, query: ReviewQueu
           ? op.eq(a.district, p.district)
           : `(${op.eq(a.district, p.district)} AND ${op.eq(a.street, p.street)})`,
       );
-      parts.push(`(${places.join(" OR ")})`);
+      parts.push(anyOf(places));
     }
     if (plan.industries.length > 0) {
-      parts.push(`(${plan.industries.map((i) => op.eq(a.industry, i)).join(" OR ")})`);
+      parts.push(anyOf(plan.industries.map((i) => op.eq(a.industry, i))));
     }
     const level: string | undefined = query.level;
     if (level !== undefined) parts.push(op.eq(a.level, level));

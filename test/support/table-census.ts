@@ -32,7 +32,9 @@ type Item = Record<string, AttributeValue>;
  * progress of import jobs, which the queue worker updates asynchronously, the statistics the
  * stream fold writes after other requests' registry changes (functions/stats/), and webhook
  * deliveries and their attempt log, which the delivery function and the retry sweep write for
- * other requests' events (functions/webhooks/; the webhook routes' own cases read them).
+ * other requests' events (functions/webhooks/; the webhook routes' own cases read them), and
+ * the SMS and e-mail channels' delivery records, rate counters, digests and local SMS outbox,
+ * which their queue consumers write for other requests' warnings (functions/notifications/).
  */
 function isBookkeeping(item: Item): boolean {
   const sk = item.sk?.S ?? "";
@@ -44,6 +46,10 @@ function isBookkeeping(item: Item): boolean {
     sk.startsWith("STC#") ||
     sk.startsWith("WHD#") ||
     sk.startsWith("WHA#") ||
+    sk.startsWith("NDLV#") ||
+    sk.startsWith("NRATE#") ||
+    sk.startsWith("NDIG#") ||
+    pk === "LOCALSMS" ||
     pk.startsWith("STATS#") ||
     pk.startsWith("STATSDAY#")
   );
