@@ -59,6 +59,5 @@ export async function enterpriseNameOf(
   store: Store,
   tenantId: string,
 ): Promise<string | undefined> {
-  const { data } = await store.entities.enterprise.get({ tenantId }).go();
-  return data?.record.name;
+  return (await enterpriseNames(store, [tenantId])).get(tenantId);
 }
