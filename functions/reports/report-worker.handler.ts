@@ -4,8 +4,9 @@ import { tagTenant } from "../platform/handlers/instrumentation.ts";
 import { messaging } from "../platform/messaging-definitions.ts";
 import { logger } from "../platform/powertools.ts";
 import { reportWorker } from "./manifest.ts";
-import { failReport, loadReportJob, runReport } from "./report-jobs.ts";
+import { loadReportJob } from "./report-jobs.ts";
 import { reportMessageOf } from "./report-queue.ts";
+import { failReport, runReport } from "./report-run.ts";
 
 /** Receives before SQS gives the message to the DLQ, from the queue's own declaration. */
 const MAX_RECEIVES =
