@@ -1,6 +1,9 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { delegatedSources } from "../../../functions/tenancy/delegation-access.ts";
+import type { StoredLogin } from "../../../infra/local/identity/login-store.ts";
 import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { AuditRecord } from "../../../shared/audit/audit-record.ts";
@@ -14,6 +17,15 @@ import { anonymous, invitationToken, OUTBOX_WAIT_MS } from "../../support/tenanc
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 import { waitFor } from "../../support/wait-for.ts";
+
+/** Whether the local provider's login store (identity/users.json) holds the e-mail enabled. */
+async function loginEnabled(stack: LocalStack, email: string): Promise<boolean> {
+  const text = await readFile(join(stack.dataDir, "identity", "users.json"), "utf8").catch(
+    () => "[]",
+  );
+  const logins = JSON.parse(text) as StoredLogin[];
+  return logins.find((l) => l.email === email)?.enabled ?? true;
+}
 
 // Users, agency tenants, delegation and export through the local gateway against DynamoDB Local.
 const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
@@ -131,28 +143,24 @@ describe("users, agencies, delegation and export", () => {
         headers: { "if-match": `"${before.version}"` },
       });
       expect(disabled.status).toBe(200);
-      await waitFor(
-        () =>
-          signIn(stack, "official@haidian.demo").then(
-            () => false,
-            () => true,
-          ),
-        { description: "the demo login to be disabled", timeoutMs: OUTBOX_WAIT_MS },
-      );
+      // The login store is watched rather than signed in to in a loop: the provider allows ten
+      // password attempts a minute per user, and a polling loop would lock the login out.
+      await waitFor(() => loginEnabled(stack, "official@haidian.demo").then((on) => !on), {
+        description: "the demo login to be disabled",
+        timeoutMs: OUTBOX_WAIT_MS,
+      });
+      await expect(signIn(stack, "official@haidian.demo")).rejects.toThrow();
 
       const enabled = await cityAdmin.call("PATCH", path, {
         body: { status: "active" },
         headers: { "if-match": `"${before.version + 1}"` },
       });
       expect(enabled.status).toBe(200);
-      await waitFor(
-        () =>
-          signIn(stack, "official@haidian.demo").then(
-            () => true,
-            () => false,
-          ),
-        { description: "the demo login to be enabled again", timeoutMs: OUTBOX_WAIT_MS },
-      );
+      await waitFor(() => loginEnabled(stack, "official@haidian.demo"), {
+        description: "the demo login to be enabled again",
+        timeoutMs: OUTBOX_WAIT_MS,
+      });
+      await signIn(stack, "official@haidian.demo");
     });
 
     it("disables a user who accepted: the login and tokens already issued stop working; yourself you cannot disable", async () => {
