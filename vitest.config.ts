@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./test/support/long-first-sequencer.ts";
 
 // One DynamoDB Local and one SNS/SQS/S3 emulator serve the whole run (test/global-setup.ts);
 // each integration test file creates its own table.
@@ -11,6 +12,7 @@ export default defineConfig({
     // two minutes, and a test waiting for it must outlast that on a loaded runner.
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: LongestFirstSequencer },
     pool: "forks",
     maxWorkers: 2,
     env: {
