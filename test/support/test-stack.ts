@@ -33,7 +33,11 @@ export async function startTestStack(
   let stack: LocalStack;
   try {
     await beforeStart?.(dataDir);
-    stack = await startLocalStack({ ...options, dataDir, port: 0 });
+    // A handler's failure behind a 500 is otherwise invisible in a test's output.
+    const log = (line: string) => {
+      if (line.startsWith("[gateway]")) console.error(line);
+    };
+    stack = await startLocalStack({ log, ...options, dataDir, port: 0 });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
