@@ -38,16 +38,18 @@ describe("recipients along the responsibility chain (domain.md §5)", () => {
 
   it("a new warning reaches the enterprise and the nearest officials with someone registered", () => {
     // No street official is registered: the district stands in for the street.
-    expect(ids("enterprise")).toEqual(["owner@enterprise", "chaoyang@district"]);
+    expect(ids("street")).toEqual(["owner@enterprise", "chaoyang@district", "gas-dept@district"]);
     const withStreet = [...PEOPLE, candidate("jianwai", "streetOfficial", "d:110105/建外街道")];
+    expect(ids("street", withStreet)).toEqual(["owner@enterprise", "jianwai@street"]);
+    // Warnings raised before the street step came first start at the enterprise: the same people.
     expect(ids("enterprise", withStreet)).toEqual(["owner@enterprise", "jianwai@street"]);
   });
 
   it("an escalated warning reaches the step it climbed to, never another jurisdiction's", () => {
-    expect(ids("district")).toEqual(["chaoyang@district"]);
-    expect(ids("industry")).toEqual(["gas-dept@industry"]);
+    // The district and the industry department are one step (domain.md §5).
+    expect(ids("district")).toEqual(["chaoyang@district", "gas-dept@district"]);
+    expect(ids("industry")).toEqual(["chaoyang@district", "gas-dept@district"]);
     expect(ids("city")).toEqual(["city@city"]);
-    expect(ids("street")).toEqual(["chaoyang@district"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { parseJurisdiction } from "../tenancy/claims.ts";
 import type { Role } from "../tenancy/roles.ts";
 import { covers, type Place } from "../tenancy/scope.ts";
-import { CHAIN_STEPS, type ChainStep } from "../warnings/escalation.ts";
+import { CHAIN_STEPS, type ChainStep, chainStep } from "../warnings/escalation.ts";
 
 /** A user who could receive a warning: an active user of the enterprise or of a government tenant. */
 export interface Candidate {
@@ -20,15 +20,15 @@ export interface Recipient extends Candidate {
 }
 
 /** Who stands for each official step of the chain (domain.md §5, 三个责任). */
-const STEP_ROLE: Readonly<Record<Exclude<ChainStep, "enterprise">, Role>> = {
-  street: "streetOfficial",
-  district: "districtOfficial",
-  industry: "industryOfficial",
-  city: "cityAdmin",
-};
+const STEP_ROLES: Readonly<Record<Exclude<ChainStep, "enterprise" | "industry">, readonly Role[]>> =
+  {
+    street: ["streetOfficial"],
+    district: ["districtOfficial", "industryOfficial"],
+    city: ["cityAdmin"],
+  };
 
 function peopleAt(
-  step: ChainStep,
+  step: (typeof CHAIN_STEPS)[number],
   place: Place,
   enterpriseTenantId: string,
   candidates: readonly Candidate[],
@@ -39,18 +39,18 @@ function peopleAt(
           c.tenantId === enterpriseTenantId &&
           (c.role === "enterpriseAdmin" || c.role === "enterpriseStaff")
       : (c: Candidate) =>
-          c.role === STEP_ROLE[step] &&
+          STEP_ROLES[step].includes(c.role) &&
           c.tenantId !== enterpriseTenantId &&
           covers(parseJurisdiction(c.jurisdiction), place);
   return candidates.filter(fits).map((c) => ({ ...c, step }));
 }
 
 /**
- * Who receives a warning at its chain step (domain.md §5): the people of that step; at the
- * enterprise step also the nearest officials above it, since territorial supervision hears of a
- * warning when it is raised, not only when it escalates; and a step with nobody registered
- * (no street official yet) passes to the next one up that has someone, so a warning never falls
- * into an empty step.
+ * Who receives a warning at its chain step (domain.md §5): at the first step the enterprise's
+ * people and its street's officials together, since territorial supervision hears of a warning
+ * when it is raised, not only when it escalates; above it, the officials of that step (the
+ * district's with the industry department's). A step with nobody registered (no street official
+ * yet) passes to the next one up that has someone, so a warning never falls into an empty step.
  */
 export function recipientsAt(
   step: ChainStep,
@@ -58,10 +58,11 @@ export function recipientsAt(
   enterpriseTenantId: string,
   candidates: readonly Candidate[],
 ): Recipient[] {
-  const own = peopleAt(step, place, enterpriseTenantId, candidates);
-  if (step !== "enterprise" && own.length > 0) return own;
-  const above = CHAIN_STEPS.slice(CHAIN_STEPS.indexOf(step) + 1);
-  for (const next of above) {
+  const at = chainStep(step);
+  const firstLine = at === "enterprise" || at === "street";
+  const own = firstLine ? peopleAt("enterprise", place, enterpriseTenantId, candidates) : [];
+  const officials = CHAIN_STEPS.slice(CHAIN_STEPS.indexOf(firstLine ? "street" : at));
+  for (const next of officials) {
     const found = peopleAt(next, place, enterpriseTenantId, candidates);
     if (found.length > 0) return [...own, ...found];
   }

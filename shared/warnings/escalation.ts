@@ -3,13 +3,25 @@ import type { Level } from "../methodology/levels.ts";
 import { deadlineMinutes, type EscalationTiming } from "./rules.ts";
 
 /**
- * The responsibility chain a warning climbs (domain.md §5, 三个责任): the enterprise's
- * responsible person, the street/town, the district, the industry department, the city safety
- * committee.
+ * The responsibility chain a warning climbs (domain.md §5, 三个责任): enterprise → street/town →
+ * district and industry department → city safety committee. The district and the industry
+ * department are one step: territorial and industry supervision hear of an escalation together.
+ * A new warning starts at the street step — the enterprise and its street hear of it at once
+ * (shared/notifications/recipients.ts) — so its first deadline (red: 15 minutes) takes it to the
+ * district and the industry department, and the next one to the city.
  */
-export const CHAIN_STEPS = ["enterprise", "street", "district", "industry", "city"] as const;
-export const ChainStepSchema = z.enum(CHAIN_STEPS);
+export const CHAIN_STEPS = ["enterprise", "street", "district", "city"] as const;
+/**
+ * `industry` was a step of its own before it joined the district's (warnings stored then may
+ * carry it); it is read as the district step and never written.
+ */
+export const ChainStepSchema = z.enum([...CHAIN_STEPS, "industry"]);
 export type ChainStep = z.infer<typeof ChainStepSchema>;
+
+/** A step as the chain knows it (a stored `industry` is the district step). */
+export function chainStep(step: ChainStep): (typeof CHAIN_STEPS)[number] {
+  return step === "industry" ? "district" : step;
+}
 
 /** Where a source sits: what the chain's steps resolve to. */
 export interface ChainPlace {
@@ -24,15 +36,13 @@ export interface ChainPlace {
  * enterprise's own people are its tenant's).
  */
 export function jurisdictionsAt(step: ChainStep, place: ChainPlace): string[] {
-  switch (step) {
+  switch (chainStep(step)) {
     case "enterprise":
       return [];
     case "street":
       return [`d:${place.district}/${place.street}`];
     case "district":
-      return [`d:${place.district}`];
-    case "industry":
-      return [`i:${place.industry}`];
+      return [`d:${place.district}`, `i:${place.industry}`];
     case "city":
       return ["*"];
   }
@@ -51,10 +61,13 @@ function plus(now: Date, minutes: number): string {
   return new Date(now.getTime() + minutes * 60_000).toISOString();
 }
 
-/** The escalation of a new warning: at the enterprise, due by the level's acknowledge time. */
+/**
+ * The escalation of a new warning: at the street step (the enterprise and its street hear of
+ * it), due by the level's acknowledge time.
+ */
 export function startEscalation(level: Level, timing: EscalationTiming, now: Date): Escalation {
   return {
-    step: "enterprise",
+    step: "street",
     dueAt: plus(now, deadlineMinutes(timing, level, "acknowledge")),
     awaiting: "acknowledge",
   };
@@ -85,7 +98,7 @@ export function escalateIfDue(
   now: Date,
 ): Escalation | undefined {
   if (escalation.dueAt === null || now.getTime() < Date.parse(escalation.dueAt)) return undefined;
-  const index = CHAIN_STEPS.indexOf(escalation.step);
+  const index = CHAIN_STEPS.indexOf(chainStep(escalation.step));
   const step = CHAIN_STEPS[index + 1];
   if (step === undefined) return undefined;
   const last = index + 1 === CHAIN_STEPS.length - 1;

@@ -124,24 +124,24 @@ describe("lifecycle", () => {
 
 describe("escalation along the responsibility chain", () => {
   it("climbs when a red warning is not acknowledged within 15 minutes, and every 15 after", () => {
+    // Raised to the enterprise and its street; the district and the industry department at 15.
+    expect(raise("major").escalation.step).toBe("street");
     const { steps } = sweep(raise("major"), 0, 70);
     expect(steps).toEqual([
-      [15, "street"],
-      [30, "district"],
-      [45, "industry"],
-      [60, "city"],
+      [15, "district"],
+      [30, "city"],
     ]);
   });
 
   it("uses the level's defaults: orange 30 min, yellow 4 h, blue 24 h", () => {
-    expect(sweep(raise("significant"), 0, 31).steps).toEqual([[30, "street"]]);
-    expect(sweep(raise("general"), 0, 241).steps).toEqual([[240, "street"]]);
+    expect(sweep(raise("significant"), 0, 31).steps).toEqual([[30, "district"]]);
+    expect(sweep(raise("general"), 0, 241).steps).toEqual([[240, "district"]]);
     expect(escalateWarning(raise("low"), timing, clock(1439))).toBeUndefined();
-    expect(escalateWarning(raise("low"), timing, clock(1440))?.escalation.step).toBe("street");
+    expect(escalateWarning(raise("low"), timing, clock(1440))?.escalation.step).toBe("district");
   });
 
   it("stops climbing once acknowledged, and climbs again when unresolved past the deadline", () => {
-    const early = sweep(raise("major"), 0, 16).warning; // at the street since minute 15
+    const early = sweep(raise("major"), 0, 16).warning; // at the district since minute 15
     const acked = transitionWarning(
       early,
       "acknowledge",
@@ -150,14 +150,14 @@ describe("escalation along the responsibility chain", () => {
       timing,
       clock(20),
     ) as Warning;
-    expect(acked.escalation).toMatchObject({ step: "street", awaiting: "resolve" });
+    expect(acked.escalation).toMatchObject({ step: "district", awaiting: "resolve" });
     // Red: 4 hours to resolve after the acknowledgement.
     const { steps, warning } = sweep(acked, 21, 20 + 240);
-    expect(steps).toEqual([[260, "district"]]);
+    expect(steps).toEqual([[260, "city"]]);
     expect(warning.timeline.at(-1)).toMatchObject({
       kind: "escalated",
       note: "unresolved",
-      step: "district",
+      step: "city",
     });
   });
 
@@ -184,8 +184,9 @@ describe("escalation along the responsibility chain", () => {
   it("names the jurisdictions responsible at each step", () => {
     expect(jurisdictionsAt("enterprise", place)).toEqual([]);
     expect(jurisdictionsAt("street", place)).toEqual(["d:110105/建外街道"]);
-    expect(jurisdictionsAt("district", place)).toEqual(["d:110105"]);
-    expect(jurisdictionsAt("industry", place)).toEqual(["i:gas"]);
+    expect(jurisdictionsAt("district", place)).toEqual(["d:110105", "i:gas"]);
+    // Stored before the district and the industry department became one step: read as one.
+    expect(jurisdictionsAt("industry", place)).toEqual(["d:110105", "i:gas"]);
     expect(jurisdictionsAt("city", place)).toEqual(["*"]);
   });
 });

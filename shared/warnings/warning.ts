@@ -119,6 +119,7 @@ export function raiseWarning(
   now: Date,
 ): Warning {
   const at = now.toISOString();
+  const escalation = startEscalation(signal.level, context.timing, now);
   return {
     id: context.id,
     tenantId: context.tenantId,
@@ -134,8 +135,8 @@ export function raiseWarning(
     lastFiredAt: at,
     fireCount: 1,
     detail: detailOf(signal.detail),
-    escalation: startEscalation(signal.level, context.timing, now),
-    timeline: [{ at, kind: "raised", level: signal.level, step: "enterprise" }],
+    escalation,
+    timeline: [{ at, kind: "raised", level: signal.level, step: escalation.step }],
     version: 1,
     updatedAt: at,
   };

@@ -158,7 +158,11 @@ describe("readings", () => {
       industry: "gas",
       level: "significant",
     });
-    expect(raised?.data).toMatchObject({ step: "enterprise", jurisdictions: [] });
+    // Raised to the enterprise and its street (domain.md §5).
+    expect(raised?.data).toMatchObject({
+      step: "street",
+      jurisdictions: [expect.stringMatching(/^d:110105\//)],
+    });
   });
 
   it("a re-fire updates the live warning, never duplicates it", async () => {
@@ -263,15 +267,16 @@ describe("escalation sweep", () => {
     const t = await redWarning();
     expect(await escalationSweep(store, at(14))).not.toContain(t.warning.id);
     expect(await escalationSweep(store, at(15))).toContain(t.warning.id);
-    expect((await reload(t.warning.id, t.tenantId)).escalation.step).toBe("street");
+    // Raised to the enterprise and its street; the district and the industry department at 15.
+    expect((await reload(t.warning.id, t.tenantId)).escalation.step).toBe("district");
     expect(await escalationSweep(store, at(16))).not.toContain(t.warning.id);
     expect(await escalationSweep(store, at(30))).toContain(t.warning.id);
     const escalated = (await eventsOf(t.tenantId)).filter((e) => e.type === "warning.escalated");
-    expect(escalated.map((e) => (e.data as { step: string }).step)).toEqual(["street", "district"]);
-    expect(escalated[1]?.data).toMatchObject({
+    expect(escalated.map((e) => (e.data as { step: string }).step)).toEqual(["district", "city"]);
+    expect(escalated[0]?.data).toMatchObject({
       from: "street",
       reason: "unacknowledged",
-      jurisdictions: ["d:110105"],
+      jurisdictions: expect.arrayContaining(["d:110105"]),
     });
   });
 
@@ -295,7 +300,7 @@ describe("escalation sweep", () => {
     // Red: 4 hours to resolve after acknowledgement.
     expect(await escalationSweep(store, at(5 + 240))).toContain(t.warning.id);
     const w = await reload(t.warning.id, t.tenantId);
-    expect(w.escalation).toMatchObject({ step: "street", awaiting: "resolve" });
+    expect(w.escalation).toMatchObject({ step: "district", awaiting: "resolve" });
     const resolved = await actOnWarning(
       caller,
       scope,
@@ -338,7 +343,7 @@ describe("escalation sweep", () => {
     expect(await escalationSweep(store, at(15))).toEqual([]);
     for (const m of many) {
       const w = await reload(m.warning.id, m.tenantId);
-      expect(w.escalation.step).toBe("street");
+      expect(w.escalation.step).toBe("district");
       expect(w.timeline.filter((e) => e.kind === "escalated")).toHaveLength(1);
       const escalated = (await eventsOf(m.tenantId)).filter((e) => e.type === "warning.escalated");
       expect(escalated).toHaveLength(1);

@@ -172,16 +172,14 @@ describe("warning journey: assessment → webhook, e-mail, SMS → acknowledge; 
       `/api/v1/warnings/${encodeURIComponent(warning.id)}`,
     );
     expect(climbed.status).toBe(200);
-    // The chain (domain.md §5): enterprise → street at 15 minutes → district 15 minutes later.
-    expect(warning.escalation.step).toBe("enterprise");
-    expect((climbed.body as Warning).escalation.step).toBe("street");
+    // The chain (domain.md §5): raised to the enterprise and its street, the district and the
+    // industry department at 15 minutes, the city 15 minutes later.
+    expect(warning.escalation.step).toBe("street");
+    expect((climbed.body as Warning).escalation.step).toBe("district");
     expect(await escalationSweep(store, minutesIn(29.9))).not.toContain(warning.id);
     expect(await escalationSweep(store, minutesIn(30))).toContain(warning.id);
-    const district = await official.call(
-      "GET",
-      `/api/v1/warnings/${encodeURIComponent(warning.id)}`,
-    );
-    expect((district.body as Warning).escalation.step).toBe("district");
+    const city = await official.call("GET", `/api/v1/warnings/${encodeURIComponent(warning.id)}`);
+    expect((city.body as Warning).escalation.step).toBe("city");
 
     const escalated = await waitFor(
       () => {
@@ -191,15 +189,15 @@ describe("warning journey: assessment → webhook, e-mail, SMS → acknowledge; 
       { ...DELIVERY, description: "the two signed warning.escalated webhooks" },
     );
     expect(escalated.map((e) => (e.data as { step: string }).step).sort()).toEqual([
+      "city",
       "district",
-      "street",
     ]);
     expect(
       escalated.find((e) => (e.data as { step: string }).step === "district")?.data,
     ).toMatchObject({
       from: "street",
       reason: "unacknowledged",
-      jurisdictions: ["d:110105"],
+      jurisdictions: ["d:110105", "i:gas"],
     });
   });
 });

@@ -46,9 +46,9 @@ export const warningsEn: Texts<typeof warningsZhCN> = {
   },
   steps: {
     enterprise: "Enterprise",
-    street: "Street / town",
-    district: "District",
-    industry: "Industry department",
+    street: "Enterprise and street / town",
+    district: "District and industry department",
+    industry: "District and industry department",
     city: "City safety committee",
   },
   events: {

@@ -42,9 +42,9 @@ export const warningsZhCN = {
   },
   steps: {
     enterprise: "企业责任人",
-    street: "街道（乡镇）",
-    district: "区级",
-    industry: "行业部门",
+    street: "企业及街道（乡镇）",
+    district: "区级及行业部门",
+    industry: "区级及行业部门",
     city: "市安委会",
   },
   events: {
