@@ -75,7 +75,7 @@ describe("warnings inbox", () => {
     await table.getByRole("button", { name: "储罐区" }).first().click();
     const drawer = page.locator(".ant-drawer");
     await drawer.getByText("已电话通知站长").waitFor();
-    await drawer.getByText("企业责任人").first().waitFor();
+    await drawer.getByText("企业及街道（乡镇）").first().waitFor();
     await page.locator(".ant-drawer-close").click();
     await drawer.waitFor({ state: "hidden" });
   });
