@@ -9,7 +9,7 @@ import type { Scope } from "../../shared/tenancy/scope.ts";
 import { recordReads } from "../audit/audit-log.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
-import { placePartitions, recordsOf } from "./place-partitions.ts";
+import { placePartitions, placeReads } from "./place-partitions.ts";
 
 type Filter = (d: HiddenDanger) => boolean;
 
@@ -26,32 +26,7 @@ function matches(q: Omit<HiddenDangerListQuery, "limit" | "cursor">): Filter {
 function partitionsOf(scope: Scope, keep: Filter): Partition<HiddenDanger>[] {
   const entity = () =>
     (scope.kind === "tenant" ? storeForScope(scope) : functionStore()).entities.hiddenDanger;
-  const go = { order: "desc" } as const;
-  return placePartitions<HiddenDanger>(
-    scope,
-    {
-      byTenant: async (tenantId, cursor, limit) =>
-        recordsOf(
-          await entity()
-            .query.byTenant({ tenantId })
-            .go({ ...go, cursor, limit }),
-        ),
-      byDistrict: async (district, cursor, limit) =>
-        recordsOf(
-          await entity()
-            .query.byDistrict({ district })
-            .go({ ...go, cursor, limit }),
-        ),
-      byIndustry: async (industry, cursor, limit) =>
-        recordsOf(
-          await entity()
-            .query.byIndustry({ industry })
-            .go({ ...go, cursor, limit }),
-        ),
-      placeOf: (d) => d.place,
-    },
-    keep,
-  );
+  return placePartitions(scope, placeReads<HiddenDanger>(entity), keep);
 }
 
 /** The hidden dangers within reach, newest first, `{ items, nextCursor }`; officials' reads audited. */

@@ -12,8 +12,42 @@ export interface PlaceIndexedReads<T> {
 }
 
 /** An ElectroDB page of `{ record }` rows as a partition page of records. */
-export function recordsOf<T>(page: { data: unknown; cursor: string | null }): PartitionPage<T> {
+function recordsOf<T>(page: { data: unknown; cursor: string | null }): PartitionPage<T> {
   return { items: (page.data as { record: T }[]).map((r) => r.record), cursor: page.cursor };
+}
+
+interface Goable {
+  go(options: {
+    order: "desc";
+    cursor: string | null;
+    limit: number;
+  }): Promise<{ data: unknown; cursor: string | null }>;
+}
+
+/** An entity kept like a hidden danger: `{ record }` rows under these three indexes. */
+export interface PlaceIndexedEntity {
+  query: {
+    byTenant(key: { tenantId: string }): Goable;
+    byDistrict(key: { district: string }): Goable;
+    byIndustry(key: { industry: string }): Goable;
+  };
+}
+
+/** The reads of such an entity, newest first; `entity` picks the caller's store per read. */
+export function placeReads<
+  T extends { place: { district: string; street: string; industry: string } },
+>(entity: () => PlaceIndexedEntity): PlaceIndexedReads<T> {
+  const page = async (q: Goable, cursor: string | null, limit: number) =>
+    recordsOf<T>(await q.go({ order: "desc", cursor, limit }));
+  return {
+    byTenant: (tenantId, cursor, limit) =>
+      page(entity().query.byTenant({ tenantId }), cursor, limit),
+    byDistrict: (district, cursor, limit) =>
+      page(entity().query.byDistrict({ district }), cursor, limit),
+    byIndustry: (industry, cursor, limit) =>
+      page(entity().query.byIndustry({ industry }), cursor, limit),
+    placeOf: (item) => item.place,
+  };
 }
 
 /**

@@ -33,7 +33,7 @@ import { dangerEventStep, ruleSteps } from "./danger-events.ts";
 import { dangerActor } from "./danger-reach.ts";
 import { createDanger } from "./hidden-danger-item.ts";
 import { dangerAudit } from "./hidden-dangers.ts";
-import { placePartitions, recordsOf } from "./place-partitions.ts";
+import { placePartitions, placeReads } from "./place-partitions.ts";
 import { publicReportItem } from "./public-report-item.ts";
 
 /** An address may send this many times a link's quota across the tenant's links per window. */
@@ -116,35 +116,10 @@ export async function listPublicReports(
   query: PublicReportListQuery,
 ): Promise<{ items: PublicReport[]; nextCursor: string | null }> {
   const entity = () => storeOf(scope).entities.publicReport;
-  const go = { order: "desc" } as const;
   const keep = (r: PublicReport) =>
     (query.status === undefined || r.status === query.status) &&
     (query.riskSourceId === undefined || r.riskSourceId === query.riskSourceId);
-  const partitions = placePartitions<PublicReport>(
-    scope,
-    {
-      byTenant: async (tenantId, cursor, limit) =>
-        recordsOf(
-          await entity()
-            .query.byTenant({ tenantId })
-            .go({ ...go, cursor, limit }),
-        ),
-      byDistrict: async (district, cursor, limit) =>
-        recordsOf(
-          await entity()
-            .query.byDistrict({ district })
-            .go({ ...go, cursor, limit }),
-        ),
-      byIndustry: async (industry, cursor, limit) =>
-        recordsOf(
-          await entity()
-            .query.byIndustry({ industry })
-            .go({ ...go, cursor, limit }),
-        ),
-      placeOf: (r) => r.place,
-    },
-    keep,
-  );
+  const partitions = placePartitions(scope, placeReads<PublicReport>(entity), keep);
   const page = await walkPartitions(partitions, query.cursor, query.limit);
   const official = scope.kind === "jurisdiction";
   return { ...page, items: page.items.map((r) => publicReportFor(r, official)) };
