@@ -1,6 +1,10 @@
 import { cardsApi } from "./cards/manifest.ts";
 import { exchangeApi, importWorker, jobRecovery } from "./exchange/manifest.ts";
-import { hiddenDangersApi, hiddenDangersSweep } from "./hidden-dangers/manifest.ts";
+import {
+  hiddenDangersApi,
+  hiddenDangersSweep,
+  publicReportsApi,
+} from "./hidden-dangers/manifest.ts";
 import {
   emailDelivery,
   notificationDigests,
@@ -50,6 +54,7 @@ export const manifest: Manifest = [
   passesApi,
   hiddenDangersApi,
   hiddenDangersSweep,
+  publicReportsApi,
   webhooksApi,
   webhookDelivery,
   webhookRetries,

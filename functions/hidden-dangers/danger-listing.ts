@@ -5,12 +5,12 @@ import type {
 import { isOpen } from "../../shared/hidden-dangers/lifecycle.ts";
 import { foldDangerStats, type HiddenDangerStats } from "../../shared/hidden-dangers/statistics.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import { covers, planJurisdictionQueries, type Scope } from "../../shared/tenancy/scope.ts";
+import type { Scope } from "../../shared/tenancy/scope.ts";
 import { recordReads } from "../audit/audit-log.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
+import { placePartitions, placeReads } from "./place-partitions.ts";
 
-type Row = { record: HiddenDanger };
 type Filter = (d: HiddenDanger) => boolean;
 
 function matches(q: Omit<HiddenDangerListQuery, "limit" | "cursor">): Filter {
@@ -22,46 +22,11 @@ function matches(q: Omit<HiddenDangerListQuery, "limit" | "cursor">): Filter {
     (q.open === undefined || isOpen(d.status) === (q.open === "true"));
 }
 
-/**
- * The partitions that hold exactly what the caller reaches, newest first: an enterprise's own
- * partition, or the district and industry index partitions its jurisdiction plans — never a
- * read of everything followed by a filter.
- */
+/** The partitions that hold exactly the dangers the caller reaches (place-partitions.ts). */
 function partitionsOf(scope: Scope, keep: Filter): Partition<HiddenDanger>[] {
-  if (scope.kind === "agency") return [];
-  if (scope.kind === "tenant") {
-    const entity = storeForScope(scope).entities.hiddenDanger;
-    return [
-      {
-        id: `tenant:${scope.tenantId}`,
-        read: async (cursor, limit) => {
-          const page = await entity.query
-            .byTenant({ tenantId: scope.tenantId })
-            .go({ cursor, limit, order: "desc" });
-          return {
-            items: (page.data as Row[]).map((r) => r.record).filter(keep),
-            cursor: page.cursor,
-          };
-        },
-      },
-    ];
-  }
-  const entity = functionStore().entities.hiddenDanger;
-  const inReach: Filter = (d) => covers(scope.jurisdiction, d.place) && keep(d);
-  return planJurisdictionQueries(scope.jurisdiction).map((plan) => ({
-    id: `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}`,
-    read: async (cursor, limit) => {
-      const q =
-        plan.index === "district"
-          ? entity.query.byDistrict({ district: plan.district })
-          : entity.query.byIndustry({ industry: plan.industry });
-      const page = await q.go({ cursor, limit, order: "desc" });
-      return {
-        items: (page.data as Row[]).map((r) => r.record).filter(inReach),
-        cursor: page.cursor,
-      };
-    },
-  }));
+  const entity = () =>
+    (scope.kind === "tenant" ? storeForScope(scope) : functionStore()).entities.hiddenDanger;
+  return placePartitions(scope, placeReads<HiddenDanger>(entity), keep);
 }
 
 /** The hidden dangers within reach, newest first, `{ items, nextCursor }`; officials' reads audited. */

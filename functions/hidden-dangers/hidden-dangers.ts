@@ -27,7 +27,8 @@ import { dangerActor, reachDanger } from "./danger-reach.ts";
 import { createDanger, dangerNotFound, loadDanger, putDanger } from "./hidden-danger-item.ts";
 import { clearOverdueSteps } from "./overdue.ts";
 
-function audit(
+/** The audit record of a danger's step (`hiddenDanger.<action>`), in the step's unit of work. */
+export function dangerAudit(
   caller: Caller,
   action: string,
   before: HiddenDanger | null,
@@ -80,7 +81,7 @@ export async function reportHiddenDanger(
     [
       createDanger(danger),
       ...rule,
-      audit(caller, "report", null, danger, now),
+      dangerAudit(caller, "report", null, danger, now),
       dangerEventStep("reported", danger, now),
     ],
     requestId === undefined ? undefined : { tenantId: source.tenantId, request: requestId },
@@ -105,7 +106,7 @@ export async function planHiddenDanger(
   const { danger, store } = await reachDanger(caller, scope, id);
   if (danger.version !== expected) throw staleVersion();
   const next = planRectification(danger, plan, dangerActor(caller, scope), now);
-  await writeTogether(store, [putDanger(next), audit(caller, "plan", danger, next, now)]);
+  await writeTogether(store, [putDanger(next), dangerAudit(caller, "plan", danger, next, now)]);
   return next;
 }
 
@@ -126,7 +127,7 @@ export async function stepHiddenDanger(
   const { danger, store } = await reachDanger(caller, scope, id);
   if (danger.version !== expected) throw staleVersion();
   const next = takeStep(danger, step, dangerActor(caller, scope), now, note);
-  const steps: WriteStep[] = [putDanger(next), audit(caller, step, danger, next, now)];
+  const steps: WriteStep[] = [putDanger(next), dangerAudit(caller, step, danger, next, now)];
   if (step === "close") {
     steps.push(dangerEventStep("closed", next, now));
     const source = await loadSource(store, next.tenantId, next.riskSourceId);

@@ -1,4 +1,5 @@
 import { hiddenDangersContract } from "../../shared/contracts/hidden-dangers.ts";
+import { publicReportsContract } from "../../shared/contracts/public-reports.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
 /** Hidden dangers with rectification (隐患排查治理): reports, plans, steps, evidence, statistics. */
@@ -23,4 +24,19 @@ export const hiddenDangersSweep: FunctionDefinition = {
   table: "readWrite",
   memoryMb: 512,
   timeoutSeconds: 120,
+};
+
+/**
+ * Public reports from a source's QR page and their moderation: its own function, because the
+ * public route verifies card links (the card-link secret) and no other hidden-danger route may.
+ */
+export const publicReportsApi: FunctionDefinition = {
+  id: "public-reports-api",
+  description: "Hidden dangers reported by the public from a card's QR page, and their moderation",
+  handler: "functions/hidden-dangers/public-reports-api.handler.ts",
+  routes: publicReportsContract,
+  table: "readWrite",
+  signsCardLinks: true,
+  memoryMb: 512,
+  timeoutSeconds: 29,
 };

@@ -26,6 +26,11 @@ export interface FunctionConfig {
   readonly smtpUrl: string | undefined;
   /** Per tenant, for its integrator clients (`CITYRISK_INTEGRATOR_RATE_LIMIT`, default 120/60). */
   readonly integratorRateLimit: RateLimit;
+  /**
+   * Public hidden-danger reports from a card's QR page, per link (`CITYRISK_PUBLIC_REPORT_RATE_LIMIT`,
+   * default 5/3600); an address gets four times as many across the tenant's links.
+   */
+  readonly publicReportRateLimit: RateLimit;
   /** Role assumed with a `tenantId` session tag for tenant data (set by CDK; unset locally). */
   readonly tenantDataRoleArn: string | undefined;
   /** `CITYRISK_AUTO_APPROVE_SIGNUPS=true` approves enterprise sign-ups at once (local demo). */
@@ -116,6 +121,20 @@ export function parseRateLimit(text: string): RateLimit {
 }
 
 const optional = z.string().optional();
+
+function rateLimitSetting(fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      try {
+        return parseRateLimit(text);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+}
 const flag = z.enum(["true", "false"]).optional();
 
 /** Every variable any function reads; those only some functions need are optional here. */
@@ -127,17 +146,8 @@ export const EnvironmentSchema = z.object({
   [ENV.s3ForcePathStyle]: flag,
   [ENV.mailFrom]: z.email().default("noreply@cityrisk.local"),
   [ENV.smtpUrl]: z.url({ protocol: /^smtps?$/ }).optional(),
-  [ENV.integratorRateLimit]: z
-    .string()
-    .default("120/60")
-    .transform((text, ctx) => {
-      try {
-        return parseRateLimit(text);
-      } catch (error) {
-        ctx.addIssue({ code: "custom", message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  [ENV.integratorRateLimit]: rateLimitSetting("120/60"),
+  [ENV.publicReportRateLimit]: rateLimitSetting("5/3600"),
   [ENV.tenantDataRoleArn]: optional,
   [ENV.autoApproveSignups]: flag,
   [ENV.webUrl]: z.url().optional(),
@@ -206,6 +216,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     mailFrom: e[ENV.mailFrom],
     smtpUrl: e[ENV.smtpUrl],
     integratorRateLimit: Object.freeze(e[ENV.integratorRateLimit]),
+    publicReportRateLimit: Object.freeze(e[ENV.publicReportRateLimit]),
     tenantDataRoleArn: e[ENV.tenantDataRoleArn],
     autoApproveSignups: e[ENV.autoApproveSignups] === "true",
     webUrl: e[ENV.webUrl],

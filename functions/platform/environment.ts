@@ -12,6 +12,7 @@ export const ENV = {
   mailFrom: "CITYRISK_MAIL_FROM",
   smtpUrl: "CITYRISK_SMTP_URL",
   integratorRateLimit: "CITYRISK_INTEGRATOR_RATE_LIMIT",
+  publicReportRateLimit: "CITYRISK_PUBLIC_REPORT_RATE_LIMIT",
   tenantDataRoleArn: "TENANT_DATA_ROLE_ARN",
   autoApproveSignups: "CITYRISK_AUTO_APPROVE_SIGNUPS",
   webUrl: "CITYRISK_WEB_URL",

@@ -89,6 +89,7 @@ describe("readConfig", () => {
       mailFrom: "noreply@cityrisk.local",
       smtpUrl: undefined,
       integratorRateLimit: { limit: 120, windowSeconds: 60 },
+      publicReportRateLimit: { limit: 5, windowSeconds: 3600 },
       tenantDataRoleArn: undefined,
       autoApproveSignups: false,
       webhookPrivateTargets: false,

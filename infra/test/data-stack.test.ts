@@ -21,6 +21,25 @@ describe("DataStack", () => {
     prod = synthData("prod");
   });
 
+  it("lets the web origin PUT evidence photos straight to the bucket (presigned, CORS)", () => {
+    const app = new App({ context: FEATURE_FLAGS, builtinCloudFormationValidation: false });
+    const stack = new DataStack(app, "Data", {
+      config: stageConfig("dev"),
+      corsAllowedOrigins: ["https://cityrisk.example"],
+    });
+    Template.fromStack(stack).hasResourceProperties("AWS::S3::Bucket", {
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({
+            AllowedMethods: Match.arrayWith(["PUT"]),
+            AllowedOrigins: ["https://cityrisk.example"],
+            AllowedHeaders: ["*"],
+          }),
+        ],
+      },
+    });
+  });
+
   it("builds the table's keys and every GSI from mainTable", () => {
     const key = (pk: string, sk: string) => [
       { AttributeName: pk, KeyType: "HASH" },

@@ -78,8 +78,12 @@ export const HiddenDangerSchema = StoredMetaSchema.extend({
   description: z.string(),
   status: HiddenDangerStatusSchema,
   reportedBy: z.string(),
-  /** Whether an official or the enterprise reported it. */
-  reporterKind: z.enum(["enterprise", "official"]),
+  /**
+   * Whether an official or the enterprise reported it, or the public through the source's QR
+   * page (then `publicReportId` names the report an official accepted).
+   */
+  reporterKind: z.enum(["enterprise", "official", "public"]),
+  publicReportId: z.string().optional(),
   plan: RectificationPlanSchema.nullable(),
   /** Due date the overdue check watches: the plan's deadline, then the acceptance deadline. */
   dueAt: z.iso.datetime().nullable(),

@@ -41,6 +41,8 @@ describe(`isolation matrix: ${size.text}`, () => {
   beforeAll(async () => {
     // The integrator's per-tenant quota would turn its later cells into 429s.
     process.env.CITYRISK_INTEGRATOR_RATE_LIMIT = "100000/60";
+    // Every cell reports from one address: the public reports' per-address quota likewise.
+    process.env.CITYRISK_PUBLIC_REPORT_RATE_LIMIT = "100000/60";
     running = await startTestStack("matrix", { beforeStart: seedExtraLogins });
     stack = running.stack;
     const fx = new MatrixFixtures(stackStore(stack));

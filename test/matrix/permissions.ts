@@ -396,6 +396,20 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: [...KEEPERS, ...OFFICIALS],
     why: "the enterprise's own counts, officials their jurisdiction's",
   },
+  // public hidden-danger reports (群众举报) from a card's QR page, moderated before they count
+  "POST /api/v1/public/risk-sources/{token}/hidden-dangers": {
+    roles: PUBLIC,
+    why: "anyone at the posted card reports; the signed, expiring link is the only credential, rate-limited per link and address",
+  },
+  "GET /api/v1/public-danger-reports": {
+    roles: [...ENTERPRISE, ...OFFICIALS],
+    why: "officials moderate their jurisdiction's queue; the enterprise sees reports on its sources without the reporter's contact",
+  },
+  "POST /api/v1/public-danger-reports/{id}/accept": {
+    roles: OFFICIALS,
+    why: "an official of the source's jurisdiction decides whether a public report counts",
+  },
+  "POST /api/v1/public-danger-reports/{id}/reject": { roles: OFFICIALS, why: "as accepting" },
   "GET /api/v1/risk-sources/imports/{id}": { roles: ENTERPRISE, why: "as starting one" },
   "POST /api/v1/enterprises/census-imports": {
     roles: ["districtOfficial", "cityAdmin"],

@@ -4,6 +4,7 @@ import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./r
 import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
 import { hiddenDangerCases } from "./route-cases-hidden-dangers.ts";
+import { publicReportCases } from "./route-cases-public-reports.ts";
 import { readinessCases } from "./route-cases-readiness.ts";
 import { statsCases } from "./route-cases-stats.ts";
 import { supervisionCases } from "./route-cases-supervision.ts";
@@ -295,6 +296,7 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...supervisionCases,
   ...warningCases,
   ...hiddenDangerCases,
+  ...publicReportCases,
   ...statsCases,
   ...cardCases,
   ...webhookCases,

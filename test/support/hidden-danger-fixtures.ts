@@ -7,6 +7,10 @@ import {
   reportDanger,
   takeStep,
 } from "../../shared/hidden-dangers/lifecycle.ts";
+import {
+  type PublicReport,
+  receivePublicReport,
+} from "../../shared/hidden-dangers/public-report.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 
 /** A 五到位 plan due a month after `now`. */
@@ -68,5 +72,29 @@ export async function storedDanger(
   d: HiddenDanger,
 ): Promise<HiddenDanger | undefined> {
   const { data } = await store.entities.hiddenDanger.get({ tenantId: d.tenantId, id: d.id }).go();
+  return data?.record;
+}
+
+/** A pending public report on a source, as the QR page would have sent it. */
+export async function putPublicReport(store: Store, source: RiskSource): Promise<PublicReport> {
+  const { publicReportItem } = await import("../../functions/hidden-dangers/public-report-item.ts");
+  const now = new Date();
+  const report = receivePublicReport(
+    { title: "消防通道被占用", description: "后门消防通道堆满纸箱", contact: "13900139000" },
+    {
+      id: `${source.tenantId}~PR${now.getTime().toString(36)}${(counter++).toString(36).padStart(4, "0")}`,
+      tenantId: source.tenantId,
+      riskSourceId: source.id,
+      riskSourceName: source.name,
+      place: dangerPlaceOf(source),
+    },
+    now,
+  );
+  await store.entities.publicReport.put(publicReportItem(report)).go();
+  return report;
+}
+
+export async function storedPublicReport(store: Store, r: PublicReport) {
+  const { data } = await store.entities.publicReport.get({ tenantId: r.tenantId, id: r.id }).go();
   return data?.record;
 }

@@ -19,6 +19,7 @@ export const paths = {
   warnings: "/warnings",
   hiddenDangers: "/hidden-dangers",
   hiddenDanger: "/hidden-dangers/:id",
+  publicReports: "/public-reports",
   notificationPreferences: "/notifications",
   localSms: "/local/sms-outbox",
   riskMap: "/map",

@@ -208,6 +208,13 @@ export const APP_ROUTES: readonly AppRoute[] = [
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
   {
+    path: paths.publicReports,
+    load: () =>
+      import("../pages/public-reports/public-reports-page.tsx").then((m) => m.PublicReportsPage),
+    nav: { label: "nav.publicReports", icon: <BugOutlined />, group: "risk" },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
+  {
     path: paths.hiddenDanger,
     load: () =>
       import("../pages/hidden-dangers/hidden-danger-detail-page.tsx").then(

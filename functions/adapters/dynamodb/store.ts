@@ -26,6 +26,7 @@ import {
 } from "./entities/notification.ts";
 import { outboxMessageEntity } from "./entities/outbox-message.ts";
 import { passEntity, passSegmentEntity, reviewNoticeEntity } from "./entities/pass.ts";
+import { publicReportEntity } from "./entities/public-report.ts";
 import { reportJobEntity } from "./entities/report-job.ts";
 import { requestMarkEntity } from "./entities/request-mark.ts";
 import { riskSourceEntity } from "./entities/risk-source.ts";
@@ -82,6 +83,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     passSegment: passSegmentEntity(config),
     reviewNotice: reviewNoticeEntity(config),
     hiddenDanger: hiddenDangerEntity(config),
+    publicReport: publicReportEntity(config),
     webhookEndpoint: webhookEndpointEntity(config),
     webhookDelivery: webhookDeliveryEntity(config),
     webhookAttempt: webhookAttemptEntity(config),

@@ -15,9 +15,18 @@ export const RATE_COUNTER_ATTRIBUTES: readonly string[] = [
   mainTable.ttlAttribute,
 ];
 
-export function rateCounterKey(tenantId: string, windowStart: number): Record<string, string> {
+/**
+ * `bucket` names a counter other than the tenant's integrator quota (e.g. the public reports of
+ * one QR link): `RATE#<bucket>#<window start>`, in the same tenant partition.
+ */
+export function rateCounterKey(
+  tenantId: string,
+  windowStart: number,
+  bucket?: string,
+): Record<string, string> {
   return {
     [mainTable.partitionKey]: tenantPartition(tenantId),
-    [mainTable.sortKey]: `RATE#${windowStart}`,
+    [mainTable.sortKey]:
+      bucket === undefined ? `RATE#${windowStart}` : `RATE#${bucket}#${windowStart}`,
   };
 }

@@ -29,6 +29,7 @@ export async function countRequest(
   tenantId: string,
   rateLimit: RateLimit,
   nowMs: number,
+  bucket?: string,
 ): Promise<WindowVerdict> {
   const now = Math.floor(nowMs / 1000);
   const windowStart = now - (now % rateLimit.windowSeconds);
@@ -38,7 +39,10 @@ export async function countRequest(
       new UpdateItemCommand({
         TableName: table.tableName,
         Key: Object.fromEntries(
-          Object.entries(rateCounterKey(tenantId, windowStart)).map(([name, S]) => [name, { S }]),
+          Object.entries(rateCounterKey(tenantId, windowStart, bucket)).map(([name, S]) => [
+            name,
+            { S },
+          ]),
         ),
         UpdateExpression: "ADD #count :one SET #expiresAt = :windowEnd",
         ConditionExpression: "attribute_not_exists(#count) OR #count < :limit",

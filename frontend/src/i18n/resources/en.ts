@@ -3,6 +3,7 @@ import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
 import { notificationsEn } from "./notifications-en.ts";
 import { portalEn } from "./portal-en.ts";
+import { publicReportsEn } from "./public-reports-en.ts";
 import { readinessEn } from "./readiness-en.ts";
 import { registryEn } from "./registry-en.ts";
 import { reportsEn } from "./reports-en.ts";
@@ -37,6 +38,7 @@ export const en: Messages = {
     organisation: "My organisation",
     reports: "Reports",
     hiddenDangers: "Hidden dangers",
+    publicReports: "Public reports",
     webhooks: "Webhooks",
     emergencyResources: "Emergency resources",
   },
@@ -118,6 +120,7 @@ export const en: Messages = {
   tenancy: tenancyEn,
   warnings: warningsEn,
   hiddenDangers: hiddenDangersEn,
+  publicReports: publicReportsEn,
   notifications: notificationsEn,
   readiness: readinessEn,
   cards: cardsEn,

@@ -3,6 +3,7 @@ import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
 import { notificationsZhCN } from "./notifications-zh-cn.ts";
 import { portalZhCN } from "./portal-zh-cn.ts";
+import { publicReportsZhCN } from "./public-reports-zh-cn.ts";
 import { readinessZhCN } from "./readiness-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
@@ -36,6 +37,7 @@ export const zhCN = {
     organisation: "本单位",
     reports: "报表下载",
     hiddenDangers: "隐患治理",
+    publicReports: "公众举报",
     webhooks: "Webhook",
     emergencyResources: "应急资源",
   },
@@ -115,6 +117,7 @@ export const zhCN = {
   tenancy: tenancyZhCN,
   warnings: warningsZhCN,
   hiddenDangers: hiddenDangersZhCN,
+  publicReports: publicReportsZhCN,
   notifications: notificationsZhCN,
   readiness: readinessZhCN,
   cards: cardsZhCN,

@@ -11,6 +11,7 @@ import { LoadError } from "../../app/load-error.tsx";
 import type { Messages } from "../../i18n/resources/zh-cn.ts";
 import { formatDateTime } from "../../registry/dates.ts";
 import { PublicFrame } from "../../tenancy/public-frame.tsx";
+import { PublicReportForm } from "./public-report-form.tsx";
 
 const list = (items: readonly string[]) => (items.length ? items.join("、") : "—");
 
@@ -101,6 +102,7 @@ export function PublicRiskSourcePage() {
           <Typography.Text type="secondary">
             {t("cards.linkExpiresAt")} {formatDateTime(s.linkExpiresAt)}
           </Typography.Text>
+          <PublicReportForm token={token} />
         </Flex>
       )}
     </PublicFrame>
