@@ -63,6 +63,14 @@ describe("accessibility and tablet width of the main pages", () => {
     expect(found.join("\n")).toBe("");
   });
 
+  it("the official's dashboard numbers open the list filtered the same way", async () => {
+    const page = await as("official@chaoyang.demo", 1280);
+    await page.getByTestId("tile-level-major").click();
+    await page.waitForURL((url) => url.pathname === "/risk-sources");
+    expect(new URL(page.url()).searchParams.get("level")).toBe("major");
+    await page.getByTestId("filter-level").getByText("重大风险").waitFor();
+  });
+
   it("the official's main pages fit a 768 px tablet without sideways scrolling", async () => {
     const page = await as("official@chaoyang.demo", 768);
     const overflowing: string[] = [];
