@@ -1,6 +1,7 @@
 import { Flex, Layout, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { systemContract } from "../../../shared/contracts/system.ts";
 import { LanguageToggle } from "./language-toggle.tsx";
 
 /** The product bar: name in the active language with the other beneath, then `extra` items. */
@@ -18,6 +19,16 @@ export function AppHeader({ nav, extra }: { nav?: ReactNode; extra?: ReactNode }
       </Flex>
       <div style={{ flex: 1, minWidth: 0 }}>{nav}</div>
       <Flex align="center" gap={16} style={{ flex: "none" }}>
+        {/* The OpenAPI page the server generates from the route contracts, for integrators. */}
+        <Typography.Link
+          href={systemContract.docs.path}
+          target="_blank"
+          rel="noopener"
+          style={{ color: "#fff" }}
+          data-testid="api-docs-link"
+        >
+          {t("app.apiDocs")}
+        </Typography.Link>
         <LanguageToggle />
         {extra}
       </Flex>

@@ -8,13 +8,13 @@ export type LevelId = (typeof LEVEL_IDS)[number];
 
 export interface LevelStyle {
   color: string;
-  /** Text drawn on the colour; dark on yellow for contrast (WCAG AA). */
+  /** Text drawn on the colour; dark on yellow and orange for contrast (WCAG AA, axe-checked). */
   onColor: string;
 }
 
 export const LEVELS: Readonly<Record<LevelId, LevelStyle>> = {
   major: { color: "#E5202E", onColor: "#FFFFFF" },
-  significant: { color: "#F27B1F", onColor: "#FFFFFF" },
+  significant: { color: "#F27B1F", onColor: "#1F1F1F" },
   general: { color: "#F5C400", onColor: "#1F1F1F" },
   low: { color: "#2F6FDE", onColor: "#FFFFFF" },
 };

@@ -11,6 +11,13 @@ export const appTheme: ThemeConfig = {
     colorError: LEVELS.major.color,
     colorWarning: LEVELS.significant.color,
     colorInfo: LEVELS.low.color,
+    // antd's secondary, placeholder and description greys (45% / 25% black) fail WCAG AA
+    // contrast on white; these pass 4.5:1 (axe checks them in accessibility.browser.test.ts).
+    colorTextSecondary: "rgba(0, 0, 0, 0.65)",
+    colorTextTertiary: "rgba(0, 0, 0, 0.6)",
+    colorTextDescription: "rgba(0, 0, 0, 0.6)",
+    colorTextPlaceholder: "rgba(0, 0, 0, 0.56)",
+    colorTextQuaternary: "rgba(0, 0, 0, 0.56)",
     borderRadius: 6,
     fontFamily:
       '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif',

@@ -17,6 +17,7 @@ export const en: Messages = {
   app: {
     productName: "CityRisk",
     productNameEn: "城市安全风险云",
+    apiDocs: "API docs",
     tagline: "City safety-risk grading, control and hazard management",
   },
   nav: {

@@ -10,6 +10,7 @@ export const portalEn: Messages["portal"] = {
   },
   queue: {
     search: "Search source or enterprise name",
+    sortLabel: "Sort",
     overdue: "Overdue only",
     newest: "Newest first",
     oldest: "Oldest first",

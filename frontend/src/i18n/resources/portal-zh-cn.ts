@@ -8,6 +8,7 @@ export const portalZhCN = {
   },
   queue: {
     search: "搜索风险源或企业名称",
+    sortLabel: "排序",
     overdue: "仅看超期未审",
     newest: "最新提交在前",
     oldest: "最早提交在前",

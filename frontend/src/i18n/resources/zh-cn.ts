@@ -16,6 +16,7 @@ export const zhCN = {
   app: {
     productName: "城市安全风险云",
     productNameEn: "CityRisk",
+    apiDocs: "接口文档",
     tagline: "城市安全风险分级管控与隐患排查治理平台",
   },
   nav: {

@@ -44,6 +44,9 @@ export function EnterpriseDirectoryPage() {
       placeholder={t(
         key === "district" ? "enterprises.filterDistrict" : "enterprises.filterIndustry",
       )}
+      aria-label={t(
+        key === "district" ? "enterprises.filterDistrict" : "enterprises.filterIndustry",
+      )}
       value={filters[key]}
       onChange={set(key)}
       options={options.map((o) => ({ value: o.id, label: pick(o.name) }))}

@@ -41,6 +41,7 @@ export function ReviewFiltersBar({ value, onChange }: Props) {
       <Select
         {...common}
         placeholder={t("registry.list.filterLevel")}
+        aria-label={t("registry.list.filterLevel")}
         value={value.level}
         onChange={set("level")}
         options={LEVELS.map((level) => ({ value: level, label: t(`levels.names.${level}`) }))}
@@ -49,6 +50,7 @@ export function ReviewFiltersBar({ value, onChange }: Props) {
       <Select
         {...common}
         placeholder={t("registry.list.filterDistrict")}
+        aria-label={t("registry.list.filterDistrict")}
         value={value.district}
         onChange={set("district")}
         options={catalog(DISTRICT_OPTIONS)}
@@ -58,6 +60,7 @@ export function ReviewFiltersBar({ value, onChange }: Props) {
         {...common}
         style={{ minWidth: 190 }}
         placeholder={t("registry.list.filterIndustry")}
+        aria-label={t("registry.list.filterIndustry")}
         value={value.industry}
         onChange={set("industry")}
         options={catalog(INDUSTRY_OPTIONS)}
@@ -72,6 +75,7 @@ export function ReviewFiltersBar({ value, onChange }: Props) {
       </Checkbox>
       <Select
         style={{ minWidth: 130 }}
+        aria-label={t("portal.queue.sortLabel")}
         value={value.order ?? "newest"}
         onChange={(order) => set("order")(order === "oldest" ? "oldest" : undefined)}
         options={[

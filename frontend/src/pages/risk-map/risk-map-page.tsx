@@ -18,6 +18,7 @@ import { DISTRICT_CODE_BY_MAP_NAME } from "../../map/echarts-setup.ts";
 import { useEChart } from "../../map/use-echart.ts";
 import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
 import { riskSourceLinks } from "../../registry/links.ts";
+import { LevelTag } from "../../theme/level-tag.tsx";
 import { DistrictChoropleth } from "./district-choropleth.tsx";
 import { MAP_POINT_LIMIT, type MapPoint, useMapPoints } from "./use-map-points.ts";
 import { useMapResources } from "./use-map-resources.ts";
@@ -155,6 +156,7 @@ export function RiskMapPage() {
           data-testid="map-district"
           style={{ width: 160 }}
           placeholder={t("map.district")}
+          aria-label={t("map.district")}
           value={district}
           onChange={(value: DistrictCode) => setDistrict(value)}
           options={DISTRICTS.map((d) => ({ value: d.code, label: pick(d.name) }))}
@@ -164,6 +166,7 @@ export function RiskMapPage() {
           allowClear
           style={{ width: 140 }}
           placeholder={t("map.level")}
+          aria-label={t("map.level")}
           value={level}
           onChange={(value?: Level) => setLevel(value)}
           options={LEVELS.map((l) => ({ value: l, label: t(`levels.names.${l}`) }))}
@@ -175,6 +178,7 @@ export function RiskMapPage() {
           optionFilterProp="label"
           style={{ width: 200 }}
           placeholder={t("map.industry")}
+          aria-label={t("map.industry")}
           value={industry}
           onChange={(value?: IndustryId) => setIndustry(value)}
           options={INDUSTRIES.map((i) => ({ value: i.id, label: pick(i.name) }))}
@@ -183,16 +187,17 @@ export function RiskMapPage() {
           <Space>
             <Switch
               data-testid="map-resources"
+              aria-label={t("readiness.layer")}
               checked={showResources}
               onChange={setShowResources}
             />
-            <Tag color={RESOURCE_COLOUR}>{t("readiness.layer")}</Tag>
+            <Tag color={RESOURCE_COLOUR} style={{ color: "#1F1F1F" }}>
+              {t("readiness.layer")}
+            </Tag>
           </Space>
         )}
         {LEVELS.map((l) => (
-          <Tag key={l} color={LEVEL_INFO[l].colour.hex}>
-            {t(`levels.names.${l}`)}
-          </Tag>
+          <LevelTag key={l} level={l} />
         ))}
       </Space>
       {points.error && <LoadError error={points.error} onRetry={() => void points.refetch()} />}

@@ -29,6 +29,7 @@ export function ListFiltersBar({ value, onChange }: Props) {
         {...common}
         data-testid="filter-level"
         placeholder={t("registry.list.filterLevel")}
+        aria-label={t("registry.list.filterLevel")}
         value={value.level}
         onChange={set("level")}
         options={[
@@ -40,6 +41,7 @@ export function ListFiltersBar({ value, onChange }: Props) {
         {...common}
         style={{ minWidth: 200 }}
         placeholder={t("registry.list.filterIndustry")}
+        aria-label={t("registry.list.filterIndustry")}
         value={value.industry}
         onChange={set("industry")}
         options={catalog(INDUSTRY_OPTIONS)}
@@ -48,6 +50,7 @@ export function ListFiltersBar({ value, onChange }: Props) {
       <Select
         {...common}
         placeholder={t("registry.list.filterDistrict")}
+        aria-label={t("registry.list.filterDistrict")}
         value={value.district}
         onChange={set("district")}
         options={catalog(DISTRICT_OPTIONS)}
@@ -56,6 +59,7 @@ export function ListFiltersBar({ value, onChange }: Props) {
       <Select
         {...common}
         placeholder={t("registry.list.filterReviewDue")}
+        aria-label={t("registry.list.filterReviewDue")}
         value={value.due}
         onChange={set("due")}
         options={REVIEW_DUE_OPTIONS.map((due) => ({

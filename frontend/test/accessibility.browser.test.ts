@@ -1,0 +1,88 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
+import type { LocalStack } from "../../infra/local/start-stack.ts";
+import { stackStore } from "../../test/support/stack-client.ts";
+import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
+import { launchChromium, signInAs } from "./browser-support.ts";
+
+// Issue 13: the main pages pass axe (WCAG 2 A/AA) and fit a 768 px tablet without sideways
+// scrolling. One signed-in context per person; pages opened by address. Needs the built app.
+const OFFICIAL_PAGES = ["/", "/map", "/risk-sources", "/reviews", "/warnings", "/enterprises"];
+const ENTERPRISE_PAGES = ["/", "/risk-sources", "/warnings"];
+/** What shows a page is drawn, not still loading. */
+const settled = (page: Page) =>
+  page.waitForFunction(() => !document.querySelector(".ant-spin-spinning, .ant-skeleton"), null, {
+    timeout: 15_000,
+  });
+
+describe("accessibility and tablet width of the main pages", () => {
+  let running: TestStack | undefined;
+  let stack: LocalStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    running = await startTestStack("accessibility-web");
+    stack = running.stack;
+    await seedDemoTenants(stackStore(stack), new Date());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  async function as(email: string, width: number): Promise<Page> {
+    const context = await browser.newContext({ locale: "zh-CN", viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, stack.baseUrl, email, "/");
+    return page;
+  }
+
+  /** axe's violations of a page as `rule: selectors`, so a failure says where to look. */
+  async function violations(page: Page, path: string): Promise<string[]> {
+    await page.goto(`${stack.baseUrl}${path}`);
+    await page.locator("main").waitFor();
+    await settled(page);
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    return result.violations.map(
+      (v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  }
+
+  it.each([
+    ["official@chaoyang.demo", OFFICIAL_PAGES],
+    ["admin@gas-station.demo", ENTERPRISE_PAGES],
+  ] as const)("%s: no axe violations on the main pages", async (email, paths) => {
+    const page = await as(email, 1280);
+    const found: string[] = [];
+    for (const path of paths) found.push(...(await violations(page, path)));
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("zh-CN");
+    expect(found.join("\n")).toBe("");
+  });
+
+  it("the official's dashboard numbers open the list filtered the same way", async () => {
+    const page = await as("official@chaoyang.demo", 1280);
+    await page.getByTestId("tile-level-major").click();
+    await page.waitForURL((url) => url.pathname === "/risk-sources");
+    expect(new URL(page.url()).searchParams.get("level")).toBe("major");
+    await page.getByTestId("filter-level").getByText("重大风险").waitFor();
+  });
+
+  it("the official's main pages fit a 768 px tablet without sideways scrolling", async () => {
+    const page = await as("official@chaoyang.demo", 768);
+    const overflowing: string[] = [];
+    for (const path of OFFICIAL_PAGES) {
+      await page.goto(`${stack.baseUrl}${path}`);
+      await page.locator("main").waitFor();
+      await settled(page);
+      const wide = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      if (wide) overflowing.push(path);
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
