@@ -18,7 +18,11 @@ import { button, launchChromium, signInAs } from "./browser-support.ts";
 // with the map picker; the official finds it on the dashboard, on the map and first in the
 // review queue, and accepts it. Screenshots of each page land in test-artifacts/ (git-ignored).
 const ARTIFACTS = "test-artifacts/journey";
-const GAS_STATION = { district: "110105", street: "建外街道", industry: "hazardous-chemicals" };
+const GAS_STATION = {
+  district: "110105",
+  street: "建外街道",
+  industry: "hazardous-chemicals",
+} as const;
 const SOURCE_NAME = `卸油区（旅程测试${Date.now().toString(36)}）`;
 
 describe("journey: sign-up, approval, registration with the map picker, review", () => {
