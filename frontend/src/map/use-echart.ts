@@ -4,6 +4,8 @@ import { echarts } from "./echarts-setup.ts";
 type Chart = ReturnType<typeof echarts.init>;
 type Option = Parameters<Chart["setOption"]>[0];
 type ClickParams = { componentType?: string; seriesType?: string; name?: string; data?: unknown };
+/** A click anywhere on the canvas, in pixels of the container, with the chart to convert them. */
+export type CanvasClick = (pixel: [number, number], chart: Chart) => void;
 
 /**
  * One ECharts instance in a container: created on mount, given each new option (replacing the
@@ -13,10 +15,13 @@ export function useEChart(
   container: RefObject<HTMLDivElement | null>,
   option: Option,
   onClick: (params: ClickParams) => void,
+  onCanvasClick?: CanvasClick,
 ): void {
   const chart = useRef<Chart | undefined>(undefined);
   const clicked = useRef(onClick);
   clicked.current = onClick;
+  const canvasClicked = useRef(onCanvasClick);
+  canvasClicked.current = onCanvasClick;
 
   useEffect(() => {
     const element = container.current;
@@ -24,6 +29,10 @@ export function useEChart(
     const instance = echarts.init(element);
     chart.current = instance;
     instance.on("click", (params) => clicked.current(params as ClickParams));
+    // Series clicks miss the blank parts of the map; the location picker needs every click.
+    instance.getZr().on("click", (event) => {
+      canvasClicked.current?.([event.offsetX, event.offsetY], instance);
+    });
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {

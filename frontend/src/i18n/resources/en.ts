@@ -1,6 +1,7 @@
 import { cardsEn } from "./cards-en.ts";
 import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
+import { locationPickerEn } from "./location-picker-en.ts";
 import { notificationsEn } from "./notifications-en.ts";
 import { portalEn } from "./portal-en.ts";
 import { publicReportsEn } from "./public-reports-en.ts";
@@ -128,5 +129,6 @@ export const en: Messages = {
   ...enterprisePagesEn,
   reports: reportsEn,
   portal: portalEn,
+  locationPicker: locationPickerEn,
   webhooks: webhooksEn,
 };

@@ -1,6 +1,7 @@
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
+import { locationPickerZhCN } from "./location-picker-zh-cn.ts";
 import { notificationsZhCN } from "./notifications-zh-cn.ts";
 import { portalZhCN } from "./portal-zh-cn.ts";
 import { publicReportsZhCN } from "./public-reports-zh-cn.ts";
@@ -125,6 +126,7 @@ export const zhCN = {
   ...enterprisePagesZhCN,
   reports: reportsZhCN,
   portal: portalZhCN,
+  locationPicker: locationPickerZhCN,
   webhooks: webhooksZhCN,
 } as const;
 

@@ -5,6 +5,7 @@ import { INDUSTRIES } from "../../../../shared/catalogs/industries.ts";
 import { UsccSchema } from "../../../../shared/risk/uscc.ts";
 import { type SignupInput, SignupInputSchema } from "../../../../shared/tenancy/requests.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
+import { coordinateRules, LocationPicker } from "../../map/location-picker.tsx";
 import { ContactFields } from "./contact-fields.tsx";
 
 export interface SignupValues {
@@ -122,7 +123,10 @@ export function SignUpForm({ form, submitting, onSubmit }: Props) {
           <Form.Item
             name="lon"
             label={t("tenancy.signUp.lon")}
-            rules={[{ required: true, message: t("tenancy.signUp.required") }]}
+            rules={[
+              { required: true, message: t("tenancy.signUp.required") },
+              ...coordinateRules("lon", t),
+            ]}
           >
             <InputNumber step={0.0001} style={{ width: "100%" }} />
           </Form.Item>
@@ -131,10 +135,16 @@ export function SignUpForm({ form, submitting, onSubmit }: Props) {
           <Form.Item
             name="lat"
             label={t("tenancy.signUp.lat")}
-            rules={[{ required: true, message: t("tenancy.signUp.required") }]}
+            rules={[
+              { required: true, message: t("tenancy.signUp.required") },
+              ...coordinateRules("lat", t),
+            ]}
           >
             <InputNumber step={0.0001} style={{ width: "100%" }} />
           </Form.Item>
+        </Col>
+        <Col span={24}>
+          <LocationPicker />
         </Col>
       </Row>
       <Divider titlePlacement="start">{t("tenancy.signUp.principal")}</Divider>

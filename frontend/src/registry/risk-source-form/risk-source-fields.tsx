@@ -1,6 +1,7 @@
 import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useLanguage } from "../../i18n/use-language.ts";
+import { coordinateRules, LocationPicker } from "../../map/location-picker.tsx";
 import {
   ACCIDENT_TYPE_OPTIONS,
   type CatalogOption,
@@ -65,14 +66,27 @@ export function RiskSourceFields() {
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="lon" label={t("registry.fields.lon")} required>
+            <Form.Item
+              name="lon"
+              label={t("registry.fields.lon")}
+              required
+              rules={coordinateRules("lon", t)}
+            >
               <InputNumber style={{ width: "100%" }} step={0.0001} precision={6} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="lat" label={t("registry.fields.lat")} required>
+            <Form.Item
+              name="lat"
+              label={t("registry.fields.lat")}
+              required
+              rules={coordinateRules("lat", t)}
+            >
               <InputNumber style={{ width: "100%" }} step={0.0001} precision={6} />
             </Form.Item>
+          </Col>
+          <Col span={24}>
+            <LocationPicker />
           </Col>
         </Row>
       </Card>
