@@ -28,11 +28,11 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
             {
+              // One chunk: split per set of pages (rolldown's entriesAware), antd's modules landed
+              // in chunks that import each other, and adding a page once ordered them so that
+              // cssinjs's Keyframe was used before its chunk had run — a blank app.
               name: "antd",
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/,
-              // Components only some pages use (Table, Form, Upload…) load with those pages.
-              entriesAware: true,
-              entriesAwareMergeThreshold: 60 * 1024,
             },
             { name: "i18n", test: /node_modules[\\/](i18next|react-i18next)[\\/]/ },
             { name: "query", test: /node_modules[\\/]@tanstack[\\/]/ },
