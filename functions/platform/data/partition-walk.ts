@@ -64,11 +64,21 @@ function encode(hash: string, p: number, c: string | null): string {
   return Buffer.from(JSON.stringify({ h: hash, p, c })).toString("base64url");
 }
 
+/** The most partitions read at once when the ones before came back short. */
+const MAX_READ_AHEAD = 16;
+
 /**
  * Lists several index partitions as one listing: partitions in order (e.g. levels most severe
  * first, then shards), each paged by the index. Pages are full unless the listing ends;
  * `nextCursor` is null on the last page. Each partition is a query the caller's scope
  * produced, so nothing outside the scope is ever read.
+ *
+ * A city-wide scope is hundreds of partitions (district × level × shard), most of them empty
+ * where the city is sparse; read one after another they took longer than the function's
+ * timeout. So each round reads the current partition and, while pages come back short, a
+ * growing number of the following ones at once (1, 2, 4 … 16). A partition whose page holds
+ * more than the listing still has room for is read again for exactly that room, so the cursor
+ * points past the last item taken.
  */
 export async function walkPartitions<T>(
   partitions: readonly Partition<T>[],
@@ -78,22 +88,36 @@ export async function walkPartitions<T>(
   const hash = fingerprint(partitions);
   let { p, c } = cursor ? decode(cursor, hash) : { p: 0, c: null as string | null };
   const items: T[] = [];
-  while (p < partitions.length) {
-    const partition = partitions[p] as Partition<T>;
-    const resumed = c;
-    const page = await partition.read(c, limit - items.length).catch((error: unknown) => {
+  const read = (at: number, from: string | null, want: number) => {
+    const partition = partitions[at] as Partition<T>;
+    return partition.read(from, want).catch((error: unknown) => {
       // A forged inner cursor points outside the partition: the database refuses it.
-      if (resumed !== null && isRefusedInput(error)) throw badCursor();
+      if (from !== null && isRefusedInput(error)) throw badCursor();
       throw error;
     });
-    items.push(...page.items);
-    if (page.cursor === null) {
-      p += 1;
-      c = null;
-    } else {
-      c = page.cursor;
+  };
+  let width = 1;
+  while (p < partitions.length && items.length < limit) {
+    const want = limit - items.length;
+    const ahead = Math.min(width, partitions.length - p);
+    const pages = await Promise.all(
+      Array.from({ length: ahead }, (_, i) => read(p + i, i === 0 ? c : null, want)),
+    );
+    width = Math.min(width * 2, MAX_READ_AHEAD);
+    for (const [i, early] of pages.entries()) {
+      const from = i === 0 ? c : null;
+      const room = limit - items.length;
+      const page = early.items.length > room ? await read(p, from, room) : early;
+      items.push(...page.items);
+      if (page.cursor === null) {
+        p += 1;
+        c = null;
+      } else {
+        c = page.cursor;
+      }
+      // More in this partition, or the listing is full: the pages read beyond are not used.
+      if (page.cursor !== null || items.length >= limit) break;
     }
-    if (items.length >= limit) break;
   }
   return { items, nextCursor: p < partitions.length ? encode(hash, p, c) : null };
 }
