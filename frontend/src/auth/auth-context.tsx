@@ -1,13 +1,5 @@
 import type { User } from "oidc-client-ts";
-import {
-  createContext,
-  type ReactNode,
-  useCallback,
-  useContext,
-  useMemo,
-  useRef,
-  useState,
-} from "react";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthProvider as OidcProvider, useAuth as useOidc } from "react-oidc-context";
 import { type AuthConfig, signoutParams, userManagerSettings } from "./auth-config.ts";
@@ -25,12 +17,6 @@ export interface AuthState {
   signIn: (returnTo: string, options?: { loginHint?: string; fresh?: boolean }) => Promise<void>;
   /** Ends the session here and at the provider (its sign-out page returns to `/sign-in`). */
   signOut: () => Promise<void>;
-  /**
-   * True from the sign-out click until the browser leaves for the provider: the user is already
-   * forgotten, and a protected page must not start a sign-in that the provider's still-open
-   * session would answer at once (the user would land back where they were, signed in).
-   */
-  signingOut: boolean;
   /** Forgets the user here only (a refused token): the next protected page signs in again. */
   forget: () => Promise<void>;
   /** The current ID token — what the API's authorizer accepts from the web client. */
@@ -69,10 +55,8 @@ function useAuthState(config: AuthConfig): AuthState {
     [oidc.signinRedirect, i18n],
   );
 
-  const [signingOut, setSigningOut] = useState(false);
   const signOut = useCallback(async () => {
     const params = signoutParams(config, latest.current?.id_token);
-    setSigningOut(true);
     await oidc.removeUser();
     await oidc.signoutRedirect(params);
   }, [oidc.removeUser, oidc.signoutRedirect, config]);
@@ -81,8 +65,8 @@ function useAuthState(config: AuthConfig): AuthState {
   const getToken = useCallback(() => latest.current?.id_token, []);
 
   return useMemo(
-    () => ({ session, isLoading: oidc.isLoading, signIn, signOut, signingOut, forget, getToken }),
-    [session, oidc.isLoading, signIn, signOut, signingOut, forget, getToken],
+    () => ({ session, isLoading: oidc.isLoading, signIn, signOut, forget, getToken }),
+    [session, oidc.isLoading, signIn, signOut, forget, getToken],
   );
 }
 

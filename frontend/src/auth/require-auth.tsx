@@ -5,16 +5,16 @@ import { useAuth } from "./auth-context.tsx";
 
 /** Sends signed-out visitors to the provider's sign-in page, back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { session, isLoading, signIn, signingOut } = useAuth();
+  const { session, isLoading, signIn } = useAuth();
   const location = useLocation();
   const started = useRef(false);
   const returnTo = location.pathname + location.search + location.hash;
   useEffect(() => {
-    if (isLoading || session || signingOut || started.current) return;
+    if (isLoading || session || started.current) return;
     // Once per mount: StrictMode's second effect run must not start a second redirect.
     started.current = true;
     void signIn(returnTo);
-  }, [isLoading, session, signingOut, signIn, returnTo]);
+  }, [isLoading, session, signIn, returnTo]);
   if (!session) {
     return (
       <Flex justify="center" align="center" style={{ minHeight: "100vh" }}>
