@@ -2,6 +2,7 @@
 export const paths = {
   home: "/",
   signIn: "/sign-in",
+  signOut: "/sign-out",
   authCallback: "/auth/callback",
   riskSources: "/risk-sources",
   riskSourceNew: "/risk-sources/new",

@@ -15,6 +15,12 @@ export function createAppRouter() {
       }),
     },
     {
+      path: paths.signOut,
+      lazy: async () => ({
+        Component: (await import("../pages/sign-out/sign-out-page.tsx")).SignOutPage,
+      }),
+    },
+    {
       path: paths.authCallback,
       lazy: async () => ({
         Component: (await import("../pages/auth-callback/auth-callback-page.tsx")).AuthCallbackPage,

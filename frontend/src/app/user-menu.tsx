@@ -1,15 +1,18 @@
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { Avatar, Button, Dropdown, Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import { useAuth } from "../auth/auth-context.tsx";
 import { useCurrentUser } from "../auth/current-user.tsx";
 import { useLanguage } from "../i18n/use-language.ts";
+import { paths } from "./paths.ts";
 
 /** The signed-in user's e-mail and role, with sign-out. */
 export function UserMenu() {
   const { t } = useTranslation();
   const { pick } = useLanguage();
-  const { session, signOut } = useAuth();
+  const { session } = useAuth();
+  const navigate = useNavigate();
   const { data: me } = useCurrentUser();
   const email = me?.email ?? session?.email ?? "";
   return (
@@ -33,7 +36,7 @@ export function UserMenu() {
             key: "sign-out",
             icon: <LogoutOutlined />,
             label: <span data-testid="sign-out">{t("auth.signOut")}</span>,
-            onClick: () => void signOut(),
+            onClick: () => void navigate(paths.signOut),
           },
         ],
       }}

@@ -15,7 +15,10 @@ export interface AuthState {
   isLoading: boolean;
   /** Sends the browser to the provider's sign-in page; back at `returnTo` afterwards. */
   signIn: (returnTo: string, options?: { loginHint?: string; fresh?: boolean }) => Promise<void>;
-  /** Ends the session here and at the provider (its sign-out page returns to `/sign-in`). */
+  /**
+   * Ends the session here and at the provider (its sign-out page returns to `/sign-in`). Called
+   * by the `/sign-out` page only: a protected page would start a sign-in once the user is gone.
+   */
   signOut: () => Promise<void>;
   /** Forgets the user here only (a refused token): the next protected page signs in again. */
   forget: () => Promise<void>;
@@ -57,8 +60,13 @@ function useAuthState(config: AuthConfig): AuthState {
 
   const signOut = useCallback(async () => {
     const params = signoutParams(config, latest.current?.id_token);
-    await oidc.removeUser();
-    await oidc.signoutRedirect(params);
+    try {
+      // Forgets the user, then leaves for the provider's logout.
+      await oidc.signoutRedirect(params);
+    } catch (error) {
+      await oidc.removeUser();
+      throw error;
+    }
   }, [oidc.removeUser, oidc.signoutRedirect, config]);
 
   const forget = useCallback(() => oidc.removeUser(), [oidc.removeUser]);
