@@ -106,13 +106,12 @@ export async function tableCensus(
     endpoint: stack.endpoints.dynamodb,
   });
   const partitions = tenantIds === undefined ? [undefined] : tenantIds.map((t) => `T#${t}`);
-  const lines: string[] = [];
-  for (const partition of partitions) {
-    for (const item of await readAll(client, stack.tableName, partition)) {
-      if (!isBookkeeping(item)) lines.push(stable(decided(item)));
-    }
-  }
+  const read = await Promise.all(partitions.map((p) => readAll(client, stack.tableName, p)));
   client.destroy();
+  const lines = read
+    .flat()
+    .filter((item) => !isBookkeeping(item))
+    .map((item) => stable(decided(item)));
   lines.sort();
   return {
     count: lines.length,
