@@ -1,3 +1,4 @@
+import { setTimeout } from "node:timers/promises";
 import type { Browser, Page } from "playwright-core";
 import { Webhook } from "standardwebhooks";
 import { ulid } from "ulidx";
@@ -95,6 +96,10 @@ describe("webhooks page", () => {
     await deliveries.getByText("已送达").waitFor();
     await page.getByTestId(`replay-${event.id}`).click();
     await page.getByText("已安排重发 1 条消息").waitFor();
+    // The replay is due at once; the retry sweep (every minute) sends it. Its clock is the
+    // event's time, in whole seconds as EventBridge sends it: a second on, the replay is due.
+    await setTimeout(1000);
+    await stack.fireSchedule("webhook-retries");
     await waitFor(() => receiver.on("/browser").length >= 2, { timeoutMs: 120_000 });
     expect(receiver.on("/browser").map((r) => r.headers["webhook-id"])).toEqual([
       event.id,
