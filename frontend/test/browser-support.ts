@@ -40,3 +40,27 @@ export async function signInAs(
   await page.locator(`[data-email="${email}"]`).click();
   await page.waitForURL(isBackInApp);
 }
+
+/**
+ * Signs out as a person does (the user menu's sign-out) and waits for `/sign-in`, where the
+ * provider's logout returns. A sign-out that stops short names the pages it went through.
+ */
+export async function signOut(page: Page): Promise<void> {
+  const visited: string[] = [];
+  const record = (frame: { url(): string }) => {
+    if (frame === page.mainFrame()) visited.push(new URL(frame.url()).pathname);
+  };
+  page.on("framenavigated", record);
+  try {
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("sign-out").click();
+    await page.waitForURL((url) => url.pathname === "/sign-in");
+  } catch (error) {
+    throw new Error(
+      `sign-out stopped at ${new URL(page.url()).pathname} after [${visited.join(" → ")}]`,
+      { cause: error },
+    );
+  } finally {
+    page.off("framenavigated", record);
+  }
+}

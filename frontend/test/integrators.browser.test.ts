@@ -8,7 +8,7 @@ import type { IntegratorClient } from "../../shared/tenancy/integrator-client.ts
 import type { Page as ListPage } from "../../shared/tenancy/views.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { button, launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
+import { button, launchChromium, signInAs as signInDemoUser, signOut } from "./browser-support.ts";
 
 // 对接系统: the city admin registers a district government's platform and disables it; an
 // enterprise admin registers their own system and sees only it. The built web app on the started
@@ -123,9 +123,7 @@ describe("integrators page", () => {
   });
 
   it("lets the gas station's admin register their own system, without seeing the city's", async () => {
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
     await signInAs("admin@gas-station.demo");
     await page.goto(`${stack.baseUrl}/integrators`);
 

@@ -11,7 +11,7 @@ import {
 import { stackStore } from "../../test/support/stack-client.ts";
 import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { button, launchChromium, signInAs } from "./browser-support.ts";
+import { button, launchChromium, signInAs, signOut } from "./browser-support.ts";
 
 // The journey of issue 13 in Chromium (`npm run test:e2e`): an enterprise signs up with the map
 // picker, the district official approves; a Chaoyang gas station registers and assesses a source
@@ -120,9 +120,7 @@ describe("journey: sign-up, approval, registration with the map picker, review",
       .getByRole("button", { name: button("通过") })
       .click();
     await row.waitFor({ state: "detached" });
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
   });
 
   it("registers a gas-station source with the map picker and assesses it", async () => {
@@ -150,9 +148,7 @@ describe("journey: sign-up, approval, registration with the map picker, review",
     await shot("04-assess");
     await page.getByTestId("submit-assessment").click();
     await page.getByTestId("assessment-history").getByText("待审核").waitFor();
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
   });
 
   it("shows it to the official on the dashboard, on the map and first in the review queue", async () => {

@@ -11,7 +11,7 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
+import { launchChromium, signInAs as signInDemoUser, signOut } from "./browser-support.ts";
 
 // The registry pages end to end: the started local stack (gateway serving frontend/dist, the
 // registry API, DynamoDB Local) driven through Debian's Chromium. Needs `npm run build:frontend`.
@@ -224,10 +224,7 @@ describe("risk registry pages", () => {
   });
 
   it("lets the Chaoyang official accept the assessment from the review queue", async () => {
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-    // Signing out goes through the provider's logout; a new sign-in starts once it is back.
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
     await signInAs("official@chaoyang.demo");
     // Grouped into a submenu: opened by its address.
     await page.goto(`${stack.baseUrl}/reviews`);

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { startLocalStack } from "../../infra/local/start-stack.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { isProviderSignInPage, launchChromium } from "./browser-support.ts";
+import { isProviderSignInPage, launchChromium, signOut } from "./browser-support.ts";
 
 // End-to-end: the started local stack (gateway serving frontend/dist, identity provider, APIs)
 // driven through a real Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
@@ -76,10 +76,7 @@ describe("web app shell", () => {
   });
 
   it("signs out back to the sign-in page and guards the home page", async () => {
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
     await page.getByTestId("sign-in").waitFor();
     await page.goto(`${stack.baseUrl}/`);
     await page.waitForURL(isProviderSignInPage);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoUsers } from "../../infra/local/identity/demo-users.ts";
 import type { startLocalStack } from "../../infra/local/start-stack.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { isProviderSignInPage, launchChromium } from "./browser-support.ts";
+import { isProviderSignInPage, launchChromium, signOut } from "./browser-support.ts";
 
 /** A deep link every demo role may open (REGISTRY_READERS), with a query to carry through. */
 const DEEP_LINK = "/risk-sources?from=deep-link";
@@ -49,9 +49,7 @@ describe("sign-in through the OpenID provider", () => {
       });
       expect(me.status).toBe(200);
 
-      await page.getByTestId("user-menu").click();
-      await page.getByTestId("sign-out").click();
-      await page.waitForURL((url) => url.pathname === "/sign-in");
+      await signOut(page);
       await page.goto(`${stack.baseUrl}${DEEP_LINK}`);
       await page.waitForURL(isProviderSignInPage);
     },

@@ -10,7 +10,13 @@ import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
-import { button, isProviderSignInPage, launchChromium, signInAs } from "./browser-support.ts";
+import {
+  button,
+  isProviderSignInPage,
+  launchChromium,
+  signInAs,
+  signOut,
+} from "./browser-support.ts";
 
 // Sign-up → approval → invitation → first sign-in, through the built web app on the started
 // local stack in Debian's Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
@@ -114,9 +120,7 @@ describe("tenancy pages", () => {
   });
 
   it("accepts the invitation with a new password and signs the admin in", async () => {
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
 
     await page.goto(invitationLink);
     const card = page.getByTestId("invitation");
@@ -240,9 +244,7 @@ describe("tenancy pages", () => {
       ),
     });
     expect(created.status).toBe(201);
-    await page.getByTestId("user-menu").click();
-    await page.getByTestId("sign-out").click();
-    await page.waitForURL("**/sign-in");
+    await signOut(page);
     await signInAs(page, stack.baseUrl, "admin@gas-station.demo");
 
     await page.goto(`${stack.baseUrl}/delegations`);

@@ -109,6 +109,7 @@ describe("webhooks page", () => {
     await page.getByRole("tab", { name: "投递日志" }).click();
     await page.getByTestId("webhook-attempts").getByText("204").first().waitFor();
     await page.keyboard.press("Escape");
+    await deliveries.waitFor({ state: "hidden" });
   });
 
   it("rotates the secret, disables and deletes the endpoint, in English too", async () => {
@@ -118,6 +119,7 @@ describe("webhooks page", () => {
     expect(fresh).toMatch(/^whsec_/);
     expect(fresh).not.toBe(secret);
     await page.getByTestId("webhook-secret-close").click();
+    await page.getByText("密钥只显示这一次").waitFor({ state: "detached" });
 
     const row = page.locator(`[data-endpoint-id="${endpointId}"]`);
     await confirmIn(`toggle-${endpointId}`, "停用");
