@@ -9,6 +9,8 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
+  // The app honours reduced motion (no dialog, menu or chart animations): tests wait for none.
+  "--force-prefers-reduced-motion",
 ];
 
 export function launchChromium(): Promise<Browser> {

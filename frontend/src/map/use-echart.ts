@@ -1,4 +1,5 @@
 import { type RefObject, useEffect, useRef } from "react";
+import { useReducedMotion } from "../theme/reduced-motion.ts";
 import { echarts } from "./echarts-setup.ts";
 
 type Chart = ReturnType<typeof echarts.init>;
@@ -41,6 +42,11 @@ export function useEChart(
       chart.current = undefined;
     };
   }, [container]);
+
+  const reducedMotion = useReducedMotion();
+  useEffect(() => {
+    chart.current?.setOption({ animation: !reducedMotion });
+  }, [reducedMotion]);
 
   useEffect(() => {
     chart.current?.setOption(option, { replaceMerge: ["series"] });
