@@ -38,7 +38,7 @@ import { LoginStore } from "./identity/login-store.ts";
 import { LocalOidc } from "./identity/oidc/local-oidc.ts";
 import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
 import { ensurePrivateDir } from "./private-files.ts";
-import { loadHandler } from "./runners/load-handler.ts";
+import { lazily, loadHandler } from "./runners/load-handler.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./runners/local-account.ts";
 import { startQueuePoller } from "./runners/queue-poller.ts";
 import { startScheduler } from "./runners/scheduler.ts";
@@ -261,11 +261,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       warn: (m: unknown) => log(`[runner] ${String(m)}`),
       error: (m: unknown) => log(`[runner] ${String(m)}`),
     };
+    // The gateway imports a route's function when it is first called; the runners likewise.
+    const loadOnFirstCall = lazily(loadHandler);
     const streams = await startStreamPoller({
       dynamodbEndpoint: dynamo.endpoint,
       tableName: table.tableName,
       functions: manifest,
-      loadHandler,
+      loadHandler: loadOnFirstCall,
       logger: runnerLogger,
     });
     stops.push(() => streams.stop());
@@ -273,14 +275,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sqsEndpoint: aws.endpoint,
       queues: messaging.queueUrls,
       functions: manifest,
-      loadHandler,
+      loadHandler: loadOnFirstCall,
       logger: runnerLogger,
     });
     stops.push(() => queues.stop());
     const scheduler = await startScheduler({
       schedules: options.schedules ?? productSchedules,
       functions: manifest,
-      loadHandler,
+      loadHandler: loadOnFirstCall,
       logger: runnerLogger,
     });
     stops.push(() => scheduler.stop());

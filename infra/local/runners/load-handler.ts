@@ -27,3 +27,18 @@ export const loadHandler: LoadHandler = async (definition) => {
 function isModuleWithHandler(module: unknown): module is { handler: unknown } {
   return typeof module === "object" && module !== null && "handler" in module;
 }
+
+/**
+ * Defers each function's import to its first invocation, as Lambda's cold start does: a stack
+ * whose caller touches three functions does not evaluate the other thirty (PDF, spreadsheet and
+ * font libraries among them) at start-up. A handler that fails to load fails its first call.
+ */
+export function lazily(load: LoadHandler): LoadHandler {
+  return async (definition) => {
+    let loaded: Promise<InvokableHandler> | undefined;
+    return async (event, context) => {
+      loaded ??= load(definition);
+      return (await loaded)(event, context);
+    };
+  };
+}
