@@ -63,8 +63,12 @@ describe("accessibility and tablet width of the main pages", () => {
     expect(found.join("\n")).toBe("");
   });
 
-  it("the official's dashboard numbers open the list filtered the same way", async () => {
+  it("the official's dashboard draws the trends, and its numbers open the list filtered the same way", async () => {
     const page = await as("official@chaoyang.demo", 1280);
+    // The trends chart draws the last 30 days of the district, one line per level.
+    const trends = page.locator('[data-testid="chart-trends"]:not([data-days="0"])');
+    await trends.locator("canvas").waitFor();
+    expect(Number(await trends.getAttribute("data-days"))).toBeGreaterThanOrEqual(30);
     await page.getByTestId("tile-level-major").click();
     await page.waitForURL((url) => url.pathname === "/risk-sources");
     expect(new URL(page.url()).searchParams.get("level")).toBe("major");

@@ -38,7 +38,6 @@ export const portalEn: Messages["portal"] = {
     liveWarnings: "Warnings not closed",
     total: "Risk sources",
     trends: "Trends",
-    trendsPending: "The trends route is not available yet; the chart will appear here.",
     mySources: "Our risk sources",
     reviewsDue: "Reviews due within 30 days",
     cards: "Risk notification cards",

@@ -35,7 +35,6 @@ export const portalZhCN = {
     liveWarnings: "未办结预警",
     total: "风险源总数",
     trends: "风险趋势",
-    trendsPending: "趋势统计接口尚未提供，此处预留趋势图。",
     mySources: "本企业风险源",
     reviewsDue: "近 30 天到期复评",
     cards: "安全风险告知卡",

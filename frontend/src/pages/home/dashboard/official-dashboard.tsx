@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LEVELS } from "../../../../../shared/methodology/levels.ts";
 import type { Role } from "../../../../../shared/tenancy/roles.ts";
-import { useCoverage, useStatsSummary } from "../../../api/stats.ts";
+import { useCoverage, useStatsSummary, useTrends } from "../../../api/stats.ts";
 import { LoadError } from "../../../app/load-error.tsx";
 import { paths } from "../../../app/paths.ts";
 import { useLanguage } from "../../../i18n/use-language.ts";
@@ -13,6 +13,7 @@ import { formatDateTime } from "../../../registry/dates.ts";
 import { SIGNUP_DECIDERS } from "../../../tenancy/access.ts";
 import { CountTile } from "./count-tile.tsx";
 import { LevelBarChart } from "./level-bar-chart.tsx";
+import { LevelTrendChart } from "./level-trend-chart.tsx";
 import { useQueueTotal, useTodoCounts } from "./use-dashboard-counts.ts";
 
 const list = (path: string, query: Record<string, string> = {}) => {
@@ -29,6 +30,7 @@ export function OfficialDashboard({ role }: { role: Role }) {
   const { pick } = useLanguage();
   const summary = useStatsSummary();
   const coverage = useCoverage();
+  const trends = useTrends();
   const waiting = useQueueTotal(false, true);
   const overdue = useQueueTotal(true, true);
   const approves = hasRole(role, SIGNUP_DECIDERS);
@@ -93,10 +95,11 @@ export function OfficialDashboard({ role }: { role: Role }) {
           />
         </Card>
         <Card size="small" title={t("portal.dashboard.trends")} style={{ marginTop: 16 }}>
-          {/* Slot for the trends chart: /stats/trends is being added by the reports work. */}
-          <Typography.Text type="secondary" data-testid="trends-slot">
-            {t("portal.dashboard.trendsPending")}
-          </Typography.Text>
+          {trends.error ? (
+            <LoadError error={trends.error} onRetry={() => void trends.refetch()} />
+          ) : (
+            <LevelTrendChart points={trends.data?.points ?? []} />
+          )}
         </Card>
       </Col>
       <Col xs={24} xl={8}>
