@@ -89,6 +89,15 @@ describe("enterprise directory, audit trail, own organisation, 403", () => {
     await official.getByTestId("audit-filter").locator("input").fill("delegation");
     await records.getByText("评估委托 · 授予").waitFor();
     expect(await records.getByText("企业 · 查看").count()).toBe(0);
+    await official.getByTestId("audit-filter").locator("input").fill("");
+
+    // The kind of record is the route's filter: the server answers only the enterprise's reads.
+    await official.getByTestId("audit-kind").click();
+    await official.locator(".ant-select-dropdown").getByText("企业", { exact: true }).click();
+    await records.getByText("评估委托 · 授予").waitFor({ state: "detached" });
+    await records.getByText("企业 · 查看").first().waitFor();
+    await official.getByTestId("audit-kind").locator(".ant-select-clear").click();
+    await records.getByText("评估委托 · 授予").waitFor();
 
     await official.getByText("English", { exact: true }).click();
     await records.getByText("Delegation · Grant").waitFor();

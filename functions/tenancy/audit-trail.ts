@@ -1,3 +1,5 @@
+import { encodeTime } from "ulidx";
+import { type AuditFilter, auditRecordMatches } from "../../shared/audit/audit-query.ts";
 import type { AuditRecord } from "../../shared/audit/audit-record.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import { covers, type Scope } from "../../shared/tenancy/scope.ts";
@@ -16,7 +18,11 @@ import { loadTenant, placeOfTenant } from "./tenant-records.ts";
 export async function readAuditTrail(
   caller: Caller,
   scope: Scope,
-  query: { tenantId?: string | undefined; cursor?: string | undefined; limit: number },
+  query: AuditFilter & {
+    tenantId?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ): Promise<Page<AuditRecord>> {
   const tenantId = query.tenantId ?? caller.tenantId;
   const own = tenantId === caller.tenantId;
@@ -27,15 +33,25 @@ export async function readAuditTrail(
     if (!place || !covers(scope.jurisdiction, place)) throw notFound.tenant();
   }
   const store = own ? storeForScope(scope) : functionStore();
+  const { from, to, action, actor } = query;
+  // The ids are ULIDs: a time range is a range of ids, read by the index, not filtered.
+  const lowest = from ? `${encodeTime(Math.max(0, Date.parse(from)), 10)}${"0".repeat(16)}` : "0";
+  const highest = to ? `${encodeTime(Math.max(0, Date.parse(to)), 10)}${"Z".repeat(16)}` : "Z";
   const page = await walkPartitions(
     [
       {
-        id: `audit:${tenantId}`,
+        // A cursor resumes only the same filters.
+        id: `audit:${tenantId}:${from ?? ""}:${to ?? ""}:${action ?? ""}:${actor ?? ""}`,
         read: async (cursor, limit) => {
           const result = await store.entities.auditRecord.query
             .byTenant({ tenantId })
+            .between({ id: lowest }, { id: highest })
             .go({ cursor, limit, order: "desc" });
-          return { items: result.data.map((d) => d.record), cursor: result.cursor };
+          const records = result.data.map((d) => d.record);
+          return {
+            items: records.filter((r) => auditRecordMatches(r, { action, actor })),
+            cursor: result.cursor,
+          };
         },
       },
     ],

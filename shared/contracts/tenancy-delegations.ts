@@ -1,8 +1,8 @@
 import * as z from "zod";
 import {
+  AuditQuerySchema,
   DelegationCreateInputSchema,
   PageQuerySchema,
-  TenantPageQuerySchema,
 } from "../tenancy/requests.ts";
 import { AuditRecordViewSchema, DelegationViewSchema, pageSchema } from "../tenancy/views.ts";
 import { api, type Contract, problem } from "./route.ts";
@@ -62,11 +62,13 @@ export const delegationContract = {
     method: "GET",
     path: api("/audit"),
     access: { roles: ["enterpriseAdmin", ...OFFICIALS] },
-    summary: "A tenant's audit trail, newest first (officials: enterprises in their jurisdiction)",
+    summary:
+      "A tenant's audit trail, newest first (officials: enterprises in their jurisdiction), filtered by time range, action or target kind, and acting user",
     tags,
-    request: { query: TenantPageQuerySchema },
+    request: { query: AuditQuerySchema },
     responses: {
       200: { description: "A page", schema: pageSchema(AuditRecordViewSchema) },
+      400: problem("Invalid filter, listed per field"),
       404: problem("No such tenant within reach"),
     },
   },

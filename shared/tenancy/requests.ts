@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { AuditFilterSchema, auditRangeInOrder } from "../audit/audit-query.ts";
 import { Text } from "../risk/common.ts";
 import { EnterpriseCreateInputSchema } from "../risk/enterprise.ts";
 import { RoleSchema } from "./roles.ts";
@@ -100,6 +101,13 @@ export const TenantPageQuerySchema = z.strictObject({
   ...paging,
   tenantId: z.string().trim().min(1).max(100).optional(),
 });
+/** The audit trail's page: whose trail, and the filters the server applies (audit-query.ts). */
+export const AuditQuerySchema = z
+  .strictObject({ ...TenantPageQuerySchema.shape, ...AuditFilterSchema.shape })
+  .refine(auditRangeInOrder.check, {
+    message: auditRangeInOrder.message,
+    path: auditRangeInOrder.path,
+  });
 export const TenantKindQuerySchema = z.strictObject({
   ...paging,
   kind: z.enum(["enterprise", "government", "assessmentAgency"]),

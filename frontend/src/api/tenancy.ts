@@ -1,3 +1,4 @@
+import type { AuditFilter } from "../../../shared/audit/audit-query.ts";
 import { registryContract } from "../../../shared/contracts/registry.ts";
 import { delegationContract } from "../../../shared/contracts/tenancy-delegations.ts";
 import { integratorContract } from "../../../shared/contracts/tenancy-integrators.ts";
@@ -155,11 +156,12 @@ export function listDelegations(client: HttpClient, cursor?: string, signal?: Ab
 export function listAuditRecords(
   client: HttpClient,
   tenantId: string | undefined,
+  filter: AuditFilter,
   cursor?: string,
   signal?: AbortSignal,
 ) {
   return callRoute(client, delegationContract.auditTrail, {
-    query: { tenantId, cursor },
+    query: { tenantId, ...filter, cursor },
     ...signalOf(signal),
   });
 }

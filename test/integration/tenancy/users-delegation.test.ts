@@ -413,4 +413,44 @@ describe("users, agencies, delegation and export", () => {
       expect(audit.items[0]?.action).toBe("tenant.export");
     });
   });
+
+  describe("audit trail", () => {
+    const trail = async (query: string) => {
+      const reply = await gasAdmin.call("GET", `/api/v1/audit?${query}`);
+      expect(reply.status).toBe(200);
+      return (reply.body as Page<AuditRecord>).items;
+    };
+
+    it("filters on the server by kind of record or action, time range and acting user", async () => {
+      const all = await trail("limit=200");
+      const delegations = await trail("action=delegation&limit=2");
+      // Only delegation records, however many other records are newer.
+      expect(delegations.map((r) => r.action)).toEqual(["delegation.revoke", "delegation.grant"]);
+      expect((await trail("action=delegation.grant")).map((r) => r.action)).toEqual([
+        "delegation.grant",
+      ]);
+      const grant = all.find((r) => r.action === "delegation.grant") as AuditRecord;
+      const inRange = await trail(
+        `from=${encodeURIComponent(grant.at)}&to=${encodeURIComponent(grant.at)}&limit=200`,
+      );
+      expect(inRange.map((r) => r.id)).toContain(grant.id);
+      expect(inRange.every((r) => r.at === grant.at)).toBe(true);
+      const byActor = await trail(`actor=${grant.actor.userId}&limit=200`);
+      expect(byActor.length).toBeGreaterThan(0);
+      expect(byActor.every((r) => r.actor.userId === grant.actor.userId)).toBe(true);
+      expect(await trail("actor=u-nobody")).toEqual([]);
+    });
+
+    it("refuses a range that ends before it starts, and a malformed action, naming the field", async () => {
+      const backwards = await gasAdmin.call(
+        "GET",
+        "/api/v1/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+      );
+      expect(backwards.status).toBe(400);
+      expect(JSON.stringify(backwards.body)).toContain("query.from");
+      const malformed = await gasAdmin.call("GET", "/api/v1/audit?action=risk%20source");
+      expect(malformed.status).toBe(400);
+      expect(JSON.stringify(malformed.body)).toContain("query.action");
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { AuditFilter } from "../../../../shared/audit/audit-query.ts";
 import type { GradingPreviewRequest } from "../../../../shared/methodology/grading-request.ts";
 import type { RiskSourceFilters } from "../registry/risk-sources.ts";
 
@@ -25,7 +26,8 @@ export const registryKeys = {
   enterprise: (tenantId: string) => ["registry", "enterprise", tenantId] as const,
   enterprises: () => ["registry", "enterprises"] as const,
   enterpriseList: (filters: object) => [...registryKeys.enterprises(), filters] as const,
-  auditTrail: (tenantId: string | undefined) => ["registry", "audit", tenantId ?? "own"] as const,
+  auditTrail: (tenantId: string | undefined, filter: AuditFilter = {}) =>
+    ["registry", "audit", tenantId ?? "own", filter] as const,
   identificationLists: (industry: string | undefined) =>
     ["registry", "identification-lists", industry] as const,
   /** A card's links follow the source's version: a changed source asks for its new card. */

@@ -64,6 +64,8 @@ export const enterprisePagesEn: Pick<
     target: "Record",
     changes: "Changes",
     filter: "Filter the loaded records (actor, action, record)",
+    kind: "Kind of record",
+    range: "Time range",
     shown: "{{count}} loaded",
     empty: "No audit records yet. Creating, changing or reading data adds them here.",
     before: "Before",

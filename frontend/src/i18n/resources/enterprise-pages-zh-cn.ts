@@ -54,6 +54,8 @@ export const enterprisePagesZhCN = {
     target: "对象",
     changes: "变更内容",
     filter: "在已加载的记录中筛选（操作人、操作、对象）",
+    kind: "对象类型",
+    range: "时间范围",
     shown: "已加载 {{count}} 条",
     empty: "暂无审计记录。新增、修改或查看数据后，记录会显示在这里。",
     before: "修改前",

@@ -1,7 +1,8 @@
 import type { AuditRecord } from "../../../../shared/audit/audit-record.ts";
 
 const ACTIONS = ["read", "create", "update", "delete", "grant", "revoke"] as const;
-const TARGETS = [
+/** The kinds of record the trail can be filtered by (the route takes them as `action`). */
+export const AUDIT_TARGETS = [
   "enterprise",
   "riskSource",
   "assessment",
@@ -11,7 +12,7 @@ const TARGETS = [
 ] as const;
 
 export type KnownAction = (typeof ACTIONS)[number];
-export type KnownTarget = (typeof TARGETS)[number];
+export type KnownTarget = (typeof AUDIT_TARGETS)[number];
 
 /** `riskSource.update` → its target kind and verb, each known to the texts or left as written. */
 export function splitAction(action: string): { kind: string; verb: string } {
@@ -25,7 +26,7 @@ export const isKnownAction = (verb: string): verb is KnownAction =>
   (ACTIONS as readonly string[]).includes(verb);
 
 export const isKnownTarget = (type: string): type is KnownTarget =>
-  (TARGETS as readonly string[]).includes(type);
+  (AUDIT_TARGETS as readonly string[]).includes(type);
 
 /** Top-level fields whose value differs between the before and after images. */
 export function changedFields(record: Pick<AuditRecord, "before" | "after">): string[] {

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { DatePicker, Flex, Input, Table, Typography } from "antd";
+import { DatePicker, Flex, Input, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { type ComponentProps, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +19,7 @@ import { formatDateTime } from "../../registry/dates.ts";
 import { enterpriseLinks } from "../enterprises/enterprise-links.ts";
 import { AuditChanges } from "./audit-changes.tsx";
 import {
+  AUDIT_TARGETS,
   changedFields,
   isKnownAction,
   isKnownTarget,
@@ -28,8 +29,9 @@ import {
 
 /**
  * 审计记录: a tenant's audit trail, newest first — the own organisation's, or (officials) an
- * enterprise's in their jurisdiction, chosen from the directory (`?tenant=`). The route pages by
- * cursor and filters by tenant only; text and time narrow the loaded records here.
+ * enterprise's in their jurisdiction, chosen from the directory (`?tenant=`). The time range and
+ * the kind of record are the route's filters, searched over the whole trail; the text box
+ * narrows the records loaded so far.
  */
 export function AuditTrailPage() {
   const { t } = useTranslation();
@@ -41,23 +43,24 @@ export function AuditTrailPage() {
   const tenantId = param && param !== me?.tenantId ? param : undefined;
   const [text, setText] = useState("");
   const [range, setRange] = useState<ComponentProps<typeof DatePicker.RangePicker>["value"]>(null);
+  const [kind, setKind] = useState<string | undefined>(undefined);
+  const filter = useMemo(() => {
+    const [from, to] = range ?? [null, null];
+    return {
+      ...(from ? { from: from.startOf("day").toISOString() } : {}),
+      ...(to ? { to: to.endOf("day").toISOString() } : {}),
+      ...(kind ? { action: kind } : {}),
+    };
+  }, [range, kind]);
   const enterprise = useQuery({
     queryKey: registryKeys.enterprise(tenantId ?? ""),
     queryFn: ({ signal }) => fetchEnterprise(client, tenantId ?? "", signal),
     enabled: tenantId !== undefined,
   });
-  const list = useCursorList(registryKeys.auditTrail(tenantId), (c, cursor, signal) =>
-    listAuditRecords(c, tenantId, cursor, signal),
+  const list = useCursorList(registryKeys.auditTrail(tenantId, filter), (c, cursor, signal) =>
+    listAuditRecords(c, tenantId, filter, cursor, signal),
   );
-  const shown = useMemo(() => {
-    const [from, to] = range ?? [null, null];
-    return list.items.filter(
-      (r) =>
-        recordMatches(r, text) &&
-        (!from || r.at >= from.startOf("day").toISOString()) &&
-        (!to || r.at <= to.endOf("day").toISOString()),
-    );
-  }, [list.items, text, range]);
+  const shown = useMemo(() => list.items.filter((r) => recordMatches(r, text)), [list.items, text]);
 
   if (list.error && list.items.length === 0) {
     return <PageError error={list.error} onRetry={() => void list.refetch()} />;
@@ -114,7 +117,22 @@ export function AuditTrailPage() {
           onChange={(e) => setText(e.target.value)}
           data-testid="audit-filter"
         />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} />
+        <Select
+          allowClear
+          style={{ width: 160 }}
+          placeholder={t("audit.kind")}
+          aria-label={t("audit.kind")}
+          value={kind}
+          onChange={setKind}
+          options={AUDIT_TARGETS.map((k) => ({ value: k, label: t(`audit.targets.${k}`) }))}
+          data-testid="audit-kind"
+        />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v)}
+          aria-label={t("audit.range")}
+          data-testid="audit-range"
+        />
         <Typography.Text type="secondary">
           {t("audit.shown", { count: list.items.length })}
         </Typography.Text>
