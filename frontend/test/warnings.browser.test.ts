@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import { matrixWarning } from "../../test/support/matrix-warning-fixtures.ts";
@@ -8,14 +8,14 @@ import {
   FIXTURE_USCC,
   putEnterprise,
 } from "../../test/support/registry-fixtures.ts";
-import { stackStore } from "../../test/support/stack-client.ts";
+import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { putSource } from "../../test/support/warning-fixtures.ts";
 import { button, launchChromium, signInAs } from "./browser-support.ts";
 
 // The officials' warnings inbox through the built web app on the local stack in Debian's
 // Chromium: a red warning in Chaoyang is listed, acknowledged with a note (the timeline shows
-// it), and a new warning appears without a reload. Needs `npm run build:frontend`.
+// it, and the nearest emergency resources), and a new warning appears without a reload. Needs `npm run build:frontend`.
 describe("warnings inbox", () => {
   let running: TestStack | undefined;
   let stack: LocalStack;
@@ -38,6 +38,22 @@ describe("warnings inbox", () => {
     );
     source = await putSource(store, tenantId, `${tenantId}~BROWSERSOURCE1`);
     await matrixWarning(store, source);
+    // A city shelter 0.5 km east of the source: the warning names it among the nearest resources.
+    const official = await signIn(stack, "official@chaoyang.demo");
+    const shelter = await official.call("POST", "/api/v1/emergency-resources", {
+      body: {
+        category: "shelter",
+        name: "日坛公园应急避难场所",
+        quantity: 1,
+        unit: "处",
+        location: { lon: source.location.lon + 0.5 / 85.3, lat: source.location.lat },
+        contact: { name: "张队长", phone: "13912345678" },
+        availability: "available",
+        district: "110105",
+        street: "建外街道",
+      },
+    });
+    expect(shelter.status, JSON.stringify(shelter.body)).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 900 } });
   });
@@ -76,6 +92,10 @@ describe("warnings inbox", () => {
     const drawer = page.locator(".ant-drawer");
     await drawer.getByText("已电话通知站长").waitFor();
     await drawer.getByText("企业及街道（乡镇）").first().waitFor();
+    // The nearest emergency resources to the warning's source, by distance.
+    const nearest = drawer.getByTestId("warning-nearest-resources");
+    await nearest.getByText("日坛公园应急避难场所").waitFor();
+    await nearest.getByText("0.50").waitFor();
     await page.locator(".ant-drawer-close").click();
     await drawer.waitFor({ state: "hidden" });
   });

@@ -18,19 +18,17 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Drill, EmergencyPlan } from "../../../../shared/readiness/plan.ts";
-import { CATEGORY_LABELS } from "../../../../shared/readiness/resource.ts";
 import { useApi } from "../../api/api-context.tsx";
 import {
   createDrill,
   createPlan,
   listDrills,
-  nearestResources,
   planDocumentLink,
   planOf,
   readinessKeys,
   uploadPlanDocument,
 } from "../../api/readiness.ts";
-import { useLanguage } from "../../i18n/use-language.ts";
+import { NearestResourcesTable } from "../../readiness/nearest-resources-table.tsx";
 import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
 
 /**
@@ -39,12 +37,7 @@ import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
  */
 export function ReadinessPanel({ sourceId, keeps }: { sourceId: string; keeps: boolean }) {
   const { t } = useTranslation();
-  const { pick } = useLanguage();
   const client = useApi();
-  const nearest = useQuery({
-    queryKey: readinessKeys.nearest(sourceId),
-    queryFn: ({ signal }) => nearestResources(client, sourceId, signal),
-  });
   const plan = useQuery({
     queryKey: readinessKeys.plan(sourceId),
     queryFn: ({ signal }) => planOf(client, sourceId, signal),
@@ -57,27 +50,7 @@ export function ReadinessPanel({ sourceId, keeps }: { sourceId: string; keeps: b
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
         <Card title={t("readiness.nearestTitle")} data-testid="nearest-resources">
-          <Table
-            rowKey="id"
-            size="small"
-            pagination={false}
-            loading={nearest.isLoading}
-            dataSource={nearest.data?.items ?? []}
-            locale={{ emptyText: t("readiness.noNearest") }}
-            columns={[
-              { title: t("readiness.distance"), render: (_, r) => r.distanceKm.toFixed(2) },
-              {
-                title: t("readiness.category"),
-                render: (_, r) => pick(CATEGORY_LABELS[r.category]),
-              },
-              { title: t("readiness.name"), dataIndex: "name" },
-              { title: t("readiness.quantity"), render: (_, r) => `${r.quantity} ${r.unit}` },
-              {
-                title: t("readiness.contact"),
-                render: (_, r) => `${r.contact.name} ${r.contact.phone}`,
-              },
-            ]}
-          />
+          <NearestResourcesTable sourceId={sourceId} />
         </Card>
       </Col>
       <Col xs={24} lg={12}>

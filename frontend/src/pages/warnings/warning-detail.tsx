@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { TimelineEntry } from "../../../../shared/warnings/warning.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { getWarning, warningKeys } from "../../api/warnings.ts";
+import { NearestResourcesTable } from "../../readiness/nearest-resources-table.tsx";
 import { formatDateTime } from "../../registry/dates.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
 
@@ -75,6 +76,12 @@ export function WarningDetail({ id, onClose }: { id: string | undefined; onClose
             {t("warnings.timeline")}
           </Typography.Title>
           <Timeline items={w.timeline.map(entry)} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t("readiness.nearestTitle")}
+          </Typography.Title>
+          <div data-testid="warning-nearest-resources">
+            <NearestResourcesTable sourceId={w.riskSourceId} />
+          </div>
         </>
       )}
     </Drawer>
