@@ -21,6 +21,7 @@ export const smsDelivery: FunctionDefinition = {
   handler: "functions/notifications/sms-delivery.handler.ts",
   queues: ["sms"],
   table: "readWrite",
+  sendsSms: true,
   timeoutSeconds: 40,
 };
 
@@ -42,5 +43,6 @@ export const notificationDigests: FunctionDefinition = {
   schedules: ["notification-digests"],
   table: "readWrite",
   sendsMail: true,
+  sendsSms: true,
   timeoutSeconds: 120,
 };

@@ -77,6 +77,11 @@ export interface FunctionConfig {
   readonly smsTemplate: string | undefined;
   /** `<AccessKeyId>:<AccessKeySecret>` of a RAM user allowed `dysms:SendSms` only. */
   readonly aliyunAccessKey: string | undefined;
+  /**
+   * On AWS, the Secrets Manager secret (ARN) holding that key instead
+   * (`CITYRISK_ALIYUN_ACCESS_KEY_SECRET`): read at the first text, never put in the environment.
+   */
+  readonly aliyunAccessKeySecret: string | undefined;
   /** Topic id → ARN, for the topics the function publishes to (`TOPIC_ARN_<ID>`). */
   readonly topicArns: Readonly<Record<string, string>>;
 }
@@ -168,6 +173,7 @@ export const EnvironmentSchema = z.object({
     .string()
     .regex(/^[^:]+:.+$/, "<AccessKeyId>:<AccessKeySecret>")
     .optional(),
+  [ENV.aliyunAccessKeySecret]: z.string().startsWith("arn:").optional(),
 });
 
 /** The environment as the schemas see it: an empty value is an unset one. */
@@ -234,6 +240,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     smsSender: e[ENV.smsSender],
     smsTemplate: e[ENV.smsTemplate],
     aliyunAccessKey: e[ENV.aliyunAccessKey],
+    aliyunAccessKeySecret: e[ENV.aliyunAccessKeySecret],
     topicArns: Object.freeze(
       Object.fromEntries(
         messaging.topics.flatMap((t) => {

@@ -31,6 +31,7 @@ export const ENV = {
   smsSender: "CITYRISK_SMS_SENDER",
   smsTemplate: "CITYRISK_SMS_TEMPLATE",
   aliyunAccessKey: "CITYRISK_ALIYUN_ACCESS_KEY",
+  aliyunAccessKeySecret: "CITYRISK_ALIYUN_ACCESS_KEY_SECRET",
   // Read by Powertools itself; set per function so each logs, traces and counts as itself.
   serviceName: "POWERTOOLS_SERVICE_NAME",
   metricsNamespace: "POWERTOOLS_METRICS_NAMESPACE",

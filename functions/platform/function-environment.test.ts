@@ -26,6 +26,7 @@ const localStack = {
   CITYRISK_IDENTITY_ISSUER: "http://localhost:3000",
   CITYRISK_WEB_CLIENT_IDS: "cityrisk-web",
   CITYRISK_CARD_LINK_SECRET: "0123456789abcdef0123456789abcdef",
+  CITYRISK_SMS_PROVIDER: "local",
 };
 
 describe("a function's environment at cold start", () => {

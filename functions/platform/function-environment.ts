@@ -41,6 +41,7 @@ const parts = {
   ),
   authorizer: z.object({ [ENV.identityIssuer]: present, [ENV.webClientIds]: present }),
   signsCardLinks: z.object({ [ENV.cardLinkSecret]: present }),
+  sendsSms: z.object({ [ENV.smsProvider]: present }),
 } as const;
 
 /** The schema of what this function needs on top of what every function shares. */
@@ -52,6 +53,7 @@ export function functionEnvironmentSchema(definition: FunctionDefinition): z.Zod
     ...(definition.identityAdmin ? [parts.identityAdmin] : []),
     ...(definition.authorizer ? [parts.authorizer] : []),
     ...(definition.signsCardLinks ? [parts.signsCardLinks] : []),
+    ...(definition.sendsSms ? [parts.sendsSms] : []),
   ];
   return needed.reduce<z.ZodType>((all, part) => z.intersection(all, part), z.object({}));
 }

@@ -57,6 +57,11 @@ export interface FunctionDefinition {
   /** Sends e-mail (SES on AWS from the product's sender identity; SMTP capture locally). */
   sendsMail?: boolean;
   /**
+   * Texts people: the SMS provider's settings in its configuration and, on AWS, End User
+   * Messaging's `SendTextMessage` (or read access to the Aliyun key's secret).
+   */
+  sendsSms?: boolean;
+  /**
    * Signs the risk cards' QR links: gets the card-link secret (a generated Secrets Manager
    * secret on AWS, a per-data-folder one locally).
    */

@@ -22,6 +22,9 @@ import { stageConfig } from "../stacks/stage-config.ts";
  *   mailFrom     sender of invitations (its domain a verified SES identity)
  *   webUrl       the web app's public origin: e-mailed links, and managed login's callback and
  *                sign-out URLs (required in prod; the Frontend stack's WebUrl output)
+ *   smsProvider  aws (End User Messaging, default) | aliyun (mainland China; its key goes in the
+ *                Api stack's AliyunSmsKey secret); smsSender, smsTemplate: the provider's
+ *                origination identity or signature, and Aliyun's template code
  * Stacks are environment-agnostic: deploy with the account/region of your credentials.
  */
 const app = new App({ context: FEATURE_FLAGS });
@@ -52,6 +55,11 @@ const api = new ApiStack(app, `${prefix}-Api`, {
   messaging: messagingStack.messaging,
   ...(contextString("mailFrom") ? { mailFrom: contextString("mailFrom") as string } : {}),
   ...(webUrl ? { webUrl } : {}),
+  sms: {
+    provider: contextString("smsProvider") === "aliyun" ? "aliyun" : "aws",
+    ...(contextString("smsSender") ? { sender: contextString("smsSender") as string } : {}),
+    ...(contextString("smsTemplate") ? { template: contextString("smsTemplate") as string } : {}),
+  },
 });
 const webAclArn = contextString("webAclArn");
 new FrontendStack(app, `${prefix}-Frontend`, {

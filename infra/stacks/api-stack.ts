@@ -1,4 +1,5 @@
 import { Stack, type StackProps } from "aws-cdk-lib";
+import type { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import type { ScheduleDefinition } from "../../events/schedules.ts";
 import type { Manifest } from "../../functions/platform/manifest-types.ts";
@@ -15,6 +16,7 @@ import { grantIdentityAdmin } from "../constructs/identity-admin-grant.ts";
 import type { MessagingResources } from "../constructs/messaging.ts";
 import { grantRateCounter } from "../constructs/rate-counter-grant.ts";
 import { grantSendMail } from "../constructs/send-mail-grant.ts";
+import { aliyunKeySecret, grantSendSms, type SmsSettings } from "../constructs/send-sms-grant.ts";
 import { configureTokenVerification } from "../constructs/token-verification.ts";
 
 /** Sender of invitations and notices unless the `mailFrom` context names a verified SES identity. */
@@ -40,6 +42,8 @@ export interface ApiStackProps extends StackProps {
   readonly mailFrom?: string;
   /** The web app's public origin, for links in e-mails (context `webUrl`). */
   readonly webUrl?: string;
+  /** How warnings are texted (context `smsProvider`, `smsSender`, `smsTemplate`); default AWS. */
+  readonly sms?: SmsSettings;
 }
 
 /**
@@ -83,6 +87,11 @@ export class ApiStack extends Stack {
       authorizerFunction: authorizer.function,
     });
 
+    let aliyunKey: Secret | undefined;
+    const aliyunKeyOnce = () => {
+      aliyunKey ??= aliyunKeySecret(this);
+      return aliyunKey;
+    };
     for (const definition of props.manifest) {
       const fn = functions.get(definition.id) ?? build(definition);
       this.httpApi.addFunctionRoutes(fn);
@@ -92,6 +101,7 @@ export class ApiStack extends Stack {
       addPublishGrants(fn, messaging);
       grantIdentityAdmin(fn, props.auth.userPool, props.auth.tokenUrl);
       grantSendMail(fn, props.mailFrom ?? DEFAULT_MAIL_FROM, props.webUrl);
+      grantSendSms(fn, props.sms ?? { provider: "aws" }, aliyunKeyOnce);
       grantRateCounter(fn, data);
     }
     this.functions = functions;

@@ -5,6 +5,7 @@ import type { IConstruct } from "constructs";
 import type { ScheduleDefinition } from "../../events/schedules.ts";
 import type { Manifest } from "../../functions/platform/manifest-types.ts";
 import type { MessagingDefinition } from "../../functions/platform/messaging-definitions.ts";
+import type { SmsSettings } from "../constructs/send-sms-grant.ts";
 import { ApiStack } from "../stacks/api-stack.ts";
 import { AuthStack } from "../stacks/auth-stack.ts";
 import { DataStack } from "../stacks/data-stack.ts";
@@ -24,6 +25,8 @@ export interface AppInput {
   readonly outdir?: string;
   /** Context `webUrl` (required in prod); a fixed test origin by default. */
   readonly webUrl?: string;
+  /** Context `smsProvider` and its settings; AWS End User Messaging by default. */
+  readonly sms?: SmsSettings;
 }
 
 export const TEST_WEB_URL = "https://cityrisk.example";
@@ -58,6 +61,7 @@ export function buildApp(input: AppInput): BuiltApp {
     data,
     auth,
     messaging: messaging.messaging,
+    ...(input.sms ? { sms: input.sms } : {}),
   });
   const frontend = new FrontendStack(app, "Frontend", {
     config,
