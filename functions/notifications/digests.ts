@@ -2,11 +2,16 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
 import type { ChannelPort } from "./deliver.ts";
 
+/** How long a run holds a digest it is sending; past it, the next run takes it over (a crashed run's). */
+export const DIGEST_CLAIM_MS = 2 * 60_000;
+
 /**
- * Sends every digest due by `now` on the given channels (one message each), then removes it on
- * the version read. Send-then-remove: a crash in between sends that digest again on the next
- * run (a duplicate summary, never a lost one); a fold arriving meanwhile refuses the removal and
- * the next run sends the fuller digest.
+ * Sends every digest due by `now` on the given channels (one message each). Each digest is
+ * claimed first — moved out of the due range for DIGEST_CLAIM_MS, on the version read — so two
+ * runs at once send it once; then sent, then removed on the claimed version. A run that dies
+ * after claiming leaves it due again when the claim runs out (never lost); one that dies between
+ * sending and removing sends it again then (a duplicate summary, only on a crash). A fold
+ * arriving meanwhile refuses the removal, and the next run sends the fuller digest.
  */
 export async function flushDigests(
   store: Store,
@@ -22,6 +27,23 @@ export async function flushDigests(
     for (const digest of page.data) {
       const port = byChannel.get(digest.channel);
       if (!port) continue;
+      const key = { tenantId: digest.tenantId, userId: digest.userId, channel: digest.channel };
+      const claimedVersion = digest.version + 1;
+      const claim = await attemptTogether(store, [
+        {
+          action: (tx) =>
+            tx.notificationDigest
+              .patch(key)
+              .set({
+                dueAt: new Date(now.getTime() + DIGEST_CLAIM_MS).toISOString(),
+                version: claimedVersion,
+              })
+              .where(({ version }, { eq }) => eq(version, digest.version))
+              .commit(),
+        },
+      ]);
+      // Another run claimed it, or a fold changed it: that run, or the next, sends it.
+      if (!claim.committed) continue;
       const language = digest.language === "en" ? "en" : "zh";
       await port.sendDigest(
         digest.to,
@@ -31,13 +53,12 @@ export async function flushDigests(
         `digest.${digest.userId}.${digest.channel}.${digest.dueAt}`,
       );
       sent += 1;
-      const key = { tenantId: digest.tenantId, userId: digest.userId, channel: digest.channel };
       await attemptTogether(store, [
         {
           action: (tx) =>
             tx.notificationDigest
               .delete(key)
-              .where(({ version }, { eq }) => eq(version, digest.version))
+              .where(({ version }, { eq }) => eq(version, claimedVersion))
               .commit(),
         },
       ]);

@@ -14,7 +14,7 @@ import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { listLocalSms } from "../../../functions/adapters/sms/local-sms-outbox.ts";
 import type { ChannelPort } from "../../../functions/notifications/deliver.ts";
 import { deliverRecordWith } from "../../../functions/notifications/delivery-record.ts";
-import { flushDigests } from "../../../functions/notifications/digests.ts";
+import { DIGEST_CLAIM_MS, flushDigests } from "../../../functions/notifications/digests.ts";
 import { handler as emailHandler } from "../../../functions/notifications/email-delivery.handler.ts";
 import { emailDelivery, smsDelivery } from "../../../functions/notifications/manifest.ts";
 import { productEmailPort, productSmsPort } from "../../../functions/notifications/ports.ts";
@@ -186,7 +186,11 @@ describe("warning delivery by SMS and e-mail", () => {
         .list()
         .filter((m) => m.to.includes(OFFICIAL_MAIL) && m.text.includes("配电室（蓝色）")),
     ).toHaveLength(0);
-    await flushDigests(store, [productEmailPort], morning);
+    // Two runs at once and a third after: each claims before sending, so one message goes.
+    await Promise.all([
+      flushDigests(store, [productEmailPort], morning),
+      flushDigests(store, [productEmailPort], morning),
+    ]);
     await flushDigests(store, [productEmailPort], morning);
     const digests = stack.mail
       .list()
@@ -268,5 +272,33 @@ describe("warning delivery by SMS and e-mail", () => {
       await sqs.send(new DeleteMessageCommand({ QueueUrl: queue, ReceiptHandle: m.ReceiptHandle }));
     }
     expect(await texts(envelope)).toHaveLength(1);
+  });
+  it("keeps a digest whose run died after claiming it, and sends it once the claim runs out", async () => {
+    const at = new Date("2026-12-02T01:00:00Z");
+    const key = { tenantId: "t-district-110105", userId: "u-digest-crash", channel: "email" };
+    await store.entities.notificationDigest
+      .create({
+        ...key,
+        dueAt: at.toISOString(),
+        to: "crash@chaoyang.demo",
+        language: "zh",
+        total: 1,
+        lines: ["储罐区（崩溃测试）"],
+        version: 1,
+      })
+      .go();
+    const dying: ChannelPort = {
+      ...productEmailPort,
+      sendDigest: () => Promise.reject(new Error("killed mid-run")),
+    };
+    await expect(flushDigests(store, [dying], at)).rejects.toThrow("killed mid-run");
+    const sentTo = () => stack.mail.list().filter((m) => m.to.includes("crash@chaoyang.demo"));
+    // Claimed: the next run within the claim leaves it alone; after it, sends it once.
+    expect(await flushDigests(store, [productEmailPort], at)).toBe(0);
+    const later = new Date(at.getTime() + DIGEST_CLAIM_MS + 1000);
+    expect(await flushDigests(store, [productEmailPort], later)).toBe(1);
+    expect(await flushDigests(store, [productEmailPort], later)).toBe(0);
+    expect(sentTo()).toHaveLength(1);
+    expect(sentTo()[0]?.text).toContain("储罐区（崩溃测试）");
   });
 });
