@@ -8,11 +8,11 @@ import { parseJurisdiction } from "../../shared/tenancy/claims.ts";
 import { covers, type Place } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { User } from "../../shared/tenancy/user.ts";
-import type { Store } from "../adapters/dynamodb/store.ts";
+import { type Store, tableOf } from "../adapters/dynamodb/store.ts";
 
 /** Government tenants change rarely: a warm container re-reads them once a minute. */
 const GOVERNMENT_TTL_MS = 60_000;
-let governments: { at: number; tenants: Promise<Tenant[]> } | undefined;
+const governments = new Map<string, { at: number; tenants: Promise<Tenant[]> }>();
 
 async function allPages<T>(
   read: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>,
@@ -27,17 +27,17 @@ async function allPages<T>(
   return all;
 }
 
+/** Kept per table: a list read from one table never answers for another. */
 function governmentTenants(store: Store, now: number): Promise<Tenant[]> {
-  if (!governments || now - governments.at > GOVERNMENT_TTL_MS) {
-    const tenants = allPages((cursor) =>
-      store.entities.tenant.query.byKind({ kind: "government" }).go({ cursor }),
-    ).then((items) => items.map((i) => i.record).filter((t) => t.status === "active"));
-    tenants.catch(() => {
-      governments = undefined;
-    });
-    governments = { at: now, tenants };
-  }
-  return governments.tenants;
+  const table = tableOf(store);
+  const known = governments.get(table);
+  if (known && now - known.at <= GOVERNMENT_TTL_MS) return known.tenants;
+  const tenants = allPages((cursor) =>
+    store.entities.tenant.query.byKind({ kind: "government" }).go({ cursor }),
+  ).then((items) => items.map((i) => i.record).filter((t) => t.status === "active"));
+  tenants.catch(() => governments.delete(table));
+  governments.set(table, { at: now, tenants });
+  return tenants;
 }
 
 async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]> {
@@ -81,5 +81,5 @@ export async function recipientsOf(
 
 /** Forgets the cached government tenants (tests that add one). */
 export function forgetGovernmentTenants(): void {
-  governments = undefined;
+  governments.clear();
 }

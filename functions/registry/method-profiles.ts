@@ -13,7 +13,7 @@ import {
 } from "../../shared/methodology/profiles/registry.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
-import type { Store } from "../adapters/dynamodb/store.ts";
+import { type Store, tableOf } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { profileChangeStart, reevaluationStep } from "../passes/reevaluation-queue.ts";
 import { functionStore } from "../platform/data/request-store.ts";
@@ -26,7 +26,11 @@ import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-
 const CACHE_MS = 60_000;
 const cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+/** Cache keys carry the table: a value read from one table never answers for another. */
+const keyOf = (store: Store, key: string) => `${tableOf(store)}/${key}`;
+
+function cached<T>(store: Store, name: string, load: () => Promise<T>): Promise<T> {
+  const key = keyOf(store, name);
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
   const value = load();
@@ -40,7 +44,7 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
  * `retired` once retired (the version itself never changes; its retirement is kept beside it).
  */
 function versionsOf(store: Store, profileId: string): Promise<MethodProfile[]> {
-  return cached(`versions:${profileId}`, () => readVersions(store, profileId));
+  return cached(store, `versions:${profileId}`, () => readVersions(store, profileId));
 }
 
 /** `versionsOf` uncached: what a re-evaluation pass grades against must be the latest word. */
@@ -65,7 +69,7 @@ async function allProfiles(store: Store): Promise<MethodProfile[]> {
 
 /** Profiles an industry may use; undefined when its department set no restriction. */
 function allowedFor(store: Store, industry: string): Promise<readonly string[] | undefined> {
-  return cached(`allowed:${industry}`, async () => {
+  return cached(store, `allowed:${industry}`, async () => {
     const { data } = await store.entities.industryProfiles.get({ industry }).go();
     return data && data.profileIds.length > 0 ? data.profileIds : undefined;
   });
@@ -169,7 +173,7 @@ export async function publishProfile(
     },
     ...profileChangeSteps(caller, profile.id, profile.version, "published", now),
   ]);
-  cache.delete(`versions:${profile.id}`);
+  cache.delete(keyOf(store, `versions:${profile.id}`));
   return profile;
 }
 
@@ -233,7 +237,7 @@ export async function retireProfile(
     },
     ...profileChangeSteps(caller, profileId, version, "retired", now),
   ]);
-  cache.delete(`versions:${profileId}`);
+  cache.delete(keyOf(store, `versions:${profileId}`));
   return { ...found, status: "retired" };
 }
 
@@ -283,6 +287,6 @@ export async function restrictIndustryProfiles(
       updatedAt: new Date().toISOString(),
     })
     .go();
-  cache.delete(`allowed:${industry}`);
+  cache.delete(keyOf(store, `allowed:${industry}`));
   return { industry, profileIds: [...profileIds] };
 }

@@ -1,5 +1,5 @@
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
-import type { Store } from "../adapters/dynamodb/store.ts";
+import { type Store, tableOf } from "../adapters/dynamodb/store.ts";
 
 /**
  * Enterprise names this container read lately. A name is shown beside every source an answer
@@ -12,13 +12,13 @@ const NAME_TTL_MS = 30_000;
 const NAMES_KEPT = 5_000;
 const recentNames = new Map<string, { name: string; until: number }>();
 
-function remember(tenantId: string, name: string, now: number): void {
+function remember(key: string, name: string, now: number): void {
   if (recentNames.size >= NAMES_KEPT) {
     const oldest = recentNames.keys().next().value;
     if (oldest !== undefined) recentNames.delete(oldest);
   }
-  recentNames.delete(tenantId);
-  recentNames.set(tenantId, { name, until: now + NAME_TTL_MS });
+  recentNames.delete(key);
+  recentNames.set(key, { name, until: now + NAME_TTL_MS });
 }
 
 /** The names of the enterprises behind a page of rows, by tenant id. */
@@ -27,17 +27,18 @@ export async function enterpriseNames(
   tenantIds: readonly string[],
 ): Promise<ReadonlyMap<string, string>> {
   const now = Date.now();
+  const table = tableOf(store);
   const names = new Map<string, string>();
   const missing: { tenantId: string }[] = [];
   for (const tenantId of new Set(tenantIds)) {
-    const known = recentNames.get(tenantId);
+    const known = recentNames.get(`${table}/${tenantId}`);
     if (known && known.until > now) names.set(tenantId, known.name);
     else missing.push({ tenantId });
   }
   const items = await batchRead(missing, (batch) => store.entities.enterprise.get(batch).go());
   for (const item of items) {
     names.set(item.tenantId, item.record.name);
-    remember(item.tenantId, item.record.name, now);
+    remember(`${table}/${item.tenantId}`, item.record.name, now);
   }
   return names;
 }

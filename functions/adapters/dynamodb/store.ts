@@ -97,10 +97,22 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     drill: drillEntity(config),
   });
   documentClients.set(service, client);
+  tables.set(service, table);
   return service;
 }
 
 const documentClients = new WeakMap<object, DynamoDBDocumentClient>();
+const tables = new WeakMap<object, string>();
+
+/**
+ * The table a store reads: what a container's caches are keyed by, so a cached value never
+ * answers for another table (each test file has its own; one container serves one on AWS).
+ */
+export function tableOf(store: Store): string {
+  const table = tables.get(store);
+  if (table === undefined) throw new Error("store built elsewhere");
+  return table;
+}
 
 /**
  * The document client a store was built on, for the few commands the entity library does not
