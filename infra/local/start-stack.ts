@@ -38,6 +38,7 @@ import { LoginStore } from "./identity/login-store.ts";
 import { LocalOidc } from "./identity/oidc/local-oidc.ts";
 import { loadOrCreateSigningKeys } from "./identity/signing-keys.ts";
 import { ensurePrivateDir } from "./private-files.ts";
+import { restoreEnvironment } from "./process-environment.ts";
 import { lazily, loadHandler } from "./runners/load-handler.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "./runners/local-account.ts";
 import { startQueuePoller } from "./runners/queue-poller.ts";
@@ -121,6 +122,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // Owner-only when the stack creates it: it holds the registry, mail, keys and the admin secret.
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const stops: Array<() => Promise<void>> = [];
+  // The stack sets the handlers' environment in this process; stopped, it puts the process's
+  // own back, so what runs next in the process (tests) never reads a stopped stack's endpoints.
+  const environmentBefore = { ...process.env };
+  stops.push(async () => {
+    restoreEnvironment(environmentBefore);
+    reloadConfig();
+  });
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
