@@ -17,7 +17,6 @@ import {
   riskSourceInput,
 } from "../../../test/support/registry-fixtures.ts";
 import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
-import { registerRiskSource } from "../../registry/risk-sources.ts";
 import { reloadConfig } from "../config.ts";
 import { attemptTogether, type WriteStep, writeTogether } from "./unit-of-work.ts";
 
@@ -102,10 +101,14 @@ describe("unit of work", () => {
       "custom:role": "enterpriseAdmin",
     });
     const scope = scopeOf(caller, "");
+    // Fresh modules read the mocked ulidx: a worker that ran other files holds the real one.
+    vi.resetModules();
+    const { registerRiskSource } = await import("../../registry/risk-sources.ts");
+    const errors = await import("../../../shared/errors.ts");
     const first = await registerRiskSource(caller, scope, riskSourceInput(GAS, "第一个"));
     await expect(
       registerRiskSource(caller, scope, riskSourceInput(GAS, "第二个")),
-    ).rejects.toBeInstanceOf(ConflictError);
+    ).rejects.toBeInstanceOf(errors.ConflictError);
     const { data } = await store.entities.riskSource.query.byTenant({ tenantId: TENANT }).go();
     expect(data.map((d) => d.record.name)).toEqual([first.name]);
   });

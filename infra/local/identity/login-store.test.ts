@@ -1,6 +1,4 @@
-import * as crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { LoginStore } from "./login-store.ts";
 
 vi.mock("node:crypto", async (importOriginal) => {
   const original = await importOriginal<typeof import("node:crypto")>();
@@ -18,6 +16,10 @@ const login = {
 
 describe("LoginStore.authenticate", () => {
   it("runs one scrypt per attempt whether the e-mail is known, disabled or unknown", async () => {
+    // Fresh modules read the mocked crypto: a worker that ran other files holds the real one.
+    vi.resetModules();
+    const crypto = await import("node:crypto");
+    const { LoginStore } = await import("./login-store.ts");
     const store = new LoginStore();
     await store.upsert(login, "a-good-password-1");
     await store.upsert({ ...login, userId: "u-2", email: "off@station.test" }, "pw-2");

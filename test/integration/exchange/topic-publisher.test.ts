@@ -27,6 +27,8 @@ describe("the topic publisher's SNS client", () => {
   let queueUrl: string;
 
   beforeAll(async () => {
+    // Fresh modules: a worker that ran other files may hold a publisher that built its client.
+    vi.resetModules();
     const { sns, sqs } = localAws();
     const topic = await sns.send(new CreateTopicCommand({ Name: uniqueName("imports") }));
     const queue = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName("imports") }));
