@@ -242,7 +242,10 @@ describe("risk registry pages", () => {
 
     await row.getByTestId("review-accept").click();
     await dialog.getByRole("button", { name: /通\s*过/ }).click();
-    await page.getByText("已通过").first().waitFor();
+    // The toast says how the review ended — accepted, a conflict or an error — in words.
+    const notice = page.locator(".ant-message-notice").last();
+    await notice.waitFor({ state: "attached" });
+    await expect(notice.textContent()).resolves.toContain("已通过");
     await row.waitFor({ state: "detached" });
 
     await page.goto(`${stack.baseUrl}/risk-sources/${encodeURIComponent(sourceId)}`);

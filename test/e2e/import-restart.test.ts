@@ -30,8 +30,10 @@ import { waitFor } from "../support/wait-for.ts";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const TENANT = "t-gas-station-chaoyang";
 const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
-// Enough that the kill lands midway (after 250 rows are checkpointed), few enough for a 2-core CI.
-const ROWS = 1_000;
+// Enough that the kill lands midway (progress is saved every 25 rows, the kill comes after 150),
+// few enough for a 2-core CI.
+const ROWS = 400;
+const KILL_AFTER = 150;
 const PATH = "/api/v1/risk-sources/imports";
 
 interface Started {
@@ -169,7 +171,7 @@ describe("an import across a killed and restarted local stack", () => {
     const midway = await waitFor(
       async () => {
         const job = await read();
-        return job.processed >= 250 ? job : undefined;
+        return job.processed >= KILL_AFTER ? job : undefined;
       },
       { timeoutMs: 90_000, intervalMs: 50, description: "the import under way" },
     );
