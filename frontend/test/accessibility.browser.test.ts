@@ -87,7 +87,7 @@ describe("accessibility and tablet width of the main pages", () => {
     ["official@chaoyang.demo", OFFICIAL_PAGES, true],
     ["admin@gas-station.demo", ENTERPRISE_PAGES, false],
   ] as const)(
-    "%s: no axe violations on the main pages (and none scrolls sideways on a tablet: %s)",
+    "%s: no axe violations on the main pages, none scrolling sideways on a tablet",
     async (email, paths, tablet) => {
       const page = await as(email);
       const found: string[] = [];

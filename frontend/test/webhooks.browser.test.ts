@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { ulid } from "ulidx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENTS_TOPIC_ID, eventAttributes } from "../../events/envelope.ts";
+import type { WarningRaisedV1 } from "../../events/warning-raised.v1.ts";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
@@ -71,18 +72,35 @@ describe("webhooks page", () => {
     const { publishToTopic } = await import(
       "../../functions/adapters/messaging/topic-publisher.ts"
     );
+    // A whole warning.raised, as the warning engine publishes it: the text and e-mail channels
+    // read the same event and must find every field they need.
+    const occurredAt = new Date().toISOString();
+    const data: WarningRaisedV1 = {
+      warningId: `w-${ulid()}`,
+      riskSourceId: "rs-browser-webhook",
+      riskSourceName: "卸油口",
+      enterpriseName: "北京朝阳示范加油站有限公司",
+      rule: "assessed-major",
+      level: "major",
+      raisedAt: occurredAt,
+      step: "enterprise",
+      jurisdictions: [],
+      fireCount: 1,
+      detail: {},
+    };
     const event = {
       id: ulid(),
       type: "warning.raised",
       version: 1,
-      occurredAt: new Date().toISOString(),
+      occurredAt,
       subject: {
         tenantId: "t-gas-station-chaoyang",
         district: "110105",
+        street: "建外街道",
         industry: "gas",
         level: "major",
       },
-      data: { note: "browser" },
+      data,
     } as const;
     await publishToTopic(EVENTS_TOPIC_ID, JSON.stringify(event), eventAttributes(event));
     const got = await waitFor(() => receiver.on("/browser")[0], { timeoutMs: 60_000 });

@@ -20,10 +20,6 @@ import { type Store, storeFor } from "../../adapters/dynamodb/store.ts";
 import { reloadConfig } from "../config.ts";
 import { attemptTogether, type WriteStep, writeTogether } from "./unit-of-work.ts";
 
-// Every id a registration draws is the same, so a second registration collides with the first:
-// the transaction is cancelled, and that must never read as success.
-vi.mock("ulidx", () => ({ ulid: () => "01JFIXEDFIXEDFIXEDFIXEDFIX" }));
-
 const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
 const TENANT = "t-uow-gas";
 
@@ -101,16 +97,24 @@ describe("unit of work", () => {
       "custom:role": "enterpriseAdmin",
     });
     const scope = scopeOf(caller, "");
-    // Fresh modules read the mocked ulidx: a worker that ran other files holds the real one.
+    // Every id a registration draws is the same, so a second registration collides with the
+    // first: the transaction is cancelled, and that must never read as success. Test files share
+    // their worker's modules: the mock is imported fresh and undone before the next file.
+    vi.doMock("ulidx", () => ({ ulid: () => "01JFIXEDFIXEDFIXEDFIXEDFIX" }));
     vi.resetModules();
-    const { registerRiskSource } = await import("../../registry/risk-sources.ts");
-    const errors = await import("../../../shared/errors.ts");
-    const first = await registerRiskSource(caller, scope, riskSourceInput(GAS, "第一个"));
-    await expect(
-      registerRiskSource(caller, scope, riskSourceInput(GAS, "第二个")),
-    ).rejects.toBeInstanceOf(errors.ConflictError);
-    const { data } = await store.entities.riskSource.query.byTenant({ tenantId: TENANT }).go();
-    expect(data.map((d) => d.record.name)).toEqual([first.name]);
+    try {
+      const { registerRiskSource } = await import("../../registry/risk-sources.ts");
+      const errors = await import("../../../shared/errors.ts");
+      const first = await registerRiskSource(caller, scope, riskSourceInput(GAS, "第一个"));
+      await expect(
+        registerRiskSource(caller, scope, riskSourceInput(GAS, "第二个")),
+      ).rejects.toBeInstanceOf(errors.ConflictError);
+      const { data } = await store.entities.riskSource.query.byTenant({ tenantId: TENANT }).go();
+      expect(data.map((d) => d.record.name)).toEqual([first.name]);
+    } finally {
+      vi.doUnmock("ulidx");
+      vi.resetModules();
+    }
   });
 });
 

@@ -1,9 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
-
-vi.mock("node:crypto", async (importOriginal) => {
-  const original = await importOriginal<typeof import("node:crypto")>();
-  return { ...original, scrypt: vi.fn(original.scrypt) };
-});
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const login = {
   userId: "u-1",
@@ -15,9 +10,21 @@ const login = {
 };
 
 describe("LoginStore.authenticate", () => {
-  it("runs one scrypt per attempt whether the e-mail is known, disabled or unknown", async () => {
-    // Fresh modules read the mocked crypto: a worker that ran other files holds the real one.
+  // scrypt counted: test files share their worker's modules, so the mock is imported fresh here
+  // and undone before the next file.
+  beforeAll(() => {
+    vi.doMock("node:crypto", async (importOriginal) => {
+      const original = await importOriginal<typeof import("node:crypto")>();
+      return { ...original, scrypt: vi.fn(original.scrypt) };
+    });
     vi.resetModules();
+  });
+  afterAll(() => {
+    vi.doUnmock("node:crypto");
+    vi.resetModules();
+  });
+
+  it("runs one scrypt per attempt whether the e-mail is known, disabled or unknown", async () => {
     const crypto = await import("node:crypto");
     const { LoginStore } = await import("./login-store.ts");
     const store = new LoginStore();

@@ -4,31 +4,39 @@ import {
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
 } from "@aws-sdk/client-sqs";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { topicEnvName } from "../../../functions/platform/messaging-definitions.ts";
 import { localAws } from "../../support/local-aws.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 
-// Counts the SNS clients built in this file's process, so the test can tell when the topic
-// publisher (the outbox's topic channel) builds its own. The client is otherwise the real one and publishes to the fauxqs emulator.
-const built = vi.hoisted(() => ({ count: 0 }));
-vi.mock("@aws-sdk/client-sns", async (importOriginal) => {
-  const sdk = await importOriginal<typeof import("@aws-sdk/client-sns")>();
-  class CountedSNSClient extends sdk.SNSClient {
-    constructor(...args: ConstructorParameters<typeof sdk.SNSClient>) {
-      super(...args);
-      built.count++;
+// Counts the SNS clients built, so the test can tell when the topic publisher (the outbox's topic
+// channel) builds its own. The client is otherwise the real one and publishes to the fauxqs
+// emulator. Test files share their worker's modules: the mock is imported fresh and undone after.
+const built = { count: 0 };
+function countSnsClients(): void {
+  vi.doMock("@aws-sdk/client-sns", async (importOriginal) => {
+    const sdk = await importOriginal<typeof import("@aws-sdk/client-sns")>();
+    class CountedSNSClient extends sdk.SNSClient {
+      constructor(...args: ConstructorParameters<typeof sdk.SNSClient>) {
+        super(...args);
+        built.count++;
+      }
     }
-  }
-  return { ...sdk, SNSClient: CountedSNSClient };
-});
+    return { ...sdk, SNSClient: CountedSNSClient };
+  });
+  vi.resetModules();
+}
 
 describe("the topic publisher's SNS client", () => {
   let queueUrl: string;
 
-  beforeAll(async () => {
-    // Fresh modules: a worker that ran other files may hold a publisher that built its client.
+  afterAll(() => {
+    vi.doUnmock("@aws-sdk/client-sns");
     vi.resetModules();
+  });
+
+  beforeAll(async () => {
+    countSnsClients();
     const { sns, sqs } = localAws();
     const topic = await sns.send(new CreateTopicCommand({ Name: uniqueName("imports") }));
     const queue = await sqs.send(new CreateQueueCommand({ QueueName: uniqueName("imports") }));
