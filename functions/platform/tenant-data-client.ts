@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { dynamodb } from "./clients.ts";
-import { config } from "./config.ts";
+import { config, fromConfig } from "./config.ts";
 import { TENANT_SESSION_TAG } from "./tenant-partition.ts";
 import { tenantPartitionGuard } from "./tenant-partition-guard.ts";
 
@@ -54,10 +54,12 @@ export function createTenantDataClient(
 
 /** Warm functions serve a handful of tenants at a time; each client caches its credentials. */
 const MAX_CACHED_TENANTS = 32;
-const cache = new Map<string, DynamoDBClient>();
+/** Built again when the configuration is reloaded: a client follows the settings it was made for. */
+const tenantClients = fromConfig(() => new Map<string, DynamoDBClient>());
 
 /** The tenant's client, kept in a small least-recently-used cache per process. */
 export function tenantDataClient(tenantId: string): DynamoDBClient {
+  const cache = tenantClients();
   const cached = cache.get(tenantId);
   if (cached) {
     cache.delete(tenantId);
