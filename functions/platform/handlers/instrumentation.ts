@@ -36,11 +36,25 @@ function functionContext<TEvent, TResult>(
  * invocation reset, metrics flushed at the end. The kind's factory adds the handler.
  */
 export function instrumented<TEvent, TResult>(definition: FunctionDefinition) {
-  return middy<TEvent, TResult, Error, Context>()
+  return middy<TEvent, TResult, Error, Context>({ timeoutEarlyResponse: timedOut(definition) })
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics))
     .use(functionContext<TEvent, TResult>(definition));
+}
+
+/**
+ * Middy ends an invocation a moment before Lambda would; its own error says only "aborted", so
+ * this one names the function (the local stack runs every function in one process).
+ */
+function timedOut(definition: FunctionDefinition): () => never {
+  return () => {
+    const error = new Error(
+      `${definition.id} ran out of time (${definition.timeoutSeconds ?? 3} s)`,
+    );
+    error.name = "TimeoutError";
+    throw error;
+  };
 }
 
 /** Tenant on the log lines and trace of what follows, until the invocation ends or it changes. */

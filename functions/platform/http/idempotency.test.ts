@@ -110,6 +110,15 @@ async function records(): Promise<StoredRecord[]> {
   return Items as StoredRecord[];
 }
 
+/**
+ * Starts a call that hangs (see `hangNext`) without waiting for it. Its middy timeout ends it
+ * with a TimeoutError 30 s later, as Lambda would; caught here, because by then this file may be
+ * over and the worker running another (files share workers).
+ */
+function postHanging(tenantId: string, key: string): void {
+  post(tenantId, key).catch(() => undefined);
+}
+
 /** Waits for the record a call in flight writes, whatever its key: one not among `known`. */
 async function newRecord(known: StoredRecord[]): Promise<StoredRecord> {
   const seen = new Set(known.map((r) => `${r.pk} ${r.sk}`));
@@ -130,7 +139,7 @@ describe("idempotency through the HTTP handler factory", () => {
     hangNext.add("t-expiry");
     const known = await records();
     const before = Date.now();
-    void post("t-expiry", "interrupted-0001");
+    postHanging("t-expiry", "interrupted-0001");
     const record = await newRecord(known);
     const after = Date.now();
 
@@ -144,7 +153,7 @@ describe("idempotency through the HTTP handler factory", () => {
   it("answers a retry after an interrupted invocation with a fresh outcome, then replays it", async () => {
     hangNext.add("t-retry");
     const known = await records();
-    void post("t-retry", "interrupted-0002");
+    postHanging("t-retry", "interrupted-0002");
     const stuck = await newRecord(known);
     expect(await post("t-retry", "interrupted-0002")).toEqual({
       status: 409,
