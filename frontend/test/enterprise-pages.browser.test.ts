@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoDelegation } from "../../infra/local/seed/demo-delegation.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
+import { CAPABILITY_CHECKLISTS } from "../../shared/readiness/capability-checklists.ts";
 import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
@@ -158,5 +159,30 @@ describe("enterprise directory, audit trail, own organisation, 403", () => {
     );
     await forbidden.getByRole("button", { name: "返回首页" }).click();
     await assessor.waitForURL((url) => url.pathname === "/");
+  });
+
+  it("lets the enterprise assess its emergency capability, weakest dimension first, and its official read it", async () => {
+    const admin = await as("admin@gas-station.demo", "/capability");
+    await admin.getByTestId("capability-empty").waitFor();
+    await admin.getByTestId("capability-start").click();
+    await admin.locator("#assessor").fill("安全部 王工");
+    const items = CAPABILITY_CHECKLISTS.at(-1)?.dimensions.flatMap((d) => d.items) ?? [];
+    for (const item of items) {
+      const answer = item.id === "support.team" ? "不符合" : "符合";
+      await admin.getByTestId(`answer-${item.id}`).getByText(answer, { exact: true }).click();
+    }
+    await admin.getByTestId("capability-submit").click();
+    await admin.getByText("评估已保存").waitFor();
+    const result = admin.getByTestId("capability-result");
+    await expect(
+      result.locator("[data-testid^=dimension-]").first().textContent(),
+    ).resolves.toMatch(/^应急保障50待改进: 应急队伍（专职、兼职或协议）$/);
+    await admin.getByTestId("capability-history").getByText("安全部 王工").waitFor();
+
+    await official.goto(`${stack.baseUrl}/enterprises`);
+    await official.getByRole("link", { name: GAS_STATION }).click();
+    await official.getByTestId("enterprise-capability-link").click();
+    await official.getByTestId("capability-result").getByText("应急保障").waitFor();
+    expect(await official.getByTestId("capability-start").count(), "officials read only").toBe(0);
   });
 });

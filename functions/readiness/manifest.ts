@@ -1,13 +1,20 @@
+import { capabilityAssessmentsContract } from "../../shared/contracts/capability-assessments.ts";
 import { emergencyPlansContract } from "../../shared/contracts/emergency-plans.ts";
 import { emergencyResourcesContract } from "../../shared/contracts/emergency-resources.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
-/** Emergency readiness (应急准备): resources with their survey and nearest search. */
+/** The readiness API's routes: resources (DB11/T 1580) and capability assessments. */
+export const readinessRoutes = { ...emergencyResourcesContract, ...capabilityAssessmentsContract };
+
+/**
+ * Emergency readiness (应急准备): resources with their survey and nearest search, and the
+ * enterprise's capability assessments.
+ */
 export const readinessApi: FunctionDefinition = {
   id: "readiness-api",
-  description: "Emergency resources, their survey and the nearest to a source",
+  description: "Emergency resources, their survey, the nearest to a source; capability assessments",
   handler: "functions/readiness/readiness-api.handler.ts",
-  routes: emergencyResourcesContract,
+  routes: readinessRoutes,
   table: "readWrite",
   memoryMb: 512,
   timeoutSeconds: 29,

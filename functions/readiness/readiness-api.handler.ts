@@ -1,9 +1,10 @@
-import { emergencyResourcesContract } from "../../shared/contracts/emergency-resources.ts";
 import { routeKey } from "../../shared/contracts/route.ts";
+import { CAPABILITY_CHECKLISTS } from "../../shared/readiness/capability-checklists.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, implement, type RouteResult } from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
-import { readinessApi } from "./manifest.ts";
+import { createAssessment, getAssessment, listAssessments } from "./capability.ts";
+import { readinessApi, readinessRoutes } from "./manifest.ts";
 import { nearestResources } from "./nearest.ts";
 import {
   createResource,
@@ -21,7 +22,7 @@ function tagged<T extends { version: number }>(record: T, status = 200): RouteRe
 
 export const handler = httpHandler(
   readinessApi,
-  implement(emergencyResourcesContract, {
+  implement(readinessRoutes, {
     listResources: async ({ caller, scope, query }) => ({
       body: await listResources(caller, scope, query),
     }),
@@ -29,7 +30,7 @@ export const handler = httpHandler(
       idempotently(
         {
           tenantId: caller.tenantId,
-          route: routeKey(emergencyResourcesContract.createResource),
+          route: routeKey(readinessRoutes.createResource),
           headers,
           body,
         },
@@ -70,6 +71,26 @@ export const handler = httpHandler(
     },
     nearestResources: async ({ caller, scope, params, query }) => ({
       body: await nearestResources(caller, scope, params.id, query.limit, query.category),
+    }),
+    listChecklists: async () => ({ body: { items: [...CAPABILITY_CHECKLISTS] } }),
+    createAssessment: async ({ caller, scope, body, headers }) =>
+      idempotently(
+        {
+          tenantId: caller.tenantId,
+          route: routeKey(readinessRoutes.createAssessment),
+          headers,
+          body,
+        },
+        async (requestId?: string) => ({
+          status: 201,
+          body: await createAssessment(caller, scope, body, new Date(), requestId),
+        }),
+      ),
+    listAssessments: async ({ caller, scope, query }) => ({
+      body: await listAssessments(caller, scope, query.tenantId, query.cursor, query.limit),
+    }),
+    getAssessment: async ({ caller, scope, params }) => ({
+      body: await getAssessment(caller, scope, params.id),
     }),
   }),
 );

@@ -1,4 +1,3 @@
-import { NotFoundError } from "../../shared/errors.ts";
 import type { SurveyReport } from "../../shared/readiness/resource.ts";
 import {
   CATEGORY_LABELS,
@@ -6,30 +5,15 @@ import {
   surveyRows,
 } from "../../shared/readiness/resource.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import { covers, type Scope } from "../../shared/tenancy/scope.ts";
+import type { Scope } from "../../shared/tenancy/scope.ts";
 import { writeRows } from "../adapters/spreadsheet/spreadsheet.ts";
-import { recordReads } from "../audit/audit-log.ts";
-import { functionStore, storeForScope } from "../platform/data/request-store.ts";
-import { loadEnterprise } from "../registry/enterprise-item.ts";
+import { reachEnterprise } from "./enterprise-reach.ts";
 import { viewOf } from "./resources.ts";
-
-function enterpriseNotFound(): NotFoundError {
-  return new NotFoundError({ zh: "企业不存在", en: "Enterprise not found" });
-}
 
 /** An enterprise's resources, for its own people or the officials whose jurisdiction covers it. */
 async function surveyed(caller: Caller, scope: Scope, tenantId: string) {
-  if (scope.kind === "agency") throw enterpriseNotFound();
-  if (scope.kind === "tenant" && scope.tenantId !== tenantId) throw enterpriseNotFound();
-  const store = scope.kind === "tenant" ? storeForScope(scope) : functionStore();
-  const enterprise = await loadEnterprise(store, tenantId);
-  if (!enterprise) throw enterpriseNotFound();
-  if (scope.kind === "jurisdiction") {
-    if (!covers(scope.jurisdiction, enterprise)) throw enterpriseNotFound();
-    await recordReads(store, caller, [
-      { tenantId, target: { type: "resourceSurvey", id: tenantId } },
-    ]);
-  }
+  const { enterprise, store, audited } = await reachEnterprise(caller, scope, tenantId);
+  await audited({ type: "resourceSurvey", id: tenantId });
   const { data } = await store.entities.emergencyResource.query
     .byTenant({ tenantId })
     .go({ pages: "all" });

@@ -239,6 +239,22 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   },
   "POST /api/v1/drills": { roles: KEEPERS, why: "the enterprise records its drills" },
   "GET /api/v1/drills": { roles: [...KEEPERS, ...OFFICIALS], why: "as the plan" },
+  "GET /api/v1/capability-checklists": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "the checklist is read by whoever assesses or reads assessments",
+  },
+  "POST /api/v1/capability-assessments": {
+    roles: KEEPERS,
+    why: "domain.md §8: the enterprise assesses its own emergency capability",
+  },
+  "GET /api/v1/capability-assessments": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "the enterprise's history, for it and its supervisors",
+  },
+  "GET /api/v1/capability-assessments/{id}": {
+    roles: [...KEEPERS, ...OFFICIALS],
+    why: "as the history",
+  },
 
   // the registry: enterprises keep their sources, assessors assess delegated ones, officials
   // supervise their jurisdiction (domain.md §5), integrators act like their tenant's users

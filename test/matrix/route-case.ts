@@ -74,3 +74,19 @@ export function ownerOf(principal: Principal | undefined): Owner | undefined {
 }
 
 export const enc = encodeURIComponent;
+
+/**
+ * One target per owner, made on first use and read by many cells (for read-only routes whose
+ * target need not be fresh).
+ */
+export function oncePerOwner<T>(make: (ctx: CaseContext) => Promise<T>) {
+  const made = new Map<string, Promise<T>>();
+  return (ctx: CaseContext): Promise<T> => {
+    let found = made.get(ctx.owner.tenantId);
+    if (!found) {
+      found = make(ctx);
+      made.set(ctx.owner.tenantId, found);
+    }
+    return found;
+  };
+}

@@ -1,5 +1,3 @@
-import type { EmergencyPlan } from "../../shared/readiness/plan.ts";
-import type { EmergencyResource } from "../../shared/readiness/resource.ts";
 import type { Owner } from "../support/matrix-owners.ts";
 import type { Principal, Relation } from "../support/matrix-principals.ts";
 import {
@@ -10,33 +8,17 @@ import {
   storedResource,
 } from "../support/matrix-readiness-fixtures.ts";
 import type { CaseContext, RouteCase } from "./route-case.ts";
-import { enc, ownerOf } from "./route-case.ts";
+import { enc, oncePerOwner, ownerOf } from "./route-case.ts";
 
 /** Matrix cases of emergency readiness (issue 14): resources, survey, nearest, plans, drills. */
 
 const ownOnly = (relation: Relation) => relation === "ownTenant";
 
 /** One resource and one plan (with a document) per owner, made once and read by many cells. */
-const sharedResources = new Map<string, Promise<EmergencyResource>>();
-const sharedPlans = new Map<string, Promise<EmergencyPlan>>();
-
-function sharedResource(ctx: CaseContext): Promise<EmergencyResource> {
-  let found = sharedResources.get(ctx.owner.tenantId);
-  if (!found) {
-    found = matrixResource(ctx.fx.store, ctx.owner);
-    sharedResources.set(ctx.owner.tenantId, found);
-  }
-  return found;
-}
-
-function sharedPlan(ctx: CaseContext): Promise<EmergencyPlan> {
-  let found = sharedPlans.get(ctx.owner.tenantId);
-  if (!found) {
-    found = matrixPlan(ctx.fx.store, ctx.fx.shared(ctx.owner).source, true);
-    sharedPlans.set(ctx.owner.tenantId, found);
-  }
-  return found;
-}
+const sharedResource = oncePerOwner((ctx) => matrixResource(ctx.fx.store, ctx.owner));
+const sharedPlan = oncePerOwner((ctx) =>
+  matrixPlan(ctx.fx.store, ctx.fx.shared(ctx.owner).source, true),
+);
 
 /** A resource body the caller may record: its enterprise's kind, or a shelter in its area. */
 function resourceBody(principal: Principal | undefined, own: Owner) {

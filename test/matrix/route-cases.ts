@@ -1,6 +1,7 @@
 import { LEC_DEFAULT } from "../../shared/methodology/profiles/lec-default.ts";
 import { riskSourceInput } from "../support/registry-fixtures.ts";
 import { type CaseContext, enc, ownerOf, type RouteCase, type Target } from "./route-case.ts";
+import { capabilityCases } from "./route-cases-capability.ts";
 import { cardCases } from "./route-cases-cards.ts";
 import { exchangeCases } from "./route-cases-exchange.ts";
 import { hiddenDangerCases } from "./route-cases-hidden-dangers.ts";
@@ -301,4 +302,5 @@ export const routeCases: Readonly<Record<string, RouteCase>> = {
   ...cardCases,
   ...webhookCases,
   ...readinessCases,
+  ...capabilityCases,
 };

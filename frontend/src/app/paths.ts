@@ -32,6 +32,7 @@ export const paths = {
   reports: "/reports",
   webhooks: "/webhooks",
   emergencyResources: "/emergency-resources",
+  capability: "/capability",
   /** The public page a risk card's QR code opens (no sign-in). */
   publicRiskSource: "/p/:token",
 } as const;

@@ -252,6 +252,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
     nav: { label: "nav.emergencyResources", icon: <MedicineBoxOutlined />, group: "risk" },
     roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
   },
+  {
+    path: paths.capability,
+    load: () => import("../pages/capability/capability-page.tsx").then((m) => m.CapabilityPage),
+    nav: { label: "nav.capability", icon: <SafetyCertificateOutlined />, group: "risk" },
+    roles: [...ENTERPRISE_ROLES, ...OFFICIAL_ROLES],
+  },
 ];
 
 export function canOpen(route: AppRoute, role: Role | undefined): boolean {

@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Service } from "electrodb";
 import { assessmentEntity } from "./entities/assessment.ts";
 import { auditRecordEntity } from "./entities/audit-record.ts";
+import { capabilityAssessmentEntity } from "./entities/capability-assessment.ts";
 import { delegationEntity } from "./entities/delegation.ts";
 import { drillEntity, emergencyPlanEntity } from "./entities/emergency-plan.ts";
 import { emergencyResourceEntity } from "./entities/emergency-resource.ts";
@@ -95,6 +96,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     emergencyResource: emergencyResourceEntity(config),
     emergencyPlan: emergencyPlanEntity(config),
     drill: drillEntity(config),
+    capabilityAssessment: capabilityAssessmentEntity(config),
   });
   documentClients.set(service, client);
   tables.set(service, table);

@@ -1,4 +1,10 @@
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
+import {
+  type CapabilityAnswer,
+  type CapabilityAssessment,
+  scoreCapability,
+} from "../../../shared/readiness/capability.ts";
+import { CAPABILITY_CHECKLISTS } from "../../../shared/readiness/capability-checklists.ts";
 import { type Drill, type EmergencyPlan, planIdOf } from "../../../shared/readiness/plan.ts";
 import type { EmergencyResource, ResourceCategory } from "../../../shared/readiness/resource.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
@@ -54,10 +60,43 @@ const RESOURCES: Record<
   },
 };
 
+/** Both demo enterprises assessed their capability in October: their team and drills lag. */
+function demoCapability(
+  tenantId: string,
+  enterpriseName: string,
+  at: string,
+): CapabilityAssessment {
+  const checklist = CAPABILITY_CHECKLISTS.at(-1);
+  if (!checklist) throw new Error("no capability checklist");
+  const answers: Record<string, CapabilityAnswer> = Object.fromEntries(
+    checklist.dimensions.flatMap((d) => d.items.map((i) => [i.id, "met" as const])),
+  );
+  Object.assign(answers, {
+    "support.team": "partial",
+    "plans.drills": "partial",
+    "training.public": "notMet",
+    "recovery.insurance": "notApplicable",
+  });
+  return {
+    id: `${tenantId}~2026-10-20~DEMOCAPABILITY1`,
+    tenantId,
+    enterpriseName,
+    checklistId: checklist.id,
+    checklistVersion: checklist.version,
+    assessedOn: "2026-10-20",
+    assessor: "安全主管",
+    notes: "",
+    answers,
+    ...scoreCapability(checklist, answers),
+    createdAt: at,
+  };
+}
+
 /**
  * Emergency readiness of the demo (issue 14), once: resources near the gas station and the mall,
- * Chaoyang's city resources for the map, and a plan and a drill for each enterprise's first
- * major source (other major sources stay without, so the daily check has something to flag).
+ * Chaoyang's city resources for the map, a plan and a drill for each enterprise's first major
+ * source (other major sources stay without, so the daily check has something to flag), and a
+ * capability assessment of each enterprise.
  */
 export async function seedDemoReadiness(store: Store, now: Date): Promise<number | undefined> {
   const { resourceItem } = await import("../../../functions/readiness/resource-item.ts");
@@ -138,6 +177,15 @@ export async function seedDemoReadiness(store: Store, now: Date): Promise<number
     };
     await store.entities.drill
       .put({ tenantId, riskSourceId: source.id, heldOn: drill.heldOn, id: drill.id, record: drill })
+      .go();
+    const assessment = demoCapability(tenantId, RESOURCES[tenantId]?.name ?? tenantId, at);
+    await store.entities.capabilityAssessment
+      .put({
+        tenantId,
+        assessedOn: assessment.assessedOn,
+        id: assessment.id,
+        record: assessment,
+      })
       .go();
   }
   return written;

@@ -24,8 +24,20 @@ function source(i: number, nextReviewAt: string | null): RiskSource {
   });
 }
 
+let store: Store;
+
+/**
+ * The plan over the two districts the sources are in: the other 56 segments are empty by
+ * construction, and each costs a few round trips to DynamoDB Local per pass for nothing.
+ */
+function duePlan(now: Date, pageSize?: number) {
+  const plan = reviewDuePlan(store, now, pageSize);
+  return {
+    ...plan,
+    segments: plan.segments.filter((s) => s.startsWith("110105:") || s.startsWith("110108:")),
+  };
+}
 describe("review-due pass", () => {
-  let store: Store;
   const due = new Set<string>();
 
   beforeAll(async () => {
@@ -64,7 +76,7 @@ describe("review-due pass", () => {
   }
 
   it("killed midway and restarted, announces every due source once", async () => {
-    const plan = reviewDuePlan(store, NOW, 2);
+    const plan = duePlan(NOW, 2);
     let acts = 0;
     const killed = {
       ...plan,
@@ -78,7 +90,7 @@ describe("review-due pass", () => {
     expect(halfway?.done).toBe(false);
     expect((await announced()).length).toBeLessThan(due.size);
 
-    await runPass(store, reviewDuePlan(store, NOW, 2), () => NOW);
+    await runPass(store, duePlan(NOW, 2), () => NOW);
     const ids = await announced();
     expect(ids).toEqual([...new Set(ids)]);
     expect(ids.length).toBe(due.size);
@@ -90,11 +102,11 @@ describe("review-due pass", () => {
   it("announces a due date once, whatever the day it runs", async () => {
     const tomorrow = new Date(NOW.getTime() + DAY);
     expect(reviewDuePassId(tomorrow)).not.toBe(reviewDuePassId(NOW));
-    await runPass(store, reviewDuePlan(store, tomorrow, 7), () => tomorrow);
+    await runPass(store, duePlan(tomorrow, 7), () => tomorrow);
     expect((await announced()).length).toBe(due.size);
     // The source due 30 days on comes due, once.
     const later = new Date(NOW.getTime() + 31 * DAY);
-    await runPass(store, reviewDuePlan(store, later), () => later);
+    await runPass(store, duePlan(later), () => later);
     const ids = await announced();
     expect(ids.length).toBe(due.size + 13);
     expect(ids).toEqual([...new Set(ids)]);

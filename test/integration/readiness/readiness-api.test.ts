@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { raiseReadinessGaps } from "../../../functions/readiness/readiness-warnings.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
+import {
+  CAPABILITY_DIMENSIONS,
+  type CapabilityAssessment,
+  type CapabilityChecklist,
+} from "../../../shared/readiness/capability.ts";
 import type { EmergencyPlan } from "../../../shared/readiness/plan.ts";
 import type { EmergencyResource, SurveyReport } from "../../../shared/readiness/resource.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
@@ -300,5 +305,84 @@ describe("emergency readiness API", () => {
     expect(summary(await readinessWarnings(source)).filter((s) => s.endsWith(":open"))).toEqual([
       "drill-overdue:open",
     ]);
+  });
+
+  it("scores capability assessments per dimension, weakest first, for the enterprise and its supervisors", async () => {
+    const checklists = await enterprise.call("GET", "/api/v1/capability-checklists");
+    expect(checklists.status).toBe(200);
+    const [checklist] = (checklists.body as { items: CapabilityChecklist[] }).items;
+    if (!checklist) throw new Error("no checklist");
+    expect(checklist.dimensions.map((d) => d.dimension)).toEqual([...CAPABILITY_DIMENSIONS]);
+    const items = checklist.dimensions.flatMap((d) => d.items.map((i) => i.id));
+    const answers: Record<string, string> = Object.fromEntries(items.map((id) => [id, "met"]));
+    // Support lacks its team and half its supplies; the insurance item does not apply.
+    Object.assign(answers, {
+      "support.team": "notMet",
+      "support.supplies": "partial",
+      "recovery.insurance": "notApplicable",
+    });
+    const body = {
+      checklistId: checklist.id,
+      checklistVersion: checklist.version,
+      assessedOn: "2026-11-02",
+      assessor: "安全部 王工",
+      answers,
+    };
+
+    const wrong = await enterprise.call("POST", "/api/v1/capability-assessments", {
+      body: { ...body, answers: { ...answers, "org.leadership": undefined, "org.extra": "met" } },
+    });
+    expect(wrong.status).toBe(400);
+    expect((wrong.body as { errors: { path: string }[] }).errors.map((e) => e.path).sort()).toEqual(
+      ["body.answers.org.extra", "body.answers.org.leadership"],
+    );
+    const unknown = await enterprise.call("POST", "/api/v1/capability-assessments", {
+      body: { ...body, checklistVersion: 99 },
+    });
+    expect(unknown.status).toBe(400);
+
+    const key = { "idempotency-key": "capability-2026-11-02" };
+    const made = await enterprise.call("POST", "/api/v1/capability-assessments", {
+      body,
+      headers: key,
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const first = made.body as CapabilityAssessment;
+    // support: team 3 × 0 + supplies 2 × ½ + funds 1 × 1 = 2 of 6.
+    expect(first.dimensions[0]).toEqual({
+      dimension: "support",
+      score: 33.3,
+      gaps: ["support.team", "support.supplies"],
+    });
+    expect(first.dimensions.slice(1).every((d) => d.score === 100)).toBe(true);
+    expect(first.overall).toBe(92.6);
+    const again = await enterprise.call("POST", "/api/v1/capability-assessments", {
+      body,
+      headers: key,
+    });
+    expect((again.body as CapabilityAssessment).id).toBe(first.id);
+
+    const later = await enterprise.call("POST", "/api/v1/capability-assessments", {
+      body: { ...body, assessedOn: "2026-11-30", answers: { ...answers, "support.team": "met" } },
+    });
+    expect(later.status).toBe(201);
+
+    const history = await official.call(
+      "GET",
+      "/api/v1/capability-assessments?tenantId=t-gas-station-chaoyang",
+    );
+    expect(history.status).toBe(200);
+    expect(
+      (history.body as { items: CapabilityAssessment[] }).items.map((a) => a.assessedOn),
+    ).toEqual(["2026-11-30", "2026-11-02"]);
+    const own = await enterprise.call("GET", "/api/v1/capability-assessments");
+    expect((own.body as { items: unknown[] }).items).toHaveLength(2);
+    const one = `/api/v1/capability-assessments/${encodeURIComponent(first.id)}`;
+    expect((await official.call("GET", one)).body).toEqual(first);
+    expect((await haidian.call("GET", one)).status, "another district's official").toBe(404);
+    expect(
+      (await haidian.call("GET", "/api/v1/capability-assessments?tenantId=t-gas-station-chaoyang"))
+        .status,
+    ).toBe(404);
   });
 });

@@ -1,3 +1,4 @@
+import { capabilityEn } from "./capability-en.ts";
 import { cardsEn } from "./cards-en.ts";
 import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
@@ -43,6 +44,7 @@ export const en: Messages = {
     publicReports: "Public reports",
     webhooks: "Webhooks",
     emergencyResources: "Emergency resources",
+    capability: "Emergency capability",
   },
   language: {
     label: "Language",
@@ -125,6 +127,7 @@ export const en: Messages = {
   publicReports: publicReportsEn,
   notifications: notificationsEn,
   readiness: readinessEn,
+  capability: capabilityEn,
   cards: cardsEn,
   ...enterprisePagesEn,
   reports: reportsEn,

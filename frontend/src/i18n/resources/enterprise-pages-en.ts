@@ -85,6 +85,7 @@ export const enterprisePagesEn: Pick<
       delegation: "Delegation",
       auditTrail: "Audit trail",
       user: "User",
+      capabilityAssessment: "Capability assessment",
     },
   },
   exchange: {

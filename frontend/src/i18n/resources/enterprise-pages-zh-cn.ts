@@ -75,6 +75,7 @@ export const enterprisePagesZhCN = {
       delegation: "评估委托",
       auditTrail: "审计记录",
       user: "用户",
+      capabilityAssessment: "应急能力评估",
     },
   },
   exchange: {

@@ -1,6 +1,5 @@
 import type { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+import type { Texts } from "./texts.ts";
 
 /** Hidden-danger texts, English. */
 export const hiddenDangersEn: Texts<typeof hiddenDangersZhCN> = {

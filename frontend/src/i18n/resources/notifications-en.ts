@@ -1,6 +1,5 @@
 import type { notificationsZhCN } from "./notifications-zh-cn.ts";
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+import type { Texts } from "./texts.ts";
 
 /** Notification preferences and the local SMS outbox, English. */
 export const notificationsEn: Texts<typeof notificationsZhCN> = {

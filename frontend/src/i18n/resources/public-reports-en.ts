@@ -1,6 +1,5 @@
 import type { publicReportsZhCN } from "./public-reports-zh-cn.ts";
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+import type { Texts } from "./texts.ts";
 
 /** Public hidden-danger reports, English. */
 export const publicReportsEn: Texts<typeof publicReportsZhCN> = {

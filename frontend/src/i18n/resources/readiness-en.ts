@@ -1,6 +1,5 @@
 import type { readinessZhCN } from "./readiness-zh-cn.ts";
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+import type { Texts } from "./texts.ts";
 
 /** Emergency-readiness texts, English. */
 export const readinessEn: Texts<typeof readinessZhCN> = {

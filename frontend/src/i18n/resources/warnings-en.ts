@@ -1,6 +1,5 @@
+import type { Texts } from "./texts.ts";
 import type { warningsZhCN } from "./warnings-zh-cn.ts";
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** Warning-handling texts, English. */
 export const warningsEn: Texts<typeof warningsZhCN> = {

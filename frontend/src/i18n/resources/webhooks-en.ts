@@ -1,6 +1,5 @@
+import type { Texts } from "./texts.ts";
 import type { webhooksZhCN } from "./webhooks-zh-cn.ts";
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** Webhook endpoint texts, English. */
 export const webhooksEn: Texts<typeof webhooksZhCN> = {

@@ -1,3 +1,4 @@
+import { capabilityZhCN } from "./capability-zh-cn.ts";
 import { cardsZhCN } from "./cards-zh-cn.ts";
 import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
@@ -9,6 +10,7 @@ import { readinessZhCN } from "./readiness-zh-cn.ts";
 import { registryZhCN } from "./registry-zh-cn.ts";
 import { reportsZhCN } from "./reports-zh-cn.ts";
 import { tenancyZhCN } from "./tenancy-zh-cn.ts";
+import type { Texts } from "./texts.ts";
 import { warningsZhCN } from "./warnings-zh-cn.ts";
 import { webhooksZhCN } from "./webhooks-zh-cn.ts";
 
@@ -42,6 +44,7 @@ export const zhCN = {
     publicReports: "公众举报",
     webhooks: "Webhook",
     emergencyResources: "应急资源",
+    capability: "应急能力评估",
   },
   language: {
     label: "语言",
@@ -122,6 +125,7 @@ export const zhCN = {
   publicReports: publicReportsZhCN,
   notifications: notificationsZhCN,
   readiness: readinessZhCN,
+  capability: capabilityZhCN,
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
   reports: reportsZhCN,
@@ -129,8 +133,6 @@ export const zhCN = {
   locationPicker: locationPickerZhCN,
   webhooks: webhooksZhCN,
 } as const;
-
-type Texts<T> = { readonly [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** The shape every language's resources must have. */
 export type Messages = Texts<typeof zhCN>;

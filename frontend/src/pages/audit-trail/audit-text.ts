@@ -9,6 +9,7 @@ export const AUDIT_TARGETS = [
   "delegation",
   "auditTrail",
   "user",
+  "capabilityAssessment",
 ] as const;
 
 export type KnownAction = (typeof ACTIONS)[number];

@@ -42,6 +42,9 @@ export function EnterpriseDetailPage() {
         <Link to={enterpriseLinks.auditTrail(tenantId)} data-testid="enterprise-audit-link">
           {t("enterprises.auditTrail")}
         </Link>
+        <Link to={enterpriseLinks.capability(tenantId)} data-testid="enterprise-capability-link">
+          {t("nav.capability")}
+        </Link>
       </Flex>
       <Card size="small">
         {enterprise.data ? (
