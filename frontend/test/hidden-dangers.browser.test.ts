@@ -1,5 +1,5 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { putHiddenDanger } from "../../test/support/hidden-danger-fixtures.ts";
 import {
@@ -14,9 +14,14 @@ import { launchChromium, signInAs } from "./browser-support.ts";
 
 // Hidden dangers through the built web app in Debian's Chromium: the gas station's admin opens
 // a reported danger, makes the 五到位 plan, marks it rectified and evaluates the effect; the list
-// switches to English. Needs `npm run build:frontend`. The photo upload itself is tested in
-// test/integration/hidden-dangers/: from the page, the presigned PUT goes to the bucket's own
-// origin, which needs a CORS rule for the web origin (not yet configured).
+// uploads an evidence photo (the presigned PUT goes through the gateway's same-origin S3 path,
+// as the bucket's CORS rule allows on AWS) and opens it; the list switches to English. Needs
+// `npm run build:frontend`. The content and size checks are in test/integration/hidden-dangers/.
+
+/** The first bytes of a PNG: what the server's content check looks for. */
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 describe("hidden dangers pages", () => {
   let running: TestStack | undefined;
@@ -58,7 +63,7 @@ describe("hidden dangers pages", () => {
     await page.getByTestId("plan-form").waitFor();
   });
 
-  it("makes the plan, rectifies and evaluates, the upload button at hand", async () => {
+  it("makes the plan, rectifies and evaluates, and uploads a photo it can open", async () => {
     await page.getByTestId("plan-measures").fill("清理杂物，设置禁止堆放标识");
     await page.getByTestId("plan-funds").fill("500");
     await page.getByTestId("plan-deadline").click();
@@ -76,6 +81,25 @@ describe("hidden dangers pages", () => {
     await page.getByTestId("danger-title").getByText("待验收").waitFor();
     await page.getByTestId("danger-history").getByText("复查通道畅通").waitFor();
     await page.getByTestId("evidence-upload").waitFor();
+    await page.locator("input[type=file]").setInputFiles({
+      name: "通道照片.png",
+      mimeType: "image/png",
+      buffer: Buffer.from(PNG),
+    });
+    const photo = page.getByTestId("evidence-list").locator("li", { hasText: "通道照片.png" });
+    // Verified by content on the server, the photo opens in a new tab from the bucket.
+    const [shown, opened] = await Promise.all([
+      page
+        .context()
+        .waitForEvent(
+          "response",
+          (r) => r.url().includes("/local/s3/") && r.request().method() === "GET",
+        ),
+      page.waitForEvent("popup"),
+      photo.getByRole("button").click(),
+    ]);
+    expect(shown.status()).toBe(200);
+    await opened.close();
   });
 
   it("switches the list to English", async () => {

@@ -10,7 +10,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { presignedGet } from "../adapters/s3/presigned-get.ts";
-import { s3 } from "../platform/clients.ts";
+import { browserS3, s3 } from "../platform/clients.ts";
 import { setting } from "../platform/config.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
@@ -118,8 +118,8 @@ export async function riskSourceCard(
   const fileName = `安全风险告知卡-${source.name}-${size === "a4" ? "A4" : "A5"}.pdf`;
   const bucket = setting("bucketName");
   const [inline, download] = await Promise.all([
-    presignedGet(s3, { bucket, key, contentType: PDF }, CARD_LINK_SECONDS, now),
-    presignedGet(s3, { bucket, key, fileName, contentType: PDF }, CARD_LINK_SECONDS, now),
+    presignedGet(browserS3(), { bucket, key, contentType: PDF }, CARD_LINK_SECONDS, now),
+    presignedGet(browserS3(), { bucket, key, fileName, contentType: PDF }, CARD_LINK_SECONDS, now),
   ]);
   return {
     url: inline.url,

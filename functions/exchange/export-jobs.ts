@@ -11,7 +11,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { StoredExportJob, StoredJob } from "../adapters/dynamodb/entities/import-job.ts";
 import { presignedGet } from "../adapters/s3/presigned-get.ts";
-import { s3 } from "../platform/clients.ts";
+import { browserS3, s3 } from "../platform/clients.ts";
 import { config, setting } from "../platform/config.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { jobMessageStep } from "./import-queue.ts";
@@ -92,7 +92,7 @@ export async function readExport(caller: Caller, id: string, now = new Date()): 
   if (job.status !== "done") return visible;
   const fileName = fileNameOf(job);
   const link = await presignedGet(
-    s3,
+    browserS3(),
     {
       bucket: setting("bucketName"),
       key: objectKey,

@@ -12,7 +12,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import { presignedGet, presignedPut } from "../adapters/s3/presigned-get.ts";
 import { auditRecord } from "../audit/audit-log.ts";
-import { s3 } from "../platform/clients.ts";
+import { browserS3, s3 } from "../platform/clients.ts";
 import { setting } from "../platform/config.ts";
 import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { reachDanger } from "./danger-reach.ts";
@@ -97,7 +97,7 @@ export async function startEvidence(
     store,
   );
   const link = await presignedPut(
-    s3,
+    browserS3(),
     {
       bucket: setting("bucketName"),
       key: keyOf(danger, evidence.id),
@@ -176,7 +176,7 @@ export async function evidenceLink(
   const entry = danger.evidence.find((e) => e.id === evidenceId && e.status === "verified");
   if (!entry) throw dangerNotFound();
   const link = await presignedGet(
-    s3,
+    browserS3(),
     {
       bucket: setting("bucketName"),
       key: keyOf(danger, evidenceId),

@@ -20,6 +20,11 @@ export interface FunctionConfig {
   readonly bucketName: string | undefined;
   readonly region: string;
   readonly s3ForcePathStyle: boolean;
+  /**
+   * Where browsers reach the bucket, when it is not the SDK's own endpoint: the local stack's
+   * same-origin pass-through (the emulator answers no CORS preflight). Unset on AWS.
+   */
+  readonly s3BrowserEndpoint: string | undefined;
   /** Sender address of outgoing e-mail (an SES-verified identity on AWS). */
   readonly mailFrom: string;
   /** `smtp://host:port` of an SMTP relay; set locally (the mail capture), unset on AWS (SES). */
@@ -149,6 +154,7 @@ export const EnvironmentSchema = z.object({
   [ENV.tableName]: optional,
   [ENV.bucketName]: optional,
   [ENV.s3ForcePathStyle]: flag,
+  [ENV.s3BrowserEndpoint]: z.url().optional(),
   [ENV.mailFrom]: z.email().default("noreply@cityrisk.local"),
   [ENV.smtpUrl]: z.url({ protocol: /^smtps?$/ }).optional(),
   [ENV.integratorRateLimit]: rateLimitSetting("120/60"),
@@ -219,6 +225,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     bucketName: e[ENV.bucketName],
     region: e[ENV.region],
     s3ForcePathStyle: e[ENV.s3ForcePathStyle] === "true",
+    s3BrowserEndpoint: e[ENV.s3BrowserEndpoint],
     mailFrom: e[ENV.mailFrom],
     smtpUrl: e[ENV.smtpUrl],
     integratorRateLimit: Object.freeze(e[ENV.integratorRateLimit]),

@@ -9,6 +9,7 @@ export const ENV = {
   tableName: "TABLE_NAME",
   bucketName: "BUCKET_NAME",
   s3ForcePathStyle: "CITYRISK_S3_FORCE_PATH_STYLE",
+  s3BrowserEndpoint: "CITYRISK_S3_BROWSER_ENDPOINT",
   mailFrom: "CITYRISK_MAIL_FROM",
   smtpUrl: "CITYRISK_SMTP_URL",
   integratorRateLimit: "CITYRISK_INTEGRATOR_RATE_LIMIT",

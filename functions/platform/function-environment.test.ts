@@ -87,6 +87,7 @@ describe("readConfig", () => {
       bucketName: undefined,
       region: "us-east-1",
       s3ForcePathStyle: false,
+      s3BrowserEndpoint: undefined,
       mailFrom: "noreply@cityrisk.local",
       smtpUrl: undefined,
       integratorRateLimit: { limit: 120, windowSeconds: 60 },

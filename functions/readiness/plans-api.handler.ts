@@ -3,7 +3,7 @@ import { emergencyPlansContract } from "../../shared/contracts/emergency-plans.t
 import { routeKey } from "../../shared/contracts/route.ts";
 import { NotFoundError } from "../../shared/errors.ts";
 import { presignedGet, presignedPut } from "../adapters/s3/presigned-get.ts";
-import { s3 } from "../platform/clients.ts";
+import { browserS3 } from "../platform/clients.ts";
 import { setting } from "../platform/config.ts";
 import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, implement, type RouteResult } from "../platform/http/http-handler.ts";
@@ -50,7 +50,7 @@ export const handler = httpHandler(
       // The object key is the tenant's and the plan's, never the caller's file name.
       const key = `plans/${plan.tenantId}/${encodeURIComponent(plan.riskSourceId)}/${ulid(now.getTime())}`;
       const link = await presignedPut(
-        s3,
+        browserS3(),
         { bucket: setting("bucketName"), key, contentType: body.contentType },
         LINK_SECONDS,
         now,
@@ -83,7 +83,7 @@ export const handler = httpHandler(
         throw new NotFoundError({ zh: "预案文件尚未上传", en: "No document uploaded yet" });
       const { key, fileName, contentType } = plan.document;
       const link = await presignedGet(
-        s3,
+        browserS3(),
         { bucket: setting("bucketName"), key, fileName, contentType },
         LINK_SECONDS,
       );

@@ -7,7 +7,7 @@ import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { StoredReportJob } from "../adapters/dynamodb/entities/report-job.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { presignedGet } from "../adapters/s3/presigned-get.ts";
-import { s3 } from "../platform/clients.ts";
+import { browserS3 } from "../platform/clients.ts";
 import { setting } from "../platform/config.ts";
 import { REPORT_CONTENT_TYPES, reportFileName } from "./report-file-names.ts";
 import { createReportJob, latestReportJobs, loadReportJob } from "./report-job-store.ts";
@@ -83,7 +83,7 @@ export async function reportDownload(
   if (job.status !== "done") throw new ReportNotReadyError(job.status);
   const fileName = reportFileName(job.kind, beijingDay(new Date(job.createdAt)), job.format);
   const link = await presignedGet(
-    s3,
+    browserS3(),
     {
       bucket: setting("bucketName"),
       key: job.objectKey,

@@ -30,6 +30,7 @@ import {
 } from "./emulators/shared-emulators.ts";
 import { startAwsEmulators } from "./emulators/start-aws-emulators.ts";
 import { startGateway } from "./gateway/gateway.ts";
+import { LOCAL_S3_PATH } from "./gateway/s3-pass-through.ts";
 import { adminSecretFile, loadOrCreateAdminSecret } from "./identity/admin-secret.ts";
 import { ClientStore } from "./identity/client-store.ts";
 import { demoClients, demoUsers, WEB_CLIENT_ID } from "./identity/demo-users.ts";
@@ -239,6 +240,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [ENV.autoApproveSignups]: String(options.autoApproveSignups ?? true),
       // Receivers on localhost are the point of a local stack; AWS refuses private targets.
       [ENV.webhookPrivateTargets]: "true",
+      // Browsers upload and download through the gateway: the emulator answers no CORS preflight.
+      [ENV.s3BrowserEndpoint]: `${baseUrl}${LOCAL_S3_PATH}`,
     });
     // A second stack in the same process (tests) must not run with the first one's settings.
     reloadConfig();
@@ -342,6 +345,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       webAuthConfig: { authority: baseUrl, clientId: WEB_CLIENT_ID, signOut: "oidc" },
       loadHandler,
       frontendDir: join(repoRoot, "frontend", "dist"),
+      s3Endpoint: aws.endpoint,
       port,
       adminSecret: identityAdminSecret,
       publicHosts,

@@ -26,6 +26,7 @@ import {
   within,
 } from "./platform-answers.ts";
 import { routeTable } from "./route-table.ts";
+import { LOCAL_S3_PATH, passToS3 } from "./s3-pass-through.ts";
 import { staticFiles } from "./static-files.ts";
 
 /** API Gateway's payload limit; the product's own 1 MB limit is enforced by the handler factory. */
@@ -54,6 +55,8 @@ export interface GatewayOptions {
    * Gateway's result cache does (default `AUTHORIZER_CACHE_SECONDS`); 0 asks on every request.
    */
   authorizerCacheSeconds?: number;
+  /** The S3 emulator's endpoint, reached by browsers under `LOCAL_S3_PATH` (s3-pass-through.ts). */
+  s3Endpoint?: string;
   /** API Gateway's integration timeout (default 30 s); tests shorten it. */
   integrationTimeoutSeconds?: number;
   port: number;
@@ -226,6 +229,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const foreign = refuseForeignHost(req, hosts);
+    if (!foreign && options.s3Endpoint && url.pathname.startsWith(`${LOCAL_S3_PATH}/`)) {
+      passToS3(req, res, url, options.s3Endpoint).catch((error: unknown) => {
+        options.log?.(`[gateway] s3 ${String(error)}`);
+        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+        res.end();
+      });
+      return;
+    }
     if (!foreign && options.oidc?.handles(url.pathname)) {
       // The provider answers on the raw request (it reads its own bodies and sets cookies).
       options.oidc
