@@ -8,6 +8,7 @@ import {
   enterpriseFixture,
   FIXTURE_USCC,
   putEnterprise,
+  riskSourceInput,
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
@@ -252,5 +253,63 @@ describe("risk registry pages", () => {
     await page.getByTestId("last-assessment").getByText("已通过").waitFor();
     await page.getByText("English", { exact: true }).click();
     await page.getByTestId("last-assessment").getByText("Accepted").waitFor();
+  });
+
+  it("filters, searches, sorts, counts and batch-accepts the queue, all at the server", async () => {
+    // Three more self-assessments, one per level, submitted in this order.
+    const admin = await signIn(stack, "admin@gas-station.demo");
+    const queued = [
+      { name: "队列-储罐区", current: { L: 3, E: 10, C: 15 } }, // 450 → major
+      { name: "队列-卸油口", current: { L: 3, E: 6, C: 15 } }, // 270 → significant
+      { name: "队列-便利店", current: { L: 3, E: 6, C: 7 } }, // 126 → general
+    ];
+    for (const { name, current } of queued) {
+      const made = await admin.call("POST", "/api/v1/risk-sources", {
+        body: riskSourceInput(GAS_STATION, name),
+      });
+      const id = encodeURIComponent((made.body as RiskSource).id);
+      const assessed = await admin.call("POST", `/api/v1/risk-sources/${id}/assessments`, {
+        body: { profileId: "lec-default", current },
+      });
+      expect(assessed.status).toBe(201);
+    }
+    await page.goto(`${stack.baseUrl}/reviews`);
+    const total = page.getByTestId("review-total");
+    const names = async () =>
+      (await page.getByTestId("review-table").locator("tbody tr").allTextContents()).map(
+        (row) => queued.find((q) => row.includes(q.name))?.name,
+      );
+    await page.getByText("中文", { exact: true }).click();
+    await total.getByText("共 3 条（已显示 3 条）").waitFor();
+    await expect.poll(names).toEqual(["队列-便利店", "队列-卸油口", "队列-储罐区"]);
+
+    await pickOption("review-filter-level", "重大风险");
+    await total.getByText("共 1 条（已显示 1 条）").waitFor();
+    expect(new URL(page.url()).searchParams.get("level")).toBe("major");
+    await expect.poll(names).toEqual(["队列-储罐区"]);
+    await page.getByRole("button", { name: "清除筛选" }).click();
+
+    await page.getByTestId("review-search").locator("input").fill("卸油口");
+    await page.getByTestId("review-search").locator("input").press("Enter");
+    await total.getByText("共 1 条（已显示 1 条）").waitFor();
+    await expect.poll(names).toEqual(["队列-卸油口"]);
+    await page.getByRole("button", { name: "清除筛选" }).click();
+
+    await pickOption("review-order", "最早提交在前");
+    await page.waitForURL((url) => url.searchParams.get("order") === "oldest");
+    await total.getByText("共 3 条（已显示 3 条）").waitFor();
+    await expect.poll(names).toEqual(["队列-储罐区", "队列-卸油口", "队列-便利店"]);
+
+    const rows = page.getByTestId("review-table").locator("tbody tr");
+    await rows.nth(0).locator("input[type=checkbox]").check();
+    await rows.nth(1).locator("input[type=checkbox]").check();
+    await page.getByTestId("review-batch-accept").click();
+    await page
+      .getByRole("dialog")
+      .getByRole("button", { name: /通\s*过/ })
+      .click();
+    await page.getByText("已处理 2 项评估").waitFor();
+    await total.getByText("共 1 条（已显示 1 条）").waitFor();
+    await expect.poll(names).toEqual(["队列-便利店"]);
   });
 });
