@@ -16,7 +16,10 @@ import { startTestStack, type TestStack } from "../../test/support/test-stack.ts
 import { launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
 
 // The risk card on the source's page (preview and download) and the public page its QR code
-// opens, through the local stack and Debian's Chromium. Needs `npm run build:frontend`.
+// opens, with a public hidden-danger report from it that the district official accepts; then
+// the major source's one-to-one plan (with its document), a drill and an emergency resource
+// made on their pages. Through the local stack and Debian's Chromium; needs
+// `npm run build:frontend`.
 const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
 const ARTIFACTS = join(process.cwd(), "test-results");
 
@@ -118,6 +121,13 @@ describe("risk notification card pages", () => {
       fullPage: true,
     });
 
+    // Anyone may report a hidden danger from the page; it waits for the officials.
+    const form = visitor.getByTestId("public-report-form");
+    await form.getByLabel("隐患标题").fill("加油机旁地面油渍未清理");
+    await form.getByLabel("隐患描述").fill("3 号加油机旁有大片油渍，顾客经过易滑倒。");
+    await visitor.getByTestId("public-report-submit").click();
+    await visitor.getByTestId("public-report-received").waitFor();
+
     const expired = await cardLinkToken(source.id, "expired");
     await visitor.goto(`${stack.baseUrl}/p/${expired}`);
     await visitor
@@ -125,5 +135,88 @@ describe("risk notification card pages", () => {
       .getByText("该二维码链接已过期", { exact: false })
       .waitFor();
     await visitor.close();
+  });
+
+  it("lets the Chaoyang official accept the public report as a hidden danger of the source", async () => {
+    const context = await browser.newContext({
+      locale: "zh-CN",
+      viewport: { width: 1400, height: 1000 },
+    });
+    const official = await context.newPage();
+    await signInDemoUser(official, stack.baseUrl, "official@chaoyang.demo", "/public-reports");
+    const row = official
+      .getByTestId("public-reports")
+      .locator("tr", { hasText: "加油机旁地面油渍未清理" });
+    await row.getByText("待审核").waitFor();
+    await row.getByTestId("accept-report").click();
+    // Accepted, it leaves the pending list and counts as the source's hidden danger.
+    await row.waitFor({ state: "detached" });
+    await official.goto(`${stack.baseUrl}/hidden-dangers`);
+    await official.getByTestId("hidden-dangers").getByText("加油机旁地面油渍未清理").waitFor();
+    await context.close();
+  });
+
+  it("lets the enterprise make the major source's plan with its document, record a drill and a resource", async () => {
+    await page.goto(`${stack.baseUrl}${sourcePath()}`);
+    const plan = page.getByTestId("emergency-plan");
+    await plan.getByText("编制预案").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("预案名称").fill("加油区火灾专项应急预案");
+    await dialog.getByLabel("发布日期").click();
+    await page.keyboard.type("2026-03-01");
+    await page.keyboard.press("Enter");
+    await dialog.getByLabel("适用情景（每行一个）").fill("加油机火灾\n卸油泄漏");
+    await dialog
+      .getByLabel("主要处置措施")
+      .fill("切断电源，使用灭火器初期扑救，疏散顾客，报警 119。");
+    await dialog.getByLabel("现场指挥").fill("王站长");
+    await dialog.getByLabel("电话").fill("13800138000");
+    await dialog.getByRole("button", { name: /保\s*存/ }).click();
+    await plan.getByText("加油区火灾专项应急预案").waitFor();
+    await plan.getByText("加油机火灾、卸油泄漏").waitFor();
+    await expect(plan.textContent()).resolves.toContain("朝阳区 建外街道");
+
+    // The document goes to the bucket by presigned PUT and opens from it.
+    await plan.locator("input[type=file]").setInputFiles({
+      name: "专项预案.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.7 演示预案"),
+    });
+    const [shown] = await Promise.all([
+      page
+        .context()
+        .waitForEvent(
+          "response",
+          (r) => r.url().includes("/local/s3/") && r.request().method() === "GET",
+        ),
+      plan.getByRole("button", { name: "查看预案文件" }).click(),
+    ]);
+    expect(shown.status()).toBe(200);
+
+    const drills = page.getByTestId("drills");
+    await drills.getByRole("button", { name: "记录演练" }).click();
+    await dialog.getByLabel("演练日期").click();
+    await page.keyboard.type("2026-10-20");
+    await page.keyboard.press("Enter");
+    await dialog.getByLabel("演练情景").fill("卸油时油气泄漏着火");
+    await dialog.getByRole("button", { name: /保\s*存/ }).click();
+    await drills.getByText("卸油时油气泄漏着火").waitFor();
+
+    await page.goto(`${stack.baseUrl}/emergency-resources`);
+    await page.getByTestId("resource-add").click();
+    await dialog.getByLabel("类别").click();
+    await page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)")
+      .getByText("应急物资", { exact: true })
+      .click();
+    await dialog.getByLabel("名称").fill("干粉灭火器");
+    await dialog.getByLabel("数量").fill("12");
+    await dialog.getByLabel("单位").fill("具");
+    await dialog.getByLabel("经度（WGS-84）").fill("116.47");
+    await dialog.getByLabel("纬度（WGS-84）").fill("39.91");
+    await dialog.getByLabel("联系人").fill("王站长");
+    await dialog.getByLabel("电话").fill("13800138000");
+    await dialog.getByRole("button", { name: /保\s*存/ }).click();
+    await page.getByTestId("resource-table").getByText("干粉灭火器").waitFor();
   });
 });

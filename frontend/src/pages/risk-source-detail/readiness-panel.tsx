@@ -28,7 +28,9 @@ import {
   readinessKeys,
   uploadPlanDocument,
 } from "../../api/readiness.ts";
+import { useLanguage } from "../../i18n/use-language.ts";
 import { NearestResourcesTable } from "../../readiness/nearest-resources-table.tsx";
+import { districtName } from "../../registry/catalog-labels.ts";
 import { useIdempotencyKey } from "../../registry/use-idempotency-key.ts";
 
 /**
@@ -71,6 +73,7 @@ function PlanCard({
   keeps: boolean;
 }) {
   const { t } = useTranslation();
+  const { pick } = useLanguage();
   const client = useApi();
   const queries = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -116,7 +119,8 @@ function PlanCard({
           </Typography.Paragraph>
           <Typography.Paragraph>{plan.scenarios.join("、")}</Typography.Paragraph>
           <Typography.Paragraph type="secondary">
-            {t("readiness.sharedWith")}: {plan.sharedWith.district} {plan.sharedWith.street}
+            {t("readiness.sharedWith")}: {pick(districtName(plan.sharedWith.district))}{" "}
+            {plan.sharedWith.street}
           </Typography.Paragraph>
           {plan.document && (
             <Button
