@@ -13,7 +13,8 @@ import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { launchChromium, signInAs } from "./browser-support.ts";
 
-// The risk e-map: the districts from the shipped GeoJSON and one district's sources as points.
+// The risk e-map: the districts from the shipped GeoJSON, one district's sources as points and,
+// with the layer on, its emergency resources.
 const GAS_STATION = { district: "110105", street: "建外街道", industry: "gas" } as const;
 
 describe("risk e-map", () => {
@@ -36,6 +37,31 @@ describe("risk e-map", () => {
       });
       expect(res.status).toBe(201);
     }
+    // The station's own extinguishers next to its sources, and a shelter of the district's.
+    const resource = {
+      name: "干粉灭火器",
+      category: "equipment",
+      quantity: 12,
+      unit: "具",
+      location: { lon: 116.47, lat: 39.91 },
+      contact: { name: "王站长", phone: "13800138000" },
+      availability: "available",
+    };
+    const own = await gasAdmin.call("POST", "/api/v1/emergency-resources", { body: resource });
+    expect(own.status).toBe(201);
+    const official = await signIn(stack, "official@chaoyang.demo");
+    const shelter = await official.call("POST", "/api/v1/emergency-resources", {
+      body: {
+        ...resource,
+        name: "日坛公园应急避难场所",
+        category: "shelter",
+        unit: "处",
+        quantity: 1,
+        district: "110105",
+        street: "建外街道",
+      },
+    });
+    expect(shelter.status).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   });
@@ -57,6 +83,15 @@ describe("risk e-map", () => {
     await page.getByText(/非审图号地图/).waitFor();
     // Kept for a human look at the map after the run.
     await page.screenshot({ path: join(tmpdir(), "cityrisk-risk-map-zh.png"), fullPage: true });
+  });
+
+  it("draws the district's emergency resources next to its sources when the layer is on", async () => {
+    await page.getByTestId("map-resources").click();
+    await expect
+      .poll(() => status().textContent())
+      .toBe("朝阳区：显示 3 个风险源（点击查看详情） 另显示 2 处应急资源（菱形）");
+    await page.getByTestId("map-resources").click();
+    await expect.poll(() => status().textContent()).not.toContain("应急资源");
   });
 
   it("narrows the points by level and moves to another district", async () => {

@@ -56,4 +56,5 @@ export const readinessEn: Texts<typeof readinessZhCN> = {
   findings: "Findings",
   followUps: "Follow-ups",
   layer: "Emergency resources layer",
+  layerShown: "and {{count}} emergency resources (diamonds)",
 };

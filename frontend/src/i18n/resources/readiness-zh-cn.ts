@@ -53,4 +53,5 @@ export const readinessZhCN = {
   findings: "发现的问题",
   followUps: "整改措施",
   layer: "应急资源图层",
+  layerShown: "另显示 {{count}} 处应急资源（菱形）",
 };

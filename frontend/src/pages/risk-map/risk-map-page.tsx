@@ -205,6 +205,9 @@ export function RiskMapPage() {
         {districtName
           ? t("map.shown", { count: shown, district: districtName })
           : t("map.pickDistrict")}
+        {districtName && showResources && resources.data
+          ? ` ${t("readiness.layerShown", { count: resources.data.length })}`
+          : ""}
       </Typography.Text>
       {points.data?.truncated && (
         <Alert type="info" showIcon message={t("map.truncated", { limit: MAP_POINT_LIMIT })} />
