@@ -74,9 +74,18 @@ describe("accessibility and tablet width of the main pages", () => {
     await page.setViewportSize({ width, height: before.height });
     try {
       await settled(page);
-      return await page.evaluate(
-        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      );
+      // Charts follow their container a frame or more later (ResizeObserver): a page overflows
+      // only if it does not come to fit within two seconds.
+      return await page
+        .waitForFunction(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+          null,
+          { timeout: 2_000 },
+        )
+        .then(
+          () => false,
+          () => true,
+        );
     } finally {
       await page.setViewportSize(before);
     }
