@@ -2,7 +2,9 @@ import type { Notice } from "../../shared/notifications/notice.ts";
 import {
   type Candidate,
   type Recipient,
+  type ResponsiblePerson,
   recipientsAt,
+  withResponsiblePerson,
 } from "../../shared/notifications/recipients.ts";
 import { parseJurisdiction } from "../../shared/tenancy/claims.ts";
 import { covers, type Place } from "../../shared/tenancy/scope.ts";
@@ -61,7 +63,8 @@ async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]>
  * The people a warning event reaches (shared/notifications/recipients.ts decides): read from
  * the tenancy's users — the enterprise's own, and those of the government tenants whose
  * jurisdiction covers the source's place (a handful: its district, its industry department,
- * the city), never every user of the city.
+ * the city), never every user of the city — and, at the first line, the person the source
+ * names as responsible for it.
  */
 export async function recipientsOf(
   store: Store,
@@ -72,11 +75,30 @@ export async function recipientsOf(
   const tenants = (await governmentTenants(store, now)).filter((t) =>
     covers(parseJurisdiction(t.jurisdiction ?? ""), place),
   );
-  const lists = await Promise.all([
+  const [responsible, ...lists] = await Promise.all([
+    responsiblePersonOf(store, notice),
     activeUsers(store, notice.tenantId),
     ...tenants.map((t) => activeUsers(store, t.id)),
   ]);
-  return recipientsAt(notice.step, place, notice.tenantId, lists.flat());
+  return withResponsiblePerson(
+    recipientsAt(notice.step, place, notice.tenantId, lists.flat()),
+    notice.step,
+    responsible,
+  );
+}
+
+/** The person the warning's source names as responsible, read from the source itself. */
+async function responsiblePersonOf(
+  store: Store,
+  notice: Notice,
+): Promise<ResponsiblePerson | undefined> {
+  const { data } = await store.entities.riskSource
+    .get({ tenantId: notice.tenantId, id: notice.riskSourceId })
+    .go();
+  const person = data?.record.responsiblePerson;
+  return person
+    ? { tenantId: notice.tenantId, riskSourceId: notice.riskSourceId, ...person }
+    : undefined;
 }
 
 /** Forgets the cached government tenants (tests that add one). */

@@ -7,7 +7,7 @@ import {
   NotificationPreferencesInputSchema,
 } from "./preferences.ts";
 import { quietUntil } from "./quiet-hours.ts";
-import { type Candidate, recipientsAt } from "./recipients.ts";
+import { type Candidate, recipientsAt, withResponsiblePerson } from "./recipients.ts";
 
 const CHAOYANG_GAS = { district: "110105", street: "建外街道", industry: "gas" };
 // 23:30 and 12:00 Beijing time (UTC+8).
@@ -50,6 +50,23 @@ describe("recipients along the responsibility chain (domain.md §5)", () => {
     expect(ids("district")).toEqual(["chaoyang@district", "gas-dept@district"]);
     expect(ids("industry")).toEqual(["chaoyang@district", "gas-dept@district"]);
     expect(ids("city")).toEqual(["city@city"]);
+  });
+
+  it("texts the source's responsible person at the first line, once per number", () => {
+    const person = { tenantId: "t-gas", riskSourceId: "rs-1", name: "王五", phone: "13700137000" };
+    const first = recipientsAt("enterprise", CHAOYANG_GAS, "t-gas", PEOPLE);
+    const withPerson = withResponsiblePerson(first, "enterprise", person);
+    expect(withPerson.map((r) => `${r.userId}@${r.step}`)).toEqual([
+      ...first.map((r) => `${r.userId}@${r.step}`),
+      "responsible:rs-1@enterprise",
+    ]);
+    expect(withPerson.at(-1)).toMatchObject({ phone: "13700137000", email: "" });
+    // Escalated past the first line, the officials alone.
+    const district = recipientsAt("district", CHAOYANG_GAS, "t-gas", PEOPLE);
+    expect(withResponsiblePerson(district, "district", person)).toEqual(district);
+    // The enterprise's admin has the same mobile: their own delivery reaches it.
+    const same = { ...person, phone: "13900000001" };
+    expect(withResponsiblePerson(first, "street", same)).toEqual(first);
   });
 });
 

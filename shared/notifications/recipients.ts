@@ -68,3 +68,43 @@ export function recipientsAt(
   }
   return own;
 }
+
+/** The person a source names as responsible for it (企业主体责任人), as its card prints them. */
+export interface ResponsiblePerson {
+  tenantId: string;
+  riskSourceId: string;
+  name: string;
+  phone: string;
+}
+
+/**
+ * Adds the source's own responsible person to a first-line delivery (domain.md §5: the chain
+ * starts with the enterprise's responsible person). They may have no account, so they are
+ * reached by text at the number on the source; when one of the enterprise's users already has
+ * that number, that user's delivery is theirs and nobody is texted twice.
+ */
+export function withResponsiblePerson(
+  recipients: readonly Recipient[],
+  step: ChainStep,
+  person: ResponsiblePerson | undefined,
+): Recipient[] {
+  const at = chainStep(step);
+  if (!person || (at !== "enterprise" && at !== "street")) return [...recipients];
+  if (recipients.some((r) => r.tenantId === person.tenantId && r.phone === person.phone)) {
+    return [...recipients];
+  }
+  return [
+    ...recipients,
+    {
+      tenantId: person.tenantId,
+      // One delivery per source and person: the key the delivery records are kept under.
+      userId: `responsible:${person.riskSourceId}`,
+      // Stands with the enterprise's staff at the first line; no account, no jurisdiction.
+      role: "enterpriseStaff",
+      jurisdiction: "",
+      email: "",
+      phone: person.phone,
+      step: "enterprise",
+    },
+  ];
+}

@@ -28,6 +28,7 @@ import type { Level } from "../../../shared/methodology/levels.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { raisedEnvelope } from "../../support/warning-event-fixtures.ts";
+import { putSource } from "../../support/warning-fixtures.ts";
 
 // Warning events delivered by the SMS and e-mail channels of the local stack (issue 11 §5–6):
 // a Chaoyang warning reaches the Chaoyang official's local SMS outbox and mailbox once, even
@@ -122,6 +123,21 @@ describe("warning delivery by SMS and e-mail", () => {
       OFFICIAL_PHONE,
     );
     expect((await fetch(`${stack.baseUrl}/local/sms`)).status).toBe(403);
+  });
+
+  it("texts the person the source names as responsible, who has no account, once", async () => {
+    await putSource(store, "t-gas-station-chaoyang", "rs-responsible");
+    const envelope = raisedEnvelope("major", "储罐区", NOON, "rs-responsible");
+    for (let i = 0; i < 2; i++) {
+      expect(await smsHandler(sqsEvent(envelope), createLambdaContext(smsDelivery))).toEqual({
+        batchItemFailures: [],
+      });
+    }
+    // riskSourceInput's responsible person, 王五 13700137000 (the outbox keeps numbers masked).
+    const sent = await texts(envelope, "137****7000");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain("储罐区");
+    expect(await texts(envelope)).toHaveLength(1);
   });
 
   it("respects preferences: yellow muted, blue held by quiet hours into a digest, red not mutable", async () => {
