@@ -4,6 +4,7 @@ import { api } from "./scenarios/api.ts";
 import { bundles } from "./scenarios/bundles.ts";
 import { fanout } from "./scenarios/fanout.ts";
 import { grading } from "./scenarios/grading.ts";
+import { map } from "./scenarios/map.ts";
 import { readings } from "./scenarios/readings.ts";
 import { reevaluation } from "./scenarios/reevaluation.ts";
 import { stats } from "./scenarios/stats.ts";
@@ -19,6 +20,7 @@ const scenarios: Record<string, () => Promise<BenchResult>> = {
   bundles,
   fanout,
   grading,
+  map,
   readings,
   reevaluation,
   stats,
