@@ -197,7 +197,13 @@ export function checklistOf(id: string, version: number): CapabilityChecklist | 
   return CAPABILITY_CHECKLISTS.find((c) => c.id === id && c.version === version);
 }
 
-/** The version in force on a date (`YYYY-MM-DD`): the latest whose `effectiveFrom` has come. */
-export function checklistInForce(on: string): CapabilityChecklist | undefined {
-  return CAPABILITY_CHECKLISTS.filter((c) => c.effectiveFrom <= on).at(-1);
+/**
+ * The version in force on a date (`YYYY-MM-DD`): the latest whose `effectiveFrom` has come,
+ * among `versions` (oldest first: the published ones, or those an API answered).
+ */
+export function checklistInForce(
+  on: string,
+  versions: readonly CapabilityChecklist[] = CAPABILITY_CHECKLISTS,
+): CapabilityChecklist | undefined {
+  return versions.filter((c) => c.effectiveFrom <= on).at(-1);
 }

@@ -42,6 +42,9 @@ describe("the capability checklist", () => {
     expect(checklistOf("capability", 99)).toBeUndefined();
     expect(checklistInForce("2026-12-05")?.id).toBe("capability");
     expect(checklistInForce("2020-01-01")).toBeUndefined();
+    const next = { ...tiny, version: 2, effectiveFrom: "2027-01-01" };
+    expect(checklistInForce("2026-12-31", [tiny, next])?.version).toBe(1);
+    expect(checklistInForce("2027-01-01", [tiny, next])?.version).toBe(2);
   });
 });
 

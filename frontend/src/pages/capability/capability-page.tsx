@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Flex, Skeleton, Table, Typography } from "antd";
+import dayjs from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -7,6 +8,7 @@ import {
   type CapabilityAssessment,
   DIMENSION_LABELS,
 } from "../../../../shared/readiness/capability.ts";
+import { checklistInForce } from "../../../../shared/readiness/capability-checklists.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { capabilityKeys, listAssessments, listChecklists } from "../../api/capability.ts";
 import { useCursorList } from "../../api/use-cursor-list.ts";
@@ -44,7 +46,10 @@ export function CapabilityPage() {
   const latest = history.items[0];
   const checklistOf = (a: CapabilityAssessment) =>
     checklists.data?.items.find((c) => c.id === a.checklistId && c.version === a.checklistVersion);
-  const current = checklists.data?.items.at(-1);
+  // A version published ahead of its date is not offered before it.
+  const current = checklists.data
+    ? checklistInForce(dayjs().format("YYYY-MM-DD"), checklists.data.items)
+    : undefined;
 
   if (!enterprise && tenantId === undefined) {
     return (
