@@ -10,6 +10,7 @@ import { routeKey } from "../platform/manifest-types.ts";
 import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
 import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
 import { registryApi, registryRoutes } from "./manifest.ts";
+import { mapPoints } from "./map-points.ts";
 import {
   latestProfiles,
   profileVersions,
@@ -179,6 +180,9 @@ export const handler = httpHandler(
     },
     listAssessments: async ({ caller, scope, params }) => ({
       body: { items: await assessmentHistory(caller, scope, params.id) },
+    }),
+    mapPoints: async ({ caller, scope, query }) => ({
+      body: await mapPoints(caller, scope, query),
     }),
     reviewQueue: async ({ caller, scope, query }) => ({
       body: await reviewQueue(caller, scope, query),

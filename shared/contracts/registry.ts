@@ -15,6 +15,7 @@ import {
   pageOf,
   RiskSourceListQuerySchema,
 } from "../risk/list-query.ts";
+import { MapPointsQuerySchema, MapPointsSchema } from "../risk/map-points.ts";
 import {
   BatchReviewInputSchema,
   BatchReviewResultSchema,
@@ -209,10 +210,28 @@ export const registryContract = {
     method: "GET",
     path: api("/risk-sources"),
     access: { roles: READERS },
-    summary: "Risk sources in reach: own, delegated or in the jurisdiction",
+    summary:
+      "Risk sources in reach: own, delegated or in the jurisdiction; an official's first page of a review-due listing (`reviewDueBefore`) carries the total",
     tags,
     request: { query: RiskSourceListQuerySchema },
-    responses: { 200: { description: "A page", schema: pageOf(RiskSourceViewSchema) } },
+    responses: {
+      200: {
+        description: "A page",
+        schema: pageOf(RiskSourceViewSchema).extend({
+          total: z.number().int().nonnegative().optional(),
+        }),
+      },
+    },
+  },
+  mapPoints: {
+    method: "GET",
+    path: api("/map-points"),
+    access: { roles: READERS },
+    summary:
+      "The risk e-map's points of one district within reach (id, name, level, WGS-84 coordinates), most severe first, at most `limit`; one answer, no pages",
+    tags,
+    request: { query: MapPointsQuerySchema },
+    responses: { 200: { description: "Points", schema: MapPointsSchema } },
   },
   createRiskSource: {
     method: "POST",

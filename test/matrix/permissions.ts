@@ -270,6 +270,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: SIGNED_IN,
     why: "scope narrows: own, delegated or in the jurisdiction",
   },
+  "GET /api/v1/map-points": {
+    roles: SIGNED_IN,
+    why: "as the listing: scope narrows the district's points to own, delegated or jurisdiction",
+  },
   "POST /api/v1/risk-sources": {
     roles: KEEPERS,
     why: "domain.md §5: the enterprise bears the main responsibility for its sources",

@@ -161,6 +161,17 @@ const registryCases: Readonly<Record<string, RouteCase>> = {
       request: () => ({ path: "/api/v1/risk-sources?limit=200" }),
     }),
   },
+  "GET /api/v1/map-points": {
+    shape: "list",
+    success: 200,
+    prepare: async ({ fx, owner }) => {
+      const { source } = fx.shared(owner);
+      return {
+        id: source.id,
+        request: () => ({ path: `/api/v1/map-points?district=${source.supervision.district}` }),
+      };
+    },
+  },
   "POST /api/v1/risk-sources": {
     shape: "self",
     success: 201,

@@ -11,12 +11,15 @@ export type CanvasClick = (pixel: [number, number], chart: Chart) => void;
 /**
  * One ECharts instance in a container: created on mount, given each new option (replacing the
  * series, so filtered-out points leave), resized with the container, disposed on unmount.
+ * `overlay` (series with ids of their own, e.g. a map layer) is merged on top: switching it
+ * redraws its series only, not the thousands of points under it.
  */
 export function useEChart(
   container: RefObject<HTMLDivElement | null>,
   option: Option,
   onClick: (params: ClickParams) => void,
   onCanvasClick?: CanvasClick,
+  overlay?: Option,
 ): void {
   const chart = useRef<Chart | undefined>(undefined);
   const clicked = useRef(onClick);
@@ -48,7 +51,15 @@ export function useEChart(
     chart.current?.setOption({ animation: !reducedMotion });
   }, [reducedMotion]);
 
+  const overlaid = useRef(overlay);
+  overlaid.current = overlay;
   useEffect(() => {
     chart.current?.setOption(option, { replaceMerge: ["series"] });
+    // Replacing the series dropped the overlay's: put them back.
+    if (overlaid.current) chart.current?.setOption(overlaid.current);
   }, [option]);
+
+  useEffect(() => {
+    if (overlay) chart.current?.setOption(overlay);
+  }, [overlay]);
 }

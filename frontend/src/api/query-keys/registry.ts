@@ -11,8 +11,7 @@ export const registryKeys = {
   riskSourceList: (filters: RiskSourceFilters) =>
     [...registryKeys.riskSources(), "list", filters] as const,
   /** One district's points on the risk e-map (same prefix: a new source refreshes the map). */
-  mapPoints: (filters: RiskSourceFilters) =>
-    [...registryKeys.riskSources(), "map", filters] as const,
+  mapPoints: (filters: object) => [...registryKeys.riskSources(), "map", filters] as const,
   riskSourcePicker: () => [...registryKeys.riskSources(), "picker"] as const,
   riskSource: (id: string) => ["registry", "risk-source", id] as const,
   assessments: (riskSourceId: string) =>

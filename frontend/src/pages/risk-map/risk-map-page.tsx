@@ -10,6 +10,7 @@ import {
 import { INDUSTRIES, type IndustryId } from "../../../../shared/catalogs/industries.ts";
 import { LEVEL_INFO, LEVELS, type Level } from "../../../../shared/methodology/levels.ts";
 import { CATEGORY_LABELS } from "../../../../shared/readiness/resource.ts";
+import { MAP_POINT_LIMIT } from "../../../../shared/risk/map-points.ts";
 import { parseJurisdiction } from "../../../../shared/tenancy/claims.ts";
 import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
@@ -20,7 +21,7 @@ import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access
 import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
 import { DistrictChoropleth } from "./district-choropleth.tsx";
-import { MAP_POINT_LIMIT, type MapPoint, useMapPoints } from "./use-map-points.ts";
+import { useMapPoints } from "./use-map-points.ts";
 import { useMapResources } from "./use-map-resources.ts";
 
 const RESOURCE_COLOUR = "#13a8a8";
@@ -38,7 +39,7 @@ function homeDistrict(jurisdiction: string | undefined): DistrictCode | undefine
 /**
  * 风险电子地图: Beijing's districts, and the risk sources of the chosen district coloured by
  * level. The city is shown by district; points are drawn one district at a time (at most
- * MAP_POINT_LIMIT), so the page stays usable however many sources the city has.
+ * MAP_POINT_LIMIT of shared/risk/map-points.ts), so the page stays usable however many sources the city has.
  */
 export function RiskMapPage() {
   const { t } = useTranslation();
@@ -96,9 +97,9 @@ export function RiskMapPage() {
           symbolSize: 7,
           // Large mode draws thousands of points as one path.
           large: true,
-          data: (points.data?.points ?? []).map((point: MapPoint) => ({
+          data: (points.data?.items ?? []).map((point) => ({
             name: point.name,
-            value: point.coordinates,
+            value: [point.lon, point.lat],
             id: point.id,
             itemStyle: {
               color: point.level ? LEVEL_INFO[point.level].colour.hex : UNGRADED_COLOUR,
@@ -106,6 +107,14 @@ export function RiskMapPage() {
           })),
           tooltip: { formatter: (p: { name: string }) => p.name },
         },
+      ],
+    }),
+    [district, focus, points.data],
+  );
+  // The layer is its own option: switching it leaves the sources' series untouched.
+  const resourceLayer = useMemo(
+    () => ({
+      series: [
         {
           // 应急资源图层: drawn as diamonds over the sources, only when switched on.
           id: "resources",
@@ -122,19 +131,25 @@ export function RiskMapPage() {
         },
       ],
     }),
-    [district, focus, points.data, showResources, resources.data, pick],
+    [showResources, resources.data, pick],
   );
 
-  useEChart(container, option, (params) => {
-    if (params.componentType === "geo" && params.name) {
-      const code = DISTRICT_CODE_BY_MAP_NAME.get(params.name);
-      if (code) setDistrict(code);
-    }
-    const data = params.data as { id?: string } | undefined;
-    if (params.seriesType === "scatter" && data?.id) navigate(riskSourceLinks.detail(data.id));
-  });
+  useEChart(
+    container,
+    option,
+    (params) => {
+      if (params.componentType === "geo" && params.name) {
+        const code = DISTRICT_CODE_BY_MAP_NAME.get(params.name);
+        if (code) setDistrict(code);
+      }
+      const data = params.data as { id?: string } | undefined;
+      if (params.seriesType === "scatter" && data?.id) navigate(riskSourceLinks.detail(data.id));
+    },
+    undefined,
+    resourceLayer,
+  );
 
-  const shown = points.data?.points.length ?? 0;
+  const shown = points.data?.items.length ?? 0;
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
