@@ -8,6 +8,7 @@ import {
   planJurisdictionQueries,
   type Scope,
 } from "../../shared/tenancy/scope.ts";
+import { projectedQuery } from "../adapters/dynamodb/projected-query.ts";
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { recordReads } from "../audit/audit-log.ts";
@@ -19,6 +20,8 @@ import { loadSource, placeOfSource } from "./source-reach.ts";
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** On the first page of a review-due listing: how many sources match in all. */
+  total?: number;
 }
 
 type RiskSourceEntity = Store["entities"]["riskSource"];
@@ -64,14 +67,11 @@ function byLevelAndShard(
   return { id: `${plan.index}:${key}:${plan.prefix.join("/")}:${level}:${shard}`, read };
 }
 
-/** Review-due listings use the sparse review-due index, keyed by district and shard. */
-function reviewDuePartitions(
+/** The districts whose review-due partitions hold what the plans cover. */
+function dueDistricts(
   plans: readonly JurisdictionQuery[],
-  entity: RiskSourceEntity,
-  before: string,
   scope: Extract<Scope, { kind: "jurisdiction" }>,
-  query: RiskSourceListQuery,
-): Partition<RiskSource>[] {
+): string[] {
   const districts = new Set<string>();
   for (const plan of plans) {
     if (plan.index === "district") districts.add(plan.district);
@@ -82,7 +82,18 @@ function reviewDuePartitions(
       if (plan.index === "district") districts.add(plan.district);
     }
   }
-  return [...districts].flatMap((district) =>
+  return [...districts];
+}
+
+/** Review-due listings use the sparse review-due index, keyed by district and shard. */
+function reviewDuePartitions(
+  plans: readonly JurisdictionQuery[],
+  entity: RiskSourceEntity,
+  before: string,
+  scope: Extract<Scope, { kind: "jurisdiction" }>,
+  query: RiskSourceListQuery,
+): Partition<RiskSource>[] {
+  return dueDistricts(plans, scope).flatMap((district) =>
     SHARDS.map((shard) => ({
       id: `due:${district}:${shard}:${before}`,
       read: async (cursor: string | null, limit: number) => {
@@ -98,6 +109,55 @@ function reviewDuePartitions(
       },
     })),
   );
+}
+
+/** What `matches` and the scope check read of a source: the count projects only these. */
+const MATCHED_PATHS = [
+  ["record", "tenantId"],
+  ["record", "currentLevel"],
+  ["record", "industry"],
+  ["record", "supervision", "district"],
+  ["record", "supervision", "street"],
+  ["record", "nextReviewAt"],
+] as const;
+type MatchedFields = Pick<
+  RiskSource,
+  "tenantId" | "currentLevel" | "industry" | "supervision" | "nextReviewAt"
+>;
+
+/**
+ * How many sources a review-due listing holds in all: the same index partitions, each item
+ * projected to the fields the filters read. The index is sparse and ordered by due date, so
+ * only sources already due are read — an overdue count costs what is overdue, not the city.
+ */
+async function countDue(
+  store: Store,
+  plans: readonly JurisdictionQuery[],
+  before: string,
+  scope: Extract<Scope, { kind: "jurisdiction" }>,
+  query: RiskSourceListQuery,
+): Promise<number> {
+  const entity = store.entities.riskSource;
+  const counts = await Promise.all(
+    dueDistricts(plans, scope).flatMap((district) =>
+      SHARDS.map(async (shard) => {
+        const params = entity.query
+          .reviewDue({ district, shard })
+          .lte({ nextReviewAt: before })
+          .params();
+        const { items } = await projectedQuery(
+          store,
+          params,
+          MATCHED_PATHS,
+          Number.POSITIVE_INFINITY,
+        );
+        return items
+          .map((item) => (item as { record: MatchedFields }).record)
+          .filter((s) => covers(scope.jurisdiction, placeOfSource(s)) && matches(query, s)).length;
+      }),
+    ),
+  );
+  return counts.reduce((sum, n) => sum + n, 0);
 }
 
 /** One enterprise's sources: its own partition, narrowed to what the jurisdiction covers. */
@@ -142,16 +202,21 @@ async function listForJurisdiction(
               SHARDS.map((shard) => byLevelAndShard(plan, entity, level, shard)),
             ),
           );
-  const page = await walkPartitions(partitions, query.cursor, query.limit);
+  const counted =
+    before !== undefined && query.enterprise === undefined && query.cursor === undefined;
+  const [page, total] = await Promise.all([
+    walkPartitions(partitions, query.cursor, query.limit),
+    counted ? countDue(store, plans, before, scope, query) : undefined,
+  ]);
   await recordReads(
     store,
     caller,
     page.items.map((s) => ({ tenantId: s.tenantId, target: { type: "riskSource", id: s.id } })),
   );
-  return page;
+  return total === undefined ? page : { ...page, total };
 }
 
-function matches(query: RiskSourceListQuery, s: RiskSource): boolean {
+function matches(query: RiskSourceListQuery, s: MatchedFields): boolean {
   const before = dueBefore(query);
   return (
     (query.enterprise === undefined || s.tenantId === query.enterprise) &&

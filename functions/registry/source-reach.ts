@@ -13,7 +13,7 @@ export function ownerOf(id: string): string | undefined {
   return at > 0 ? id.slice(0, at) : undefined;
 }
 
-export function placeOfSource(source: RiskSource): Place {
+export function placeOfSource(source: Pick<RiskSource, "supervision" | "industry">): Place {
   return {
     district: source.supervision.district,
     street: source.supervision.street,

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LEVELS, type Level } from "../../shared/methodology/levels.ts";
 import {
-  type Contribution,
   recompute,
+  type SourceContribution,
   slicesForJurisdiction,
   sumCounts,
   summaryOf,
@@ -71,7 +71,7 @@ const jurisdiction: fc.Arbitrary<Jurisdiction> = fc.oneof(
  * (with stream redelivery mixed in).
  */
 async function play(mutations: readonly Mutation[], batchSize = 1) {
-  const registry = new Map<string, { version: number; contribution: Contribution }>();
+  const registry = new Map<string, { version: number; contribution: SourceContribution }>();
   const delivered: SourceChange[] = [];
   const store = new MemoryFoldStore();
   let batch: SourceChange[] = [];
@@ -93,7 +93,7 @@ async function play(mutations: readonly Mutation[], batchSize = 1) {
     const pick = (n: number) => ids[n % Math.max(ids.length, 1)];
     if (m.kind === "register") {
       const id = `rs-${next++}`;
-      const contribution: Contribution = { ...m.place, level: null, accidentTypes: m.types };
+      const contribution: SourceContribution = { ...m.place, level: null, accidentTypes: m.types };
       registry.set(id, { version: 1, contribution });
       await deliver({ tenantId: "t1", sourceId: id, version: 1, contribution });
     } else if (m.kind === "redeliver") {

@@ -1,20 +1,21 @@
 import { statsContract } from "../../shared/contracts/stats.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
-const riskSourceEntity = { __edb_e__: { S: ["riskSource"] } };
+const foldedEntities = { __edb_e__: { S: ["riskSource", "warning"] } };
 
 /**
- * Folds every risk source change the table's stream carries into the statistics counters
- * (shared/stats/contribution.ts), so officials' statistics cost the same at any city size.
+ * Folds every risk source and warning change the table's stream carries into the statistics
+ * counters (shared/stats/contribution.ts), so officials' statistics — and their count of live
+ * warnings — cost the same at any city size.
  */
 export const statsFold: FunctionDefinition = {
   id: "stats-fold",
-  description: "Folds risk source changes into the statistics counters (统计)",
+  description: "Folds risk source and warning changes into the statistics counters (统计)",
   handler: "functions/stats/stats-fold.handler.ts",
   stream: {
     filters: [
-      { eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: riskSourceEntity } },
-      { eventName: ["REMOVE"], dynamodb: { OldImage: riskSourceEntity } },
+      { eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: foldedEntities } },
+      { eventName: ["REMOVE"], dynamodb: { OldImage: foldedEntities } },
     ],
     batchSize: 50,
     maxRetries: 10,

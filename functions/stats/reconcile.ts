@@ -3,6 +3,8 @@ import {
   contributionOf,
   recompute,
   sumCounts,
+  type WarningContribution,
+  warningContributionOf,
 } from "../../shared/stats/contribution.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 
@@ -15,13 +17,21 @@ export interface Drift {
 }
 
 /**
- * Recomputes every slice from the registry (a full read of the risk sources: a nightly job, never
- * a query path) and lists each counter the fold disagrees on. The fold is exact, so any drift is
+ * Recomputes every slice from the registry (a full read of the risk sources and warnings: a
+ * nightly job, never a query path) and lists each counter the fold disagrees on. The fold is exact, so any drift is
  * a bug to investigate (or sources written before the fold was deployed: a backfill).
  */
 export async function reconcileStats(store: Store): Promise<Drift[]> {
-  const sources = await store.entities.riskSource.scan.go({ pages: "all" });
-  const expected = recompute(sources.data.map((item) => contributionOf(item.record)));
+  const [sources, warnings] = await Promise.all([
+    store.entities.riskSource.scan.go({ pages: "all" }),
+    store.entities.warning.scan.go({ pages: "all" }),
+  ]);
+  const expected = recompute([
+    ...sources.data.map((item) => contributionOf(item.record)),
+    ...warnings.data
+      .map((item) => warningContributionOf(item.record))
+      .filter((c): c is WarningContribution => c !== null),
+  ]);
   const slices = await store.entities.statsSlice.scan.go({ pages: "all" });
   const folded = new Map<string, Counts[]>();
   for (const item of slices.data)

@@ -1,12 +1,14 @@
 import { LEVELS, type Level } from "../methodology/levels.ts";
 import type { RiskSource } from "../risk/risk-source.ts";
 import type { Jurisdiction } from "../tenancy/claims.ts";
+import { isLive, type Warning } from "../warnings/warning.ts";
 
 /**
  * What one risk source adds to the folded statistics (统计): where it sits, its level and its
  * accident types. A deleted source contributes nothing (`null`).
  */
-export interface Contribution {
+export interface SourceContribution {
+  kind?: never;
   district: string;
   street: string;
   industry: string;
@@ -15,7 +17,33 @@ export interface Contribution {
   accidentTypes: readonly string[];
 }
 
-export function contributionOf(source: RiskSource): Contribution {
+/**
+ * What one live warning adds (预警): its place and level, and whether it still waits to be
+ * acknowledged — so an official's dashboard counts them without reading the warnings. A warning
+ * no longer live contributes nothing (`null`).
+ */
+export interface WarningContribution {
+  kind: "warning";
+  district: string;
+  street: string;
+  industry: string;
+  level: Level;
+  open: boolean;
+}
+
+export type Contribution = SourceContribution | WarningContribution;
+
+export function warningContributionOf(warning: Warning): WarningContribution | null {
+  if (!isLive(warning.status)) return null;
+  return {
+    kind: "warning",
+    ...warning.place,
+    level: warning.level,
+    open: warning.status === "open",
+  };
+}
+
+export function contributionOf(source: RiskSource): SourceContribution {
   return {
     district: source.supervision.district,
     street: source.supervision.street,
@@ -42,8 +70,11 @@ export function slicesOf(c: Contribution): string[] {
 
 const levelKey = (level: Level | null) => level ?? "none";
 
-/** The counters a source adds to every slice it is in. */
+/** The counters a source (or a live warning) adds to every slice it is in. */
 export function cellsOf(c: Contribution): Counts {
+  if (c.kind === "warning") {
+    return c.open ? { [`W:${c.level}`]: 1, [`WO:${c.level}`]: 1 } : { [`W:${c.level}`]: 1 };
+  }
   const lvl = levelKey(c.level);
   const cells: Counts = {
     [`L:${lvl}`]: 1,
@@ -151,6 +182,8 @@ export interface StatsSummary {
   byDistrict: Record<string, LevelCounts>;
   byIndustry: Record<string, LevelCounts>;
   coverage: { byDistrict: Record<string, CoverageRow>; byIndustry: Record<string, CoverageRow> };
+  /** Live warnings by level, and those of them still waiting to be acknowledged. */
+  warnings: { live: LevelCounts; open: LevelCounts };
   asOf: string;
 }
 
@@ -165,12 +198,15 @@ export function summaryOf(counts: Counts, asOf: string): StatsSummary {
     byDistrict: {},
     byIndustry: {},
     coverage: { byDistrict: {}, byIndustry: {} },
+    warnings: { live: zeroLevels(), open: zeroLevels() },
     asOf,
   };
   for (const [name, n] of Object.entries(counts)) {
     const parts = name.split(":");
     const [kind, key = "", last = ""] = parts;
     if (kind === "L" && isLevel(key)) summary.byLevel[key] += n;
+    else if (kind === "W" && isLevel(key)) summary.warnings.live[key] += n;
+    else if (kind === "WO" && isLevel(key)) summary.warnings.open[key] += n;
     else if ((kind === "D" || kind === "I") && isLevel(last)) {
       const table = kind === "D" ? summary.byDistrict : summary.byIndustry;
       const row = table[key] ?? zeroLevels();

@@ -23,6 +23,8 @@ export const StatsSummarySchema = z.strictObject({
   byDistrict: z.record(z.string(), LevelCountsSchema),
   byIndustry: z.record(z.string(), LevelCountsSchema),
   coverage: CoverageSchema,
+  /** Live warnings (预警) by level, and those still waiting to be acknowledged. */
+  warnings: z.strictObject({ live: LevelCountsSchema, open: LevelCountsSchema }),
   asOf: z.iso.datetime(),
 });
 

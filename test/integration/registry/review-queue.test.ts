@@ -116,6 +116,24 @@ describe("review queue", () => {
     expect(names(oldest)).toEqual(["配电室", "储油罐区", "商场中庭", "加油区"]);
   });
 
+  it("counts review-due sources on an official's first page, within its scope and filters", async () => {
+    const due = async (who: ApiCaller, query: string) => {
+      const res = await who.call("GET", `/api/v1/risk-sources?reviewDueBefore=2100-01-01${query}`);
+      expect(res.status).toBe(200);
+      return res.body as { items: RiskSource[]; nextCursor: string | null; total?: number };
+    };
+    const first = await due(city, "&limit=1");
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(3);
+    const next = await due(city, `&limit=1&cursor=${first.nextCursor}`);
+    expect(next.total).toBeUndefined();
+    expect((await due(chaoyang, "")).total).toBe(2);
+    expect((await due(city, "&industry=commerce")).total).toBe(1);
+    expect((await due(city, "&level=major")).total).toBe(1);
+    const none = await city.call("GET", "/api/v1/risk-sources?reviewDueBefore=2000-01-01");
+    expect((none.body as { total?: number }).total).toBe(0);
+  });
+
   it("pages one query with a cursor that only resumes its own listing", async () => {
     const first = await queue(city, "?limit=3");
     expect(first.items).toHaveLength(3);

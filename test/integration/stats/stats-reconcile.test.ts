@@ -5,7 +5,10 @@ import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts"
 import { dynamoFoldStore } from "../../../functions/stats/dynamodb-fold-store.ts";
 import { foldChange } from "../../../functions/stats/fold.ts";
 import { reconcileStats } from "../../../functions/stats/reconcile.ts";
-import { contributionOf } from "../../../shared/stats/contribution.ts";
+import { warningItem } from "../../../functions/warnings/warning-item.ts";
+import { contributionOf, warningContributionOf } from "../../../shared/stats/contribution.ts";
+import { DEFAULT_RULE_SET } from "../../../shared/warnings/rules.ts";
+import { raiseWarning } from "../../../shared/warnings/warning.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
 import { riskSourceInput, storedRiskSource } from "../../support/registry-fixtures.ts";
@@ -38,6 +41,44 @@ describe("statistics reconciliation", () => {
         contribution: contributionOf(record),
       });
     }
+  });
+
+  it("counts live warnings: an unfolded one is drift, folded it is none", async () => {
+    const place = { district: "110105", street: "测试街道", industry: "gas" } as const;
+    const warning = raiseWarning(
+      {
+        rule: "assessed-major",
+        kind: "raise",
+        level: "major",
+        at: "2026-12-01T00:00:00Z",
+        detail: {},
+      },
+      {
+        id: "t-0~W1",
+        tenantId: "t-0",
+        riskSourceId: "rs-0",
+        riskSourceName: "源0",
+        enterpriseName: "对账测试企业",
+        place,
+        rules: DEFAULT_RULE_SET,
+        timing: DEFAULT_RULE_SET.escalation,
+      },
+      new Date("2026-12-01T00:00:00Z"),
+    );
+    await store.entities.warning.create(warningItem(warning)).go();
+    expect(await reconcileStats(store)).toContainEqual({
+      slice: "d:110105",
+      counter: "WO:major",
+      folded: 0,
+      registry: 1,
+    });
+    await foldChange(dynamoFoldStore(store), {
+      tenantId: warning.tenantId,
+      sourceId: `warning:${warning.id}`,
+      version: warning.version,
+      contribution: warningContributionOf(warning),
+    });
+    expect(await reconcileStats(store)).toEqual([]);
   });
 
   it("reports zero drift, then the tampered counter", async () => {

@@ -109,4 +109,60 @@ describe("statistics summary", () => {
       (before.coverage.byDistrict["110105"]?.registered ?? 0) - 1,
     );
   });
+
+  it("counts live warnings and those waiting to be acknowledged, within the official's scope", async () => {
+    const before = await summaryOf(chaoyang);
+    const haidianBefore = await summaryOf(haidian);
+    const registered = await enterprise.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS, "液氨储罐区（预警统计）"),
+    });
+    const source = registered.body as RiskSource;
+    const assessed = await enterprise.call(
+      "POST",
+      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`,
+      { body: { profileId: "lec-default", ...MAJOR } },
+    );
+    expect(assessed.status).toBe(201);
+    // A major self-assessment raises a warning at once (assessed-major); the fold counts it.
+    const raised = await waitFor(
+      async () => {
+        const s = await summaryOf(chaoyang);
+        return s.warnings.open.major === before.warnings.open.major + 1 && s;
+      },
+      { description: "the raised warning folded", timeoutMs: 10_000 },
+    );
+    expect(raised.warnings.live.major).toBe(before.warnings.live.major + 1);
+    expect((await summaryOf(haidian)).warnings).toEqual(haidianBefore.warnings);
+
+    const inbox = await chaoyang.call(
+      "GET",
+      `/api/v1/warnings?riskSourceId=${encodeURIComponent(source.id)}`,
+    );
+    const [warning] = (inbox.body as { items: { id: string }[] }).items;
+    const id = encodeURIComponent(warning?.id ?? "");
+    const step = async (name: string) => {
+      const res = await chaoyang.call("POST", `/api/v1/warnings/${id}/${name}`, {
+        body: { note: "统计测试" },
+      });
+      expect(res.status).toBe(200);
+    };
+    await step("acknowledge");
+    const acknowledged = await waitFor(
+      async () => {
+        const s = await summaryOf(chaoyang);
+        return s.warnings.open.major === before.warnings.open.major && s;
+      },
+      { description: "the acknowledgement folded", timeoutMs: 10_000 },
+    );
+    expect(acknowledged.warnings.live.major).toBe(before.warnings.live.major + 1);
+    await step("resolve");
+    await step("close");
+    await waitFor(
+      async () => {
+        const s = await summaryOf(chaoyang);
+        return s.warnings.live.major === before.warnings.live.major && s;
+      },
+      { description: "the closing folded", timeoutMs: 10_000 },
+    );
+  });
 });

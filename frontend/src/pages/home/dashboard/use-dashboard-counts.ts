@@ -1,8 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { registryContract } from "../../../../../shared/contracts/registry.ts";
+import { LEVELS } from "../../../../../shared/methodology/levels.ts";
 import { useApi } from "../../../api/api-context.tsx";
 import { callRoute } from "../../../api/call.ts";
 import { listRiskSources } from "../../../api/registry/risk-sources.ts";
+import { useStatsSummary } from "../../../api/stats.ts";
 import { listSignups } from "../../../api/tenancy.ts";
 import { listWarnings } from "../../../api/warnings.ts";
 
@@ -33,26 +35,37 @@ export function useQueueTotal(overdue: boolean, enabled: boolean) {
   });
 }
 
-/** Live warnings to acknowledge, sources past their review date, sign-ups to approve. */
+/**
+ * Warnings to acknowledge, sources past their review date, sign-ups to approve. An official's
+ * counts are exact at any scale: warnings from the folded statistics, overdue sources from the
+ * listing's total; an enterprise counts its own first page of warnings.
+ */
 export function useTodoCounts(options: { official: boolean; approvals: boolean }) {
   const client = useApi();
-  const warnings = useQuery({
+  const summary = useStatsSummary(options.official);
+  const ownWarnings = useQuery({
     queryKey: ["dashboard", "warnings-open"],
+    enabled: !options.official,
     queryFn: async ({ signal }) =>
       pageCount(await listWarnings(client, { status: "open" }, undefined, signal)),
   });
+  const open = summary.data?.warnings.open;
+  const warnings = options.official
+    ? { data: open ? { count: LEVELS.reduce((n, l) => n + open[l], 0), more: false } : undefined }
+    : ownWarnings;
   const overdueSources = useQuery({
     queryKey: ["dashboard", "sources-overdue"],
-    queryFn: async ({ signal }) =>
-      pageCount(
-        await listRiskSources(
-          client,
-          { reviewDueBefore: new Date().toISOString() },
-          undefined,
-          signal,
-          200,
-        ),
-      ),
+    enabled: options.official,
+    queryFn: async ({ signal }) => {
+      const page = await listRiskSources(
+        client,
+        { reviewDueBefore: new Date().toISOString() },
+        undefined,
+        signal,
+        1,
+      );
+      return { count: page.total ?? page.items.length, more: false };
+    },
   });
   const signups = useQuery({
     queryKey: ["dashboard", "signups"],
