@@ -35,7 +35,7 @@ export const schedules: readonly ScheduleDefinition[] = [
   {
     id: "stalled-jobs",
     description:
-      "Re-enqueue import and export jobs left queued or running without a heartbeat (lost message)",
+      "Re-enqueue import, export and report jobs left queued or running without a heartbeat (lost message)",
     // Every 5 minutes; a job counts as stalled after the imports queue's visibility timeout.
     expression: "cron(0/5 * * * ? *)",
     timezone: "Asia/Shanghai",

@@ -33,11 +33,11 @@ export const importWorker: FunctionDefinition = {
 /** Every few minutes, hands jobs whose worker or message was lost to the worker again. */
 export const jobRecovery: FunctionDefinition = {
   id: "job-recovery",
-  description: "Re-enqueues stalled import and export jobs",
+  description: "Re-enqueues stalled import, export and report jobs",
   handler: "functions/exchange/stalled-jobs.handler.ts",
   schedules: ["stalled-jobs"],
   table: "readWrite",
-  publishes: ["imports"],
+  publishes: ["imports", "reports"],
   memoryMb: 256,
   timeoutSeconds: 60,
 };

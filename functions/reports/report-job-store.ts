@@ -47,11 +47,28 @@ export async function createReportJob(
   if (!outcome.committed) throw new Error(`report job ${job.id} exists already`);
 }
 
+/** Queued or running jobs whose last heartbeat is older than `before`, across agencies. */
+export async function reportJobsIdleSince(
+  store: Store,
+  before: Date,
+): Promise<VersionedReportJob[]> {
+  const { data } = await store.entities.reportJob.query
+    .activeByHeartbeat({})
+    .lt({ updatedAt: before.toISOString() })
+    .go({ pages: "all" });
+  return data.map((item) => ({ job: item.record, version: item.version }));
+}
+
 /**
- * Saves a job over the version it was read at; `false` when another delivery of its message
- * saved it meanwhile (nothing written: that delivery carries on).
+ * Saves a job over the version it was read at, with what must follow it (a queue message);
+ * `false` when another delivery of its message saved it meanwhile (nothing written: that
+ * delivery carries on).
  */
-export async function saveReportJob(store: Store, read: VersionedReportJob): Promise<boolean> {
+export async function saveReportJob(
+  store: Store,
+  read: VersionedReportJob,
+  also: readonly WriteStep[] = [],
+): Promise<boolean> {
   const { job, version } = read;
   const outcome = await attemptTogether(store, [
     {
@@ -61,6 +78,7 @@ export async function saveReportJob(store: Store, read: VersionedReportJob): Pro
           .where(({ version: v }, { eq }) => eq(v, version))
           .commit(),
     },
+    ...also,
   ]);
   if (outcome.committed) read.version = version + 1;
   return outcome.committed;

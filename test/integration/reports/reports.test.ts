@@ -195,6 +195,52 @@ describe("reports for officials", () => {
     const bad = await chaoyang.call("GET", "/api/v1/stats/trends?from=2026-12-02&to=2026-12-01");
     expect(bad.status).toBe(400);
   });
+
+  it("hands a report job whose message was lost to a worker again, and leaves a fresh one alone", async () => {
+    const store = stackStore(stack);
+    const { job: done } = await report(chaoyang, { kind: "coverage", format: "csv" });
+    const { loadReportJob, createReportJob } = await import(
+      "../../../functions/reports/report-job-store.ts"
+    );
+    const { requeueStalledReports } = await import("../../../functions/exchange/stalled-jobs.ts");
+    const template = (await loadReportJob(store, "t-district-110105", done.id))?.job;
+    if (!template) throw new Error("the finished job is not stored");
+    // Written as startReport writes a job, but without its queue message: lost in transit.
+    const lost = async (updatedAt: Date) => {
+      const id = `${done.id}-${updatedAt.getTime()}`;
+      const at = updatedAt.toISOString();
+      await createReportJob(
+        store,
+        {
+          ...template,
+          id,
+          status: "queued",
+          rows: 0,
+          createdAt: at,
+          updatedAt: at,
+          objectKey: `${template.tenantId}/reports/${id}.csv`,
+        },
+        [],
+      );
+      return id;
+    };
+    const stale = await lost(new Date(Date.now() - 3_600_000));
+    const fresh = await lost(new Date());
+
+    const requeued = await requeueStalledReports(store);
+
+    expect(requeued).toContain(stale);
+    expect(requeued).not.toContain(fresh);
+    const produced = await waitFor(
+      async () => {
+        const read = (await chaoyang.call("GET", `/api/v1/reports/${stale}`)).body as ReportJob;
+        return read.status === "done" && read;
+      },
+      { timeoutMs: 30_000, intervalMs: 200, description: "the re-enqueued report" },
+    );
+    expect(produced.rows).toBe(done.rows);
+    expect((await requeueStalledReports(store)).includes(stale)).toBe(false);
+  });
 });
 
 describe("trends from the fold's daily snapshots", () => {

@@ -14,10 +14,15 @@ export type StoredReportJob = ReportJob & {
   objectKey: string;
 };
 
+/** Jobs a worker still owes: listed by the stalled-jobs pass, oldest heartbeat first. */
+const active = (attrs: { status?: string }) =>
+  attrs.status === "queued" || attrs.status === "running";
+
 /**
  * A report job (报表任务) in the starting agency's partition; ids are ULIDs, so the partition
  * lists them oldest first and a reverse query gives the latest. `version` guards the worker's
- * saves against a second delivery of the same message.
+ * saves against a second delivery of the same message. Queued and running jobs also sit in a
+ * sparse index by heartbeat, so one whose message was lost is found and handed out again.
  */
 export const reportJobEntity = (config: EntityConfig) =>
   new Entity(
@@ -27,10 +32,26 @@ export const reportJobEntity = (config: EntityConfig) =>
         tenantId: { type: "string", required: true, readOnly: true },
         id: { type: "string", required: true, readOnly: true },
         version: { type: "number", required: true },
+        status: {
+          type: "string",
+          watch: ["record"],
+          set: (_value, item) => (item.record as StoredReportJob | undefined)?.status,
+        },
+        updatedAt: {
+          type: "string",
+          watch: ["record"],
+          set: (_value, item) => (item.record as StoredReportJob | undefined)?.updatedAt,
+        },
         record: { type: CustomAttributeType<StoredReportJob>("any"), required: true },
       },
       indexes: {
         byTenant: { pk: tenantPartition, sk: key("sk", "REPORT#${id}", ["id"]) },
+        activeByHeartbeat: {
+          index: "gsi1",
+          condition: active,
+          pk: key("gsi1pk", "REPORTS#ACTIVE", []),
+          sk: key("gsi1sk", "${updatedAt}#${tenantId}#${id}", ["updatedAt", "tenantId", "id"]),
+        },
       },
     },
     config,
