@@ -299,12 +299,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => scheduler.stop());
     // Jobs a stopped stack left queued or running lost their messages with the in-memory queue;
     // no worker of the earlier process is alive, so each one is handed to the worker again now.
-    const { requeueStalledJobs } = await import("../../functions/exchange/stalled-jobs.ts");
-    const { storeFor: jobStoreFor } = await import("../../functions/adapters/dynamodb/store.ts");
-    const resumed = await requeueStalledJobs(
-      jobStoreFor(new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint }), tableName),
-      0,
+    const { requeueStalledJobs, requeueStalledReports } = await import(
+      "../../functions/exchange/stalled-jobs.ts"
     );
+    const { storeFor: jobStoreFor } = await import("../../functions/adapters/dynamodb/store.ts");
+    const jobStore = jobStoreFor(
+      new DynamoDBClient({ ...clientConfig, endpoint: dynamo.endpoint }),
+      tableName,
+    );
+    const resumed = [
+      ...(await requeueStalledJobs(jobStore, 0)),
+      ...(await requeueStalledReports(jobStore, 0)),
+    ];
     if (resumed.length > 0)
       log(`✔ Jobs resumed         ${resumed.length} (queued or running at the last stop)`);
     const count = (has: (fn: Manifest[number]) => boolean) => manifest.filter(has).length;
