@@ -1,3 +1,4 @@
+import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { LEVELS, type Level } from "../../shared/methodology/levels.ts";
 import type { LevelFilter } from "../../shared/risk/list-query.ts";
 import type { MapPoint, MapPoints, MapPointsQuery } from "../../shared/risk/map-points.ts";
@@ -24,6 +25,8 @@ const PATHS = [
   ["record", "supervision", "street"],
 ] as const;
 
+type StartKey = QueryCommandInput["ExclusiveStartKey"];
+
 interface ProjectedSource {
   id: string;
   tenantId: string;
@@ -42,11 +45,43 @@ const pointOf = (s: Pick<ProjectedSource, "id" | "name" | "currentLevel" | "loca
   lat: s.location.lat,
 });
 
+type Projected = ReturnType<typeof projectedQuery>;
+
 /**
- * One district's points for an official: every index partition the jurisdiction plans for it
- * (level × shard, per street or industry grant) read at once, projected to the point's fields,
- * then kept most severe first up to the limit. The general listing pages full records 200 at a
- * time one partition after another; at 100,000 sources a map took ten such round trips.
+ * Up to `want` sources of one level that `keep` accepts, read from its partitions (shards, per
+ * grant) at once, each asked for its share of what is still wanted, page after page: about as
+ * many items are read as are kept.
+ */
+async function readLevel(
+  partitions: readonly Projected[],
+  want: number,
+  keep: (s: ProjectedSource) => boolean,
+): Promise<{ kept: ProjectedSource[] }> {
+  const kept: ProjectedSource[] = [];
+  let open = partitions.map((query) => ({ query, start: undefined as StartKey, done: false }));
+  while (kept.length < want && open.length > 0) {
+    const share = Math.max(1, Math.ceil((want - kept.length) / open.length));
+    const pages = await Promise.all(open.map((p) => p.query.page(p.start, share)));
+    pages.forEach((page, i) => {
+      const partition = open[i];
+      if (!partition) return;
+      for (const item of page.items) {
+        const s = (item as { record: ProjectedSource }).record;
+        if (keep(s)) kept.push(s);
+      }
+      partition.start = page.next;
+      partition.done = page.next === undefined;
+    });
+    open = open.filter((p) => !p.done);
+  }
+  return { kept };
+}
+
+/**
+ * One district's points for an official: levels most severe first, each level's index
+ * partitions (shard × street or industry grant) read at once and projected to the point's
+ * fields, until the limit. The general listing pages full records 200 at a time one partition
+ * after another; at 100,000 sources a map took ten such round trips.
  */
 async function jurisdictionPoints(
   caller: Caller,
@@ -59,9 +94,18 @@ async function jurisdictionPoints(
     district: query.district,
     ...(query.industry === undefined ? {} : { industry: query.industry }),
   });
-  const levels = query.level === undefined ? LEVEL_ORDER : [query.level];
-  const reads = levels.flatMap((levelKey) =>
-    plans.flatMap((plan) =>
+  const seen = new Set<string>();
+  const keep = (s: ProjectedSource) => {
+    const place = { ...s.supervision, industry: s.industry };
+    if (seen.has(s.id) || !covers(scope.jurisdiction, place)) return false;
+    if (query.industry !== undefined && s.industry !== query.industry) return false;
+    seen.add(s.id);
+    return true;
+  };
+  const shown: ProjectedSource[] = [];
+  let truncated = false;
+  for (const levelKey of query.level === undefined ? LEVEL_ORDER : [query.level]) {
+    const partitions = plans.flatMap((plan) =>
       SHARDS.map((shard) => {
         const q =
           plan.index === "district"
@@ -78,33 +122,28 @@ async function jurisdictionPoints(
                 ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
                 ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
               });
-        return projectedQuery(store, q.params(), PATHS, query.limit);
+        return projectedQuery(store, q.params(), PATHS);
       }),
-    ),
-  );
-  // In level order, so the cut drops the least severe.
-  const pages = await Promise.all(reads);
-  const seen = new Set<string>();
-  const kept: ProjectedSource[] = [];
-  let more = false;
-  for (const page of pages) {
-    more ||= page.more;
-    for (const item of page.items) {
-      const s = (item as { record: ProjectedSource }).record;
-      const place = { ...s.supervision, industry: s.industry };
-      if (seen.has(s.id) || !covers(scope.jurisdiction, place)) continue;
-      if (query.industry !== undefined && s.industry !== query.industry) continue;
-      seen.add(s.id);
-      kept.push(s);
+    );
+    const room = query.limit - shown.length;
+    if (room === 0) {
+      // Full: one source of a less severe level means the map was cut.
+      if ((await readLevel(partitions, 1, keep)).kept.length > 0) truncated = true;
+      if (truncated) break;
+      continue;
     }
+    // One more than there is room for: if it comes, the map was cut.
+    const { kept } = await readLevel(partitions, room + 1, keep);
+    shown.push(...kept.slice(0, room));
+    truncated = kept.length > room;
+    if (truncated) break;
   }
-  const shown = kept.slice(0, query.limit);
   await recordReads(
     store,
     caller,
     shown.map((s) => ({ tenantId: s.tenantId, target: { type: "riskSource", id: s.id } })),
   );
-  return { items: shown.map(pointOf), truncated: more || kept.length > query.limit };
+  return { items: shown.map(pointOf), truncated };
 }
 
 /** An enterprise's or an agency's points: its own (or delegated) listing, page by page. */

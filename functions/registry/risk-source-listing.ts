@@ -145,12 +145,7 @@ async function countDue(
           .reviewDue({ district, shard })
           .lte({ nextReviewAt: before })
           .params();
-        const { items } = await projectedQuery(
-          store,
-          params,
-          MATCHED_PATHS,
-          Number.POSITIVE_INFINITY,
-        );
+        const items = await projectedQuery(store, params, MATCHED_PATHS).all();
         return items
           .map((item) => (item as { record: MatchedFields }).record)
           .filter((s) => covers(scope.jurisdiction, placeOfSource(s)) && matches(query, s)).length;

@@ -92,12 +92,21 @@ export function cellsOf(c: Contribution): Counts {
   return cells;
 }
 
+/**
+ * Street cells (`S:`) are kept in district slices only: a district's officials may break it down
+ * by street, while the city's and an industry's items would otherwise hold a cell for every
+ * street of the city — items (and every city query) growing with the city, not with the question.
+ */
+const inSlice = (slice: string, cell: string) => !cell.startsWith("S:") || slice.startsWith("d:");
+
 /** Adds `sign ×` a contribution's cells to per-slice deltas. */
 function accumulate(into: Map<string, Counts>, c: Contribution, sign: 1 | -1): void {
-  const cells = cellsOf(c);
+  const cells = Object.entries(cellsOf(c));
   for (const slice of slicesOf(c)) {
     const delta = into.get(slice) ?? {};
-    for (const [name, n] of Object.entries(cells)) delta[name] = (delta[name] ?? 0) + sign * n;
+    for (const [name, n] of cells) {
+      if (inSlice(slice, name)) delta[name] = (delta[name] ?? 0) + sign * n;
+    }
     into.set(slice, delta);
   }
 }

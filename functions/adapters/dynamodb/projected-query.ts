@@ -5,18 +5,19 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { documentClientOf, type Store } from "./store.ts";
 
+type Item = Record<string, NativeAttributeValue>;
+type StartKey = QueryCommandInput["ExclusiveStartKey"];
+
 /**
- * Runs a query (ElectroDB's `.params()`) returning only the given document paths of each item
- * (`ProjectionExpression`), page after page until `max` items or the end: the entity library
- * returns whole records, and a map point needs five fields of a source's record, not its
- * controls and contacts. Answers the projected items and whether more remained.
+ * A query (ElectroDB's `.params()`) that returns only the given document paths of each item
+ * (`ProjectionExpression`): the entity library returns whole records, and a map point needs five
+ * fields of a source's record, not its controls and contacts.
  */
-export async function projectedQuery(
+export function projectedQuery(
   store: Store,
   params: QueryCommandInput,
   paths: readonly (readonly string[])[],
-  max: number,
-): Promise<{ items: Record<string, NativeAttributeValue>[]; more: boolean }> {
+) {
   const client = documentClientOf(store);
   const names: Record<string, string> = { ...params.ExpressionAttributeNames };
   const aliases = new Map<string, string>();
@@ -31,19 +32,32 @@ export async function projectedQuery(
   };
   const projection = paths.map((path) => path.map(alias).join(".")).join(", ");
   const { Limit: _limit, ExclusiveStartKey: _start, ...query } = params;
-  const items: Record<string, NativeAttributeValue>[] = [];
-  let start: QueryCommandInput["ExclusiveStartKey"];
-  do {
-    const page = await client.send(
+
+  /** One page from `start` (undefined: the beginning), at most `limit` items read. */
+  async function page(start: StartKey, limit?: number): Promise<{ items: Item[]; next: StartKey }> {
+    const answer = await client.send(
       new QueryCommand({
         ...query,
         ExpressionAttributeNames: names,
         ProjectionExpression: projection,
         ExclusiveStartKey: start,
+        ...(limit === undefined ? {} : { Limit: limit }),
       }),
     );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start !== undefined && items.length <= max);
-  return { items: items.slice(0, max), more: start !== undefined || items.length > max };
+    return { items: answer.Items ?? [], next: answer.LastEvaluatedKey };
+  }
+
+  /** Every item, page after page. */
+  async function all(): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: StartKey;
+    do {
+      const next = await page(start);
+      items.push(...next.items);
+      start = next.next;
+    } while (start !== undefined);
+    return items;
+  }
+
+  return { page, all };
 }

@@ -99,6 +99,12 @@ describe("map points", () => {
     const answer = await points(city, "district=110105&limit=2");
     expect(names(answer)).toEqual(["储油罐区", "加油区"]);
     expect(answer.truncated).toBe(true);
+    // Exactly full is not cut: the less severe levels are looked at and hold nothing more.
+    const full = await points(city, "district=110105&limit=3");
+    expect(full.items).toHaveLength(3);
+    expect(full.truncated).toBe(false);
+    const major = await points(city, "district=110105&level=major&limit=1");
+    expect(major.truncated).toBe(false);
   });
 
   it("narrows by level and industry", async () => {
