@@ -81,4 +81,29 @@ describe("report downloads page", () => {
     await page.getByText("English").first().click();
     await page.getByRole("heading", { name: "Report downloads" }).waitFor();
   });
+
+  it("shows the city administrator a scheduled pass with its segments and counts", async () => {
+    const store = stackStore(stack);
+    // Imported once the stack runs: the pass reads the configuration the stack set.
+    const { runPass } = await import("../../functions/passes/pass-runner.ts");
+    const { reviewDuePlan } = await import("../../functions/passes/review-due.ts");
+    const now = new Date();
+    const plan = reviewDuePlan(store, now);
+    await runPass(store, plan, () => now);
+    const admin = await browser.newPage({
+      locale: "zh-CN",
+      viewport: { width: 1400, height: 900 },
+    });
+    try {
+      await signInAs(admin, stack.baseUrl, "admin@city.demo", "/passes");
+      const row = admin.getByTestId("passes").locator("tr.ant-table-row").first();
+      await row.getByText("复评到期检查").waitFor();
+      await row.getByText("已完成").waitFor();
+      // Every segment done: "n / n" beside the bar.
+      const segments = plan.segments.length;
+      expect(await row.textContent()).toContain(`${segments} / ${segments}`);
+    } finally {
+      await admin.close();
+    }
+  });
 });

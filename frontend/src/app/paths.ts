@@ -30,6 +30,7 @@ export const paths = {
   enterpriseImports: "/enterprise-imports",
   organisation: "/organisation",
   reports: "/reports",
+  passes: "/passes",
   webhooks: "/webhooks",
   emergencyResources: "/emergency-resources",
   capability: "/capability",

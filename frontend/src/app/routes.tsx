@@ -14,6 +14,7 @@ import {
   IdcardOutlined,
   MedicineBoxOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SendOutlined,
   ShareAltOutlined,
   TeamOutlined,
@@ -199,6 +200,12 @@ export const APP_ROUTES: readonly AppRoute[] = [
     load: () => import("../pages/reports/reports-page.tsx").then((m) => m.ReportsPage),
     nav: { label: "nav.reports", icon: <FileTextOutlined />, group: "reports" },
     roles: OFFICIAL_ROLES,
+  },
+  {
+    path: paths.passes,
+    load: () => import("../pages/passes/passes-page.tsx").then((m) => m.PassesPage),
+    nav: { label: "nav.passes", icon: <ScheduleOutlined />, group: "system" },
+    roles: ["cityAdmin"],
   },
   {
     path: paths.hiddenDangers,

@@ -4,6 +4,7 @@ import { enterprisePagesEn } from "./enterprise-pages-en.ts";
 import { hiddenDangersEn } from "./hidden-dangers-en.ts";
 import { locationPickerEn } from "./location-picker-en.ts";
 import { notificationsEn } from "./notifications-en.ts";
+import { passesEn } from "./passes-en.ts";
 import { portalEn } from "./portal-en.ts";
 import { publicReportsEn } from "./public-reports-en.ts";
 import { readinessEn } from "./readiness-en.ts";
@@ -40,6 +41,7 @@ export const en: Messages = {
     enterpriseImports: "Enterprise imports",
     organisation: "My organisation",
     reports: "Reports",
+    passes: "Scheduled passes",
     hiddenDangers: "Hidden dangers",
     publicReports: "Public reports",
     webhooks: "Webhooks",
@@ -131,6 +133,7 @@ export const en: Messages = {
   cards: cardsEn,
   ...enterprisePagesEn,
   reports: reportsEn,
+  passes: passesEn,
   portal: portalEn,
   locationPicker: locationPickerEn,
   webhooks: webhooksEn,

@@ -4,6 +4,7 @@ import { enterprisePagesZhCN } from "./enterprise-pages-zh-cn.ts";
 import { hiddenDangersZhCN } from "./hidden-dangers-zh-cn.ts";
 import { locationPickerZhCN } from "./location-picker-zh-cn.ts";
 import { notificationsZhCN } from "./notifications-zh-cn.ts";
+import { passesZhCN } from "./passes-zh-cn.ts";
 import { portalZhCN } from "./portal-zh-cn.ts";
 import { publicReportsZhCN } from "./public-reports-zh-cn.ts";
 import { readinessZhCN } from "./readiness-zh-cn.ts";
@@ -40,6 +41,7 @@ export const zhCN = {
     enterpriseImports: "企业数据导入",
     organisation: "本单位",
     reports: "报表下载",
+    passes: "定期任务",
     hiddenDangers: "隐患治理",
     publicReports: "公众举报",
     webhooks: "Webhook",
@@ -129,6 +131,7 @@ export const zhCN = {
   cards: cardsZhCN,
   ...enterprisePagesZhCN,
   reports: reportsZhCN,
+  passes: passesZhCN,
   portal: portalZhCN,
   locationPicker: locationPickerZhCN,
   webhooks: webhooksZhCN,
