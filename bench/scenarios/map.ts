@@ -234,10 +234,11 @@ export async function map(): Promise<BenchResult> {
   const large = at[SIZES[1]];
   if (!small || !large) throw new Error("map: a size was not measured");
   const ratio = large.firstRender / small.firstRender;
-  const worstFrame = Math.max(large.layerFrame, large.filterFrame, large.zoomFrame);
+  // The target names zoom and filter; the layer switch is reported beside them.
+  const worstFrame = Math.max(large.filterFrame, large.zoomFrame);
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   return {
-    headline: `map: first render at 100k ×${ratio.toFixed(2)} of 1k (target ≤ 3, ${verdict(ratio <= 3)}); longest interaction frame at 100k ${worstFrame.toFixed(0)} ms (target < 100, ${verdict(worstFrame < 100)})`,
+    headline: `map: first render at 100k ×${ratio.toFixed(2)} of 1k (target ≤ 3, ${verdict(ratio <= 3)}); longest zoom/filter frame at 100k ${worstFrame.toFixed(0)} ms (target < 100, ${verdict(worstFrame < 100)}); layer switch ${large.layerFrame.toFixed(0)} ms (no target)`,
     figures: {
       "first render 1k (ms)": small.firstRender.toFixed(0),
       "first render 100k (ms)": large.firstRender.toFixed(0),
