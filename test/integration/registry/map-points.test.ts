@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTogether } from "../../../functions/platform/data/unit-of-work.ts";
+import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts";
 import type { MapPoints } from "../../../shared/risk/map-points.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import {
@@ -6,6 +8,7 @@ import {
   FIXTURE_USCC,
   putEnterprise,
   riskSourceInput,
+  storedRiskSource,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
@@ -26,6 +29,7 @@ describe("map points", () => {
   let haidian: ApiCaller;
   let gasDepartment: ApiCaller;
   let city: ApiCaller;
+  let store: ReturnType<typeof stackStore>;
 
   async function register(
     who: ApiCaller,
@@ -58,7 +62,7 @@ describe("map points", () => {
   beforeAll(async () => {
     running = await startTestStack("map-points");
     const { stack } = running;
-    const store = stackStore(stack);
+    store = stackStore(stack);
     await putEnterprise(
       store,
       enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string),
@@ -129,5 +133,34 @@ describe("map points", () => {
     expect(JSON.stringify(missing.body)).toContain("query.district");
     const tooMany = await city.call("GET", "/api/v1/map-points?district=110105&limit=2001");
     expect(tooMany.status).toBe(400);
+  });
+
+  it("audits a view once per enterprise shown, however many batches that takes", async () => {
+    // 60 enterprises in Tongzhou: more read records than one BatchWriteItem holds.
+    const place = { district: "110112", street: "新华街道", industry: "commerce" } as const;
+    const tenants = Array.from({ length: 60 }, (_, i) => `t-map-audit-${i}`);
+    for (const [i, tenantId] of tenants.entries()) {
+      const source = storedRiskSource(
+        riskSourceInput(place, `门店 ${i}`),
+        `${tenantId}~r1`,
+        tenantId,
+        {
+          currentLevel: "low",
+          nextReviewAt: null,
+        },
+      );
+      await writeTogether(store, [
+        { action: (tx) => tx.riskSource.put(riskSourceItem(source)).commit() },
+      ]);
+    }
+    const answer = await points(city, "district=110112");
+    expect(answer.items).toHaveLength(60);
+    const audited = await Promise.all(
+      tenants.map(async (tenantId) => {
+        const { data } = await store.entities.auditRecord.query.byTenant({ tenantId }).go();
+        return data.filter((a) => a.record.action === "riskSource.read").length;
+      }),
+    );
+    expect(audited).toEqual(tenants.map(() => 1));
   });
 });
