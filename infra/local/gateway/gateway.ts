@@ -98,6 +98,9 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/** How long stopping waits for handlers still running (a timed-out one may never end). */
+const DRAIN_MS = 5_000;
+
 /**
  * The local API-Gateway-shaped front door: routes by the manifest, runs the manifest's Lambda
  * authorizer,
@@ -113,6 +116,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
   const integrationTimeoutSeconds =
     options.integrationTimeoutSeconds ?? INTEGRATION_TIMEOUT_SECONDS;
+  /** Invocations still running, so stopping waits for them (see `stop`). */
+  const inFlight = new Set<Promise<unknown>>();
 
   async function handle(req: IncomingMessage, url: URL): Promise<HttpReply> {
     const method = req.method ?? "GET";
@@ -204,6 +209,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         `[gateway] ${match.routeKey} failed: ${(error as Error).stack ?? String(error)}`,
       );
     const invocation = options.loadHandler(match.fn).then((handler) => handler(event, context));
+    inFlight.add(invocation);
+    void invocation.then(
+      () => inFlight.delete(invocation),
+      () => inFlight.delete(invocation),
+    );
     let result: unknown;
     try {
       result = await within(invocation, Math.min(functionMs, integrationMs));
@@ -272,10 +282,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     server,
     port,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      // A handler whose caller hung up still runs: let it finish (a while at most) before the
+      // stack restores the environment it reads, or it fails on a missing setting.
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+      ]);
+    },
   };
 }
