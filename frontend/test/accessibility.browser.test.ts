@@ -1,10 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { riskSourceItem } from "../../functions/registry/risk-source-item.ts";
+import { warningItem } from "../../functions/warnings/warning-item.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
-import { stackStore } from "../../test/support/stack-client.ts";
+import { DEFAULT_RULE_SET } from "../../shared/warnings/rules.ts";
+import { raiseWarning } from "../../shared/warnings/warning.ts";
+import { riskSourceInput, storedRiskSource } from "../../test/support/registry-fixtures.ts";
+import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
 import { launchChromium, signInAs } from "./browser-support.ts";
 
 // Issue 13: the main pages pass axe (WCAG 2 A/AA) and fit a 768 px tablet without sideways
@@ -122,5 +128,60 @@ describe("accessibility and tablet width of the main pages", () => {
     await page.waitForURL((url) => url.pathname === "/risk-sources");
     expect(new URL(page.url()).searchParams.get("level")).toBe("major");
     await page.getByTestId("filter-level").getByText("重大风险").waitFor();
+  });
+
+  it("the official's to-do shows the exact counts the API gives: open warnings, sources past review", async () => {
+    const store = stackStore(stack);
+    const place = { district: "110105", street: "建外街道", industry: "gas" } as const;
+    const past = new Date(Date.now() - 86_400_000);
+    const source = storedRiskSource(riskSourceInput(place, "待办计数储罐"), "t-todo~r1", "t-todo", {
+      currentLevel: "major",
+      nextReviewAt: past.toISOString(),
+    });
+    await store.entities.riskSource.put(riskSourceItem(source)).go();
+    const warning = raiseWarning(
+      { rule: "assessed-major", kind: "raise", level: "major", at: past.toISOString(), detail: {} },
+      {
+        id: "t-todo~W1",
+        tenantId: "t-todo",
+        riskSourceId: source.id,
+        riskSourceName: source.name,
+        enterpriseName: "待办计数测试企业",
+        place,
+        rules: DEFAULT_RULE_SET,
+        timing: DEFAULT_RULE_SET.escalation,
+      },
+      past,
+    );
+    await store.entities.warning.create(warningItem(warning)).go();
+    const api = await signIn(stack, "official@chaoyang.demo");
+    // The stream folds the warning into the statistics a moment later.
+    const open = await waitFor(
+      async () => {
+        const summary = (await api.call("GET", "/api/v1/stats/summary")).body as {
+          warnings: { open: Record<string, number> };
+        };
+        const n = Object.values(summary.warnings.open).reduce((a, b) => a + b, 0);
+        return n > 0 && n;
+      },
+      { description: "the warning folded" },
+    );
+    const due = (
+      await api.call(
+        "GET",
+        `/api/v1/risk-sources?reviewDueBefore=${encodeURIComponent(new Date().toISOString())}&limit=1`,
+      )
+    ).body as { total?: number };
+    expect(due.total).toBeGreaterThan(0);
+
+    const page = await as("official@chaoyang.demo");
+    await page.goto(`${stack.baseUrl}/`);
+    const value = async (testId: string) => {
+      const tile = page.getByTestId(testId);
+      await tile.locator(".ant-statistic-content-value").waitFor();
+      return (await tile.locator(".ant-statistic-content").textContent())?.trim();
+    };
+    expect(await value("todo-warnings")).toBe(String(open));
+    expect(await value("todo-sources-overdue")).toBe(String(due.total));
   });
 });
