@@ -1,17 +1,13 @@
 import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { LEVELS, type Level } from "../../shared/methodology/levels.ts";
-import type { LevelFilter } from "../../shared/risk/list-query.ts";
 import type { MapPoint, MapPoints, MapPointsQuery } from "../../shared/risk/map-points.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import { covers, planJurisdictionQueries, type Scope } from "../../shared/tenancy/scope.ts";
 import { projectedQuery } from "../adapters/dynamodb/projected-query.ts";
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import { recordReads } from "../audit/audit-log.ts";
 import { functionStore } from "../platform/data/request-store.ts";
-import { listRiskSources } from "./risk-source-listing.ts";
-
-/** Most severe first, ungraded last: what a cut map keeps. */
-const LEVEL_ORDER: readonly LevelFilter[] = [...LEVELS, "none"];
+import { jurisdictionIndexQuery, LEVEL_ORDER, listRiskSources } from "./risk-source-listing.ts";
 
 /** The parts of a stored source a point (and its scope check) needs. */
 const PATHS = [
@@ -27,15 +23,11 @@ const PATHS = [
 
 type StartKey = QueryCommandInput["ExclusiveStartKey"];
 
-interface ProjectedSource {
-  id: string;
-  tenantId: string;
-  name: string;
-  currentLevel: Level | null;
-  location: { lon: number; lat: number };
-  industry: string;
-  supervision: { district: string; street: string };
-}
+/** What the projection returns of a source (`supervision` holds only district and street). */
+type ProjectedSource = Pick<
+  RiskSource,
+  "id" | "tenantId" | "name" | "currentLevel" | "location" | "industry" | "supervision"
+>;
 
 const pointOf = (s: Pick<ProjectedSource, "id" | "name" | "currentLevel" | "location">) => ({
   id: s.id,
@@ -107,21 +99,7 @@ async function jurisdictionPoints(
   for (const levelKey of query.level === undefined ? LEVEL_ORDER : [query.level]) {
     const partitions = plans.flatMap((plan) =>
       SHARDS.map((shard) => {
-        const q =
-          plan.index === "district"
-            ? entity.query.byDistrict({
-                district: plan.district,
-                levelKey,
-                shard,
-                ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
-              })
-            : entity.query.byIndustry({
-                industry: plan.industry,
-                levelKey,
-                shard,
-                ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
-                ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
-              });
+        const q = jurisdictionIndexQuery(entity, plan, levelKey, shard);
         return projectedQuery(store, q.params(), PATHS);
       }),
     );

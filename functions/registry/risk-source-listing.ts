@@ -28,14 +28,42 @@ type RiskSourceEntity = Store["entities"]["riskSource"];
 type Row = { record: RiskSource };
 const records = (rows: readonly Row[]) => rows.map((r) => r.record);
 
-/** Most severe first, ungraded last, as officials read a register. */
-const LEVEL_ORDER: readonly LevelFilter[] = [...LEVELS, "none"];
+/** Most severe first, ungraded last, as officials read a register (and as a cut map keeps). */
+export const LEVEL_ORDER: readonly LevelFilter[] = [...LEVELS, "none"];
 
 function dueBefore(query: RiskSourceListQuery): string | undefined {
   const due = query.reviewDueBefore;
   if (due === undefined) return undefined;
   // A date means the whole day; ISO timestamps sort as strings.
   return due.length === 10 ? `${due}T23:59:59.999Z` : due;
+}
+
+/** The district or industry index query of one planned partition at one level and shard. */
+export function jurisdictionIndexQuery(
+  entity: RiskSourceEntity,
+  plan: JurisdictionQuery,
+  level: LevelFilter,
+  shard: number,
+) {
+  return plan.index === "district"
+    ? entity.query.byDistrict({
+        district: plan.district,
+        levelKey: level,
+        shard,
+        ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
+      })
+    : entity.query.byIndustry({
+        industry: plan.industry,
+        levelKey: level,
+        shard,
+        ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
+        ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
+      });
+}
+
+/** The review-due index partition of one district and shard, up to a due time. */
+function dueQuery(entity: RiskSourceEntity, district: string, shard: number, before: string) {
+  return entity.query.reviewDue({ district, shard }).lte({ nextReviewAt: before });
 }
 
 function byLevelAndShard(
@@ -45,22 +73,7 @@ function byLevelAndShard(
   shard: number,
 ): Partition<RiskSource> {
   const read = async (cursor: string | null, limit: number) => {
-    const query =
-      plan.index === "district"
-        ? entity.query.byDistrict({
-            district: plan.district,
-            levelKey: level,
-            shard,
-            ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
-          })
-        : entity.query.byIndustry({
-            industry: plan.industry,
-            levelKey: level,
-            shard,
-            ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
-            ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
-          });
-    const page = await query.go({ cursor, limit });
+    const page = await jurisdictionIndexQuery(entity, plan, level, shard).go({ cursor, limit });
     return { items: records(page.data), cursor: page.cursor };
   };
   const key = plan.index === "district" ? plan.district : plan.industry;
@@ -97,10 +110,7 @@ function reviewDuePartitions(
     SHARDS.map((shard) => ({
       id: `due:${district}:${shard}:${before}`,
       read: async (cursor: string | null, limit: number) => {
-        const page = await entity.query
-          .reviewDue({ district, shard })
-          .lte({ nextReviewAt: before })
-          .go({ cursor, limit });
+        const page = await dueQuery(entity, district, shard, before).go({ cursor, limit });
         // The index is keyed by district; street and industry grants (and filters) narrow it.
         const items = records(page.data).filter(
           (s) => covers(scope.jurisdiction, placeOfSource(s)) && matches(query, s),
@@ -141,10 +151,7 @@ async function countDue(
   const counts = await Promise.all(
     dueDistricts(plans, scope).flatMap((district) =>
       SHARDS.map(async (shard) => {
-        const params = entity.query
-          .reviewDue({ district, shard })
-          .lte({ nextReviewAt: before })
-          .params();
+        const params = dueQuery(entity, district, shard, before).params();
         const items = await projectedQuery(store, params, MATCHED_PATHS).all();
         return items
           .map((item) => (item as { record: MatchedFields }).record)
