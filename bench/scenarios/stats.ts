@@ -18,6 +18,7 @@ import {
   balanceOf,
   type Contribution,
   recompute,
+  type SourceContribution,
   summaryOf,
 } from "../../shared/stats/contribution.ts";
 import { parseJurisdiction } from "../../shared/tenancy/claims.ts";
@@ -84,7 +85,7 @@ class CapacityMeter {
   }
 }
 
-function contribution(prng: Prng): Contribution {
+function contribution(prng: Prng): SourceContribution {
   const district = prng.pick(DISTRICT_CODES);
   const graded = prng.next() < 0.9;
   return {

@@ -130,6 +130,29 @@ describe("accessibility and tablet width of the main pages", () => {
     await page.getByTestId("filter-level").getByText("重大风险").waitFor();
   });
 
+  it("the official's balance ranks laggards by enterprises with current assessments, as the API does", async () => {
+    const api = await signIn(stack, "official@chaoyang.demo");
+    type Balance = { key: string; enterprises: { known: number; current: number } };
+    // One district: the page ranks the district's industries. The demo enterprises fold a
+    // moment after the seed.
+    const first = await waitFor(
+      async () => {
+        const body = (await api.call("GET", "/api/v1/stats/coverage")).body as {
+          balance: { industries: Balance[] };
+        };
+        const row = body.balance.industries[0];
+        return row && row.enterprises.known > 0 && row;
+      },
+      { description: "the demo enterprises folded" },
+    );
+    const page = await as("official@chaoyang.demo");
+    await page.goto(`${stack.baseUrl}/`);
+    const laggard = page.getByTestId("balance").locator(".ant-list-item").first();
+    await laggard
+      .getByText(`评估在期企业 ${first.enterprises.current} / ${first.enterprises.known}`)
+      .waitFor();
+  });
+
   it("the official's to-do shows the exact counts the API gives: open warnings, sources past review", async () => {
     const store = stackStore(stack);
     const place = { district: "110105", street: "建外街道", industry: "gas" } as const;

@@ -66,17 +66,26 @@ describe("report tables", () => {
   });
 
   it("ranks coverage laggards first per district and per industry", () => {
+    const enterprises = (known: number, current: number) => ({
+      known,
+      registered: known,
+      assessed: current,
+      current,
+    });
     const table = coverageTable({
       byDistrict: {
-        "110105": { registered: 10, assessed: 9 },
-        "110108": { registered: 10, assessed: 2 },
+        "110105": { registered: 10, assessed: 9, enterprises: enterprises(4, 1) },
+        "110108": { registered: 10, assessed: 2, enterprises: enterprises(4, 3) },
+        "110101": { registered: 10, assessed: 1, enterprises: enterprises(4, 3) },
       },
-      byIndustry: { gas: { registered: 20, assessed: 11 } },
+      byIndustry: { gas: { registered: 20, assessed: 11, enterprises: enterprises(8, 4) } },
     });
-    expect(table.rows.map((r) => [r.group, r.rank, r.name, r.share])).toEqual([
-      ["区", 1, "海淀区", "20.0%"],
-      ["区", 2, "朝阳区", "90.0%"],
-      ["行业", 1, "燃气", "55.0%"],
+    // Enterprises in date first; between equals, the share of sources assessed.
+    expect(table.rows.map((r) => [r.group, r.rank, r.name, r.currentShare, r.share])).toEqual([
+      ["区", 1, "朝阳区", "25.0%", "90.0%"],
+      ["区", 2, "东城区", "75.0%", "10.0%"],
+      ["区", 3, "海淀区", "75.0%", "20.0%"],
+      ["行业", 1, "燃气", "50.0%", "55.0%"],
     ]);
   });
 });
@@ -171,7 +180,7 @@ describe("report files", () => {
     );
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.toString("utf8").slice(1).split(/\r?\n/)[0]).toBe(
-      "维度,排名（滞后在前）,编码,名称,登记风险源,已评估,评估率",
+      "维度,排名（滞后在前）,编码,名称,在册企业,已注册,已评估企业,评估在期,在期率,登记风险源,已评估,评估率",
     );
   });
 });

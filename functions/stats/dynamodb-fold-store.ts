@@ -22,9 +22,8 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
   const { statsContribution, statsSlice } = store.entities;
   // Consistent reads: a fold must see the versions the previous fold committed.
   const consistently = { consistent: true } as const;
-  const foldedStep = ({ change, expectedVersion }: FoldedWrite): WriteStep => {
-    const { tenantId, sourceId, version, contribution } = change;
-    const folded = { tenantId, sourceId, version, contribution };
+  const foldedStep = ({ tenantId, sourceId, expectedVersion, next }: FoldedWrite): WriteStep => {
+    const folded = { tenantId, sourceId, ...next, overdueNotices: next.overdueNotices?.slice() };
     return {
       action: (tx) =>
         expectedVersion === undefined
@@ -70,7 +69,12 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
       return new Map<string, FoldedSource>(
         items.map((i) => [
           foldedKey(i.tenantId, i.sourceId),
-          { version: i.version, contribution: i.contribution ?? null },
+          {
+            version: i.version,
+            contribution: i.contribution ?? null,
+            ...(i.overdueNotices ? { overdueNotices: i.overdueNotices } : {}),
+            ...(i.rollup ? { rollup: i.rollup } : {}),
+          },
         ]),
       );
     },

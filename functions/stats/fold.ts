@@ -4,26 +4,80 @@ import {
   type Counts,
   foldDelta,
   slicesOf,
+  standingOf,
 } from "../../shared/stats/contribution.ts";
+import {
+  EMPTY_ROLLUP,
+  type EnterprisePlace,
+  type EnterpriseRollup,
+  enterpriseContributionOf,
+  type SourceStanding,
+  withSourceMoved,
+} from "../../shared/stats/enterprise-coverage.ts";
+import type { TenantStatus } from "../../shared/tenancy/tenant.ts";
 import { shardOf } from "../adapters/dynamodb/shard.ts";
 
 /** Counter items per slice: a busy slice (the whole city) takes writes on several items. */
 export const STATS_SHARDS = 4;
 
-/** A source as folded so far: the record version folded last and what it contributed. */
+/**
+ * A record as folded so far. For a source or a warning: the record version folded last and what
+ * it contributed. For an enterprise (`ENTERPRISE_ROLLUP`): a write counter, its rollup and the
+ * coverage it contributed.
+ */
 export interface FoldedSource {
   version: number;
   contribution: Contribution | null;
+  /** Sources: the due dates the review-due pass announced overdue (its `reviewNotice` items). */
+  overdueNotices?: readonly string[];
+  rollup?: EnterpriseRollup;
 }
 
-/** One change of a source the stream carries: its record version and its new contribution. */
+/** One change of a source (or a warning) the stream carries: its record version and its new contribution. */
 export interface SourceChange {
+  kind?: never;
   tenantId: string;
   sourceId: string;
   version: number;
   /** `null` when the source was deleted. */
   contribution: Contribution | null;
 }
+
+/** The review-due pass announced a source overdue for a due date. */
+export interface ReviewNoticeChange {
+  kind: "reviewNotice";
+  tenantId: string;
+  sourceId: string;
+  dueAt: string;
+}
+
+/** A tenant record changed: an enterprise's status (`null`: not an enterprise, or removed). */
+export interface TenantChange {
+  kind: "tenant";
+  tenantId: string;
+  version: number;
+  status: TenantStatus | null;
+}
+
+/** An enterprise profile changed: where it is supervised (`null`: removed). */
+export interface EnterpriseChange {
+  kind: "enterprise";
+  tenantId: string;
+  version: number;
+  place: EnterprisePlace | null;
+}
+
+export type FoldChange = SourceChange | ReviewNoticeChange | TenantChange | EnterpriseChange;
+
+/** The folded record an enterprise's rollup is kept in, beside its sources' own. */
+export const ENTERPRISE_ROLLUP = "enterprise";
+
+/**
+ * Notice dates kept per source: one is added per missed review, and only the one equal to the
+ * current due date counts; older ones stay only because stream records of different items may
+ * arrive out of order.
+ */
+const NOTICES_KEPT = 24;
 
 export interface SliceItem {
   counts: Counts;
@@ -43,10 +97,12 @@ export interface SliceWrite extends SliceKey {
   levelsChanged: boolean;
 }
 
-/** A change to record as folded, on the version folded before it (`undefined`: never folded). */
+/** A folded record to write, on the version stored before it (`undefined`: none stored). */
 export interface FoldedWrite {
-  change: SourceChange;
+  tenantId: string;
+  sourceId: string;
   expectedVersion: number | undefined;
+  next: FoldedSource;
 }
 
 /**
@@ -70,54 +126,199 @@ const MAX_ATTEMPTS = 20;
 /** Items a touched counter shard may add to a transaction: itself and its day's snapshot. */
 const ITEMS_PER_SLICE = 2;
 
+/** Which record a change is about: changes to one record replace each other in a batch. */
+function changeKey(change: FoldChange): string {
+  if (change.kind === "tenant" || change.kind === "enterprise") {
+    return `${change.kind}#${change.tenantId}`;
+  }
+  const key = foldedKey(change.tenantId, change.sourceId);
+  return change.kind === "reviewNotice" ? `notice#${key}#${change.dueAt}` : key;
+}
+
+const versionOf = (change: FoldChange) => (change.kind === "reviewNotice" ? 0 : change.version);
+
 /**
- * The latest change of each source in a batch: a stream batch often holds a source's
+ * The latest change of each record in a batch: a stream batch often holds a source's
  * registration and its grading, and folding the later one alone moves the counters the same.
  */
-function latestPerSource(changes: readonly SourceChange[]): SourceChange[] {
-  const latest = new Map<string, SourceChange>();
+function latestPerRecord(changes: readonly FoldChange[]): FoldChange[] {
+  const latest = new Map<string, FoldChange>();
   for (const change of changes) {
-    const key = foldedKey(change.tenantId, change.sourceId);
+    const key = changeKey(change);
     const seen = latest.get(key);
-    if (!seen || seen.version < change.version) latest.set(key, change);
+    if (!seen || versionOf(seen) < versionOf(change)) latest.set(key, change);
   }
   return [...latest.values()];
 }
 
-/** Per-slice deltas of a group of changes, each source's on the shard fixed by its id. */
-function deltasOf(
-  group: readonly { change: SourceChange; previous: Contribution | null }[],
-): Map<string, { key: SliceKey; delta: Counts }> {
+/** A source's folded record after a change, or `undefined` when the change is already folded. */
+function foldedAfter(
+  was: FoldedSource | undefined,
+  change: SourceChange | ReviewNoticeChange,
+): FoldedSource | undefined {
+  if (change.kind === "reviewNotice") {
+    const notices = was?.overdueNotices ?? [];
+    if (notices.includes(change.dueAt)) return undefined;
+    return {
+      version: was?.version ?? 0,
+      contribution: was?.contribution ?? null,
+      overdueNotices: [...notices, change.dueAt].sort().slice(-NOTICES_KEPT),
+    };
+  }
+  if (was && was.version >= change.version) return undefined;
+  return { ...was, version: change.version, contribution: change.contribution };
+}
+
+/** A rollup after its tenant's status or profile changed, or `undefined` when already folded. */
+function rolledUp(
+  rollup: EnterpriseRollup,
+  change: TenantChange | EnterpriseChange,
+): EnterpriseRollup | undefined {
+  if (change.kind === "tenant") {
+    if (rollup.statusVersion >= change.version) return undefined;
+    return { ...rollup, statusVersion: change.version, status: change.status };
+  }
+  if (rollup.placeVersion >= change.version) return undefined;
+  return { ...rollup, placeVersion: change.version, place: change.place };
+}
+
+/** What a folded source adds to its enterprise's rollup (warnings add nothing). */
+function standingOfFolded(folded: FoldedSource | undefined): SourceStanding | null {
+  const c = folded?.contribution ?? null;
+  return c && c.kind === undefined ? standingOf(c, folded?.overdueNotices ?? []) : null;
+}
+
+const sameStanding = (a: SourceStanding | null, b: SourceStanding | null) =>
+  a?.graded === b?.graded && a?.overdue === b?.overdue;
+
+interface Planned {
+  tenantId: string;
+  sourceId: string;
+  next: FoldedSource;
+}
+
+/** The folded records to write and the counter deltas of a group, on what was stored. */
+interface FoldPlan {
+  folded: number;
+  records: FoldedWrite[];
+  deltas: Map<string, { key: SliceKey; delta: Counts }>;
+}
+
+/**
+ * Plays a group's changes on the stored folded records: each source's or warning's contribution
+ * moves the counters on the shard fixed by its id (its old and new contributions land on the
+ * same items), and each enterprise whose rollup moved re-contributes its coverage stage on the
+ * shard fixed by its tenant id.
+ */
+function planFold(
+  group: readonly FoldChange[],
+  stored: ReadonlyMap<string, FoldedSource>,
+): FoldPlan {
+  const planned = new Map<string, Planned>();
+  const current = (tenantId: string, sourceId: string) => {
+    const key = foldedKey(tenantId, sourceId);
+    return planned.get(key)?.next ?? stored.get(key);
+  };
+  const rollupOf = (tenantId: string) =>
+    current(tenantId, ENTERPRISE_ROLLUP)?.rollup ?? EMPTY_ROLLUP;
+  const setRollup = (tenantId: string, rollup: EnterpriseRollup) => {
+    const was = stored.get(foldedKey(tenantId, ENTERPRISE_ROLLUP));
+    planned.set(foldedKey(tenantId, ENTERPRISE_ROLLUP), {
+      tenantId,
+      sourceId: ENTERPRISE_ROLLUP,
+      next: { version: (was?.version ?? 0) + 1, contribution: null, rollup },
+    });
+  };
   const deltas = new Map<string, { key: SliceKey; delta: Counts }>();
-  for (const { change, previous } of group) {
-    // Fixed by the source's id: its old and new contributions land on the same items.
-    const shard = shardOf(change.sourceId, STATS_SHARDS);
-    for (const [slice, delta] of foldDelta(previous, change.contribution)) {
+  const move = (shard: number, previous: Contribution | null, next: Contribution | null) => {
+    for (const [slice, delta] of foldDelta(previous, next)) {
       const key = sliceKey(slice, shard);
       const into = deltas.get(key) ?? { key: { slice, shard }, delta: {} };
       into.delta = applyDelta(into.delta, delta);
       deltas.set(key, into);
     }
+  };
+  let folded = 0;
+  for (const change of group) {
+    const { tenantId } = change;
+    if (change.kind === "tenant" || change.kind === "enterprise") {
+      const next = rolledUp(rollupOf(tenantId), change);
+      if (!next) continue;
+      setRollup(tenantId, next);
+      folded++;
+      continue;
+    }
+    const was = current(tenantId, change.sourceId);
+    const next = foldedAfter(was, change);
+    if (!next) continue;
+    folded++;
+    planned.set(foldedKey(tenantId, change.sourceId), {
+      tenantId,
+      sourceId: change.sourceId,
+      next,
+    });
+    move(shardOf(change.sourceId, STATS_SHARDS), was?.contribution ?? null, next.contribution);
+    const before = standingOfFolded(was);
+    const after = standingOfFolded(next);
+    if (!sameStanding(before, after)) {
+      setRollup(tenantId, withSourceMoved(rollupOf(tenantId), before, after));
+    }
   }
-  return deltas;
+  for (const [key, { tenantId, next }] of planned) {
+    if (!next.rollup) continue;
+    next.contribution = enterpriseContributionOf(next.rollup);
+    move(shardOf(tenantId, STATS_SHARDS), stored.get(key)?.contribution ?? null, next.contribution);
+  }
+  const records = [...planned].map(([key, p]) => ({
+    ...p,
+    expectedVersion: stored.get(key)?.version,
+  }));
+  return { folded, records, deltas };
+}
+
+/** The folded records a group reads: each changed source's and its enterprise's rollup. */
+function foldedKeysOf(group: readonly FoldChange[]): { tenantId: string; sourceId: string }[] {
+  const keys = new Map<string, { tenantId: string; sourceId: string }>();
+  for (const change of group) {
+    const { tenantId } = change;
+    keys.set(foldedKey(tenantId, ENTERPRISE_ROLLUP), { tenantId, sourceId: ENTERPRISE_ROLLUP });
+    if (change.kind !== "tenant" && change.kind !== "enterprise") {
+      keys.set(foldedKey(tenantId, change.sourceId), { tenantId, sourceId: change.sourceId });
+    }
+  }
+  return [...keys.values()];
+}
+
+/** The counter items a change's new place touches (its old one is known only once read). */
+function touchedBy(change: FoldChange): string[] {
+  if (change.kind === "tenant") return [];
+  if (change.kind === "enterprise") {
+    const shard = shardOf(change.tenantId, STATS_SHARDS);
+    return change.place
+      ? slicesOf({ kind: "enterprise", ...change.place, stage: "known" }).map((slice) =>
+          sliceKey(slice, shard),
+        )
+      : [];
+  }
+  if (change.kind === "reviewNotice" || !change.contribution) return [];
+  const shard = shardOf(change.sourceId, STATS_SHARDS);
+  return slicesOf(change.contribution).map((slice) => sliceKey(slice, shard));
 }
 
 /**
- * Cuts the changes into groups meant to fit one transaction, by the counter items their new
- * places touch; a group that still overflows once its old places are read is halved
+ * Cuts the changes into groups meant to fit one transaction, by the records and counter items
+ * their new places touch; a group that still overflows once its old places are read is halved
  * (`foldGroup`).
  */
-function transactionGroups(changes: readonly SourceChange[]): SourceChange[][] {
-  const groups: SourceChange[][] = [];
-  let group: SourceChange[] = [];
+function transactionGroups(changes: readonly FoldChange[]): FoldChange[][] {
+  const groups: FoldChange[][] = [];
+  let group: FoldChange[] = [];
   let items = new Set<string>();
   for (const change of changes) {
-    const shard = shardOf(change.sourceId, STATS_SHARDS);
-    const touched = change.contribution
-      ? slicesOf(change.contribution).map((slice) => sliceKey(slice, shard))
-      : [];
+    const touched = touchedBy(change);
     const grown = new Set([...items, ...touched]);
-    if (group.length > 0 && group.length + 1 + ITEMS_PER_SLICE * grown.size > MAX_ITEMS) {
+    // Each change writes its record and may write its enterprise's rollup.
+    if (group.length > 0 && 2 * (group.length + 1) + ITEMS_PER_SLICE * grown.size > MAX_ITEMS) {
       groups.push(group);
       group = [];
       items = new Set(touched);
@@ -131,28 +332,23 @@ function transactionGroups(changes: readonly SourceChange[]): SourceChange[][] {
 }
 
 /**
- * Folds one group in one transaction, exactly once: each source's folded version guards against
- * redelivery (a version already folded changes nothing) and every counter item is written on
- * its own version, so two concurrent folds on one shard retry instead of losing a count.
+ * Folds one group in one transaction, exactly once: each record's folded version guards against
+ * redelivery (a version already folded changes nothing), and every counter item and enterprise
+ * rollup is written on its own version, so two concurrent folds on one shard retry instead of
+ * losing a count.
  */
-async function foldGroup(store: FoldStore, group: readonly SourceChange[]): Promise<number> {
+async function foldGroup(store: FoldStore, group: readonly FoldChange[]): Promise<number> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const folded = await store.readFolded(group);
-    const pending = group
-      .map((change) => ({ change, was: folded.get(foldedKey(change.tenantId, change.sourceId)) }))
-      .filter(({ change, was }) => !was || was.version < change.version);
-    if (pending.length === 0) return 0;
-    const deltas = deltasOf(
-      pending.map(({ change, was }) => ({ change, previous: was?.contribution ?? null })),
-    );
-    if (pending.length + ITEMS_PER_SLICE * deltas.size > MAX_ITEMS && group.length > 1) {
+    const plan = planFold(group, await store.readFolded(foldedKeysOf(group)));
+    if (plan.records.length === 0) return 0;
+    if (plan.records.length + ITEMS_PER_SLICE * plan.deltas.size > MAX_ITEMS && group.length > 1) {
       const half = Math.ceil(group.length / 2);
       return (
         (await foldGroup(store, group.slice(0, half))) + (await foldGroup(store, group.slice(half)))
       );
     }
-    const items = await store.readSlices([...deltas.values()].map((d) => d.key));
-    const writes = [...deltas].map(([key, { key: at, delta }]): SliceWrite => {
+    const items = await store.readSlices([...plan.deltas.values()].map((d) => d.key));
+    const writes = [...plan.deltas].map(([key, { key: at, delta }]): SliceWrite => {
       const item = items.get(key) ?? { counts: {}, version: 0 };
       return {
         ...at,
@@ -161,29 +357,28 @@ async function foldGroup(store: FoldStore, group: readonly SourceChange[]): Prom
         levelsChanged: Object.keys(delta).some((name) => name.startsWith("L:")),
       };
     });
-    const records = pending.map(({ change, was }) => ({ change, expectedVersion: was?.version }));
-    if (await store.commit(records, writes)) return pending.length;
+    if (await store.commit(plan.records, writes)) return plan.folded;
   }
   throw new Error(`folding ${group.length} changes lost ${MAX_ATTEMPTS} races in a row`);
 }
 
 /**
  * Folds a batch of changes into the counters: a few batch reads and one transaction per group
- * of sources instead of a read of every counter item for every change. Returns how many
- * source changes were folded (redelivered ones are not counted).
+ * of records instead of a read of every counter item for every change. Returns how many
+ * changes were folded (redelivered ones are not counted).
  */
 export async function foldChanges(
   store: FoldStore,
-  changes: readonly SourceChange[],
+  changes: readonly FoldChange[],
 ): Promise<number> {
   let folded = 0;
-  for (const group of transactionGroups(latestPerSource(changes))) {
+  for (const group of transactionGroups(latestPerRecord(changes))) {
     folded += await foldGroup(store, group);
   }
   return folded;
 }
 
 /** Folds one change; whether it was new. */
-export async function foldChange(store: FoldStore, change: SourceChange): Promise<boolean> {
+export async function foldChange(store: FoldStore, change: FoldChange): Promise<boolean> {
   return (await foldChanges(store, [change])) > 0;
 }

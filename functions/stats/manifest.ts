@@ -1,16 +1,19 @@
 import { statsContract } from "../../shared/contracts/stats.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
+import { FOLDED_ENTITIES } from "./fold-change.ts";
 
-const foldedEntities = { __edb_e__: { S: ["riskSource", "warning"] } };
+const foldedEntities = { __edb_e__: { S: [...FOLDED_ENTITIES] } };
 
 /**
- * Folds every risk source and warning change the table's stream carries into the statistics
- * counters (shared/stats/contribution.ts), so officials' statistics — and their count of live
- * warnings — cost the same at any city size.
+ * Folds every risk source, warning, enterprise tenant and review notice change the table's
+ * stream carries into the statistics counters (shared/stats/contribution.ts), so officials'
+ * statistics — their count of live warnings, their enterprises' coverage — cost the same at any
+ * city size.
  */
 export const statsFold: FunctionDefinition = {
   id: "stats-fold",
-  description: "Folds risk source and warning changes into the statistics counters (统计)",
+  description:
+    "Folds risk source, warning, enterprise and review notice changes into the statistics (统计)",
   handler: "functions/stats/stats-fold.handler.ts",
   stream: {
     filters: [

@@ -34,19 +34,15 @@ export class MemoryFoldStore implements FoldStore {
   }
 
   async commit(folded: readonly FoldedWrite[], writes: readonly SliceWrite[]) {
-    for (const { change, expectedVersion } of folded) {
-      if (this.folded.get(foldedKey(change.tenantId, change.sourceId))?.version !== expectedVersion)
-        return false;
+    for (const { tenantId, sourceId, expectedVersion } of folded) {
+      if (this.folded.get(foldedKey(tenantId, sourceId))?.version !== expectedVersion) return false;
     }
     for (const w of writes) {
       if ((this.slices.get(sliceKey(w.slice, w.shard))?.version ?? 0) !== w.expectedVersion)
         return false;
     }
-    for (const { change } of folded) {
-      this.folded.set(foldedKey(change.tenantId, change.sourceId), {
-        version: change.version,
-        contribution: change.contribution,
-      });
+    for (const { tenantId, sourceId, next } of folded) {
+      this.folded.set(foldedKey(tenantId, sourceId), next);
     }
     for (const w of writes) {
       this.slices.set(sliceKey(w.slice, w.shard), {

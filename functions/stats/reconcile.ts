@@ -6,7 +6,9 @@ import {
   type WarningContribution,
   warningContributionOf,
 } from "../../shared/stats/contribution.ts";
+import { enterpriseContributions } from "../../shared/stats/enterprise-recompute.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
+import { enterpriseStatusOf, placeOf } from "./fold-change.ts";
 
 /** A counter whose folded value differs from the registry's. */
 export interface Drift {
@@ -17,17 +19,34 @@ export interface Drift {
 }
 
 /**
- * Recomputes every slice from the registry (a full read of the risk sources and warnings: a
- * nightly job, never a query path) and lists each counter the fold disagrees on. The fold is exact, so any drift is
- * a bug to investigate (or sources written before the fold was deployed: a backfill).
+ * Recomputes every slice from the registry (a full read of the risk sources, warnings, tenants
+ * and review notices: a nightly job, never a query path) and lists each counter the fold
+ * disagrees on. The fold is exact, so any drift is a bug to investigate (or records written
+ * before the fold was deployed: a backfill).
  */
 export async function reconcileStats(store: Store): Promise<Drift[]> {
-  const [sources, warnings] = await Promise.all([
-    store.entities.riskSource.scan.go({ pages: "all" }),
-    store.entities.warning.scan.go({ pages: "all" }),
+  const { riskSource, warning, tenant, enterprise, reviewNotice } = store.entities;
+  const [sources, warnings, tenants, profiles, notices] = await Promise.all([
+    riskSource.scan.go({ pages: "all" }),
+    warning.scan.go({ pages: "all" }),
+    tenant.query.byKind({ kind: "enterprise" }).go({ pages: "all" }),
+    enterprise.scan.go({ pages: "all" }),
+    reviewNotice.scan.go({ pages: "all" }),
   ]);
+  const registry = sources.data.map((item) => ({
+    tenantId: item.tenantId,
+    sourceId: item.id,
+    contribution: contributionOf(item.record),
+  }));
+  const statuses = new Map(tenants.data.map((t) => [t.tenantId, enterpriseStatusOf(t.record)]));
+  const enterprises = profiles.data.map((p) => ({
+    tenantId: p.tenantId,
+    status: statuses.get(p.tenantId) ?? null,
+    place: placeOf(p.record),
+  }));
   const expected = recompute([
-    ...sources.data.map((item) => contributionOf(item.record)),
+    ...registry.map((s) => s.contribution),
+    ...enterpriseContributions(enterprises, registry, notices.data),
     ...warnings.data
       .map((item) => warningContributionOf(item.record))
       .filter((c): c is WarningContribution => c !== null),

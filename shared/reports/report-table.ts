@@ -166,7 +166,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 /**
  * Coverage per district, then per industry, each ranked laggards first (推进平衡性): the place
- * with the smallest share of its sources assessed heads its group.
+ * with the smallest share of its known enterprises assessed and in date heads its group.
  */
 export function coverageTable(coverage: {
   byDistrict: Record<string, CoverageRow>;
@@ -177,9 +177,14 @@ export function coverageTable(coverage: {
     col("rank", "排名（滞后在前）", 0.8),
     col("code", "编码", 0.8),
     col("name", "名称", 1.2),
-    col("registered", "登记风险源", 0.8),
-    col("assessed", "已评估", 0.8),
-    col("share", "评估率", 0.7),
+    col("enterprisesKnown", "在册企业", 0.7),
+    col("enterprisesRegistered", "已注册", 0.6),
+    col("enterprisesAssessed", "已评估企业", 0.7),
+    col("enterprisesCurrent", "评估在期", 0.7),
+    col("currentShare", "在期率", 0.6),
+    col("registered", "登记风险源", 0.7),
+    col("assessed", "已评估", 0.6),
+    col("share", "评估率", 0.6),
   ];
   const group = (label: string, rows: Record<string, CoverageRow>, name: (k: string) => string) =>
     balanceOf(rows).map((r, i) => ({
@@ -187,6 +192,11 @@ export function coverageTable(coverage: {
       rank: i + 1,
       code: r.key,
       name: name(r.key),
+      enterprisesKnown: r.enterprises.known,
+      enterprisesRegistered: r.enterprises.registered,
+      enterprisesAssessed: r.enterprises.assessed,
+      enterprisesCurrent: r.enterprises.current,
+      currentShare: percent(r.currentShare),
       registered: r.registered,
       assessed: r.assessed,
       share: percent(r.share),

@@ -2,6 +2,14 @@ import { LEVELS, type Level } from "../methodology/levels.ts";
 import type { RiskSource } from "../risk/risk-source.ts";
 import type { Jurisdiction } from "../tenancy/claims.ts";
 import { isLive, type Warning } from "../warnings/warning.ts";
+import {
+  type EnterpriseContribution,
+  type EnterpriseCoverageRow,
+  enterpriseCellsOf,
+  isEnterpriseStage,
+  type SourceStanding,
+  zeroEnterpriseRow,
+} from "./enterprise-coverage.ts";
 
 /**
  * What one risk source adds to the folded statistics (统计): where it sits, its level and its
@@ -15,6 +23,8 @@ export interface SourceContribution {
   /** `null` while ungraded: counted as registered, not as assessed. */
   level: Level | null;
   accidentTypes: readonly string[];
+  /** When its next review falls due: the enterprise's coverage stage needs it (absent: none). */
+  nextReviewAt?: string | null;
 }
 
 /**
@@ -31,7 +41,7 @@ export interface WarningContribution {
   open: boolean;
 }
 
-export type Contribution = SourceContribution | WarningContribution;
+export type Contribution = SourceContribution | WarningContribution | EnterpriseContribution;
 
 export function warningContributionOf(warning: Warning): WarningContribution | null {
   if (!isLive(warning.status)) return null;
@@ -50,7 +60,23 @@ export function contributionOf(source: RiskSource): SourceContribution {
     industry: source.industry,
     level: source.currentLevel,
     accidentTypes: [...new Set(source.accidentTypes)].sort(),
+    nextReviewAt: source.nextReviewAt,
   };
+}
+
+/**
+ * What a source adds to its enterprise's coverage: graded, and overdue once the daily
+ * review-due pass left a notice for its current due date (`overdueNotices`: the due dates
+ * announced) — so "current" moves when the pass runs, as the warnings do.
+ */
+export function standingOf(
+  c: SourceContribution | null,
+  overdueNotices: readonly string[],
+): SourceStanding | null {
+  if (!c) return null;
+  const graded = c.level !== null;
+  const due = c.nextReviewAt ?? null;
+  return { graded, overdue: graded && due !== null && overdueNotices.includes(due) };
 }
 
 /** Counter name → count. Names: see `cellsOf`. */
@@ -72,6 +98,7 @@ const levelKey = (level: Level | null) => level ?? "none";
 
 /** The counters a source (or a live warning) adds to every slice it is in. */
 export function cellsOf(c: Contribution): Counts {
+  if (c.kind === "enterprise") return enterpriseCellsOf(c);
   if (c.kind === "warning") {
     return c.open ? { [`W:${c.level}`]: 1, [`WO:${c.level}`]: 1 } : { [`W:${c.level}`]: 1 };
   }
@@ -180,10 +207,18 @@ export type LevelCounts = Record<Level, number>;
 
 const zeroLevels = (): LevelCounts => ({ major: 0, significant: 0, general: 0, low: 0 });
 
+/** A place's coverage: its sources registered and assessed, and its enterprises by stage. */
 export interface CoverageRow {
   registered: number;
   assessed: number;
+  enterprises: EnterpriseCoverageRow;
 }
+
+const zeroCoverage = (): CoverageRow => ({
+  registered: 0,
+  assessed: 0,
+  enterprises: zeroEnterpriseRow(),
+});
 
 /** The summary route's answer (issue 12): counts by level, district and industry, and coverage. */
 export interface StatsSummary {
@@ -223,8 +258,13 @@ export function summaryOf(counts: Counts, asOf: string): StatsSummary {
       table[key] = row;
     } else if ((kind === "CD" || kind === "CI") && (last === "registered" || last === "assessed")) {
       const table = kind === "CD" ? summary.coverage.byDistrict : summary.coverage.byIndustry;
-      const row = table[key] ?? { registered: 0, assessed: 0 };
+      const row = table[key] ?? zeroCoverage();
       row[last] += n;
+      table[key] = row;
+    } else if ((kind === "ED" || kind === "EI") && isEnterpriseStage(last)) {
+      const table = kind === "ED" ? summary.coverage.byDistrict : summary.coverage.byIndustry;
+      const row = table[key] ?? zeroCoverage();
+      row.enterprises[last] += n;
       table[key] = row;
     }
   }
@@ -244,11 +284,34 @@ export function accidentTypesOf(counts: Counts): Record<string, LevelCounts> {
   return out;
 }
 
-/** 推进平衡性: places ranked by the share of their sources assessed, laggards first. */
-export function balanceOf(
-  rows: Record<string, CoverageRow>,
-): { key: string; registered: number; assessed: number; share: number }[] {
+export interface BalanceRow extends CoverageRow {
+  key: string;
+  /** Sources assessed / registered. */
+  share: number;
+  /** Enterprises with current assessments / enterprises known (1 where none is known). */
+  currentShare: number;
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+
+/**
+ * 推进平衡性: places ranked laggards first — by the share of their known enterprises whose
+ * assessments are current, then by the share of their sources assessed.
+ */
+export function balanceOf(rows: Record<string, CoverageRow>): BalanceRow[] {
   return Object.entries(rows)
-    .map(([key, r]) => ({ key, ...r, share: r.registered === 0 ? 1 : r.assessed / r.registered }))
-    .sort((a, b) => a.share - b.share || b.registered - a.registered || a.key.localeCompare(b.key));
+    .map(([key, r]) => ({
+      key,
+      ...r,
+      share: ratio(r.assessed, r.registered),
+      currentShare: ratio(r.enterprises.current, r.enterprises.known),
+    }))
+    .sort(
+      (a, b) =>
+        a.currentShare - b.currentShare ||
+        a.share - b.share ||
+        b.enterprises.known - a.enterprises.known ||
+        b.registered - a.registered ||
+        a.key.localeCompare(b.key),
+    );
 }

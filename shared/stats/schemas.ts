@@ -9,9 +9,24 @@ export const LevelCountsSchema = z.strictObject({
   low: Count,
 });
 
-export const CoverageRowSchema = z.strictObject({ registered: Count, assessed: Count });
+/** Enterprises by stage, each including the next (shared/stats/enterprise-coverage.ts). */
+export const EnterpriseCoverageRowSchema = z.strictObject({
+  known: Count,
+  registered: Count,
+  assessed: Count,
+  current: Count,
+});
 
-/** Registered and assessed sources by district and industry (覆盖情况). */
+export const CoverageRowSchema = z.strictObject({
+  registered: Count,
+  assessed: Count,
+  enterprises: EnterpriseCoverageRowSchema,
+});
+
+/**
+ * Coverage by district and industry (覆盖情况): sources registered and assessed, and enterprises
+ * known, registered, assessed and with current assessments.
+ */
 export const CoverageSchema = z.strictObject({
   byDistrict: z.record(z.string(), CoverageRowSchema),
   byIndustry: z.record(z.string(), CoverageRowSchema),
@@ -33,14 +48,18 @@ export const AccidentTypeStatsSchema = z.strictObject({
   asOf: z.iso.datetime(),
 });
 
-const BalanceRowSchema = z.strictObject({
+const BalanceRowSchema = CoverageRowSchema.extend({
   key: z.string(),
-  registered: Count,
-  assessed: Count,
+  /** Sources assessed / registered. */
   share: z.number().min(0).max(1),
+  /** Enterprises with current assessments / enterprises known. */
+  currentShare: z.number().min(0).max(1),
 });
 
-/** Coverage and the balance view (推进平衡性): places ranked by assessed share, laggards first. */
+/**
+ * Coverage and the balance view (推进平衡性): places ranked laggards first, by the share of
+ * enterprises with current assessments, then by the share of sources assessed.
+ */
 export const CoverageStatsSchema = z.strictObject({
   coverage: CoverageSchema,
   balance: z.strictObject({

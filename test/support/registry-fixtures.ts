@@ -1,9 +1,11 @@
 import type { Store } from "../../functions/adapters/dynamodb/store.ts";
 import { enterpriseItem } from "../../functions/registry/enterprise-item.ts";
+import { tenantItem } from "../../functions/tenancy/tenant-records.ts";
 import type { DistrictCode } from "../../shared/catalogs/districts.ts";
 import type { IndustryId } from "../../shared/catalogs/industries.ts";
 import type { Enterprise } from "../../shared/risk/enterprise.ts";
 import type { RiskSource, RiskSourceCreateInput } from "../../shared/risk/risk-source.ts";
+import type { Tenant, TenantStatus } from "../../shared/tenancy/tenant.ts";
 
 /** Valid USCCs (GB 32100-2015 check characters) for fixtures. */
 export const FIXTURE_USCC = ["91110105MA01ABCD39", "91110108MA01EFGH28"];
@@ -34,6 +36,20 @@ export function enterpriseFixture(
 
 export async function putEnterprise(store: Store, enterprise: Enterprise): Promise<void> {
   await store.entities.enterprise.put(enterpriseItem(enterprise)).go();
+}
+
+/** The tenant record of an enterprise profile (the statistics count enterprises by status). */
+export async function putEnterpriseTenant(
+  store: Store,
+  enterprise: Enterprise,
+  status: TenantStatus = "active",
+): Promise<void> {
+  const { tenantId, name, uscc, district, street, industry, createdAt, updatedAt } = enterprise;
+  const tenant: Tenant = {
+    ...{ id: tenantId, kind: "enterprise", status, name, uscc, district, street, industry },
+    ...{ version: 1, createdAt, updatedAt },
+  };
+  await store.entities.tenant.put(tenantItem(tenant)).go();
 }
 
 /** A gas-station fuel-dispensing source, supervised by the given street. */

@@ -3,7 +3,7 @@ import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store
 import { writeTogether } from "../../../functions/platform/data/unit-of-work.ts";
 import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts";
 import { dynamoFoldStore } from "../../../functions/stats/dynamodb-fold-store.ts";
-import { foldChange } from "../../../functions/stats/fold.ts";
+import { foldChange, foldChanges } from "../../../functions/stats/fold.ts";
 import { reconcileStats } from "../../../functions/stats/reconcile.ts";
 import { warningItem } from "../../../functions/warnings/warning-item.ts";
 import { contributionOf, warningContributionOf } from "../../../shared/stats/contribution.ts";
@@ -11,7 +11,14 @@ import { DEFAULT_RULE_SET } from "../../../shared/warnings/rules.ts";
 import { raiseWarning } from "../../../shared/warnings/warning.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
-import { riskSourceInput, storedRiskSource } from "../../support/registry-fixtures.ts";
+import {
+  enterpriseFixture,
+  FIXTURE_USCC,
+  putEnterprise,
+  putEnterpriseTenant,
+  riskSourceInput,
+  storedRiskSource,
+} from "../../support/registry-fixtures.ts";
 
 // Reconciliation recomputes from the registry: zero drift after folding every source, and the
 // exact counter named when one is tampered with.
@@ -78,6 +85,39 @@ describe("statistics reconciliation", () => {
       version: warning.version,
       contribution: warningContributionOf(warning),
     });
+    expect(await reconcileStats(store)).toEqual([]);
+  });
+
+  it("counts enterprises by stage: unfolded they are drift, folded none", async () => {
+    const place = { district: "110101", street: "东华门街道", industry: "gas" } as const;
+    const profile = enterpriseFixture("t-e", place, FIXTURE_USCC[0] as string);
+    await putEnterprise(store, profile);
+    await putEnterpriseTenant(store, profile);
+    const due = "2026-06-01T00:00:00.000Z";
+    const record = storedRiskSource(riskSourceInput(place, "储罐"), "rs-e", "t-e", {
+      currentLevel: "general",
+      nextReviewAt: due,
+    });
+    await store.entities.riskSource.put(riskSourceItem(record)).go();
+    await store.entities.reviewNotice
+      .create({ tenantId: "t-e", sourceId: "rs-e", dueAt: due, passId: "review-due-test" })
+      .go();
+    const drift = await reconcileStats(store);
+    // Registered and assessed, not current: its one source is past its review date.
+    expect(drift).toContainEqual({
+      slice: "d:110101",
+      counter: "ED:110101:assessed",
+      folded: 0,
+      registry: 1,
+    });
+    expect(drift.some((d) => d.counter === "ED:110101:current")).toBe(false);
+    const fold = dynamoFoldStore(store);
+    await foldChanges(fold, [
+      { kind: "tenant", tenantId: "t-e", version: 1, status: "active" },
+      { kind: "enterprise", tenantId: "t-e", version: 1, place },
+      { tenantId: "t-e", sourceId: "rs-e", version: 1, contribution: contributionOf(record) },
+      { kind: "reviewNotice", tenantId: "t-e", sourceId: "rs-e", dueAt: due },
+    ]);
     expect(await reconcileStats(store)).toEqual([]);
   });
 

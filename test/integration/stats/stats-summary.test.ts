@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPass } from "../../../functions/passes/pass-runner.ts";
+import { reviewDuePlan } from "../../../functions/passes/review-due.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import type { StatsSummary } from "../../../shared/stats/contribution.ts";
+import { zeroEnterpriseRow } from "../../../shared/stats/enterprise-coverage.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
   putEnterprise,
+  putEnterpriseTenant,
   riskSourceInput,
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
@@ -28,10 +32,9 @@ describe("statistics summary", () => {
   beforeAll(async () => {
     running = await startTestStack("stats");
     stack = running.stack;
-    await putEnterprise(
-      stackStore(stack),
-      enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string),
-    );
+    const profile = enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string);
+    await putEnterprise(stackStore(stack), profile);
+    await putEnterpriseTenant(stackStore(stack), profile);
     [enterprise, chaoyang, haidian] = await Promise.all([
       signIn(stack, "admin@gas-station.demo"),
       signIn(stack, "official@chaoyang.demo"),
@@ -48,6 +51,82 @@ describe("statistics summary", () => {
     expect(res.status).toBe(200);
     return res.body as StatsSummary;
   };
+
+  const enterprisesIn = (s: StatsSummary) => ({
+    district: s.coverage.byDistrict["110105"]?.enterprises ?? zeroEnterpriseRow(),
+    industry: s.coverage.byIndustry.gas?.enterprises ?? zeroEnterpriseRow(),
+  });
+
+  // Runs first: the enterprise has no source yet, so its stage is plain "registered".
+  it("counts the enterprise registered, assessed and current as its sources are graded and fall due", async () => {
+    const base = await waitFor(
+      async () => {
+        const s = await summaryOf(chaoyang);
+        return enterprisesIn(s).district.registered > 0 && s;
+      },
+      { description: "the enterprise's tenant record folded" },
+    );
+    const was = enterprisesIn(base);
+    expect(was.district.known).toBeGreaterThanOrEqual(was.district.registered);
+    const haidianBefore = (await summaryOf(haidian)).coverage;
+    const expectStage = async (description: string, assessed: number, current: number) => {
+      const s = await waitFor(
+        async () => {
+          const now = enterprisesIn(await summaryOf(chaoyang));
+          const at = (row: typeof now.district, from: typeof was.district) =>
+            row.assessed === from.assessed + assessed && row.current === from.current + current;
+          return at(now.district, was.district) && at(now.industry, was.industry) && now;
+        },
+        { description, timeoutMs: 10_000 },
+      );
+      expect(s.district.registered).toBe(was.district.registered);
+      expect(s.district.known).toBe(was.district.known);
+    };
+
+    const registered = await enterprise.call("POST", "/api/v1/risk-sources", {
+      body: riskSourceInput(GAS, "加气机（覆盖统计）"),
+    });
+    expect(registered.status).toBe(201);
+    const source = registered.body as RiskSource;
+    const path = `/api/v1/risk-sources/${encodeURIComponent(source.id)}`;
+    await waitFor(
+      async () => {
+        const s = await summaryOf(chaoyang);
+        return (
+          s.coverage.byDistrict["110105"]?.registered ===
+          (base.coverage.byDistrict["110105"]?.registered ?? 0) + 1
+        );
+      },
+      { description: "the registration folded" },
+    );
+    await expectStage("an ungraded source leaves the enterprise unassessed", 0, 0);
+
+    const assessed = await enterprise.call("POST", `${path}/assessments`, {
+      body: { profileId: "lec-default", current: { L: 1, E: 2, C: 1 } },
+    });
+    expect(assessed.status).toBe(201);
+    await expectStage("its one source graded: assessed and current", 1, 1);
+
+    // The daily review-due pass, a day after the due date, leaves a notice: no longer current.
+    const graded = (await enterprise.call("GET", path)).body as RiskSource;
+    const due = Date.parse(graded.nextReviewAt ?? "");
+    expect(Number.isFinite(due)).toBe(true);
+    const later = new Date(due + 24 * 3600 * 1000);
+    const plan = reviewDuePlan(stackStore(stack), later);
+    await runPass(
+      stackStore(stack),
+      { ...plan, segments: plan.segments.filter((s) => s.startsWith("110105:")) },
+      () => later,
+    );
+    await expectStage("past its review date: assessed, not current", 1, 0);
+    expect((await summaryOf(haidian)).coverage).toEqual(haidianBefore);
+
+    const removed = await enterprise.call("DELETE", path, {
+      headers: { "if-match": `"${graded.version}"` },
+    });
+    expect(removed.status).toBe(204);
+    await expectStage("its only source removed: registered again", 0, 0);
+  });
 
   it("moves the Chaoyang official's summary when a source becomes major", async () => {
     const registered = await enterprise.call("POST", "/api/v1/risk-sources", {

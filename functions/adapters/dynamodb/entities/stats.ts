@@ -1,5 +1,6 @@
 import { CustomAttributeType, Entity, type EntityConfiguration as EntityConfig } from "electrodb";
 import type { Contribution, Counts } from "../../../../shared/stats/contribution.ts";
+import type { EnterpriseRollup } from "../../../../shared/stats/enterprise-coverage.ts";
 import { key, tenantPartition } from "./key.ts";
 
 /**
@@ -29,7 +30,10 @@ export const statsSliceEntity = (config: EntityConfig) =>
     config,
   );
 
-/** What a source contributes to the statistics as folded, and the record version folded last. */
+/**
+ * What a source (or a warning) contributes to the statistics as folded, and the record version
+ * folded last; under `sourceId` "enterprise", an enterprise's rollup and coverage stage.
+ */
 export const statsContributionEntity = (config: EntityConfig) =>
   new Entity(
     {
@@ -40,6 +44,10 @@ export const statsContributionEntity = (config: EntityConfig) =>
         version: { type: "number", required: true },
         /** `null` once the source is deleted: a late, older record then folds nothing. */
         contribution: { type: CustomAttributeType<Contribution | null>("any") },
+        /** Sources: the due dates the review-due pass announced overdue. */
+        overdueNotices: { type: "list", items: { type: "string" } },
+        /** Enterprises: what their coverage stage is computed from (fold.ts). */
+        rollup: { type: CustomAttributeType<EnterpriseRollup>("any") },
       },
       indexes: {
         byTenant: { pk: tenantPartition, sk: key("sk", "STC#${sourceId}", ["sourceId"]) },

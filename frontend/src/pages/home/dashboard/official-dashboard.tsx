@@ -172,15 +172,27 @@ export function OfficialDashboard({ role }: { role: Role }) {
                 >
                   <Typography.Text>{balanceName(row.key)}</Typography.Text>
                   <Progress
-                    percent={Math.round(row.share * 100)}
+                    percent={Math.round(row.currentShare * 100)}
                     size="small"
+                    aria-label={t("portal.dashboard.enterprisesCurrent", {
+                      current: row.enterprises.current,
+                      known: row.enterprises.known,
+                    })}
                     format={() =>
-                      t("portal.dashboard.coverageShare", {
-                        assessed: row.assessed,
-                        registered: row.registered,
+                      t("portal.dashboard.enterprisesCurrent", {
+                        current: row.enterprises.current,
+                        known: row.enterprises.known,
                       })
                     }
                   />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t("portal.dashboard.enterpriseStages", row.enterprises)}
+                    {" · "}
+                    {t("portal.dashboard.coverageShare", {
+                      assessed: row.assessed,
+                      registered: row.registered,
+                    })}
+                  </Typography.Text>
                 </Link>
               </List.Item>
             )}
