@@ -11,7 +11,7 @@ import {
   type SliceItem,
   type SliceWrite,
   sliceKey,
-} from "./fold.ts";
+} from "./fold-model.ts";
 
 /**
  * The fold's batch reads and its all-or-nothing write, on the single table. A shard whose level

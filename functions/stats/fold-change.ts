@@ -10,7 +10,7 @@ import {
 import type { EnterprisePlace } from "../../shared/stats/enterprise-coverage.ts";
 import type { Tenant, TenantStatus } from "../../shared/tenancy/tenant.ts";
 import type { Warning } from "../../shared/warnings/warning.ts";
-import type { FoldChange } from "./fold.ts";
+import type { FoldChange } from "./fold-model.ts";
 
 /** The entities the fold reads, by the entity library's tag. */
 export const FOLDED_ENTITIES = [

@@ -17,7 +17,8 @@ import {
 import type { Jurisdiction } from "../../shared/tenancy/claims.ts";
 import { covers } from "../../shared/tenancy/scope.ts";
 import type { TenantStatus } from "../../shared/tenancy/tenant.ts";
-import { type FoldChange, foldChanges, STATS_SHARDS } from "./fold.ts";
+import { foldChanges } from "./fold.ts";
+import { type FoldChange, STATS_SHARDS } from "./fold-model.ts";
 import { MemoryFoldStore } from "./memory-fold-store.ts";
 
 const districts = ["110101", "110105", "110108"];

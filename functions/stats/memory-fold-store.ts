@@ -7,7 +7,7 @@ import {
   type SliceKey,
   type SliceWrite,
   sliceKey,
-} from "./fold.ts";
+} from "./fold-model.ts";
 
 /** The fold store in memory: the property test's oracle of the fold's arithmetic. */
 export class MemoryFoldStore implements FoldStore {

@@ -1,8 +1,9 @@
 import { functionStore } from "../platform/data/request-store.ts";
 import { streamBatchHandler } from "../platform/handlers/batch-handlers.ts";
 import { dynamoFoldStore } from "./dynamodb-fold-store.ts";
-import { type FoldChange, foldChanges } from "./fold.ts";
+import { foldChanges } from "./fold.ts";
 import { foldChangeOf } from "./fold-change.ts";
+import type { FoldChange } from "./fold-model.ts";
 import { statsFold } from "./manifest.ts";
 
 /**

@@ -10,7 +10,7 @@ import {
 import { NO_JURISDICTION } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { STATS_SHARDS } from "./fold.ts";
+import { STATS_SHARDS } from "./fold-model.ts";
 
 /** The counter shards a scope sums: its disjoint slices × the shards of each. */
 function shardsOf(scope: Scope): { slice: string; shard: number }[] {

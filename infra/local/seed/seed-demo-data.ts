@@ -1,5 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { storeFor } from "../../../functions/adapters/dynamodb/store.ts";
+import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
+import { passProgress, runPass } from "../../../functions/passes/pass-runner.ts";
+import { reviewDuePlan } from "../../../functions/passes/review-due.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../runners/local-account.ts";
 import { seedDemoDelegation } from "./demo-delegation.ts";
 import { seedDemoHiddenDangers } from "./demo-hidden-dangers.ts";
@@ -58,6 +60,8 @@ export async function startDemoSeed(
       const resources = await seedDemoReadiness(store, new Date());
       if (resources)
         log(`✔ Demo readiness       ${resources} emergency resources, plans and drills`);
+      const overdue = await catchUpReviewDuePass(store, new Date(), abort.signal);
+      log(`✔ Review-due pass      today's: ${overdue} sources announced overdue`);
     })
     .then(
       () => undefined,
@@ -75,4 +79,26 @@ export async function startDemoSeed(
       return registry;
     },
   };
+}
+
+/**
+ * Today's review-due pass, as the 06:00 schedule would have run it had the stack been up: the
+ * seeded city has sources past their review dates, and officials' overdue warnings and their
+ * enterprises' coverage ("current") come from that pass. Idempotent and checkpointed: a pass
+ * already done today costs one read, a stop midway resumes on the next start.
+ */
+async function catchUpReviewDuePass(store: Store, now: Date, signal: AbortSignal) {
+  const plan = reviewDuePlan(store, now);
+  await runPass(
+    store,
+    {
+      ...plan,
+      readPage: (segment, cursor) => {
+        signal.throwIfAborted();
+        return plan.readPage(segment, cursor);
+      },
+    },
+    () => new Date(),
+  );
+  return (await passProgress(store, plan.id))?.acted ?? 0;
 }

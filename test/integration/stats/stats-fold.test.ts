@@ -1,12 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { dynamoFoldStore } from "../../../functions/stats/dynamodb-fold-store.ts";
-import {
-  foldChange,
-  foldChanges,
-  type SourceChange,
-  STATS_SHARDS,
-} from "../../../functions/stats/fold.ts";
+import { foldChange, foldChanges } from "../../../functions/stats/fold.ts";
+import { type SourceChange, STATS_SHARDS } from "../../../functions/stats/fold-model.ts";
 import { type Contribution, recompute, sumCounts } from "../../../shared/stats/contribution.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
