@@ -3,7 +3,7 @@ import { shardOf } from "../../functions/adapters/dynamodb/shard.ts";
 import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts";
 import { mainTable } from "../../functions/platform/storage-definitions.ts";
 import { dynamoFoldStore } from "../../functions/stats/dynamodb-fold-store.ts";
-import { foldChange } from "../../functions/stats/fold.ts";
+import { foldChange, foldChanges } from "../../functions/stats/fold.ts";
 import { STATS_SHARDS } from "../../functions/stats/fold-model.ts";
 import { readScopeCounts, readTrends } from "../../functions/stats/stats-reader.ts";
 import { ensureTable } from "../../infra/local/bootstrap/ensure-table.ts";
@@ -22,6 +22,10 @@ import {
   type SourceContribution,
   summaryOf,
 } from "../../shared/stats/contribution.ts";
+import {
+  ENTERPRISE_STAGES,
+  type EnterpriseContribution,
+} from "../../shared/stats/enterprise-coverage.ts";
 import { parseJurisdiction } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { BenchResult } from "../run.ts";
@@ -98,11 +102,20 @@ function contribution(prng: Prng): SourceContribution {
   };
 }
 
-/** The counter items the fold would leave for `n` sources, written with batch puts. */
+/** An enterprise at a random place and stage (about five sources each in the seeded city). */
+function enterpriseContribution(prng: Prng): EnterpriseContribution {
+  const { district, street, industry } = contribution(prng);
+  return { kind: "enterprise", district, street, industry, stage: prng.pick(ENTERPRISE_STAGES) };
+}
+
+/** The counter items the fold would leave for `n` sources and n/5 enterprises, written with batch puts. */
 async function seedCounters(store: Store, n: number): Promise<number> {
   const prng = mulberry32(n);
   const byShard = Array.from({ length: STATS_SHARDS }, () => [] as Contribution[]);
   for (let i = 0; i < n; i++) byShard[shardOf(`src-${i}`, STATS_SHARDS)]?.push(contribution(prng));
+  for (let i = 0; i < n / 5; i++) {
+    byShard[shardOf(`t-${i}`, STATS_SHARDS)]?.push(enterpriseContribution(prng));
+  }
   const items = byShard.flatMap((contributions, shard) =>
     [...recompute(contributions)].map(([slice, counts]) => ({
       slice,
@@ -181,22 +194,37 @@ export async function stats(): Promise<BenchResult> {
       large.district.p50 / small.district.p50,
     );
 
-    // Units per fold (cost model): 200 new sources, then the same 200 re-graded.
+    // Units per fold (cost model): 200 new sources of 40 active enterprises, then the same 200
+    // re-graded; each change also moves its enterprise's rollup, and its stage when it changes.
     const fold = dynamoFoldStore(big);
     const prng = mulberry32(7);
+    const tenantOf = (i: number) => `t-bench-${i % 40}`;
+    for (let i = 0; i < 40; i++) {
+      const { district, street, industry } = contribution(prng);
+      await foldChanges(fold, [
+        { kind: "tenant", tenantId: tenantOf(i), version: 1, status: "active" },
+        {
+          kind: "enterprise",
+          tenantId: tenantOf(i),
+          version: 1,
+          place: { district, street, industry },
+        },
+      ]);
+    }
     const changes = Array.from({ length: 200 }, (_, i) => ({
       id: `new-${i}`,
+      tenantId: tenantOf(i),
       c: contribution(prng),
     }));
     meter.take();
-    for (const { id, c } of changes) {
-      await foldChange(fold, { tenantId: "t-bench", sourceId: id, version: 1, contribution: c });
+    for (const { id, tenantId, c } of changes) {
+      await foldChange(fold, { tenantId, sourceId: id, version: 1, contribution: c });
     }
     const registered = meter.take();
-    for (const { id, c } of changes) {
+    for (const { id, tenantId, c } of changes) {
       const level = c.level === "major" ? "low" : "major";
       await foldChange(fold, {
-        tenantId: "t-bench",
+        tenantId,
         sourceId: id,
         version: 2,
         contribution: { ...c, level },
