@@ -182,6 +182,9 @@ describe("risk notification card pages", () => {
       mimeType: "application/pdf",
       buffer: Buffer.from("%PDF-1.7 演示预案"),
     });
+    // The button shows once the upload is stored; only then is the download timed.
+    const open = plan.getByRole("button", { name: "查看预案文件" });
+    await open.waitFor({ timeout: 60_000 });
     const [shown] = await Promise.all([
       page
         .context()
@@ -189,7 +192,7 @@ describe("risk notification card pages", () => {
           "response",
           (r) => r.url().includes("/local/s3/") && r.request().method() === "GET",
         ),
-      plan.getByRole("button", { name: "查看预案文件" }).click(),
+      open.click(),
     ]);
     expect(shown.status()).toBe(200);
 
