@@ -20,6 +20,8 @@ export interface DynamoDbLocalOptions {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
+  /** The Java process (its own process group). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,10 @@ export async function startDynamoDbLocal(
       "-sharedDb",
       ...storage,
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    // Its own process group: a terminal's Ctrl-C signals the whole foreground group, and DynamoDB
+    // Local must outlive the stack's orderly stop (handlers finishing, checkpoints saved) — the
+    // stack stops it last, and kills it if this process exits first.
+    { stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
   const collect = (chunk: Buffer) => {
@@ -74,7 +79,7 @@ export async function startDynamoDbLocal(
     await stop();
     throw error;
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid, stop };
 }
 
 function dbPath(dataDir: string): string {
