@@ -7,6 +7,7 @@ import { CAPABILITY_CHECKLISTS } from "../../shared/readiness/capability-checkli
 import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
+import { waitFor } from "../../test/support/wait-for.ts";
 import { launchChromium, signInAs } from "./browser-support.ts";
 
 // Issue 13 §4–6 end to end: the enterprise directory → detail → source, the audit trail viewer,
@@ -57,9 +58,20 @@ describe("enterprise directory, audit trail, own organisation, 403", () => {
   let official: Page;
 
   it("lists the district's enterprises in words and opens one with its sources", async () => {
+    // The statistics fold counts the enterprise a moment after the seed: its sources are not
+    // graded yet, so its coverage is "registered" (未评估).
+    const api = await signIn(stack, "official@chaoyang.demo");
+    await waitFor(
+      async () => {
+        const res = await api.call("GET", "/api/v1/enterprises/t-gas-station-chaoyang");
+        return (res.body as { coverage?: unknown }).coverage !== undefined;
+      },
+      { description: "the enterprise's coverage folded" },
+    );
     official = await as("official@chaoyang.demo", "/enterprises");
     const row = official.getByTestId("enterprises").locator("tr", { hasText: GAS_STATION });
     await expect(row.textContent()).resolves.toMatch(/朝阳区.*建外街道.*燃气/);
+    await row.locator('[data-stage="registered"]').getByText("未评估").waitFor();
     await expect(official.getByTestId("enterprise-count").textContent()).resolves.toBe(
       "已显示 1 家",
     );

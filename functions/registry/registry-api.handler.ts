@@ -1,5 +1,6 @@
 import { identificationListsFor } from "../../shared/catalogs/identification-lists/index.ts";
 import { grade } from "../../shared/methodology/grading.ts";
+import type { Enterprise, EnterpriseCoverage } from "../../shared/risk/enterprise.ts";
 import { maskContactsFor } from "../../shared/tenancy/masking.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import { storeForScope } from "../platform/data/request-store.ts";
@@ -7,6 +8,7 @@ import { etagOf, expectedVersion } from "../platform/http/etag.ts";
 import { httpHandler, implement, type RouteResult } from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
 import { routeKey } from "../platform/manifest-types.ts";
+import { enterpriseCoverage } from "../stats/enterprise-coverage-reader.ts";
 import { assessmentHistory, reviewAssessment, submitAssessment } from "./assessments.ts";
 import { listEnterprises, reachEnterprise, updateOwnEnterprise } from "./enterprises.ts";
 import { registryApi, registryRoutes } from "./manifest.ts";
@@ -30,6 +32,15 @@ import {
   listSupervisionChanges,
   requestSupervisionChange,
 } from "./supervision-changes.ts";
+
+/** An enterprise as answered, with its coverage stage once the statistics fold counted it. */
+function withCoverage<E extends { tenantId: string }>(
+  enterprise: E,
+  coverage: ReadonlyMap<string, EnterpriseCoverage>,
+): E & { coverage?: EnterpriseCoverage } {
+  const found = coverage.get(enterprise.tenantId);
+  return found ? { ...enterprise, coverage: found } : enterprise;
+}
 
 /** The enterprise's name on a row, when it is known. */
 const withName = (enterpriseName: string | undefined) => (enterpriseName ? { enterpriseName } : {});
@@ -88,13 +99,19 @@ export const handler = httpHandler(
       tagged(await updateOwnEnterprise(caller, scope, body, expectedVersion(headers))),
     listEnterprises: async ({ caller, scope, query }) => {
       const page = await listEnterprises(caller, scope, query);
-      return {
-        body: { ...page, items: page.items.map((e) => maskContactsFor(caller.role, e, false)) },
-      };
+      const coverage = await enterpriseCoverage(
+        storeForScope(scope),
+        page.items.map((e) => e.tenantId),
+      );
+      const view = (e: Enterprise) =>
+        withCoverage(maskContactsFor(caller.role, e, false), coverage);
+      return { body: { ...page, items: page.items.map(view) } };
     },
     getEnterprise: async ({ caller, scope, params }) => {
       const found = await reachEnterprise(caller, scope, params.tenantId);
-      return tagged(maskContactsFor(caller.role, found, found.tenantId === caller.tenantId));
+      const coverage = await enterpriseCoverage(storeForScope(scope), [found.tenantId]);
+      const view = maskContactsFor(caller.role, found, found.tenantId === caller.tenantId);
+      return tagged(withCoverage(view, coverage));
     },
     listRiskSources: async ({ caller, scope, query }) => {
       const page = await listRiskSources(caller, scope, query);

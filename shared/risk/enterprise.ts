@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { DistrictCodeSchema } from "../catalogs/districts.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
+import { ENTERPRISE_STAGES } from "../stats/enterprise-coverage.ts";
 import {
   ContactSchema,
   ContactViewSchema,
@@ -54,8 +55,24 @@ export const EnterpriseSchema = z
   .extend({ standardization: StandardizationSchema.optional() });
 export type Enterprise = z.infer<typeof EnterpriseSchema>;
 
-/** An enterprise as the API answers it: its contacts' phones may be masked. */
+/**
+ * How far an enterprise's assessments are (覆盖情况, shared/stats/enterprise-coverage.ts), as the
+ * statistics fold keeps it: the stage and the counts it comes from.
+ */
+export const EnterpriseCoverageSchema = z.strictObject({
+  stage: z.enum(ENTERPRISE_STAGES),
+  sources: z.number().int().nonnegative(),
+  graded: z.number().int().nonnegative(),
+  overdue: z.number().int().nonnegative(),
+});
+export type EnterpriseCoverage = z.infer<typeof EnterpriseCoverageSchema>;
+
+/**
+ * An enterprise as the API answers it: its contacts' phones may be masked; its coverage once the
+ * fold has counted it.
+ */
 export const EnterpriseViewSchema = EnterpriseSchema.extend({
   principal: ContactViewSchema,
   safetyContact: ContactViewSchema,
+  coverage: EnterpriseCoverageSchema.optional(),
 });

@@ -106,6 +106,24 @@ describe("statistics summary", () => {
     });
     expect(assessed.status).toBe(201);
     await expectStage("its one source graded: assessed and current", 1, 1);
+    // The enterprise directory shows the same stage, to the official and to the enterprise.
+    const coverageSeenBy = async (who: ApiCaller) => {
+      const res = await who.call("GET", "/api/v1/enterprises/t-gas-station-chaoyang");
+      expect(res.status).toBe(200);
+      return (res.body as { coverage?: unknown }).coverage;
+    };
+    expect(await coverageSeenBy(chaoyang)).toEqual({
+      stage: "current",
+      sources: 1,
+      graded: 1,
+      overdue: 0,
+    });
+    expect(await coverageSeenBy(enterprise)).toMatchObject({ stage: "current" });
+    const listed = await chaoyang.call("GET", "/api/v1/enterprises?limit=100");
+    const row = (
+      listed.body as { items: { tenantId: string; coverage?: { stage: string } }[] }
+    ).items.find((e) => e.tenantId === "t-gas-station-chaoyang");
+    expect(row?.coverage?.stage).toBe("current");
 
     // The daily review-due pass, a day after the due date, leaves a notice: no longer current.
     const graded = (await enterprise.call("GET", path)).body as RiskSource;
@@ -119,6 +137,12 @@ describe("statistics summary", () => {
       () => later,
     );
     await expectStage("past its review date: assessed, not current", 1, 0);
+    expect(await coverageSeenBy(chaoyang)).toEqual({
+      stage: "assessed",
+      sources: 1,
+      graded: 1,
+      overdue: 1,
+    });
     expect((await summaryOf(haidian)).coverage).toEqual(haidianBefore);
 
     const removed = await enterprise.call("DELETE", path, {

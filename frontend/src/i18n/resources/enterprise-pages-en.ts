@@ -30,6 +30,15 @@ export const enterprisePagesEn: Pick<
     sourcesEmpty: "This enterprise has no risk source in your jurisdiction yet.",
     auditTrail: "Audit trail",
     updatedAt: "Updated",
+    coverage: "Assessment",
+    coverageUnknown: "Not counted yet",
+    coverageStage: {
+      known: "Not registered",
+      registered: "Not assessed",
+      assessed: "Partly assessed or overdue",
+      current: "Current",
+    },
+    coverageCounts: "{{sources}} risk sources, {{graded}} assessed, {{overdue}} past review",
   },
   organisation: {
     title: "My organisation",

@@ -25,6 +25,15 @@ export const enterprisePagesZhCN = {
     sourcesEmpty: "该企业在您的辖区内尚无风险源。",
     auditTrail: "查看审计记录",
     updatedAt: "更新时间",
+    coverage: "评估状态",
+    coverageUnknown: "尚未统计",
+    coverageStage: {
+      known: "未注册",
+      registered: "未评估",
+      assessed: "评估未全/已逾期",
+      current: "评估在期",
+    },
+    coverageCounts: "风险源 {{sources}} 个，已评估 {{graded}} 个，复评逾期 {{overdue}} 个",
   },
   organisation: {
     title: "本单位信息",

@@ -20,6 +20,7 @@ import {
   INDUSTRY_OPTIONS,
   industryName,
 } from "../../registry/catalog-labels.ts";
+import { CoverageTag } from "./coverage-tag.tsx";
 import { enterpriseLinks } from "./enterprise-links.ts";
 
 /**
@@ -72,6 +73,11 @@ export function EnterpriseDirectoryPage() {
       render: (_, e) => pick(industryName(e.industry)),
     },
     { key: "uscc", title: t("enterprises.uscc"), dataIndex: "uscc", responsive: ["lg"] },
+    {
+      key: "coverage",
+      title: t("enterprises.coverage"),
+      render: (_, e) => <CoverageTag coverage={e.coverage} />,
+    },
   ];
 
   return (

@@ -4,6 +4,7 @@ import type { EnterpriseView } from "../../api/registry/enterprise.ts";
 import { useLanguage } from "../../i18n/use-language.ts";
 import { districtName, industryName } from "../../registry/catalog-labels.ts";
 import { formatDate, formatDateTime } from "../../registry/dates.ts";
+import { CoverageTag } from "./coverage-tag.tsx";
 
 type Contact = EnterpriseView["principal"];
 
@@ -31,6 +32,11 @@ export function EnterpriseProfile({ enterprise: e }: { enterprise: EnterpriseVie
           key: "industry",
           label: t("enterprises.industry"),
           children: pick(industryName(e.industry)),
+        },
+        {
+          key: "coverage",
+          label: t("enterprises.coverage"),
+          children: <CoverageTag coverage={e.coverage} />,
         },
         { key: "address", label: t("enterprises.address"), span: 2, children: e.address },
         { key: "principal", label: t("enterprises.principal"), children: contactText(e.principal) },
