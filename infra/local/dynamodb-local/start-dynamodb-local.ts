@@ -20,7 +20,7 @@ export interface DynamoDbLocalOptions {
 export interface DynamoDbLocal {
   endpoint: string;
   port: number;
-  /** The Java process (its own process group). */
+  /** The Java process. */
   pid: number | undefined;
   stop(): Promise<void>;
 }
@@ -39,9 +39,16 @@ export async function startDynamoDbLocal(
   }
   const port = await freePort(options.port ?? 0);
   const storage = options.inMemory ? ["-inMemory"] : ["-dbPath", dbPath(options.dataDir ?? "")];
+  // SIGINT ignored (a disposition exec keeps, and the JVM leaves an ignored SIGINT ignored, as
+  // under nohup): a terminal's Ctrl-C signals the whole foreground group, and DynamoDB Local must
+  // outlive the stack's orderly stop (handlers finishing, checkpoints saved) — the stack stops it
+  // last with SIGTERM. It stays in our process group, so a crash that kills the group kills it.
   const child = spawn(
-    javaBin,
+    "/bin/sh",
     [
+      "-c",
+      'trap "" INT; exec "$0" "$@"',
+      javaBin,
       `-Djava.library.path=${libDir}`,
       "-jar",
       jar,
@@ -51,10 +58,7 @@ export async function startDynamoDbLocal(
       "-sharedDb",
       ...storage,
     ],
-    // Its own process group: a terminal's Ctrl-C signals the whole foreground group, and DynamoDB
-    // Local must outlive the stack's orderly stop (handlers finishing, checkpoints saved) — the
-    // stack stops it last, and kills it if this process exits first.
-    { stdio: ["ignore", "pipe", "pipe"], detached: true },
+    { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
   const collect = (chunk: Buffer) => {
