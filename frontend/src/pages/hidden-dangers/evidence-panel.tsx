@@ -7,6 +7,7 @@ import type { HiddenDanger } from "../../../../shared/hidden-dangers/hidden-dang
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
 import { evidenceLink, uploadEvidence } from "../../api/hidden-dangers.ts";
+import { openFetchedLink } from "../../api/open-fetched-link.ts";
 
 /** 整改照片: uploaded straight to the bucket, then checked by content on the server. */
 export function EvidencePanel({
@@ -29,10 +30,8 @@ export function EvidencePanel({
     },
     onError: (error) => void message.error(errorText(error, t)),
   });
-  const open = async (evidenceId: string) => {
-    const link = await evidenceLink(client, danger, evidenceId);
-    window.open(link.url, "_blank", "noopener");
-  };
+  const open = (evidenceId: string) =>
+    openFetchedLink(async () => (await evidenceLink(client, danger, evidenceId)).url);
   return (
     <Card title={t("hiddenDangers.evidence")} size="small">
       {canUpload && (

@@ -11,6 +11,7 @@ import {
 } from "../../../../shared/reports/report-job.ts";
 import { useApi } from "../../api/api-context.tsx";
 import { errorText } from "../../api/error-text.ts";
+import { openFetchedLink } from "../../api/open-fetched-link.ts";
 import { newIdempotencyKey } from "../../api/registry/etag.ts";
 import { listReports, reportDownload, reportKeys, startReport } from "../../api/reports.ts";
 import { LoadError } from "../../app/load-error.tsx";
@@ -80,12 +81,10 @@ export function ReportsPage() {
   });
 
   const download = useMutation({
-    mutationFn: (job: ReportJob) => reportDownload(client, job.id),
-    onSuccess: (link) => {
-      // The presigned link names the file (Content-Disposition: attachment); a new tab keeps
-      // this page and its job list where they are.
-      window.open(link.url, "_blank", "noopener");
-    },
+    // The presigned link names the file (Content-Disposition: attachment); a new tab keeps this
+    // page and its job list where they are.
+    mutationFn: (job: ReportJob) =>
+      openFetchedLink(async () => (await reportDownload(client, job.id)).url),
     onError: (error) => message.error(`${t("reports.downloadFailed")}: ${errorText(error, t)}`),
   });
 

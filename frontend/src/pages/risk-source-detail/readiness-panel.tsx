@@ -19,6 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Drill, EmergencyPlan } from "../../../../shared/readiness/plan.ts";
 import { useApi } from "../../api/api-context.tsx";
+import { openFetchedLink } from "../../api/open-fetched-link.ts";
 import {
   createDrill,
   createPlan,
@@ -125,7 +126,7 @@ function PlanCard({
           {plan.document && (
             <Button
               onClick={() =>
-                void planDocumentLink(client, plan.id).then((l) => window.open(l.url, "_blank"))
+                void openFetchedLink(async () => (await planDocumentLink(client, plan.id)).url)
               }
             >
               {t("readiness.openDocument")}
