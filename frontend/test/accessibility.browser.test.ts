@@ -11,7 +11,7 @@ import { riskSourceInput, storedRiskSource } from "../../test/support/registry-f
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
-import { launchChromium, signInAs } from "./browser-support.ts";
+import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
 
 // Issue 13: the main pages pass axe (WCAG 2 A/AA) and fit a 768 px tablet without sideways
 // scrolling. One signed-in context per person; pages opened by address. Needs the built app.
@@ -46,10 +46,7 @@ describe("accessibility and tablet width of the main pages", () => {
     let page = signedIn.get(email);
     if (!page) {
       page = (async () => {
-        const context = await browser.newContext({
-          locale: "zh-CN",
-          viewport: { width: 1280, height: 900 },
-        });
+        const context = await browser.newContext(pageOptions(1280, 900));
         const opened = await context.newPage();
         await signInAs(opened, stack.baseUrl, email, "/");
         return opened;

@@ -9,13 +9,23 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
-  // The app honours reduced motion (no dialog, menu or chart animations): tests wait for none.
-  "--force-prefers-reduced-motion",
 ];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 }
+
+/**
+ * Every test page: Chinese, the given viewport, and reduced motion, which the app honours (no
+ * dialog, menu or chart animation for a test to wait out or click into). It is a context option:
+ * Playwright's media emulation overrides Chromium's `--force-prefers-reduced-motion` flag.
+ */
+export const pageOptions = (width: number, height: number) =>
+  ({
+    locale: "zh-CN",
+    reducedMotion: "reduce",
+    viewport: { width, height },
+  }) as const;
 
 /** antd puts a space between the two characters of a two-character Chinese button label. */
 export const button = (label: string) => new RegExp(`^${[...label].join("\\s?")}$`);

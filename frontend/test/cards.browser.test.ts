@@ -13,7 +13,7 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
+import { launchChromium, pageOptions, signInAs as signInDemoUser } from "./browser-support.ts";
 
 // The risk card on the source's page (preview and download) and the public page its QR code
 // opens, with a public hidden-danger report from it that the district official accepts; then
@@ -53,7 +53,7 @@ describe("risk notification card pages", () => {
     source = (assessed.body as { riskSource: RiskSource }).riskSource;
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage(pageOptions(1400, 1000));
   });
 
   afterAll(async () => {
@@ -138,10 +138,7 @@ describe("risk notification card pages", () => {
   });
 
   it("lets the Chaoyang official accept the public report as a hidden danger of the source", async () => {
-    const context = await browser.newContext({
-      locale: "zh-CN",
-      viewport: { width: 1400, height: 1000 },
-    });
+    const context = await browser.newContext(pageOptions(1400, 1000));
     const official = await context.newPage();
     await signInDemoUser(official, stack.baseUrl, "official@chaoyang.demo", "/public-reports");
     const row = official

@@ -8,7 +8,7 @@ import { riskSourceInput } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
-import { launchChromium, signInAs } from "./browser-support.ts";
+import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
 
 // Issue 13 §4–6 end to end: the enterprise directory → detail → source, the audit trail viewer,
 // the own organisation's page and the 403 page, on the seeded demo tenants. Navigates by URL,
@@ -46,10 +46,7 @@ describe("enterprise directory, audit trail, own organisation, 403", () => {
 
   /** A fresh browser context per person: no sign-out round trip between them. */
   async function as(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({
-      locale: "zh-CN",
-      viewport: { width: 1280, height: 900 },
-    });
+    const context = await browser.newContext(pageOptions(1280, 900));
     const page = await context.newPage();
     await signInAs(page, stack.baseUrl, email, path);
     return page;

@@ -10,7 +10,7 @@ import {
 import { stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { putSource } from "../../test/support/warning-fixtures.ts";
-import { launchChromium, signInAs } from "./browser-support.ts";
+import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
 
 // Hidden dangers through the built web app in Debian's Chromium: the gas station's admin opens
 // a reported danger, makes the 五到位 plan, marks it rectified and evaluates the effect; the list
@@ -45,7 +45,7 @@ describe("hidden dangers pages", () => {
     const source = await putSource(store, tenantId, `${tenantId}~BROWSERSOURCE1`);
     await putHiddenDanger(store, source);
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage(pageOptions(1400, 900));
   });
 
   afterAll(async () => {

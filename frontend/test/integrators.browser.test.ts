@@ -8,7 +8,13 @@ import type { IntegratorClient } from "../../shared/tenancy/integrator-client.ts
 import type { Page as ListPage } from "../../shared/tenancy/views.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { button, launchChromium, signInAs as signInDemoUser, signOut } from "./browser-support.ts";
+import {
+  button,
+  launchChromium,
+  pageOptions,
+  signInAs as signInDemoUser,
+  signOut,
+} from "./browser-support.ts";
 
 // 对接系统: the city admin registers a district government's platform and disables it; an
 // enterprise admin registers their own system and sees only it. The built web app on the started
@@ -29,7 +35,7 @@ describe("integrators page", () => {
     await seedDemoTenants(stackStore(stack), new Date());
     browser = await launchChromium();
     // Wide enough for the city admin's whole menu; narrower, antd folds the last items into "…".
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1680, height: 900 } });
+    page = await browser.newPage(pageOptions(1680, 900));
   });
 
   afterAll(async () => {

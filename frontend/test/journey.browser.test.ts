@@ -11,7 +11,7 @@ import {
 import { stackStore } from "../../test/support/stack-client.ts";
 import { freshUscc } from "../../test/support/tenancy-fixtures.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { button, launchChromium, signInAs, signOut } from "./browser-support.ts";
+import { button, launchChromium, pageOptions, signInAs, signOut } from "./browser-support.ts";
 
 // The journey of issue 13 in Chromium (`npm run test:e2e`): an enterprise signs up with the map
 // picker, the district official approves; a Chaoyang gas station registers and assesses a source
@@ -42,7 +42,7 @@ describe("journey: sign-up, approval, registration with the map picker, review",
       name: "北京朝阳示范加油站有限公司",
     });
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage(pageOptions(1280, 900));
   });
 
   afterAll(async () => {

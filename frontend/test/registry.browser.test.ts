@@ -12,7 +12,12 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, signInAs as signInDemoUser, signOut } from "./browser-support.ts";
+import {
+  launchChromium,
+  pageOptions,
+  signInAs as signInDemoUser,
+  signOut,
+} from "./browser-support.ts";
 
 // The registry pages end to end: the started local stack (gateway serving frontend/dist, the
 // registry API, DynamoDB Local) driven through Debian's Chromium. Needs `npm run build:frontend`.
@@ -39,7 +44,7 @@ describe("risk registry pages", () => {
       name: "北京朝阳示范加油站有限公司",
     });
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } });
+    page = await browser.newPage(pageOptions(1400, 1000));
   });
 
   afterAll(async () => {

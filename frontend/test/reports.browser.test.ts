@@ -12,7 +12,7 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, signInAs } from "./browser-support.ts";
+import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
 
 // The officials' report downloads page through the local stack and Debian's Chromium: choose a
 // report and format, watch the job finish, download the file by its presigned link.
@@ -46,10 +46,7 @@ describe("report downloads page", () => {
       { action: (tx) => tx.riskSource.put(riskSourceItem(source)).commit() },
     ]);
     browser = await launchChromium();
-    page = await browser.newPage({
-      locale: "zh-CN",
-      viewport: { width: 1600, height: 1000 },
-    });
+    page = await browser.newPage(pageOptions(1600, 1000));
   });
 
   afterAll(async () => {
@@ -90,10 +87,7 @@ describe("report downloads page", () => {
     const now = new Date();
     const plan = reviewDuePlan(store, now);
     await runPass(store, plan, () => now);
-    const admin = await browser.newPage({
-      locale: "zh-CN",
-      viewport: { width: 1400, height: 900 },
-    });
+    const admin = await browser.newPage(pageOptions(1400, 900));
     try {
       await signInAs(admin, stack.baseUrl, "admin@city.demo", "/passes");
       const row = admin.getByTestId("passes").locator("tr.ant-table-row").first();

@@ -11,7 +11,7 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, signInAs } from "./browser-support.ts";
+import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
 
 // The risk e-map: the districts from the shipped GeoJSON, one district's sources as points and,
 // with the layer on, its emergency resources.
@@ -63,7 +63,7 @@ describe("risk e-map", () => {
     });
     expect(shelter.status).toBe(201);
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage(pageOptions(1280, 900));
   });
 
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { startLocalStack } from "../../infra/local/start-stack.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { isProviderSignInPage, launchChromium, signOut } from "./browser-support.ts";
+import { isProviderSignInPage, launchChromium, pageOptions, signOut } from "./browser-support.ts";
 
 // End-to-end: the started local stack (gateway serving frontend/dist, identity provider, APIs)
 // driven through a real Chromium. Needs `npm run build:frontend` and /usr/bin/chromium.
@@ -18,7 +18,7 @@ describe("web app shell", () => {
     running = await startTestStack("shell");
     stack = running.stack;
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage(pageOptions(1280, 900));
   });
 
   afterAll(async () => {

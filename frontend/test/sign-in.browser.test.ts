@@ -1,9 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoUsers } from "../../infra/local/identity/demo-users.ts";
 import type { startLocalStack } from "../../infra/local/start-stack.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { isProviderSignInPage, launchChromium, signOut } from "./browser-support.ts";
+import {
+  isProviderSignInPage,
+  launchChromium,
+  pageOptions,
+  signInAs,
+  signOut,
+} from "./browser-support.ts";
 
 /** A deep link every demo role may open (REGISTRY_READERS), with a query to carry through. */
 const DEEP_LINK = "/risk-sources?from=deep-link";
@@ -16,13 +22,23 @@ describe("sign-in through the OpenID provider", () => {
   let running: TestStack | undefined;
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     running = await startTestStack("sign-in");
     stack = running.stack;
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+  });
+
+  // A context per user: one user's stalled sign-out must not leave the next one signed in.
+  beforeEach(async () => {
+    context = await browser.newContext(pageOptions(1280, 900));
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
   });
 
   afterAll(async () => {
@@ -54,4 +70,28 @@ describe("sign-in through the OpenID provider", () => {
       await page.waitForURL(isProviderSignInPage);
     },
   );
+
+  // Under load /me answered while the menu was open; the role line it added pushed sign-out
+  // down between Playwright's aim and its click, and the click hit the label above it.
+  it("keeps sign-out where it is while /me is still loading", async () => {
+    let answerMe = () => {};
+    const meHeld = new Promise<void>((resolve) => {
+      answerMe = resolve;
+    });
+    await page.route("**/api/v1/me", async (route) => {
+      await meHeld;
+      await route.continue();
+    });
+    await signInAs(page, stack.baseUrl, "official@chaoyang.demo", DEEP_LINK);
+    await page.getByTestId("user-menu").click();
+    const menu = page.locator(".ant-dropdown-menu");
+    const shown = await menu.textContent();
+    const before = await page.getByTestId("sign-out").boundingBox();
+
+    answerMe();
+    await expect.poll(() => menu.textContent()).not.toBe(shown);
+    expect(await page.getByTestId("sign-out").boundingBox()).toEqual(before);
+    await page.getByTestId("sign-out").click();
+    await page.waitForURL((url) => url.pathname === "/sign-in");
+  });
 });

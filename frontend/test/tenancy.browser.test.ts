@@ -14,6 +14,7 @@ import {
   button,
   isProviderSignInPage,
   launchChromium,
+  pageOptions,
   signInAs,
   signOut,
 } from "./browser-support.ts";
@@ -34,7 +35,7 @@ describe("tenancy pages", () => {
     stack = running.stack;
     await seedDemoTenants(stackStore(stack), new Date());
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage(pageOptions(1280, 900));
   });
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import {
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { putSource } from "../../test/support/warning-fixtures.ts";
-import { button, launchChromium, signInAs } from "./browser-support.ts";
+import { button, launchChromium, pageOptions, signInAs } from "./browser-support.ts";
 
 // The officials' warnings inbox through the built web app on the local stack in Debian's
 // Chromium: a red warning in Chaoyang is listed, acknowledged with a note (the timeline shows
@@ -55,7 +55,7 @@ describe("warnings inbox", () => {
     });
     expect(shelter.status, JSON.stringify(shelter.body)).toBe(201);
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage(pageOptions(1400, 900));
   });
 
   afterAll(async () => {

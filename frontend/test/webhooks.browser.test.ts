@@ -9,7 +9,12 @@ import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { waitFor } from "../../test/support/wait-for.ts";
 import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
-import { button, launchChromium, signInAs as signInDemoUser } from "./browser-support.ts";
+import {
+  button,
+  launchChromium,
+  pageOptions,
+  signInAs as signInDemoUser,
+} from "./browser-support.ts";
 
 // Webhook 接收地址: the gas station's admin adds an endpoint (the secret shown once), an event
 // reaches the receiver signed with it, the delivery log shows it and a replay sends it again;
@@ -29,7 +34,7 @@ describe("webhooks page", () => {
     running = await startTestStack("webhooks-browser");
     stack = running.stack;
     browser = await launchChromium();
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1680, height: 900 } });
+    page = await browser.newPage(pageOptions(1680, 900));
   });
 
   afterAll(async () => {

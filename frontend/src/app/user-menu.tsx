@@ -27,7 +27,11 @@ export function UserMenu() {
               <Flex vertical>
                 <Typography.Text type="secondary">{t("auth.signedInAs")}</Typography.Text>
                 <Typography.Text>{email}</Typography.Text>
-                {me && <Typography.Text type="secondary">{pick(me.roleLabel)}</Typography.Text>}
+                {/* The role line is there before /me answers, so the sign-out item below it
+                    does not move under a pointer already on its way to it. */}
+                <Typography.Text type="secondary" data-testid="user-role">
+                  {me ? pick(me.roleLabel) : "\u00a0"}
+                </Typography.Text>
               </Flex>
             ),
           },
