@@ -10,6 +10,7 @@ import {
   type Enterprise,
   type EnterpriseCreateInput,
   EnterpriseCreateInputSchema,
+  placeOfEnterprise,
 } from "../../shared/risk/enterprise.ts";
 import { covers, type Place } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
@@ -19,7 +20,6 @@ import type { SheetRows } from "../adapters/spreadsheet/spreadsheet.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { attemptTogether, auditStep } from "../platform/data/unit-of-work.ts";
 import { enterpriseItem, loadEnterprise } from "../registry/enterprise-item.ts";
-import { placeOfEnterprise } from "../registry/enterprises.ts";
 import { tenantItem } from "../tenancy/tenant-records.ts";
 import { type RowOutcome, type RunControl, type RunResult, runRows } from "./row-runner.ts";
 

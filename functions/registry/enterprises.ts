@@ -3,6 +3,7 @@ import {
   type Enterprise,
   EnterpriseSchema,
   type EnterpriseUpdateInput,
+  placeOfEnterprise,
 } from "../../shared/risk/enterprise.ts";
 import type { EnterpriseListQuery } from "../../shared/risk/list-query.ts";
 import { governedEdits, SupervisionGovernedError } from "../../shared/risk/supervision-change.ts";
@@ -24,12 +25,6 @@ import { staleVersion } from "../platform/http/etag.ts";
 import { delegatedSources } from "../tenancy/delegation-access.ts";
 import { enterpriseItem, loadEnterprise } from "./enterprise-item.ts";
 import type { Page } from "./risk-source-listing.ts";
-
-export const placeOfEnterprise = (e: Enterprise): Place => ({
-  district: e.district,
-  street: e.street,
-  industry: e.industry,
-});
 
 function enterpriseNotFound(): NotFoundError {
   return new NotFoundError({ zh: "企业不存在", en: "Enterprise not found" });

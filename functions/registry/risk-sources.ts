@@ -1,7 +1,7 @@
 import { ulid } from "ulidx";
 import { GB6441_1986 } from "../../shared/catalogs/accident-types.ts";
 import { NotFoundError, ValidationError } from "../../shared/errors.ts";
-import type { Enterprise } from "../../shared/risk/enterprise.ts";
+import { type Enterprise, placeOfEnterprise } from "../../shared/risk/enterprise.ts";
 import {
   type RiskSource,
   type RiskSourceCreateInput,
@@ -17,7 +17,6 @@ import { storeForScope } from "../platform/data/request-store.ts";
 import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
-import { placeOfEnterprise } from "./enterprises.ts";
 import { registeredEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { loadSource, ownerOf, placeOfSource, sourceNotFound } from "./source-reach.ts";

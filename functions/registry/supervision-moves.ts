@@ -1,4 +1,5 @@
 import { ConflictError } from "../../shared/errors.ts";
+import { placeOfEnterprise } from "../../shared/risk/enterprise.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import {
   type SupervisedPlace,
@@ -10,7 +11,6 @@ import type { TxEntities, WriteStep } from "../platform/data/unit-of-work.ts";
 import { loadTenant, tenantReplace } from "../tenancy/tenant-records.ts";
 import { assessmentItem, loadAssessment } from "./assessments.ts";
 import { enterpriseItem, loadEnterprise } from "./enterprise-item.ts";
-import { placeOfEnterprise } from "./enterprises.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
 import { enterpriseNameOf } from "./row-names.ts";
 import { loadSource, placeOfSource } from "./source-reach.ts";

@@ -1,13 +1,12 @@
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { AttributeValue, DynamoDBRecord } from "aws-lambda";
-import type { Enterprise } from "../../shared/risk/enterprise.ts";
+import { type Enterprise, placeOfEnterprise } from "../../shared/risk/enterprise.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import {
   type Contribution,
   contributionOf,
   warningContributionOf,
 } from "../../shared/stats/contribution.ts";
-import type { EnterprisePlace } from "../../shared/stats/enterprise-coverage.ts";
 import type { Tenant, TenantStatus } from "../../shared/tenancy/tenant.ts";
 import type { Warning } from "../../shared/warnings/warning.ts";
 import type { FoldChange } from "./fold-model.ts";
@@ -39,12 +38,6 @@ function read(image: Record<string, AttributeValue> | undefined): Stored | undef
 export const enterpriseStatusOf = (tenant: Tenant): TenantStatus | null =>
   tenant.kind === "enterprise" ? tenant.status : null;
 
-export const placeOf = ({ district, street, industry }: Enterprise): EnterprisePlace => ({
-  district,
-  street,
-  industry,
-});
-
 type Versioned = Extract<Stored, { __edb_e__: "riskSource" | "warning" }>;
 
 /** Warnings fold beside sources under an id of their own kind, so the two never collide. */
@@ -75,7 +68,7 @@ export function foldChangeOf(record: DynamoDBRecord): FoldChange | undefined {
     return { kind: "tenant", tenantId: item.tenantId, version, status };
   }
   if (item.__edb_e__ === "enterprise") {
-    const place = removed ? null : placeOf(item.record);
+    const place = removed ? null : placeOfEnterprise(item.record);
     return { kind: "enterprise", tenantId: item.tenantId, version, place };
   }
   return {

@@ -1,5 +1,6 @@
 import type { Contribution, Counts } from "../../shared/stats/contribution.ts";
-import type { EnterprisePlace, EnterpriseRollup } from "../../shared/stats/enterprise-coverage.ts";
+import type { EnterpriseRollup } from "../../shared/stats/enterprise-coverage.ts";
+import type { Place } from "../../shared/tenancy/scope.ts";
 import type { TenantStatus } from "../../shared/tenancy/tenant.ts";
 
 /** Counter items per slice: a busy slice (the whole city) takes writes on several items. */
@@ -49,7 +50,7 @@ export interface EnterpriseChange {
   kind: "enterprise";
   tenantId: string;
   version: number;
-  place: EnterprisePlace | null;
+  place: Place | null;
 }
 
 export type FoldChange = SourceChange | ReviewNoticeChange | TenantChange | EnterpriseChange;

@@ -8,7 +8,6 @@ import {
   sumCounts,
   summaryOf,
 } from "../../shared/stats/contribution.ts";
-import type { EnterprisePlace } from "../../shared/stats/enterprise-coverage.ts";
 import {
   enterpriseContributions,
   type RegistrySource,
@@ -109,7 +108,7 @@ interface Registered {
 async function play(mutations: readonly Mutation[], batchSize = 1) {
   const registry = new Map<string, Registered>();
   const statuses = new Map<string, { version: number; status: TenantStatus | null }>();
-  const places = new Map<string, { version: number; place: EnterprisePlace | null }>();
+  const places = new Map<string, { version: number; place: Place | null }>();
   const notices: ReviewNoticeRef[] = [];
   const delivered: FoldChange[] = [];
   const store = new MemoryFoldStore();

@@ -1,3 +1,4 @@
+import { placeOfEnterprise } from "../../shared/risk/enterprise.ts";
 import {
   type Counts,
   contributionOf,
@@ -9,7 +10,7 @@ import {
 import { enterpriseContributions } from "../../shared/stats/enterprise-recompute.ts";
 import { scanEntities } from "../adapters/dynamodb/scan-entities.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { enterpriseStatusOf, placeOf } from "./fold-change.ts";
+import { enterpriseStatusOf } from "./fold-change.ts";
 
 /** A counter whose folded value differs from the registry's. */
 export interface Drift {
@@ -39,7 +40,7 @@ export async function reconcileStats(store: Store): Promise<Drift[]> {
   const enterprises = enterprise.map((p) => ({
     tenantId: p.tenantId,
     status: statuses.get(p.tenantId) ?? null,
-    place: placeOf(p.record),
+    place: placeOfEnterprise(p.record),
   }));
   const expected = recompute([
     ...registry.map((s) => s.contribution),

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { DistrictCodeSchema } from "../catalogs/districts.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
 import { ENTERPRISE_STAGES } from "../stats/enterprise-coverage.ts";
+import type { Place } from "../tenancy/scope.ts";
 import {
   ContactSchema,
   ContactViewSchema,
@@ -54,6 +55,13 @@ export const EnterpriseSchema = z
   .extend(StoredMetaSchema.shape)
   .extend({ standardization: StandardizationSchema.optional() });
 export type Enterprise = z.infer<typeof EnterpriseSchema>;
+
+/** Where an enterprise is supervised, as its profile (企业档案) has it. */
+export const placeOfEnterprise = ({ district, street, industry }: Enterprise): Place => ({
+  district,
+  street,
+  industry,
+});
 
 /**
  * How far an enterprise's assessments are (覆盖情况, shared/stats/enterprise-coverage.ts), as the

@@ -1,3 +1,4 @@
+import type { Place } from "../tenancy/scope.ts";
 import type { TenantStatus } from "../tenancy/tenant.ts";
 
 /**
@@ -19,13 +20,6 @@ export interface EnterpriseContribution {
   stage: EnterpriseStage;
 }
 
-/** Where an enterprise is supervised, as its profile (企业档案) has it. */
-export interface EnterprisePlace {
-  district: string;
-  street: string;
-  industry: string;
-}
-
 /**
  * What the fold keeps per enterprise to know its stage without reading its sources: its tenant
  * status, its profile's place, and running counts of its sources.
@@ -37,7 +31,7 @@ export interface EnterpriseRollup {
   status: TenantStatus | null;
   /** The enterprise profile's version folded last (0: none yet). */
   placeVersion: number;
-  place: EnterprisePlace | null;
+  place: Place | null;
   sources: number;
   graded: number;
   overdue: number;

@@ -1,9 +1,9 @@
+import type { Place } from "../tenancy/scope.ts";
 import type { TenantStatus } from "../tenancy/tenant.ts";
 import { type SourceContribution, standingOf } from "./contribution.ts";
 import {
   EMPTY_ROLLUP,
   type EnterpriseContribution,
-  type EnterprisePlace,
   type EnterpriseRollup,
   enterpriseContributionOf,
   withSourceMoved,
@@ -25,7 +25,7 @@ export interface ReviewNoticeRef {
 export interface RegistryEnterprise {
   tenantId: string;
   status: TenantStatus | null;
-  place: EnterprisePlace | null;
+  place: Place | null;
 }
 
 /**
