@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
 import { putHiddenDanger } from "../../test/support/hidden-danger-fixtures.ts";
@@ -72,9 +72,21 @@ describe("hidden dangers pages", () => {
     await page.getByTestId("plan-person").fill("王站长");
     await page.getByTestId("plan-phone").fill("13800138000");
     await page.getByTestId("plan-emergency").fill("按现场处置方案执行");
+    // Under load a refetch of the danger answered after the next step had: hold every read of
+    // it back until the step is done, then let them through; the page must keep the newer state.
+    const held: Route[] = [];
+    const oneDanger = /\/api\/v1\/hidden-dangers\/[^/?]+(\?.*)?$/;
+    await page.route(oneDanger, (route) =>
+      route.request().method() === "GET" ? void held.push(route) : route.continue(),
+    );
     await page.getByTestId("plan-save").click();
     await page.getByTestId("danger-title").getByText("整改中").waitFor();
     await page.getByTestId("step-rectify").click();
+    await page.getByTestId("danger-title").getByText("已整改").waitFor();
+    await page.unroute(oneDanger);
+    for (const route of held) await route.continue().catch(() => undefined); // cancelled meanwhile
+    await Promise.all(held.map((route) => route.request().response()));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
     await page.getByTestId("danger-title").getByText("已整改").waitFor();
     await page.getByTestId("step-note").fill("复查通道畅通");
     await page.getByTestId("step-evaluate").click();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { hashKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   App,
   Button,
@@ -65,10 +65,18 @@ export function HiddenDangerDetailPage() {
     queryKey: dangerKeys.one(id),
     queryFn: ({ signal }) => getDanger(client, id, signal),
   });
+  // The answer is the danger as stored, so it is not fetched again; and a fetch still in flight
+  // is cancelled first: landing after it, the earlier state came back (the next step then sent a
+  // stale version), as happened under load when a step followed the previous one quickly.
   const changed = async (next: HiddenDanger) => {
-    queryClient.setQueryData(dangerKeys.one(id), next);
+    const one = dangerKeys.one(id);
+    await queryClient.cancelQueries({ queryKey: one, exact: true });
+    queryClient.setQueryData(one, next);
     setNote("");
-    await queryClient.invalidateQueries({ queryKey: dangerKeys.all() });
+    await queryClient.invalidateQueries({
+      queryKey: dangerKeys.all(),
+      predicate: (query) => query.queryHash !== hashKey(one),
+    });
   };
   const act = useMutation({
     mutationFn: async (v: { step: DangerStep } | { plan: RectificationPlan }) => {
