@@ -5,6 +5,7 @@ import { riskSourceItem } from "../../functions/registry/risk-source-item.ts";
 import { warningItem } from "../../functions/warnings/warning-item.ts";
 import { seedDemoTenants } from "../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../infra/local/start-stack.ts";
+import type { Trends } from "../../shared/stats/trends.ts";
 import { DEFAULT_RULE_SET } from "../../shared/warnings/rules.ts";
 import { raiseWarning } from "../../shared/warnings/warning.ts";
 import { riskSourceInput, storedRiskSource } from "../../test/support/registry-fixtures.ts";
@@ -148,6 +149,16 @@ describe("accessibility and tablet width of the main pages", () => {
     await laggard
       .getByText(`评估在期企业 ${first.enterprises.current} / ${first.enterprises.known}`)
       .waitFor();
+
+    // The coverage trend ends on today's stages, as the trends route counts them.
+    const trends = (await api.call("GET", "/api/v1/stats/trends")).body as Trends;
+    const today = trends.points.at(-1)?.enterprises;
+    expect(today?.known).toBeGreaterThan(0);
+    const chart = page.locator('[data-testid="chart-coverage-trends"]:not([data-days="0"])');
+    await chart.locator("canvas").waitFor();
+    expect(await chart.getAttribute("data-last")).toBe(
+      [today?.known, today?.registered, today?.assessed, today?.current].join(","),
+    );
   });
 
   it("the official's to-do shows the exact counts the API gives: open warnings, sources past review", async () => {

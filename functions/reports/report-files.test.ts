@@ -98,11 +98,21 @@ describe("trend points", () => {
           before: { "L:major": 1, "L:none": 2 },
           days: [{ date: "2026-11-03", counts: { "L:major": 2, "L:none": 1 } }],
         },
-        { before: undefined, days: [{ date: "2026-11-02", counts: { "L:low": 5 } }] },
+        {
+          before: undefined,
+          days: [
+            {
+              date: "2026-11-02",
+              counts: { "L:low": 5, "ED:110105:known": 1, "ED:110108:known": 1 },
+            },
+          ],
+        },
       ],
       "2026-11-01",
       "2026-11-04",
     );
+    // Enterprises sum over the districts' stage cells.
+    expect(points.map((p) => p.enterprises.known)).toEqual([0, 2, 2, 2]);
     expect(
       points.map((p) => [p.date, p.byLevel.major, p.byLevel.low, p.registered, p.assessed]),
     ).toEqual([
@@ -155,7 +165,11 @@ describe("report files", () => {
 
   it("writes an XLSX that reads back with Chinese headers and every row", async () => {
     const table = trendTable(
-      trendPoints([{ before: { "L:major": 3 }, days: [] }], "2026-11-01", "2026-11-03"),
+      trendPoints(
+        [{ before: { "L:major": 3, "ED:110105:known": 2, "ED:110105:current": 1 }, days: [] }],
+        "2026-11-01",
+        "2026-11-03",
+      ),
     );
     const rows = await readXlsxTable(await reportFile(table, "xlsx", heading));
     expect(rows[0]).toEqual([
@@ -166,11 +180,15 @@ describe("report files", () => {
       "低风险",
       "登记风险源",
       "已评估",
+      "在册企业",
+      "已注册",
+      "已评估企业",
+      "评估在期",
     ]);
-    expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
-      ["2026-11-01", "3"],
-      ["2026-11-02", "3"],
-      ["2026-11-03", "3"],
+    expect(rows.slice(1).map((r) => [...r.slice(0, 2), ...r.slice(7)])).toEqual([
+      ["2026-11-01", "3", "2", "0", "0", "1"],
+      ["2026-11-02", "3", "2", "0", "0", "1"],
+      ["2026-11-03", "3", "2", "0", "0", "1"],
     ]);
   });
 

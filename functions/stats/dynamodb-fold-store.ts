@@ -88,7 +88,7 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
       const steps = [
         ...folded.map(foldedStep),
         ...slices.map(sliceStep),
-        ...slices.filter((w) => w.levelsChanged).map(snapshotStep),
+        ...slices.filter((w) => w.snapshotChanged).map(snapshotStep),
       ];
       try {
         const outcome = await attemptTogether(store, steps);

@@ -72,8 +72,8 @@ export interface SliceKey {
 export interface SliceWrite extends SliceKey {
   expectedVersion: number;
   counts: Counts;
-  /** Whether the level cells moved: then the day's snapshot of the shard is written too (trends). */
-  levelsChanged: boolean;
+  /** Whether a snapshot cell moved: then the day's snapshot of the shard is written too (trends). */
+  snapshotChanged: boolean;
 }
 
 /** A folded record to write, on the version stored before it (`undefined`: none stored). */

@@ -1,4 +1,5 @@
 import { applyDelta, slicesOf } from "../../shared/stats/contribution.ts";
+import { isSnapshotCell } from "../../shared/stats/trends.ts";
 import { shardOf } from "../adapters/dynamodb/shard.ts";
 import {
   type FoldChange,
@@ -80,7 +81,7 @@ async function foldGroup(store: FoldStore, group: readonly FoldChange[]): Promis
         ...at,
         expectedVersion: item.version,
         counts: applyDelta(item.counts, delta),
-        levelsChanged: Object.keys(delta).some((name) => name.startsWith("L:")),
+        snapshotChanged: Object.keys(delta).some(isSnapshotCell),
       };
     });
     if (await store.commit(plan.records, writes)) return plan.folded;

@@ -143,7 +143,21 @@ export function overdueReviewTable(sources: readonly NamedSource[], now: Date): 
   return { kind: "overdueReviews", title: REPORT_TITLES.overdueReviews, columns, rows };
 }
 
-/** One row per day: sources by level, registered and assessed. */
+/** Enterprises by coverage stage, the same four columns in the coverage and trends reports. */
+const enterpriseColumns = [
+  col("enterprisesKnown", "在册企业", 0.7),
+  col("enterprisesRegistered", "已注册", 0.6),
+  col("enterprisesAssessed", "已评估企业", 0.7),
+  col("enterprisesCurrent", "评估在期", 0.7),
+];
+const enterpriseCells = (e: TrendPoint["enterprises"]) => ({
+  enterprisesKnown: e.known,
+  enterprisesRegistered: e.registered,
+  enterprisesAssessed: e.assessed,
+  enterprisesCurrent: e.current,
+});
+
+/** One row per day: sources by level, registered and assessed; enterprises by stage. */
 export function trendTable(points: readonly TrendPoint[]): ReportTable {
   const columns = [
     col("date", "日期", 1),
@@ -152,12 +166,14 @@ export function trendTable(points: readonly TrendPoint[]): ReportTable {
     ),
     col("registered", "登记风险源", 0.8),
     col("assessed", "已评估", 0.8),
+    ...enterpriseColumns,
   ];
   const rows = points.map((p) => ({
     date: p.date,
     ...p.byLevel,
     registered: p.registered,
     assessed: p.assessed,
+    ...enterpriseCells(p.enterprises),
   }));
   return { kind: "trends", title: REPORT_TITLES.trends, columns, rows };
 }
@@ -177,10 +193,7 @@ export function coverageTable(coverage: {
     col("rank", "排名（滞后在前）", 0.8),
     col("code", "编码", 0.8),
     col("name", "名称", 1.2),
-    col("enterprisesKnown", "在册企业", 0.7),
-    col("enterprisesRegistered", "已注册", 0.6),
-    col("enterprisesAssessed", "已评估企业", 0.7),
-    col("enterprisesCurrent", "评估在期", 0.7),
+    ...enterpriseColumns,
     col("currentShare", "在期率", 0.6),
     col("registered", "登记风险源", 0.7),
     col("assessed", "已评估", 0.6),
@@ -192,10 +205,7 @@ export function coverageTable(coverage: {
       rank: i + 1,
       code: r.key,
       name: name(r.key),
-      enterprisesKnown: r.enterprises.known,
-      enterprisesRegistered: r.enterprises.registered,
-      enterprisesAssessed: r.enterprises.assessed,
-      enterprisesCurrent: r.enterprises.current,
+      ...enterpriseCells(r.enterprises),
       currentShare: percent(r.currentShare),
       registered: r.registered,
       assessed: r.assessed,

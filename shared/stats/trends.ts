@@ -1,17 +1,22 @@
 import * as z from "zod";
 import { LEVELS } from "../methodology/levels.ts";
 import { type Counts, sumCounts } from "./contribution.ts";
-import { LevelCountsSchema } from "./schemas.ts";
+import { ENTERPRISE_STAGES, isEnterpriseStage } from "./enterprise-coverage.ts";
+import { EnterpriseCoverageRowSchema, LevelCountsSchema } from "./schemas.ts";
 
 const Count = z.number().int().nonnegative();
 const Day = z.iso.date();
 
-/** One day of a scope's statistics (趋势): sources by level, registered and assessed. */
+/**
+ * One day of a scope's statistics (趋势): sources by level, registered and assessed, and its
+ * enterprises by coverage stage — whether the laggards are catching up (推进平衡性 over time).
+ */
 export const TrendPointSchema = z.strictObject({
   date: Day,
   byLevel: LevelCountsSchema,
   registered: Count,
   assessed: Count,
+  enterprises: EnterpriseCoverageRowSchema,
 });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
@@ -71,17 +76,33 @@ export function trendRange(query: TrendQuery, today: string): { from: string; to
 
 const minDay = (a: string, b: string) => (a < b ? a : b);
 
-/** A day's point out of a scope's summed counters (the `L:` cells count every source once). */
+/**
+ * A day's point out of a scope's summed counters: the `L:` cells count every source once, and the
+ * `ED:<district>:<stage>` cells every enterprise once per stage reached, whatever its district.
+ */
 export function trendPointOf(date: string, counts: Counts): TrendPoint {
   const byLevel = { major: 0, significant: 0, general: 0, low: 0 };
   for (const level of LEVELS) byLevel[level] = counts[`L:${level}`] ?? 0;
   const assessed = LEVELS.reduce((n, level) => n + byLevel[level], 0);
-  return { date, byLevel, registered: assessed + (counts["L:none"] ?? 0), assessed };
+  const enterprises = Object.fromEntries(
+    ENTERPRISE_STAGES.map((s) => [s, 0]),
+  ) as TrendPoint["enterprises"];
+  for (const [name, n] of Object.entries(counts)) {
+    if (!name.startsWith("ED:")) continue;
+    const stage = name.slice(name.lastIndexOf(":") + 1);
+    if (isEnterpriseStage(stage)) enterprises[stage] += n;
+  }
+  return { date, byLevel, registered: assessed + (counts["L:none"] ?? 0), assessed, enterprises };
 }
 
-/** The counters a snapshot keeps: the level cells, enough for every trend point. */
+/**
+ * The cells a snapshot keeps, enough for every trend point: sources by level and enterprises by
+ * district and stage. A fold that moves one of them writes the day's snapshot.
+ */
+export const isSnapshotCell = (name: string) => name.startsWith("L:") || name.startsWith("ED:");
+
 export function snapshotCounts(counts: Counts): Counts {
-  return Object.fromEntries(Object.entries(counts).filter(([name]) => name.startsWith("L:")));
+  return Object.fromEntries(Object.entries(counts).filter(([name]) => isSnapshotCell(name)));
 }
 
 /** The snapshots of one shard of a slice: the last one before the range, then those in it. */

@@ -262,12 +262,28 @@ describe("trends from the fold's daily snapshots", () => {
         contribution: contributionOf(source),
       });
     const [a, b, , h] = sources as [RiskSource, RiskSource, RiskSource, RiskSource];
+    // The gas station signs up in Chaoyang (known, registered), its first source ungraded.
+    await foldChange(fold, { kind: "tenant", tenantId: GAS_TENANT, version: 1, status: "active" });
+    await foldChange(fold, {
+      kind: "enterprise",
+      tenantId: GAS_TENANT,
+      version: 1,
+      place: CHAOYANG,
+    });
     await put({ ...a, currentLevel: null }, 1);
     await put(h, 1);
     clock = new Date("2026-11-02T15:30:00.000Z"); // 23:30 on 2 November in Beijing
     await put(a, 2);
     clock = new Date("2026-11-02T16:30:00.000Z"); // already 3 November in Beijing
     await put(b, 1);
+    // The review-due pass finds `a` past its review: no level moves, the enterprise's stage does.
+    clock = new Date("2026-11-04T02:00:00.000Z");
+    await foldChange(fold, {
+      kind: "reviewNotice",
+      tenantId: GAS_TENANT,
+      sourceId: a.id,
+      dueAt: a.nextReviewAt as string,
+    });
 
     const chaoyang = {
       kind: "jurisdiction" as const,
@@ -287,6 +303,13 @@ describe("trends from the fold's daily snapshots", () => {
       ["2026-11-02", 1, 1, 1],
       ["2026-11-03", 2, 2, 2],
       ["2026-11-04", 2, 2, 2],
+    ]);
+    expect(trends.points.map((p) => [p.date, p.enterprises])).toEqual([
+      ["2026-10-31", { known: 0, registered: 0, assessed: 0, current: 0 }],
+      ["2026-11-01", { known: 1, registered: 1, assessed: 0, current: 0 }],
+      ["2026-11-02", { known: 1, registered: 1, assessed: 1, current: 1 }],
+      ["2026-11-03", { known: 1, registered: 1, assessed: 1, current: 1 }],
+      ["2026-11-04", { known: 1, registered: 1, assessed: 1, current: 0 }],
     ]);
     const city = await readTrends(
       store,

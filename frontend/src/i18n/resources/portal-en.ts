@@ -40,6 +40,13 @@ export const portalEn: Messages["portal"] = {
     liveWarnings: "Warnings not closed",
     total: "Risk sources",
     trends: "Trends",
+    coverageTrends: "Enterprise coverage over time",
+    stageLines: {
+      known: "Known",
+      registered: "Registered",
+      assessed: "Assessed",
+      current: "Current",
+    },
     mySources: "Our risk sources",
     reviewsDue: "Reviews due within 30 days",
     cards: "Risk notification cards",

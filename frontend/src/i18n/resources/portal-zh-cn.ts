@@ -37,6 +37,13 @@ export const portalZhCN = {
     liveWarnings: "未办结预警",
     total: "风险源总数",
     trends: "风险趋势",
+    coverageTrends: "企业覆盖趋势",
+    stageLines: {
+      known: "在册企业",
+      registered: "已注册",
+      assessed: "已评估",
+      current: "评估在期",
+    },
     mySources: "本企业风险源",
     reviewsDue: "近 30 天到期复评",
     cards: "安全风险告知卡",

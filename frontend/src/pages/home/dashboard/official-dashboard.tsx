@@ -13,7 +13,7 @@ import { formatDateTime } from "../../../registry/dates.ts";
 import { SIGNUP_DECIDERS } from "../../../tenancy/access.ts";
 import { CountTile } from "./count-tile.tsx";
 import { LevelBarChart } from "./level-bar-chart.tsx";
-import { LevelTrendChart } from "./level-trend-chart.tsx";
+import { CoverageTrendChart, LevelTrendChart } from "./trend-chart.tsx";
 import { useQueueTotal, useTodoCounts } from "./use-dashboard-counts.ts";
 
 const list = (path: string, query: Record<string, string> = {}) => {
@@ -201,6 +201,13 @@ export function OfficialDashboard({ role }: { role: Role }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t("portal.dashboard.asOf", { time: formatDateTime(summary.data.asOf) })}
             </Typography.Text>
+          )}
+        </Card>
+        <Card size="small" title={t("portal.dashboard.coverageTrends")} style={{ marginTop: 16 }}>
+          {trends.error ? (
+            <LoadError error={trends.error} onRetry={() => void trends.refetch()} />
+          ) : (
+            <CoverageTrendChart points={trends.data?.points ?? []} />
           )}
         </Card>
       </Col>
