@@ -5,8 +5,13 @@ import type { Owner } from "./matrix-owners.ts";
 
 /**
  * Webhook fixtures of the matrix, written straight to the table: an owner's endpoint (its own
- * tenant's reach) with one failed delivery. Item modules load once the stack runs.
+ * tenant's reach) with one failed delivery. Item modules load once the stack runs. The endpoint
+ * takes `review.overdue`, which only the daily review-due pass raises: subscribed to
+ * `warning.raised`, it got real deliveries whenever another cell raised a warning in the same
+ * tenant meanwhile, and a refused request's target looked changed.
  */
+const QUIET_EVENT = "review.overdue";
+
 export async function matrixEndpoint(store: Store, owner: Owner) {
   const { endpointItem } = await import("../../functions/webhooks/endpoints.ts");
   const { deliveryItem } = await import("../../functions/webhooks/deliveries.ts");
@@ -17,7 +22,7 @@ export async function matrixEndpoint(store: Store, owner: Owner) {
     tenantId: owner.tenantId,
     id: `${owner.tenantId}~${ulid()}`,
     url: "http://127.0.0.1:9/matrix",
-    eventTypes: ["warning.raised"],
+    eventTypes: [QUIET_EVENT],
     reach: { kind: "tenant", tenantId: owner.tenantId },
     status: "enabled",
     secrets: [{ secret: `whsec_${Buffer.from("m".repeat(24)).toString("base64")}` }],
@@ -27,7 +32,7 @@ export async function matrixEndpoint(store: Store, owner: Owner) {
     updatedAt: at,
   };
   await store.entities.webhookEndpoint.create(endpointItem(endpoint)).go();
-  const event = { id: ulid(), type: "warning.raised", occurredAt: at };
+  const event = { id: ulid(), type: QUIET_EVENT, occurredAt: at };
   const delivery = {
     ...newDelivery(owner.tenantId, endpoint.id, event, now),
     status: "failed" as const,
