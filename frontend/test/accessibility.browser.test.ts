@@ -159,6 +159,12 @@ describe("accessibility and tablet width of the main pages", () => {
     expect(await chart.getAttribute("data-last")).toBe(
       [today?.known, today?.registered, today?.assessed, today?.current].join(","),
     );
+    // From the laggard to its enterprises in the directory.
+    await laggard.getByTestId("balance-enterprises").click();
+    await page.waitForURL(
+      (url) => url.pathname === "/enterprises" && url.searchParams.get("industry") === first.key,
+    );
+    await page.getByTestId("enterprises").locator(".ant-table-row").first().waitFor();
   });
 
   it("the official's to-do shows the exact counts the API gives: open warnings, sources past review", async () => {

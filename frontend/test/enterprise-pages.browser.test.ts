@@ -73,6 +73,22 @@ describe("enterprise directory, audit trail, own organisation, 403", () => {
       "已显示 1 家",
     );
 
+    // The stage filter lives in the address (the dashboard links to it) and asks the server.
+    const listedAt = (stage: string) =>
+      official.waitForResponse(
+        (r) => r.url().includes("/api/v1/enterprises?") && r.url().includes(`stage=${stage}`),
+      );
+    const current = listedAt("current");
+    await official.goto(`${stack.baseUrl}/enterprises?stage=current`);
+    const none = (await (await current).json()) as { items: { name: string }[] };
+    expect(none.items.map((e) => e.name)).not.toContain(GAS_STATION);
+    const registered = listedAt("registered");
+    await official.getByTestId("enterprise-filter-stage").click();
+    await official.locator(".ant-select-item-option", { hasText: "未评估" }).click();
+    await registered;
+    expect(new URL(official.url()).searchParams.get("stage")).toBe("registered");
+    await row.locator('[data-stage="registered"]').waitFor();
+
     await row.getByRole("link", { name: GAS_STATION }).click();
     await official.getByTestId("enterprise-name").getByText(GAS_STATION).waitFor();
     const profile = official.getByTestId("enterprise-profile");

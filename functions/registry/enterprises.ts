@@ -7,6 +7,7 @@ import {
 } from "../../shared/risk/enterprise.ts";
 import type { EnterpriseListQuery } from "../../shared/risk/list-query.ts";
 import { governedEdits, SupervisionGovernedError } from "../../shared/risk/supervision-change.ts";
+import type { EnterpriseStage } from "../../shared/stats/enterprise-coverage.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import {
   covers,
@@ -15,6 +16,7 @@ import {
   planJurisdictionQueries,
   type Scope,
 } from "../../shared/tenancy/scope.ts";
+import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord, recordReads } from "../audit/audit-log.ts";
@@ -22,6 +24,7 @@ import { type Partition, walkPartitions } from "../platform/data/partition-walk.
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
 import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { enterpriseCoverage, tenantsAtStage } from "../stats/enterprise-coverage-reader.ts";
 import { delegatedSources } from "../tenancy/delegation-access.ts";
 import { enterpriseItem, loadEnterprise } from "./enterprise-item.ts";
 import type { Page } from "./risk-source-listing.ts";
@@ -155,6 +158,26 @@ function enterprisePartition(
   };
 }
 
+/** Enterprises at one coverage stage in one partition of a jurisdiction query. */
+function stagePartition(
+  store: Store,
+  plan: JurisdictionQuery,
+  stage: EnterpriseStage,
+  shard: number,
+): Partition<Enterprise> {
+  return {
+    id: `stage:${stage}:${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}:${shard}`,
+    read: async (cursor, limit) => {
+      const page = await tenantsAtStage(store, plan, stage, shard, cursor, limit);
+      const keys = page.tenantIds.map((tenantId) => ({ tenantId }));
+      const found = await batchRead(keys, (batch) => store.entities.enterprise.get(batch).go());
+      const byTenant = new Map(found.map((e) => [e.tenantId, e.record]));
+      const items = page.tenantIds.flatMap((id) => byTenant.get(id) ?? []);
+      return { items, cursor: page.cursor };
+    },
+  };
+}
+
 /** Enterprises in an official's jurisdiction, read from the scope-built index queries. */
 export async function listEnterprises(
   caller: Caller,
@@ -166,7 +189,12 @@ export async function listEnterprises(
       scope.kind === "tenant"
         ? await loadEnterprise(storeForScope(scope), scope.tenantId)
         : undefined;
-    return { items: own ? [own] : [], nextCursor: null };
+    const atStage =
+      own && query.stage !== undefined
+        ? (await enterpriseCoverage(functionStore(), [own.tenantId])).get(own.tenantId)?.stage ===
+          query.stage
+        : true;
+    return { items: own && atStage ? [own] : [], nextCursor: null };
   }
   const store = functionStore();
   const plans = planJurisdictionQueries(scope.jurisdiction, {
@@ -174,8 +202,13 @@ export async function listEnterprises(
     ...(query.street === undefined ? {} : { street: query.street }),
     ...(query.industry === undefined ? {} : { industry: query.industry }),
   });
+  const { stage } = query;
   const partitions = plans.flatMap((plan) =>
-    SHARDS.map((shard) => enterprisePartition(store, plan, shard)),
+    SHARDS.map((shard) =>
+      stage === undefined
+        ? enterprisePartition(store, plan, shard)
+        : stagePartition(store, plan, stage, shard),
+    ),
   );
   const page = await walkPartitions(partitions, query.cursor, query.limit);
   await recordReads(

@@ -1,6 +1,8 @@
 import { ConflictError } from "../../shared/errors.ts";
+import { type EnterpriseRollup, stageOf } from "../../shared/stats/enterprise-coverage.ts";
 import { beijingDay, snapshotCounts } from "../../shared/stats/trends.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
+import { shardOf } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import {
@@ -13,6 +15,18 @@ import {
   sliceKey,
 } from "./fold-model.ts";
 
+const NO_STAGE = { stage: "", district: "", street: "", industry: "", shard: 0 };
+
+/**
+ * A folded record's keys in the directory's stage index: an enterprise's stage and place (its
+ * item moves between `ESD#<district>#<stage>#<shard>` partitions as its stage does); blanks for
+ * sources' records and for an enterprise with no stage or no profile, which the index leaves out.
+ */
+function stageKeys(tenantId: string, rollup: EnterpriseRollup | undefined) {
+  const stage = rollup ? stageOf(rollup) : null;
+  return stage && rollup?.place ? { stage, ...rollup.place, shard: shardOf(tenantId) } : NO_STAGE;
+}
+
 /**
  * The fold's batch reads and its all-or-nothing write, on the single table. A shard whose level
  * cells move also gets its snapshot of the day (Beijing, by `now`) in the same transaction: the
@@ -23,7 +37,13 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
   // Consistent reads: a fold must see the versions the previous fold committed.
   const consistently = { consistent: true } as const;
   const foldedStep = ({ tenantId, sourceId, expectedVersion, next }: FoldedWrite): WriteStep => {
-    const folded = { tenantId, sourceId, ...next, overdueNotices: next.overdueNotices?.slice() };
+    const folded = {
+      tenantId,
+      sourceId,
+      ...next,
+      overdueNotices: next.overdueNotices?.slice(),
+      ...stageKeys(tenantId, next.rollup),
+    };
     return {
       action: (tx) =>
         expectedVersion === undefined

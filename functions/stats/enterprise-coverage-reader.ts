@@ -1,5 +1,6 @@
 import type { EnterpriseCoverage } from "../../shared/risk/enterprise.ts";
-import { stageOf } from "../../shared/stats/enterprise-coverage.ts";
+import { type EnterpriseStage, stageOf } from "../../shared/stats/enterprise-coverage.ts";
+import type { JurisdictionQuery } from "../../shared/tenancy/scope.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { ENTERPRISE_ROLLUP } from "./fold-model.ts";
@@ -26,4 +27,37 @@ export async function enterpriseCoverage(
     found.set(tenantId, { stage, sources, graded, overdue });
   }
   return found;
+}
+
+/**
+ * One page of the enterprises at a stage in one index partition of a jurisdiction query (the
+ * fold keeps each enterprise's rollup keyed by its stage and place): their tenant ids, in the
+ * order of the place index, so the directory's stage filter reads what it lists, not the city.
+ */
+export async function tenantsAtStage(
+  store: Store,
+  plan: JurisdictionQuery,
+  stage: EnterpriseStage,
+  shard: number,
+  cursor: string | null,
+  limit: number,
+): Promise<{ tenantIds: string[]; cursor: string | null }> {
+  const entity = store.entities.statsContribution;
+  const query =
+    plan.index === "district"
+      ? entity.query.stageByDistrict({
+          district: plan.district,
+          stage,
+          shard,
+          ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
+        })
+      : entity.query.stageByIndustry({
+          industry: plan.industry,
+          stage,
+          shard,
+          ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
+          ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
+        });
+  const page = await query.go({ cursor, limit, attributes: ["tenantId"] });
+  return { tenantIds: page.data.map((d) => d.tenantId), cursor: page.cursor };
 }

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { DistrictCodeSchema } from "../catalogs/districts.ts";
 import { IndustryIdSchema } from "../catalogs/industries.ts";
 import { LEVELS } from "../methodology/levels.ts";
+import { ENTERPRISE_STAGES } from "../stats/enterprise-coverage.ts";
 
 /** `none` lists sources not yet graded. */
 export const LevelFilterSchema = z.enum([...LEVELS, "none"]);
@@ -31,7 +32,16 @@ export const RiskSourceListQuerySchema = z.strictObject({
 });
 export type RiskSourceListQuery = z.infer<typeof RiskSourceListQuerySchema>;
 
-export const EnterpriseListQuerySchema = z.strictObject({ ...place, ...paging });
+/**
+ * Filters of the enterprise directory. `stage`: enterprises whose coverage stage is exactly it
+ * (known: not registered yet; registered: nothing assessed; assessed: partly assessed or past
+ * review; current), as the statistics count them — "which enterprises lag" after "which place".
+ */
+export const EnterpriseListQuerySchema = z.strictObject({
+  ...place,
+  stage: z.enum(ENTERPRISE_STAGES).optional(),
+  ...paging,
+});
 export type EnterpriseListQuery = z.infer<typeof EnterpriseListQuerySchema>;
 
 /** Every listing answers `{ items, nextCursor }`; `nextCursor` is null on the last page. */

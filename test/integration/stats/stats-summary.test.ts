@@ -28,6 +28,7 @@ describe("statistics summary", () => {
   let enterprise: ApiCaller;
   let chaoyang: ApiCaller;
   let haidian: ApiCaller;
+  let gasDepartment: ApiCaller;
 
   beforeAll(async () => {
     running = await startTestStack("stats");
@@ -35,10 +36,11 @@ describe("statistics summary", () => {
     const profile = enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string);
     await putEnterprise(stackStore(stack), profile);
     await putEnterpriseTenant(stackStore(stack), profile);
-    [enterprise, chaoyang, haidian] = await Promise.all([
+    [enterprise, chaoyang, haidian, gasDepartment] = await Promise.all([
       signIn(stack, "admin@gas-station.demo"),
       signIn(stack, "official@chaoyang.demo"),
       signIn(stack, "official@haidian.demo"),
+      signIn(stack, "official@gas.demo"),
     ]);
   });
 
@@ -50,6 +52,24 @@ describe("statistics summary", () => {
     const res = await official.call("GET", "/api/v1/stats/summary");
     expect(res.status).toBe(200);
     return res.body as StatsSummary;
+  };
+
+  // The directory's stage filter: which enterprises a caller sees at a stage.
+  const GAS_STATION = "t-gas-station-chaoyang";
+  const atStage = async (who: ApiCaller, stage: string) => {
+    const res = await who.call("GET", `/api/v1/enterprises?stage=${stage}&limit=200`);
+    expect(res.status).toBe(200);
+    return (res.body as { items: { tenantId: string }[] }).items.map((e) => e.tenantId);
+  };
+  /** Listed at `stage` (by district and by industry), at no other; never in Haidian. */
+  const expectListedAt = async (stage: string) => {
+    for (const who of [chaoyang, gasDepartment]) {
+      for (const other of ["known", "registered", "assessed", "current"]) {
+        const listed = (await atStage(who, other)).includes(GAS_STATION);
+        expect(listed, `listed at ${other} while ${stage}`).toBe(other === stage);
+      }
+    }
+    expect(await atStage(haidian, stage)).not.toContain(GAS_STATION);
   };
 
   const enterprisesIn = (s: StatsSummary) => ({
@@ -67,6 +87,7 @@ describe("statistics summary", () => {
       { description: "the enterprise's tenant record folded" },
     );
     const was = enterprisesIn(base);
+    await expectListedAt("registered");
     expect(was.district.known).toBeGreaterThanOrEqual(was.district.registered);
     const haidianBefore = (await summaryOf(haidian)).coverage;
     const expectStage = async (description: string, assessed: number, current: number) => {
@@ -124,6 +145,10 @@ describe("statistics summary", () => {
       listed.body as { items: { tenantId: string; coverage?: { stage: string } }[] }
     ).items.find((e) => e.tenantId === "t-gas-station-chaoyang");
     expect(row?.coverage?.stage).toBe("current");
+    await expectListedAt("current");
+    const bad = await chaoyang.call("GET", "/api/v1/enterprises?stage=overdue");
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("query.stage");
 
     // The daily review-due pass, a day after the due date, leaves a notice: no longer current.
     const graded = (await enterprise.call("GET", path)).body as RiskSource;
@@ -143,6 +168,7 @@ describe("statistics summary", () => {
       graded: 1,
       overdue: 1,
     });
+    await expectListedAt("assessed");
     expect((await summaryOf(haidian)).coverage).toEqual(haidianBefore);
 
     const removed = await enterprise.call("DELETE", path, {
@@ -150,6 +176,7 @@ describe("statistics summary", () => {
     });
     expect(removed.status).toBe(204);
     await expectStage("its only source removed: registered again", 0, 0);
+    await expectListedAt("registered");
   });
 
   it("moves the Chaoyang official's summary when a source becomes major", async () => {

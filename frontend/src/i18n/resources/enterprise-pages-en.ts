@@ -20,6 +20,7 @@ export const enterprisePagesEn: Pick<
       "Grade {{grade}} · certificate {{certificateNo}} · valid until {{expiresAt}}",
     none: "Not recorded",
     filterDistrict: "District",
+    filterStage: "Coverage",
     filterIndustry: "Industry",
     filterStreet: "Street / town (exact name)",
     shown: "{{count}} shown",

@@ -15,6 +15,7 @@ export const enterprisePagesZhCN = {
     standardizationValue: "{{grade}}级 · 证书 {{certificateNo}} · 有效期至 {{expiresAt}}",
     none: "未记录",
     filterDistrict: "所在区",
+    filterStage: "评估状态",
     filterIndustry: "所属行业",
     filterStreet: "街道/乡镇（精确名称）",
     shown: "已显示 {{count}} 家",

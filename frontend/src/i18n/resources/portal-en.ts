@@ -30,6 +30,7 @@ export const portalEn: Messages["portal"] = {
     coverage: "Assessment coverage and balance (laggards first)",
     coverageShare: "{{assessed}} of {{registered}} sources assessed",
     enterprisesCurrent: "{{current}} of {{known}} enterprises current",
+    enterprisesLink: "Enterprises",
     enterpriseStages: "{{known}} known · {{registered}} registered · {{assessed}} assessed",
     todo: "To do",
     reviewsWaiting: "Assessments awaiting review",

@@ -27,6 +27,7 @@ export const portalZhCN = {
     coverage: "评估覆盖与推进平衡（进度靠后者在前）",
     coverageShare: "风险源已评估 {{assessed}} / {{registered}}",
     enterprisesCurrent: "评估在期企业 {{current}} / {{known}}",
+    enterprisesLink: "企业名录",
     enterpriseStages: "在册 {{known}} · 已注册 {{registered}} · 已评估 {{assessed}}",
     todo: "待办事项",
     reviewsWaiting: "待审核评估",

@@ -1,8 +1,10 @@
 import { Flex, Input, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { EnterpriseListQuerySchema } from "../../../../shared/risk/list-query.ts";
+import { ENTERPRISE_STAGES } from "../../../../shared/stats/enterprise-coverage.ts";
 import { registryKeys } from "../../api/query-keys/registry.ts";
 import {
   type EnterpriseFilters,
@@ -23,20 +25,43 @@ import {
 import { CoverageTag } from "./coverage-tag.tsx";
 import { enterpriseLinks } from "./enterprise-links.ts";
 
+const FiltersSchema = EnterpriseListQuerySchema.pick({
+  district: true,
+  street: true,
+  industry: true,
+  stage: true,
+});
+
+/** The directory's filters as the address has them (links from the dashboard set them). */
+function filtersOf(search: URLSearchParams): EnterpriseFilters {
+  const parsed = FiltersSchema.safeParse(Object.fromEntries(search));
+  return parsed.success ? parsed.data : {};
+}
+
 /**
- * 企业名录: the enterprises in an official's jurisdiction, by district, street and industry as
- * the listing route filters them, district and industry in words; "load more" follows the cursor.
+ * 企业名录: the enterprises in an official's jurisdiction, by district, street, industry and
+ * coverage stage as the listing route filters them, district and industry in words; the filters
+ * live in the address; "load more" follows the cursor.
  */
 export function EnterpriseDirectoryPage() {
   const { t } = useTranslation();
   const { pick } = useLanguage();
-  const [filters, setFilters] = useState<EnterpriseFilters>({});
-  const [street, setStreet] = useState("");
+  const [search, setSearch] = useSearchParams();
+  const filters = useMemo(() => filtersOf(search), [search]);
+  const [street, setStreet] = useState(filters.street ?? "");
   const list = useCursorList(registryKeys.enterpriseList(filters), (client, cursor, signal) =>
     listEnterprises(client, filters, cursor, signal),
   );
   const set = (key: keyof EnterpriseFilters) => (value: string | undefined) =>
-    setFilters((f) => ({ ...f, [key]: value || undefined }));
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
   const catalogFilter = (key: "district" | "industry", options: readonly CatalogOption[]) => (
     <Select
       allowClear
@@ -98,6 +123,19 @@ export function EnterpriseDirectoryPage() {
           onSearch={(v) => set("street")(v.trim())}
         />
         {catalogFilter("industry", INDUSTRY_OPTIONS)}
+        <Select
+          allowClear
+          style={{ minWidth: 180 }}
+          data-testid="enterprise-filter-stage"
+          placeholder={t("enterprises.filterStage")}
+          aria-label={t("enterprises.filterStage")}
+          value={filters.stage}
+          onChange={set("stage")}
+          options={ENTERPRISE_STAGES.map((stage) => ({
+            value: stage,
+            label: t(`enterprises.coverageStage.${stage}`),
+          }))}
+        />
         <Typography.Text type="secondary" data-testid="enterprise-count">
           {t("enterprises.shown", { count: list.items.length })}
         </Typography.Text>

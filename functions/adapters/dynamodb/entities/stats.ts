@@ -30,6 +30,8 @@ export const statsSliceEntity = (config: EntityConfig) =>
     config,
   );
 
+const hasStage = (attrs: Record<string, unknown>) => attrs.stage !== "";
+
 /**
  * What a source (or a warning) contributes to the statistics as folded, and the record version
  * folded last; under `sourceId` "enterprise", an enterprise's rollup and coverage stage.
@@ -48,9 +50,38 @@ export const statsContributionEntity = (config: EntityConfig) =>
         overdueNotices: { type: "list", items: { type: "string" } },
         /** Enterprises: what their coverage stage is computed from (fold.ts). */
         rollup: { type: CustomAttributeType<EnterpriseRollup>("any") },
+        /**
+         * Enterprises: their stage and place as keys of the directory's stage filter; "" on
+         * sources' records and on an enterprise with no stage (ElectroDB needs every composite).
+         */
+        stage: { type: "string", required: true },
+        district: { type: "string", required: true },
+        street: { type: "string", required: true },
+        industry: { type: "string", required: true },
+        shard: { type: "number", required: true },
       },
       indexes: {
         byTenant: { pk: tenantPartition, sk: key("sk", "STC#${sourceId}", ["sourceId"]) },
+        stageByDistrict: {
+          index: "gsi1",
+          condition: hasStage,
+          pk: key("gsi1pk", "ESD#${district}#${stage}#${shard}", ["district", "stage", "shard"]),
+          sk: key("gsi1sk", "${street}#${industry}#${tenantId}", [
+            "street",
+            "industry",
+            "tenantId",
+          ]),
+        },
+        stageByIndustry: {
+          index: "gsi2",
+          condition: hasStage,
+          pk: key("gsi2pk", "ESI#${industry}#${stage}#${shard}", ["industry", "stage", "shard"]),
+          sk: key("gsi2sk", "${district}#${street}#${tenantId}", [
+            "district",
+            "street",
+            "tenantId",
+          ]),
+        },
       },
     },
     config,

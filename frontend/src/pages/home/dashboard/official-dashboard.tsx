@@ -162,7 +162,20 @@ export function OfficialDashboard({ role }: { role: Role }) {
             size="small"
             dataSource={balance}
             renderItem={(row) => (
-              <List.Item>
+              <List.Item
+                actions={[
+                  <Link
+                    key="enterprises"
+                    data-testid="balance-enterprises"
+                    to={list(
+                      paths.enterprises,
+                      districts.length > 1 ? { district: row.key } : { industry: row.key },
+                    )}
+                  >
+                    {t("portal.dashboard.enterprisesLink")}
+                  </Link>,
+                ]}
+              >
                 <Link
                   to={list(
                     paths.riskSources,
