@@ -76,3 +76,24 @@ export async function signOut(page: Page): Promise<void> {
     page.off("framenavigated", record);
   }
 }
+
+/**
+ * Clicks what opens a presigned S3 link in a new tab and answers the link and what it serves,
+ * fetched here. The tab's own response is not what is awaited: a link served as an attachment
+ * turns the tab's navigation into a download, and Playwright reports that navigation's response
+ * only some of the time (three CI runs timed out waiting for it). The request always shows.
+ */
+export async function openedFromBucket(
+  page: Page,
+  open: () => Promise<void>,
+): Promise<{ link: URL; status: number; body: Buffer }> {
+  const [request] = await Promise.all([
+    page
+      .context()
+      .waitForEvent("request", (r) => r.method() === "GET" && r.url().includes("X-Amz-Signature")),
+    open(),
+  ]);
+  const link = new URL(request.url());
+  const served = await fetch(link);
+  return { link, status: served.status, body: Buffer.from(await served.arrayBuffer()) };
+}

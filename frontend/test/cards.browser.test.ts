@@ -13,7 +13,12 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { signIn, stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, pageOptions, signInAs as signInDemoUser } from "./browser-support.ts";
+import {
+  launchChromium,
+  openedFromBucket,
+  pageOptions,
+  signInAs as signInDemoUser,
+} from "./browser-support.ts";
 
 // The risk card on the source's page (preview and download) and the public page its QR code
 // opens, with a public hidden-danger report from it that the district official accepts; then
@@ -174,24 +179,19 @@ describe("risk notification card pages", () => {
     await expect(plan.textContent()).resolves.toContain("朝阳区 建外街道");
 
     // The document goes to the bucket by presigned PUT and opens from it.
+    const document = Buffer.from("%PDF-1.7 演示预案");
     await plan.locator("input[type=file]").setInputFiles({
       name: "专项预案.pdf",
       mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.7 演示预案"),
+      buffer: document,
     });
     // The button shows once the upload is stored; only then is the download timed.
     const open = plan.getByRole("button", { name: "查看预案文件" });
     await open.waitFor({ timeout: 60_000 });
-    const [shown] = await Promise.all([
-      page
-        .context()
-        .waitForEvent(
-          "response",
-          (r) => r.url().includes("/local/s3/") && r.request().method() === "GET",
-        ),
-      open.click(),
-    ]);
-    expect(shown.status()).toBe(200);
+    const shown = await openedFromBucket(page, () => open.click());
+    expect(shown.link.pathname).toContain("/local/s3/");
+    expect(shown.status).toBe(200);
+    expect(shown.body.equals(document)).toBe(true);
 
     const drills = page.getByTestId("drills");
     await drills.getByRole("button", { name: "记录演练" }).click();

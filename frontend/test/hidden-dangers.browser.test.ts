@@ -10,7 +10,7 @@ import {
 import { stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
 import { putSource } from "../../test/support/warning-fixtures.ts";
-import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
+import { launchChromium, openedFromBucket, pageOptions, signInAs } from "./browser-support.ts";
 
 // Hidden dangers through the built web app in Debian's Chromium: the gas station's admin opens
 // a reported danger, makes the 五到位 plan, marks it rectified and evaluates the effect; the list
@@ -101,16 +101,12 @@ describe("hidden dangers pages", () => {
     const photo = page.getByTestId("evidence-list").locator("li", { hasText: "通道照片.png" });
     // Verified by content on the server, the photo opens in a new tab from the bucket.
     const [shown, opened] = await Promise.all([
-      page
-        .context()
-        .waitForEvent(
-          "response",
-          (r) => r.url().includes("/local/s3/") && r.request().method() === "GET",
-        ),
+      openedFromBucket(page, () => photo.getByRole("button").click()),
       page.waitForEvent("popup"),
-      photo.getByRole("button").click(),
     ]);
-    expect(shown.status()).toBe(200);
+    expect(shown.link.pathname).toContain("/local/s3/");
+    expect(shown.status).toBe(200);
+    expect(shown.body.equals(Buffer.from(PNG))).toBe(true);
     await opened.close();
   });
 

@@ -12,7 +12,7 @@ import {
 } from "../../test/support/registry-fixtures.ts";
 import { stackStore } from "../../test/support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../test/support/test-stack.ts";
-import { launchChromium, pageOptions, signInAs } from "./browser-support.ts";
+import { launchChromium, openedFromBucket, pageOptions, signInAs } from "./browser-support.ts";
 
 // The officials' report downloads page through the local stack and Debian's Chromium: choose a
 // report and format, watch the job finish, download the file by its presigned link.
@@ -62,16 +62,14 @@ describe("report downloads page", () => {
     const done = page.getByText("已完成").first();
     await done.waitFor({ timeout: 30_000 });
     // The page fetches a fresh presigned link and opens it; the file is what the link serves.
-    const [request] = await Promise.all([
-      page.context().waitForEvent("request", (r) => r.url().includes("X-Amz-Signature")),
-      // antd spaces two-character Chinese labels ("下 载"): found by test id instead.
+    // antd spaces two-character Chinese labels ("下 载"): found by test id instead.
+    const { link, body } = await openedFromBucket(page, () =>
       page.locator('[data-testid^="report-download-"]').first().click(),
-    ]);
-    const link = new URL(request.url());
+    );
     expect(decodeURIComponent(link.searchParams.get("response-content-disposition") ?? "")).toMatch(
       /attachment; filename\*=UTF-8''重大风险清单-\d{4}-\d{2}-\d{2}\.csv$/,
     );
-    const text = await (await fetch(link)).text();
+    const text = body.toString("utf8");
     expect(text).toContain("北京朝阳报表页面测试加油站");
     expect(text).toContain("液化气储罐区");
 
