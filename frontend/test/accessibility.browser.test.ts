@@ -20,9 +20,13 @@ const OFFICIAL_PAGES = ["/", "/map", "/risk-sources", "/reviews", "/warnings", "
 const ENTERPRISE_PAGES = ["/", "/risk-sources", "/warnings"];
 /** What shows a page is drawn, not still loading. */
 const settled = (page: Page) =>
-  page.waitForFunction(() => !document.querySelector(".ant-spin-spinning, .ant-skeleton"), null, {
-    timeout: 15_000,
-  });
+  page.waitForFunction(
+    () => !document.querySelector('.ant-spin-spinning, .ant-skeleton, [aria-busy="true"]'),
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
 
 describe("accessibility and tablet width of the main pages", () => {
   let running: TestStack | undefined;

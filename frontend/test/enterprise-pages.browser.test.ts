@@ -156,6 +156,32 @@ describe("enterprise directory, audit trail, own organisation, 403", () => {
     });
   });
 
+  it("keeps the organisation link where it is while the enterprise's dashboard loads", async () => {
+    // The dashboard sits above the profile card; its numbers are held until the link is seen.
+    let answer = () => {};
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const context = await browser.newContext(pageOptions(1280, 900));
+    const admin = await context.newPage();
+    await admin.route(/\/api\/v1\/(risk-sources|warnings)(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await signInAs(admin, stack.baseUrl, "admin@gas-station.demo", "/");
+    const link = admin.getByTestId("profile").getByRole("link", { name: GAS_STATION });
+    await link.waitFor();
+    // The dashboard is drawn with the page, its numbers still to come.
+    const busy = admin.getByTestId("enterprise-dashboard").locator('[aria-busy="true"]');
+    expect(await busy.count()).toBeGreaterThan(0);
+    const before = await link.boundingBox();
+
+    answer();
+    await expect.poll(() => busy.count()).toBe(0);
+    expect(await link.boundingBox()).toEqual(before);
+    await context.close();
+  });
+
   it("shows a government body its name and jurisdiction in words", async () => {
     const page = await as("official@chaoyang.demo", "/organisation");
     const organisation = page.getByTestId("organisation");

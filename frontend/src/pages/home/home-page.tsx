@@ -4,16 +4,16 @@ import { useTranslation } from "react-i18next";
 import { LoadError } from "../../app/load-error.tsx";
 import { useCurrentUser } from "../../auth/current-user.tsx";
 import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access.ts";
+import { EnterpriseDashboard } from "./dashboard/enterprise-dashboard.tsx";
 import { HealthCard } from "./health-card.tsx";
 import { LevelLegend } from "./level-legend.tsx";
 import { ProfileCard } from "./profile-card.tsx";
 
-// The dashboards bring ECharts: loaded after the page, so signing in stays quick.
+// The official's dashboard brings ECharts: loaded after the page, so signing in stays quick.
+// The enterprise's has no chart and comes with the page: arriving late, it pushed the profile
+// card down under a pointer already on its link.
 const OfficialDashboard = lazy(() =>
   import("./dashboard/official-dashboard.tsx").then((m) => ({ default: m.OfficialDashboard })),
-);
-const EnterpriseDashboard = lazy(() =>
-  import("./dashboard/enterprise-dashboard.tsx").then((m) => ({ default: m.EnterpriseDashboard })),
 );
 
 export function HomePage() {
@@ -29,8 +29,8 @@ export function HomePage() {
       {error && !me && <LoadError error={error} onRetry={() => void refetch()} />}
       <Suspense fallback={<Spin />}>
         {me && hasRole(me.role, OFFICIAL_ROLES) && <OfficialDashboard role={me.role} />}
-        {me && hasRole(me.role, ENTERPRISE_ROLES) && <EnterpriseDashboard />}
       </Suspense>
+      {me && hasRole(me.role, ENTERPRISE_ROLES) && <EnterpriseDashboard />}
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={14}>
           <ProfileCard me={me} />

@@ -15,11 +15,12 @@ interface Props {
 export function CountTile({ title, value, to, testId, danger }: Props) {
   return (
     <Link to={to} data-testid={testId}>
-      <Card size="small" hoverable>
+      <Card size="small" hoverable aria-busy={value === undefined}>
+        {/* A dash while loading, not the skeleton: the tile keeps its height when the number
+            arrives, so nothing below it moves under the pointer. */}
         <Statistic
           title={title}
-          loading={value === undefined}
-          value={value?.count ?? 0}
+          value={value?.count ?? "–"}
           suffix={value?.more ? "+" : undefined}
           {...(danger && (value?.count ?? 0) > 0 ? { valueStyle: { color: "#cf1322" } } : {})}
         />
