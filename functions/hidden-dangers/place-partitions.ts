@@ -1,4 +1,9 @@
-import { covers, planJurisdictionQueries, type Scope } from "../../shared/tenancy/scope.ts";
+import {
+  covers,
+  jurisdictionQueryKey,
+  planJurisdictionQueries,
+  type Scope,
+} from "../../shared/tenancy/scope.ts";
 import type { Partition, PartitionPage } from "../platform/data/partition-walk.ts";
 
 type Read<K, T> = (key: K, cursor: string | null, limit: number) => Promise<PartitionPage<T>>;
@@ -75,7 +80,7 @@ export function placePartitions<T>(
   }
   const inReach = (item: T) => covers(scope.jurisdiction, reads.placeOf(item)) && keep(item);
   return planJurisdictionQueries(scope.jurisdiction).map((plan) => ({
-    id: `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}`,
+    id: jurisdictionQueryKey(plan),
     read: (cursor, limit) =>
       kept(
         plan.index === "district"

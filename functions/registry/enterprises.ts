@@ -12,6 +12,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import {
   covers,
   type JurisdictionQuery,
+  jurisdictionQueryKey,
   type Place,
   planJurisdictionQueries,
   type Scope,
@@ -137,7 +138,7 @@ function enterprisePartition(
 ): Partition<Enterprise> {
   const entity = store.entities.enterprise;
   return {
-    id: `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}:${shard}`,
+    id: `${jurisdictionQueryKey(plan)}:${shard}`,
     read: async (cursor, limit) => {
       const query =
         plan.index === "district"
@@ -166,7 +167,7 @@ function stagePartition(
   shard: number,
 ): Partition<Enterprise> {
   return {
-    id: `stage:${stage}:${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}:${shard}`,
+    id: `stage:${stage}:${jurisdictionQueryKey(plan)}:${shard}`,
     read: async (cursor, limit) => {
       const page = await tenantsAtStage(store, plan, stage, shard, cursor, limit);
       const keys = page.tenantIds.map((tenantId) => ({ tenantId }));

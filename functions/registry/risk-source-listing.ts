@@ -5,6 +5,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import {
   covers,
   type JurisdictionQuery,
+  jurisdictionQueryKey,
   planJurisdictionQueries,
   type Scope,
 } from "../../shared/tenancy/scope.ts";
@@ -76,8 +77,7 @@ function byLevelAndShard(
     const page = await jurisdictionIndexQuery(entity, plan, level, shard).go({ cursor, limit });
     return { items: records(page.data), cursor: page.cursor };
   };
-  const key = plan.index === "district" ? plan.district : plan.industry;
-  return { id: `${plan.index}:${key}:${plan.prefix.join("/")}:${level}:${shard}`, read };
+  return { id: `${jurisdictionQueryKey(plan)}:${level}:${shard}`, read };
 }
 
 /** The districts whose review-due partitions hold what the plans cover. */

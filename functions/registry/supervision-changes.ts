@@ -7,7 +7,12 @@ import {
   samePlace,
 } from "../../shared/risk/supervision-change.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import { covers, planJurisdictionQueries, type Scope } from "../../shared/tenancy/scope.ts";
+import {
+  covers,
+  jurisdictionQueryKey,
+  planJurisdictionQueries,
+  type Scope,
+} from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord, recordReads } from "../audit/audit-log.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
@@ -171,7 +176,7 @@ export async function listSupervisionChanges(
   const partitions: Partition<SupervisionChange>[] = planJurisdictionQueries(
     scope.jurisdiction,
   ).map((plan) => ({
-    id: `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}`,
+    id: jurisdictionQueryKey(plan),
     read: async (cursor, limit) => {
       const q =
         plan.index === "district"

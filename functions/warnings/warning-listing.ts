@@ -1,5 +1,10 @@
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import { covers, planJurisdictionQueries, type Scope } from "../../shared/tenancy/scope.ts";
+import {
+  covers,
+  jurisdictionQueryKey,
+  planJurisdictionQueries,
+  type Scope,
+} from "../../shared/tenancy/scope.ts";
 import { isLive, type Warning } from "../../shared/warnings/warning.ts";
 import type { WarningListQuery, WarningSummary } from "../../shared/warnings/warning-query.ts";
 import { recordReads } from "../audit/audit-log.ts";
@@ -62,7 +67,7 @@ export async function listWarnings(
       .map((r) => r.record)
       .filter((w) => covers(scope.jurisdiction, w.place) && matches(query, w));
   const partitions: Partition<Warning>[] = plans.map((plan) => ({
-    id: `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}`,
+    id: jurisdictionQueryKey(plan),
     read: async (cursor, limit) => {
       const q =
         plan.index === "district"

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseJurisdiction } from "./claims.ts";
-import { covers, type Place, planJurisdictionQueries } from "./scope.ts";
+import { covers, jurisdictionQueryKey, type Place, planJurisdictionQueries } from "./scope.ts";
 
 const GAS_STATION: Place = { district: "110105", street: "建外街道", industry: "gas" };
 
@@ -30,5 +30,15 @@ describe("planJurisdictionQueries", () => {
     expect(planJurisdictionQueries(parseJurisdiction("i:gas"))).toEqual([
       { index: "industry", industry: "gas", prefix: [] },
     ]);
+  });
+
+  it("names each planned query apart, for the listings' cursors", () => {
+    const keys = planJurisdictionQueries(parseJurisdiction("d:110105/建外街道;i:gas,building")).map(
+      jurisdictionQueryKey,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(
+      jurisdictionQueryKey({ index: "industry", industry: "gas", prefix: ["110105", "建外街道"] }),
+    ).toBe("industry:gas:110105/建外街道");
   });
 });

@@ -76,6 +76,13 @@ export type JurisdictionQuery =
   | { index: "district"; district: string; prefix: readonly string[] }
   | { index: "industry"; industry: string; prefix: readonly string[] };
 
+/**
+ * A query's identity, e.g. `district:110105:建外街道`: listings name their merged partitions by
+ * it, so a cursor resumes each partition where it stopped.
+ */
+export const jurisdictionQueryKey = (plan: JurisdictionQuery): string =>
+  `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}`;
+
 type DistrictGrant = { district: string; street?: string };
 
 function narrowDistricts(j: Jurisdiction, f: PlaceFilter): DistrictGrant[] | "all" {

@@ -1,9 +1,8 @@
 import { Flex, Input, Select, Table, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { EnterpriseListQuerySchema } from "../../../../shared/risk/list-query.ts";
 import { ENTERPRISE_STAGES } from "../../../../shared/stats/enterprise-coverage.ts";
 import { registryKeys } from "../../api/query-keys/registry.ts";
 import {
@@ -23,20 +22,8 @@ import {
   industryName,
 } from "../../registry/catalog-labels.ts";
 import { CoverageTag } from "./coverage-tag.tsx";
+import { directoryFiltersOf } from "./directory-filters.ts";
 import { enterpriseLinks } from "./enterprise-links.ts";
-
-const FiltersSchema = EnterpriseListQuerySchema.pick({
-  district: true,
-  street: true,
-  industry: true,
-  stage: true,
-});
-
-/** The directory's filters as the address has them (links from the dashboard set them). */
-function filtersOf(search: URLSearchParams): EnterpriseFilters {
-  const parsed = FiltersSchema.safeParse(Object.fromEntries(search));
-  return parsed.success ? parsed.data : {};
-}
 
 /**
  * 企业名录: the enterprises in an official's jurisdiction, by district, street, industry and
@@ -47,8 +34,10 @@ export function EnterpriseDirectoryPage() {
   const { t } = useTranslation();
   const { pick } = useLanguage();
   const [search, setSearch] = useSearchParams();
-  const filters = useMemo(() => filtersOf(search), [search]);
+  const filters = useMemo(() => directoryFiltersOf(search), [search]);
+  // The box is edited freely and applied on search; the address (a link, back) resets it.
   const [street, setStreet] = useState(filters.street ?? "");
+  useEffect(() => setStreet(filters.street ?? ""), [filters.street]);
   const list = useCursorList(registryKeys.enterpriseList(filters), (client, cursor, signal) =>
     listEnterprises(client, filters, cursor, signal),
   );
