@@ -8,6 +8,7 @@ import { accountKeys } from "../../api/query-keys/account.ts";
 import { LoadError } from "../../app/load-error.tsx";
 
 const CHECK_ORDER = ["dynamodb", "s3"] as const;
+const HEALTH_POLL_MS = 15_000;
 
 /** The API's dependency checks as badges; a degraded stack still answers with its checks. */
 export function HealthCard() {
@@ -21,6 +22,9 @@ export function HealthCard() {
   } = useQuery({
     queryKey: accountKeys.health(),
     queryFn: ({ signal }) => fetchHealth(client, signal),
+    // A status reads the present: one slow answer (a check over its 2 s) must not say 异常 for
+    // as long as the page stays open.
+    refetchInterval: HEALTH_POLL_MS,
   });
   const reload = () => void refetch();
   const checks: Partial<Record<string, CheckStatus>> = health?.checks ?? {};
