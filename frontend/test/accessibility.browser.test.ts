@@ -219,7 +219,8 @@ describe("accessibility and tablet width of the main pages", () => {
     await page.goto(`${stack.baseUrl}/`);
     const value = async (testId: string) => {
       const tile = page.getByTestId(testId);
-      await tile.locator(".ant-statistic-content-value").waitFor();
+      // A tile shows a dash while its count loads (aria-busy); read it once it has its number.
+      await tile.locator('[aria-busy="false"]').waitFor();
       return (await tile.locator(".ant-statistic-content").textContent())?.trim();
     };
     expect(await value("todo-warnings")).toBe(String(open));
