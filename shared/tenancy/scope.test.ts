@@ -33,10 +33,11 @@ describe("planJurisdictionQueries", () => {
   });
 
   it("names each planned query apart, for the listings' cursors", () => {
-    const keys = planJurisdictionQueries(parseJurisdiction("d:110105/建外街道;i:gas,building")).map(
-      jurisdictionQueryKey,
-    );
-    expect(new Set(keys).size).toBe(keys.length);
+    // Citywide plans one query per district: sixteen keys, none shared.
+    const keys = planJurisdictionQueries(parseJurisdiction("*")).map(jurisdictionQueryKey);
+    expect(keys).toHaveLength(16);
+    expect(new Set(keys).size).toBe(16);
+    expect(keys).toContain("district:110105:");
     expect(
       jurisdictionQueryKey({ index: "industry", industry: "gas", prefix: ["110105", "建外街道"] }),
     ).toBe("industry:gas:110105/建外街道");
