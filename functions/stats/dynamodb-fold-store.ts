@@ -22,7 +22,7 @@ const NO_STAGE = { stage: "", district: "", street: "", industry: "", shard: 0 }
  * item moves between `ESD#<district>#<stage>#<shard>` partitions as its stage does); blanks for
  * sources' records and for an enterprise with no stage or no profile, which the index leaves out.
  */
-function stageKeys(tenantId: string, rollup: EnterpriseRollup | undefined) {
+export function stageKeys(tenantId: string, rollup: EnterpriseRollup | undefined) {
   const stage = rollup ? stageOf(rollup) : null;
   return stage && rollup?.place ? { stage, ...rollup.place, shard: shardOf(tenantId) } : NO_STAGE;
 }

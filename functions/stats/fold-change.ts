@@ -21,16 +21,16 @@ export const FOLDED_ENTITIES = [
 ] as const;
 
 /** The stored items the fold reads. */
-type Stored =
+export type FoldableItem =
   | { __edb_e__: "riskSource"; tenantId: string; id: string; version: number; record: RiskSource }
   | { __edb_e__: "warning"; tenantId: string; id: string; version: number; record: Warning }
   | { __edb_e__: "tenant"; tenantId: string; version: number; record: Tenant }
   | { __edb_e__: "enterprise"; tenantId: string; version: number; record: Enterprise }
   | { __edb_e__: "reviewNotice"; tenantId: string; sourceId: string; dueAt: string };
 
-function read(image: Record<string, AttributeValue> | undefined): Stored | undefined {
+function read(image: Record<string, AttributeValue> | undefined): FoldableItem | undefined {
   if (!image) return undefined;
-  const item = unmarshall(image as Parameters<typeof unmarshall>[0]) as Stored;
+  const item = unmarshall(image as Parameters<typeof unmarshall>[0]) as FoldableItem;
   return (FOLDED_ENTITIES as readonly string[]).includes(item.__edb_e__) ? item : undefined;
 }
 
@@ -38,7 +38,7 @@ function read(image: Record<string, AttributeValue> | undefined): Stored | undef
 export const enterpriseStatusOf = (tenant: Tenant): TenantStatus | null =>
   tenant.kind === "enterprise" ? tenant.status : null;
 
-type Versioned = Extract<Stored, { __edb_e__: "riskSource" | "warning" }>;
+type Versioned = Extract<FoldableItem, { __edb_e__: "riskSource" | "warning" }>;
 
 /** Warnings fold beside sources under an id of their own kind, so the two never collide. */
 const foldedIdOf = (item: Versioned) =>
@@ -56,7 +56,11 @@ const contributionOfItem = (item: Versioned): Contribution | null =>
 export function foldChangeOf(record: DynamoDBRecord): FoldChange | undefined {
   const removed = record.eventName === "REMOVE";
   const item = read(removed ? record.dynamodb?.OldImage : record.dynamodb?.NewImage);
-  if (!item) return undefined;
+  return item && foldChangeOfItem(item, removed);
+}
+
+/** The change a stored item (or its removal) carries for the fold; see `foldChangeOf`. */
+export function foldChangeOfItem(item: FoldableItem, removed = false): FoldChange | undefined {
   if (item.__edb_e__ === "reviewNotice") {
     if (removed) return undefined;
     const { tenantId, sourceId, dueAt } = item;

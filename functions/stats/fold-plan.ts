@@ -92,13 +92,30 @@ function rolledUp(
 }
 
 /** What a folded source adds to its enterprise's rollup (warnings add nothing). */
-function standingOfFolded(folded: FoldedSource | undefined): SourceStanding | null {
+export function standingOfFolded(folded: FoldedSource | undefined): SourceStanding | null {
   const c = folded?.contribution ?? null;
   return c && c.kind === undefined ? standingOf(c, folded?.overdueNotices ?? []) : null;
 }
 
 const sameStanding = (a: SourceStanding | null, b: SourceStanding | null) =>
   a?.graded === b?.graded && a?.overdue === b?.overdue;
+
+type SliceDeltas = Map<string, { key: SliceKey; delta: Counts }>;
+
+/** Adds to `deltas` what moving a record's contribution from `previous` to `next` does on a shard. */
+function addMove(
+  deltas: SliceDeltas,
+  shard: number,
+  previous: Contribution | null,
+  next: Contribution | null,
+): void {
+  for (const [slice, delta] of foldDelta(previous, next)) {
+    const key = sliceKey(slice, shard);
+    const into = deltas.get(key) ?? { key: { slice, shard }, delta: {} };
+    into.delta = applyDelta(into.delta, delta);
+    deltas.set(key, into);
+  }
+}
 
 interface Planned {
   tenantId: string;
@@ -110,7 +127,7 @@ interface Planned {
 export interface FoldPlan {
   folded: number;
   records: FoldedWrite[];
-  deltas: Map<string, { key: SliceKey; delta: Counts }>;
+  deltas: SliceDeltas;
 }
 
 /**
@@ -138,15 +155,9 @@ export function planFold(
       next: { version: (was?.version ?? 0) + 1, contribution: null, rollup },
     });
   };
-  const deltas = new Map<string, { key: SliceKey; delta: Counts }>();
-  const move = (shard: number, previous: Contribution | null, next: Contribution | null) => {
-    for (const [slice, delta] of foldDelta(previous, next)) {
-      const key = sliceKey(slice, shard);
-      const into = deltas.get(key) ?? { key: { slice, shard }, delta: {} };
-      into.delta = applyDelta(into.delta, delta);
-      deltas.set(key, into);
-    }
-  };
+  const deltas: SliceDeltas = new Map();
+  const move = (shard: number, previous: Contribution | null, next: Contribution | null) =>
+    addMove(deltas, shard, previous, next);
   let folded = 0;
   for (const change of group) {
     const { tenantId } = change;
@@ -198,4 +209,51 @@ export function foldedKeysOf(
     }
   }
   return [...keys.values()];
+}
+
+/** An enterprise's tenant record and profile as the registry holds them (each with its version). */
+export interface RegistryEnterprise {
+  tenant?: TenantChange;
+  profile?: EnterpriseChange;
+}
+
+/**
+ * The rollup an enterprise's folded records add up to: its sources' standings as folded, and
+ * the newer of the folded and the registry's status and place. A table whose sources were folded
+ * before the rollups existed holds sources no rollup counts; this is what a backfill writes.
+ */
+export function rebuiltRollup(
+  stored: EnterpriseRollup | undefined,
+  registry: RegistryEnterprise,
+  sources: Iterable<FoldedSource>,
+): EnterpriseRollup {
+  let rollup: EnterpriseRollup = { ...(stored ?? EMPTY_ROLLUP), sources: 0, graded: 0, overdue: 0 };
+  for (const change of [registry.tenant, registry.profile]) {
+    if (change) rollup = rolledUp(rollup, change) ?? rollup;
+  }
+  for (const source of sources) rollup = withSourceMoved(rollup, null, standingOfFolded(source));
+  return rollup;
+}
+
+/**
+ * Writes an enterprise's rollup as `rollup` on the one stored: the rollup record on its next
+ * version and its coverage stage moved on the counters, as the fold itself would.
+ */
+export function planRollupRepair(
+  tenantId: string,
+  stored: FoldedSource | undefined,
+  rollup: EnterpriseRollup,
+): FoldPlan {
+  const next: FoldedSource = {
+    version: (stored?.version ?? 0) + 1,
+    contribution: enterpriseContributionOf(rollup),
+    rollup,
+  };
+  const deltas: SliceDeltas = new Map();
+  addMove(deltas, shardOf(tenantId, STATS_SHARDS), stored?.contribution ?? null, next.contribution);
+  return {
+    folded: 1,
+    records: [{ tenantId, sourceId: ENTERPRISE_ROLLUP, expectedVersion: stored?.version, next }],
+    deltas,
+  };
 }

@@ -8,11 +8,11 @@ import {
   STATS_SHARDS,
   sliceKey,
 } from "./fold-model.ts";
-import { foldedKeysOf, latestPerRecord, planFold } from "./fold-plan.ts";
+import { type FoldPlan, foldedKeysOf, latestPerRecord, planFold } from "./fold-plan.ts";
 
 /** DynamoDB's limit on the items of one transaction. */
 const MAX_ITEMS = 100;
-const MAX_ATTEMPTS = 20;
+export const MAX_ATTEMPTS = 20;
 /** Items a touched counter shard may add to a transaction: itself and its day's snapshot. */
 const ITEMS_PER_SLICE = 2;
 
@@ -59,6 +59,24 @@ function transactionGroups(changes: readonly FoldChange[]): FoldChange[][] {
 }
 
 /**
+ * Writes a plan's records and moves its counters in one transaction, each counter item on the
+ * version just read; false when another fold got there first (read again and re-plan).
+ */
+export async function commitPlan(store: FoldStore, plan: FoldPlan): Promise<boolean> {
+  const items = await store.readSlices([...plan.deltas.values()].map((d) => d.key));
+  const writes = [...plan.deltas].map(([key, { key: at, delta }]): SliceWrite => {
+    const item = items.get(key) ?? { counts: {}, version: 0 };
+    return {
+      ...at,
+      expectedVersion: item.version,
+      counts: applyDelta(item.counts, delta),
+      snapshotChanged: Object.keys(delta).some(isSnapshotCell),
+    };
+  });
+  return store.commit(plan.records, writes);
+}
+
+/**
  * Folds one group in one transaction, exactly once: each record's folded version guards against
  * redelivery (a version already folded changes nothing), and every counter item and enterprise
  * rollup is written on its own version, so two concurrent folds on one shard retry instead of
@@ -74,17 +92,7 @@ async function foldGroup(store: FoldStore, group: readonly FoldChange[]): Promis
         (await foldGroup(store, group.slice(0, half))) + (await foldGroup(store, group.slice(half)))
       );
     }
-    const items = await store.readSlices([...plan.deltas.values()].map((d) => d.key));
-    const writes = [...plan.deltas].map(([key, { key: at, delta }]): SliceWrite => {
-      const item = items.get(key) ?? { counts: {}, version: 0 };
-      return {
-        ...at,
-        expectedVersion: item.version,
-        counts: applyDelta(item.counts, delta),
-        snapshotChanged: Object.keys(delta).some(isSnapshotCell),
-      };
-    });
-    if (await store.commit(plan.records, writes)) return plan.folded;
+    if (await commitPlan(store, plan)) return plan.folded;
   }
   throw new Error(`folding ${group.length} changes lost ${MAX_ATTEMPTS} races in a row`);
 }

@@ -1,0 +1,127 @@
+import { isDeepStrictEqual } from "node:util";
+import { placeOfEnterprise } from "../../shared/risk/enterprise.ts";
+import { scanEntities } from "../adapters/dynamodb/scan-entities.ts";
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { dynamoFoldStore, stageKeys } from "./dynamodb-fold-store.ts";
+import { commitPlan, foldChanges, MAX_ATTEMPTS } from "./fold.ts";
+import { enterpriseStatusOf, type FoldableItem, foldChangeOfItem } from "./fold-change.ts";
+import { ENTERPRISE_ROLLUP, type FoldedSource, type FoldStore } from "./fold-model.ts";
+import { planRollupRepair, type RegistryEnterprise, rebuiltRollup } from "./fold-plan.ts";
+
+/** Enterprises repaired side by side: each is its own small transaction. */
+const WORKERS = 8;
+/** Registry records handed to the fold at a time, as a stream batch would be. */
+const FOLD_BATCH = 200;
+
+export interface BackfillOutcome {
+  /** Registry records folded now: the fold had not seen them at their version. */
+  folded: number;
+  /** Tenants whose rollup was checked. */
+  enterprises: number;
+  /** Rollups rewritten: counted wrong, missing, or without the directory's stage keys. */
+  repaired: number;
+}
+
+const STAGE_KEYS = ["stage", "district", "street", "industry", "shard"] as const;
+
+/**
+ * Brings the statistics of a table written before the fold (or before parts of it) in line
+ * with its registry. First every record the fold never saw is folded — sources, warnings,
+ * tenants, profiles and review notices written before it was deployed; the fold's version guard
+ * makes this a no-op for the rest. Then every enterprise's rollup is rebuilt from its folded
+ * sources, for a table folded before rollups existed (sources folded, no rollup counting them,
+ * no coverage cells) or before rollups carried the directory's stage keys. Each enterprise is
+ * repaired in one transaction on its rollup's version, so the live fold may run beside it (whichever writes
+ * second reads again), a killed run is finished by running it again, and a second run finds
+ * nothing to do. Trend snapshots of past days are not rewritten: days before the backfill read
+ * as the fold left them.
+ */
+export async function backfillRollups(
+  store: Store,
+  fold: FoldStore = dynamoFoldStore(store),
+): Promise<BackfillOutcome> {
+  const { riskSource, warning, reviewNotice, tenant, enterprise, statsContribution } =
+    await scanEntities(store, [
+      "riskSource",
+      "warning",
+      "reviewNotice",
+      "tenant",
+      "enterprise",
+      "statsContribution",
+    ]);
+  // Records the fold never saw (written before it was deployed) fold now; the rest are no-ops.
+  const items: FoldableItem[] = [
+    ...riskSource.map((i) => ({ __edb_e__: "riskSource" as const, ...i })),
+    ...warning.map((i) => ({ __edb_e__: "warning" as const, ...i })),
+    ...reviewNotice.map((i) => ({ __edb_e__: "reviewNotice" as const, ...i })),
+    ...tenant.map((i) => ({ __edb_e__: "tenant" as const, ...i })),
+    ...enterprise.map((i) => ({ __edb_e__: "enterprise" as const, ...i })),
+  ];
+  const changes = items.map((i) => foldChangeOfItem(i)).filter((c) => c !== undefined);
+  let folded = 0;
+  for (let i = 0; i < changes.length; i += FOLD_BATCH) {
+    folded += await foldChanges(fold, changes.slice(i, i + FOLD_BATCH));
+  }
+  const registry = new Map<string, RegistryEnterprise>();
+  const entry = (tenantId: string) => registry.get(tenantId) ?? {};
+  for (const t of tenant) {
+    const status = enterpriseStatusOf(t.record);
+    registry.set(t.tenantId, {
+      ...entry(t.tenantId),
+      tenant: { kind: "tenant", tenantId: t.tenantId, version: t.version, status },
+    });
+  }
+  for (const e of enterprise) {
+    const place = placeOfEnterprise(e.record);
+    registry.set(e.tenantId, {
+      ...entry(e.tenantId),
+      profile: { kind: "enterprise", tenantId: e.tenantId, version: e.version, place },
+    });
+  }
+  const tenantIds = [
+    ...new Set([...registry.keys(), ...statsContribution.map((c) => c.tenantId)]),
+  ].sort();
+  let next = 0;
+  let repaired = 0;
+  const worker = async () => {
+    while (next < tenantIds.length) {
+      const tenantId = tenantIds[next++] as string;
+      if (await repairRollup(store, fold, tenantId, entry(tenantId))) repaired++;
+    }
+  };
+  await Promise.all(Array.from({ length: WORKERS }, worker));
+  return { folded, enterprises: tenantIds.length, repaired };
+}
+
+/** Repairs one enterprise's rollup from its folded records, read consistently; whether it wrote. */
+async function repairRollup(
+  store: Store,
+  fold: FoldStore,
+  tenantId: string,
+  registry: RegistryEnterprise,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { data } = await store.entities.statsContribution.query
+      .byTenant({ tenantId })
+      .go({ pages: "all", consistent: true });
+    const stored = data.find((d) => d.sourceId === ENTERPRISE_ROLLUP);
+    const sources: FoldedSource[] = data
+      .filter((d) => d.sourceId !== ENTERPRISE_ROLLUP)
+      .map((d) => ({
+        version: d.version,
+        contribution: d.contribution ?? null,
+        ...(d.overdueNotices ? { overdueNotices: d.overdueNotices } : {}),
+      }));
+    const rollup = rebuiltRollup(stored?.rollup, registry, sources);
+    const keys = stageKeys(tenantId, rollup);
+    const keyed = stored && STAGE_KEYS.every((k) => stored[k] === keys[k]);
+    if (keyed && isDeepStrictEqual(stored.rollup, rollup)) return false;
+    const was = stored && {
+      version: stored.version,
+      contribution: stored.contribution ?? null,
+      ...(stored.rollup ? { rollup: stored.rollup } : {}),
+    };
+    if (await commitPlan(fold, planRollupRepair(tenantId, was, rollup))) return true;
+  }
+  throw new Error(`repairing ${tenantId}'s rollup lost ${MAX_ATTEMPTS} races in a row`);
+}

@@ -1,0 +1,50 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts";
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/runners/local-account.ts";
+import { readStackFile } from "../local/stack-file.ts";
+
+/**
+ * The table an operator's command works on: on AWS the named table (credentials and region
+ * from the usual AWS environment); without a name, the running local stack of the data folder
+ * (`--data-dir`, else CITYRISK_DATA_DIR, else .data) on DynamoDB Local.
+ */
+export function tableTarget(options: { table?: string; "data-dir"?: string }): {
+  store: Store;
+  tableName: string;
+} {
+  if (options.table) {
+    return { store: storeFor(new DynamoDBClient({}), options.table), tableName: options.table };
+  }
+  const dataDir = resolve(options["data-dir"] ?? process.env.CITYRISK_DATA_DIR ?? ".data");
+  const local = readStackFile(dataDir);
+  const client = new DynamoDBClient({
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: local.dynamodbEndpoint,
+  });
+  return { store: storeFor(client, local.tableName), tableName: local.tableName };
+}
+
+/**
+ * An operator's table command from the command line — `npm run <script> -- <command>
+ * [--table <name>] [--data-dir <dir>]` — with its table; prints the usage and exits on an
+ * unknown command.
+ */
+export function tableCommand<const C extends string>(
+  script: string,
+  commands: readonly C[],
+): { command: C; store: Store; tableName: string } {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { table: { type: "string" }, "data-dir": { type: "string" } },
+  });
+  const command = commands.find((c) => c === positionals[0]);
+  if (!command) {
+    const usage = `${commands.join("|")} [--table <name>] [--data-dir <dir>]`;
+    console.error(`usage: npm run ${script} -- ${usage}`);
+    process.exit(2);
+  }
+  return { command, ...tableTarget(values) };
+}
