@@ -6,6 +6,9 @@ export interface Received {
   path: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** When it arrived (epoch ms) and what the receiver answered. */
+  at: number;
+  status: number;
 }
 
 /** What the receiver answers next on a path: a status and its headers. */
@@ -14,15 +17,29 @@ export interface Answer {
   headers?: Record<string, string>;
 }
 
+/** A request as it arrives: its `webhook-id` and how many times that id came to the path (1: first). */
+export interface Arriving {
+  path: string;
+  webhookId: string;
+  attempt: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Answers a request on arrival (a receiver verifies its signature then, within the tolerance). */
+export type Responder = (request: Arriving) => Answer;
+
 /**
  * A webhook receiver for tests, on 127.0.0.1: records every request and answers from a script
- * per path (then 204). `accepted` is what a well-behaved receiver processes: each 2xx answer's
+ * per path, else from its responder (then 204). `accepted` is what a well-behaved receiver processes: each 2xx answer's
  * `webhook-id` once (Standard Webhooks: the receiver deduplicates by it).
  */
 export class WebhookReceiver {
   readonly received: Received[] = [];
   private readonly scripts = new Map<string, Answer[]>();
   private readonly seen = new Set<string>();
+  private readonly attempts = new Map<string, number>();
+  private responder: Responder | undefined;
   readonly accepted: Received[] = [];
   private server: Server | undefined;
   private port = 0;
@@ -33,10 +50,15 @@ export class WebhookReceiver {
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
         const path = req.url ?? "/";
-        const got = { path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
-        this.received.push(got);
-        const answer = this.scripts.get(path)?.shift() ?? { status: 204 };
         const id = String(req.headers["webhook-id"]);
+        const attempt = (this.attempts.get(`${path} ${id}`) ?? 0) + 1;
+        this.attempts.set(`${path} ${id}`, attempt);
+        const body = Buffer.concat(chunks).toString("utf8");
+        const arriving = { path, webhookId: id, attempt, headers: req.headers, body };
+        const answer = this.scripts.get(path)?.shift() ??
+          this.responder?.(arriving) ?? { status: 204 };
+        const got = { path, headers: req.headers, body, at: Date.now(), status: answer.status };
+        this.received.push(got);
         if (answer.status < 300 && !this.seen.has(`${path} ${id}`)) {
           this.seen.add(`${path} ${id}`);
           this.accepted.push(got);
@@ -55,6 +77,11 @@ export class WebhookReceiver {
   /** The answers a path gives next, in order; afterwards it answers 204. */
   script(path: string, answers: Answer[]): void {
     this.scripts.set(path, [...answers]);
+  }
+
+  /** How requests with no scripted answer are answered (default: 204). */
+  respondWith(responder: Responder): void {
+    this.responder = responder;
   }
 
   on(path: string): Received[] {
