@@ -20,6 +20,11 @@ export interface QueueDefinition {
   /** Receives before a message goes to the queue's DLQ. */
   maxReceiveCount: number;
   visibilityTimeoutSeconds: number;
+  /**
+   * Batches of the queue handled at once: the event source's `maxConcurrency` on AWS (at least
+   * 2), that many poll loops on one machine. Unset: Lambda's own scaling on AWS, one loop locally.
+   */
+  concurrentBatches?: number;
 }
 
 export interface MessagingDefinition {
@@ -76,8 +81,16 @@ export const messaging: MessagingDefinition = {
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 60,
     },
-    // Every event: endpoints choose their types themselves.
-    { id: "webhooks", topic: "events", maxReceiveCount: 5, visibilityTimeoutSeconds: 60 },
+    // Every event: endpoints choose their types themselves. A delivery may wait 5 s in process
+    // for its second try (webhooks/fan-out.ts), so batches run side by side, not behind it
+    // (a batch's records stay one after the other: each tags the logs with its tenant).
+    {
+      id: "webhooks",
+      topic: "events",
+      maxReceiveCount: 5,
+      visibilityTimeoutSeconds: 60,
+      concurrentBatches: 10,
+    },
   ],
 };
 

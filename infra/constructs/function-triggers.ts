@@ -107,7 +107,8 @@ export function addQueueSubscriptions(
     if (!messaging) throw new Error(`${fn.definition.id}: queue "${queueId}" needs messaging`);
     // Lambda rejects a mapping whose queue hides messages for less than the function may run.
     const timeout = fn.function.timeout?.toSeconds() ?? 3;
-    const visibility = messaging.queueDefinition(queueId).visibilityTimeoutSeconds;
+    const { visibilityTimeoutSeconds: visibility, concurrentBatches } =
+      messaging.queueDefinition(queueId);
     if (visibility < timeout) {
       throw new Error(
         `${fn.definition.id}: queue "${queueId}" visibility ${visibility}s < function timeout ${timeout}s`,
@@ -117,6 +118,7 @@ export function addQueueSubscriptions(
       new SqsEventSource(messaging.queue(queueId), {
         batchSize: 10,
         reportBatchItemFailures: true,
+        ...(concurrentBatches === undefined ? {} : { maxConcurrency: concurrentBatches }),
       }),
     );
   }

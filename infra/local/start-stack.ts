@@ -166,10 +166,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       new S3Client({ ...clientConfig, endpoint: aws.endpoint, forcePathStyle: true }),
       bucketName,
     );
+    const messagingDefinition = options.messaging ?? productMessaging;
     const messaging = await ensureMessaging(
       new SNSClient({ ...clientConfig, endpoint: aws.endpoint }),
       new SQSClient({ ...clientConfig, endpoint: aws.endpoint }),
-      options.messaging ?? productMessaging,
+      messagingDefinition,
       prefix,
     );
     writeStackFile(dataDir, {
@@ -285,6 +286,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const queues = await startQueuePoller({
       sqsEndpoint: aws.endpoint,
       queues: messaging.queueUrls,
+      concurrentBatches: Object.fromEntries(
+        messagingDefinition.queues.map((q) => [q.id, q.concurrentBatches ?? 1]),
+      ),
       functions: manifest,
       loadHandler: loadOnFirstCall,
       logger: runnerLogger,

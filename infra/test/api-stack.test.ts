@@ -50,6 +50,26 @@ describe("ApiStack with the product manifest", () => {
     }
   });
 
+  it("caps each queue's concurrent batches where its definition declares them, and only there", () => {
+    const mappings = Object.values(template.findResources("AWS::Lambda::EventSourceMapping")) as {
+      Properties: { FunctionName: unknown; ScalingConfig?: { MaximumConcurrency: number } };
+    }[];
+    for (const queue of messaging.queues) {
+      const consumer = manifest.find((d) => d.queues?.includes(queue.id));
+      const fn = consumer ? built.api.functions.get(consumer.id) : undefined;
+      if (!fn) throw new Error(`no consumer built for ${queue.id}`);
+      const mapping = mappings.find(
+        (m) =>
+          JSON.stringify(m.Properties.FunctionName) ===
+          JSON.stringify({ Ref: logicalId(fn.function) }),
+      );
+      expect(mapping?.Properties.ScalingConfig?.MaximumConcurrency, queue.id).toBe(
+        queue.concurrentBatches,
+      );
+    }
+    expect(messaging.queues.find((q) => q.id === "webhooks")?.concurrentBatches).toBe(10);
+  });
+
   const authorizerFunction = () => {
     const id = manifest.find((d) => d.authorizer)?.id;
     const fn = id ? built.api.functions.get(id) : undefined;

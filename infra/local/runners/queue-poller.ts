@@ -25,6 +25,11 @@ export interface QueuePollerOptions {
   /** Functions without `queues` are ignored. */
   functions: readonly FunctionDefinition[];
   loadHandler?: LoadHandler;
+  /**
+   * Queue id → batches handled at once (the definition's `concurrentBatches`, Lambda's
+   * concurrent pollers on AWS): that many poll loops. Default 1.
+   */
+  concurrentBatches?: Readonly<Record<string, number>>;
   /** Messages per invocation (SQS allows at most 10 per receive). Default 10. */
   batchSize?: number;
   /** Long-poll wait; stop() aborts a wait in progress. Default 20. */
@@ -42,6 +47,7 @@ interface Consumer {
   handler: InvokableHandler;
   queueUrl: string;
   queueArn: string;
+  concurrentBatches: number;
 }
 
 /**
@@ -69,10 +75,20 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Que
     for (const queueId of definition.queues) {
       const queueUrl = options.queues[queueId];
       if (!queueUrl) throw new Error(`function ${definition.id} consumes unknown queue ${queueId}`);
-      consumers.push({ definition, handler, queueUrl, queueArn: await queueArn(queueUrl) });
+      const concurrentBatches = options.concurrentBatches?.[queueId] ?? 1;
+      consumers.push({
+        definition,
+        handler,
+        queueUrl,
+        queueArn: await queueArn(queueUrl),
+        concurrentBatches,
+      });
     }
   }
-  const loops = consumers.map((consumer) => poll(consumer));
+  // As many loops per queue as the batches it declares run at once (Lambda's pollers on AWS).
+  const loops = consumers.flatMap((consumer) =>
+    Array.from({ length: consumer.concurrentBatches }, () => poll(consumer)),
+  );
 
   return {
     async stop() {
