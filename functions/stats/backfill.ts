@@ -1,12 +1,11 @@
 import { isDeepStrictEqual } from "node:util";
-import { placeOfEnterprise } from "../../shared/risk/enterprise.ts";
 import { scanEntities } from "../adapters/dynamodb/scan-entities.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { dynamoFoldStore, stageKeys } from "./dynamodb-fold-store.ts";
+import { dynamoFoldStore, foldedSourceOf, stageKeys } from "./dynamodb-fold-store.ts";
 import { commitPlan, foldChanges, MAX_ATTEMPTS } from "./fold.ts";
-import { enterpriseStatusOf, type FoldableItem, foldChangeOfItem } from "./fold-change.ts";
-import { ENTERPRISE_ROLLUP, type FoldedSource, type FoldStore } from "./fold-model.ts";
-import { planRollupRepair, type RegistryEnterprise, rebuiltRollup } from "./fold-plan.ts";
+import { type FoldableItem, foldChangeOfItem } from "./fold-change.ts";
+import { ENTERPRISE_ROLLUP, type FoldStore } from "./fold-model.ts";
+import { planRollupRepair, rebuiltRollup } from "./fold-plan.ts";
 
 /** Enterprises repaired side by side: each is its own small transaction. */
 const WORKERS = 8;
@@ -62,31 +61,16 @@ export async function backfillRollups(
   for (let i = 0; i < changes.length; i += FOLD_BATCH) {
     folded += await foldChanges(fold, changes.slice(i, i + FOLD_BATCH));
   }
-  const registry = new Map<string, RegistryEnterprise>();
-  const entry = (tenantId: string) => registry.get(tenantId) ?? {};
-  for (const t of tenant) {
-    const status = enterpriseStatusOf(t.record);
-    registry.set(t.tenantId, {
-      ...entry(t.tenantId),
-      tenant: { kind: "tenant", tenantId: t.tenantId, version: t.version, status },
-    });
-  }
-  for (const e of enterprise) {
-    const place = placeOfEnterprise(e.record);
-    registry.set(e.tenantId, {
-      ...entry(e.tenantId),
-      profile: { kind: "enterprise", tenantId: e.tenantId, version: e.version, place },
-    });
-  }
+  // Step one folded every tenant record and profile: the rollups' status and place are current.
   const tenantIds = [
-    ...new Set([...registry.keys(), ...statsContribution.map((c) => c.tenantId)]),
+    ...new Set([...tenant, ...enterprise, ...statsContribution].map((r) => r.tenantId)),
   ].sort();
   let next = 0;
   let repaired = 0;
   const worker = async () => {
     while (next < tenantIds.length) {
       const tenantId = tenantIds[next++] as string;
-      if (await repairRollup(store, fold, tenantId, entry(tenantId))) repaired++;
+      if (await repairRollup(store, fold, tenantId)) repaired++;
     }
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
@@ -94,33 +78,18 @@ export async function backfillRollups(
 }
 
 /** Repairs one enterprise's rollup from its folded records, read consistently; whether it wrote. */
-async function repairRollup(
-  store: Store,
-  fold: FoldStore,
-  tenantId: string,
-  registry: RegistryEnterprise,
-): Promise<boolean> {
+async function repairRollup(store: Store, fold: FoldStore, tenantId: string): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { data } = await store.entities.statsContribution.query
       .byTenant({ tenantId })
       .go({ pages: "all", consistent: true });
     const stored = data.find((d) => d.sourceId === ENTERPRISE_ROLLUP);
-    const sources: FoldedSource[] = data
-      .filter((d) => d.sourceId !== ENTERPRISE_ROLLUP)
-      .map((d) => ({
-        version: d.version,
-        contribution: d.contribution ?? null,
-        ...(d.overdueNotices ? { overdueNotices: d.overdueNotices } : {}),
-      }));
-    const rollup = rebuiltRollup(stored?.rollup, registry, sources);
+    const sources = data.filter((d) => d.sourceId !== ENTERPRISE_ROLLUP).map(foldedSourceOf);
+    const rollup = rebuiltRollup(stored?.rollup, sources);
     const keys = stageKeys(tenantId, rollup);
     const keyed = stored && STAGE_KEYS.every((k) => stored[k] === keys[k]);
     if (keyed && isDeepStrictEqual(stored.rollup, rollup)) return false;
-    const was = stored && {
-      version: stored.version,
-      contribution: stored.contribution ?? null,
-      ...(stored.rollup ? { rollup: stored.rollup } : {}),
-    };
+    const was = stored && foldedSourceOf(stored);
     if (await commitPlan(fold, planRollupRepair(tenantId, was, rollup))) return true;
   }
   throw new Error(`repairing ${tenantId}'s rollup lost ${MAX_ATTEMPTS} races in a row`);

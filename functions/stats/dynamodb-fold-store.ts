@@ -15,6 +15,21 @@ import {
   sliceKey,
 } from "./fold-model.ts";
 
+/** A stored folded record as the fold reads it. */
+export function foldedSourceOf(item: {
+  version: number;
+  contribution?: FoldedSource["contribution"] | undefined;
+  overdueNotices?: string[] | undefined;
+  rollup?: EnterpriseRollup | undefined;
+}): FoldedSource {
+  return {
+    version: item.version,
+    contribution: item.contribution ?? null,
+    ...(item.overdueNotices ? { overdueNotices: item.overdueNotices } : {}),
+    ...(item.rollup ? { rollup: item.rollup } : {}),
+  };
+}
+
 const NO_STAGE = { stage: "", district: "", street: "", industry: "", shard: 0 };
 
 /**
@@ -87,15 +102,7 @@ export function dynamoFoldStore(store: Store, now: () => Date = () => new Date()
       const keys = sources.map(({ tenantId, sourceId }) => ({ tenantId, sourceId }));
       const items = await batchRead(keys, (batch) => statsContribution.get(batch).go(consistently));
       return new Map<string, FoldedSource>(
-        items.map((i) => [
-          foldedKey(i.tenantId, i.sourceId),
-          {
-            version: i.version,
-            contribution: i.contribution ?? null,
-            ...(i.overdueNotices ? { overdueNotices: i.overdueNotices } : {}),
-            ...(i.rollup ? { rollup: i.rollup } : {}),
-          },
-        ]),
+        items.map((i) => [foldedKey(i.tenantId, i.sourceId), foldedSourceOf(i)]),
       );
     },
     async readSlices(keys) {

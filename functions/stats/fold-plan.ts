@@ -92,7 +92,7 @@ function rolledUp(
 }
 
 /** What a folded source adds to its enterprise's rollup (warnings add nothing). */
-export function standingOfFolded(folded: FoldedSource | undefined): SourceStanding | null {
+function standingOfFolded(folded: FoldedSource | undefined): SourceStanding | null {
   const c = folded?.contribution ?? null;
   return c && c.kind === undefined ? standingOf(c, folded?.overdueNotices ?? []) : null;
 }
@@ -211,26 +211,16 @@ export function foldedKeysOf(
   return [...keys.values()];
 }
 
-/** An enterprise's tenant record and profile as the registry holds them (each with its version). */
-export interface RegistryEnterprise {
-  tenant?: TenantChange;
-  profile?: EnterpriseChange;
-}
-
 /**
- * The rollup an enterprise's folded records add up to: its sources' standings as folded, and
- * the newer of the folded and the registry's status and place. A table whose sources were folded
- * before the rollups existed holds sources no rollup counts; this is what a backfill writes.
+ * The rollup an enterprise's folded records add up to: its status and place as folded, its
+ * sources' standings recounted. A table whose sources were folded before the rollups existed
+ * holds sources no rollup counts; this is what a backfill writes.
  */
 export function rebuiltRollup(
   stored: EnterpriseRollup | undefined,
-  registry: RegistryEnterprise,
   sources: Iterable<FoldedSource>,
 ): EnterpriseRollup {
   let rollup: EnterpriseRollup = { ...(stored ?? EMPTY_ROLLUP), sources: 0, graded: 0, overdue: 0 };
-  for (const change of [registry.tenant, registry.profile]) {
-    if (change) rollup = rolledUp(rollup, change) ?? rollup;
-  }
   for (const source of sources) rollup = withSourceMoved(rollup, null, standingOfFolded(source));
   return rollup;
 }

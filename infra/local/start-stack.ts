@@ -287,7 +287,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sqsEndpoint: aws.endpoint,
       queues: messaging.queueUrls,
       concurrentBatches: Object.fromEntries(
-        messagingDefinition.queues.map((q) => [q.id, q.concurrentBatches ?? 1]),
+        messagingDefinition.queues.flatMap((q) =>
+          q.concurrentBatches === undefined ? [] : [[q.id, q.concurrentBatches]],
+        ),
       ),
       functions: manifest,
       loadHandler: loadOnFirstCall,
