@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { scanEntities } from "../adapters/dynamodb/scan-entities.ts";
+import { forEachScannedPage } from "../adapters/dynamodb/scan-entities.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { dynamoFoldStore, foldedSourceOf, stageKeys } from "./dynamodb-fold-store.ts";
 import { commitPlan, foldChanges, MAX_ATTEMPTS } from "./fold.ts";
@@ -32,49 +32,50 @@ const STAGE_KEYS = ["stage", "district", "street", "industry", "shard"] as const
  * no coverage cells) or before rollups carried the directory's stage keys. Each enterprise is
  * repaired in one transaction on its rollup's version, so the live fold may run beside it (whichever writes
  * second reads again), a killed run is finished by running it again, and a second run finds
- * nothing to do. Trend snapshots of past days are not rewritten: days before the backfill read
+ * nothing to do. The table is read a page at a time; what is held is one id per tenant.
+ * Trend snapshots of past days are not rewritten: days before the backfill read
  * as the fold left them.
  */
 export async function backfillRollups(
   store: Store,
   fold: FoldStore = dynamoFoldStore(store),
 ): Promise<BackfillOutcome> {
-  const { riskSource, warning, reviewNotice, tenant, enterprise, statsContribution } =
-    await scanEntities(store, [
-      "riskSource",
-      "warning",
-      "reviewNotice",
-      "tenant",
-      "enterprise",
-      "statsContribution",
-    ]);
-  // Records the fold never saw (written before it was deployed) fold now; the rest are no-ops.
-  const items: FoldableItem[] = [
-    ...riskSource.map((i) => ({ __edb_e__: "riskSource" as const, ...i })),
-    ...warning.map((i) => ({ __edb_e__: "warning" as const, ...i })),
-    ...reviewNotice.map((i) => ({ __edb_e__: "reviewNotice" as const, ...i })),
-    ...tenant.map((i) => ({ __edb_e__: "tenant" as const, ...i })),
-    ...enterprise.map((i) => ({ __edb_e__: "enterprise" as const, ...i })),
-  ];
-  const changes = items.map((i) => foldChangeOfItem(i)).filter((c) => c !== undefined);
+  // Page by page: what stays is one id per tenant, never the table.
+  const tenantIds = new Set<string>();
   let folded = 0;
-  for (let i = 0; i < changes.length; i += FOLD_BATCH) {
-    folded += await foldChanges(fold, changes.slice(i, i + FOLD_BATCH));
-  }
+  await forEachScannedPage(
+    store,
+    ["riskSource", "warning", "reviewNotice", "tenant", "enterprise", "statsContribution"],
+    async (page) => {
+      for (const r of [...page.tenant, ...page.enterprise, ...page.statsContribution]) {
+        tenantIds.add(r.tenantId);
+      }
+      // Records the fold never saw (written before it was deployed) fold now; the rest are no-ops.
+      const items: FoldableItem[] = [
+        ...page.riskSource.map((i) => ({ __edb_e__: "riskSource" as const, ...i })),
+        ...page.warning.map((i) => ({ __edb_e__: "warning" as const, ...i })),
+        ...page.reviewNotice.map((i) => ({ __edb_e__: "reviewNotice" as const, ...i })),
+        ...page.tenant.map((i) => ({ __edb_e__: "tenant" as const, ...i })),
+        ...page.enterprise.map((i) => ({ __edb_e__: "enterprise" as const, ...i })),
+      ];
+      const changes = items.map((i) => foldChangeOfItem(i)).filter((c) => c !== undefined);
+      for (let i = 0; i < changes.length; i += FOLD_BATCH) {
+        folded += await foldChanges(fold, changes.slice(i, i + FOLD_BATCH));
+      }
+    },
+  );
   // Step one folded every tenant record and profile: the rollups' status and place are current.
-  const tenantIds = [
-    ...new Set([...tenant, ...enterprise, ...statsContribution].map((r) => r.tenantId)),
-  ].sort();
+  const queue = [...tenantIds].sort();
   let next = 0;
   let repaired = 0;
   const worker = async () => {
-    while (next < tenantIds.length) {
-      const tenantId = tenantIds[next++] as string;
+    while (next < queue.length) {
+      const tenantId = queue[next++] as string;
       if (await repairRollup(store, fold, tenantId)) repaired++;
     }
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
-  return { folded, enterprises: tenantIds.length, repaired };
+  return { folded, enterprises: queue.length, repaired };
 }
 
 /** Repairs one enterprise's rollup from its folded records, read consistently; whether it wrote. */
