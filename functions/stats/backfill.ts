@@ -4,8 +4,8 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { dynamoFoldStore, foldedSourceOf, stageKeys } from "./dynamodb-fold-store.ts";
 import { commitPlan, foldChanges, MAX_ATTEMPTS } from "./fold.ts";
 import { type FoldableItem, foldChangeOfItem } from "./fold-change.ts";
-import { ENTERPRISE_ROLLUP, type FoldStore } from "./fold-model.ts";
-import { planRollupRepair, rebuiltRollup } from "./fold-plan.ts";
+import { ENTERPRISE_ROLLUP, type FoldStore, type SliceKey, sliceKey } from "./fold-model.ts";
+import { planRollupRepair, planStaleCellsRemoved, rebuiltRollup } from "./fold-plan.ts";
 
 /** Enterprises repaired side by side: each is its own small transaction. */
 const WORKERS = 8;
@@ -19,6 +19,8 @@ export interface BackfillOutcome {
   enterprises: number;
   /** Rollups rewritten: counted wrong, missing, or without the directory's stage keys. */
   repaired: number;
+  /** Counter items that held cells their slice no longer keeps, now without them. */
+  cleared: number;
 }
 
 const STAGE_KEYS = ["stage", "district", "street", "industry", "shard"] as const;
@@ -32,7 +34,9 @@ const STAGE_KEYS = ["stage", "district", "street", "industry", "shard"] as const
  * no coverage cells) or before rollups carried the directory's stage keys. Each enterprise is
  * repaired in one transaction on its rollup's version, so the live fold may run beside it (whichever writes
  * second reads again), a killed run is finished by running it again, and a second run finds
- * nothing to do. The table is read a page at a time; what is held is one id per tenant.
+ * nothing to do. Last, counter items written before street cells moved to district slices lose
+ * the street cells they still hold. The table is read a page at a time; what is held is one id
+ * per tenant and the keys of the counter items to clear.
  * Trend snapshots of past days are not rewritten: days before the backfill read
  * as the fold left them.
  */
@@ -42,13 +46,25 @@ export async function backfillRollups(
 ): Promise<BackfillOutcome> {
   // Page by page: what stays is one id per tenant, never the table.
   const tenantIds = new Set<string>();
+  const staleSlices: SliceKey[] = [];
   let folded = 0;
   await forEachScannedPage(
     store,
-    ["riskSource", "warning", "reviewNotice", "tenant", "enterprise", "statsContribution"],
+    [
+      "riskSource",
+      "warning",
+      "reviewNotice",
+      "tenant",
+      "enterprise",
+      "statsContribution",
+      "statsSlice",
+    ],
     async (page) => {
       for (const r of [...page.tenant, ...page.enterprise, ...page.statsContribution]) {
         tenantIds.add(r.tenantId);
+      }
+      for (const { slice, shard, counts } of page.statsSlice) {
+        if (planStaleCellsRemoved({ slice, shard }, counts)) staleSlices.push({ slice, shard });
       }
       // Records the fold never saw (written before it was deployed) fold now; the rest are no-ops.
       const items: FoldableItem[] = [
@@ -75,7 +91,23 @@ export async function backfillRollups(
     }
   };
   await Promise.all(Array.from({ length: WORKERS }, worker));
-  return { folded, enterprises: queue.length, repaired };
+  let cleared = 0;
+  for (const key of staleSlices) if (await clearStaleCells(fold, key)) cleared++;
+  return { folded, enterprises: queue.length, repaired, cleared };
+}
+
+/**
+ * Takes the cells a counter item's slice no longer keeps off it, on the version just read: the
+ * live fold never writes those cells, so a race only makes this read again.
+ */
+async function clearStaleCells(fold: FoldStore, key: SliceKey): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const item = (await fold.readSlices([key])).get(sliceKey(key.slice, key.shard));
+    const plan = item && planStaleCellsRemoved(key, item.counts);
+    if (!plan) return false;
+    if (await commitPlan(fold, plan)) return true;
+  }
+  throw new Error(`clearing ${key.slice}#${key.shard} lost ${MAX_ATTEMPTS} races in a row`);
 }
 
 /** Repairs one enterprise's rollup from its folded records, read consistently; whether it wrote. */

@@ -3,6 +3,7 @@ import {
   type Contribution,
   type Counts,
   foldDelta,
+  keptInSlice,
   standingOf,
 } from "../../shared/stats/contribution.ts";
 import {
@@ -245,5 +246,21 @@ export function planRollupRepair(
     folded: 1,
     records: [{ tenantId, sourceId: ENTERPRISE_ROLLUP, expectedVersion: stored?.version, next }],
     deltas,
+  };
+}
+
+/**
+ * Takes off a counter item's cells its slice no longer keeps (`keptInSlice`: street cells
+ * outside district slices, written before they moved), as a plan on the item's version; none
+ * when it has no such cell.
+ */
+export function planStaleCellsRemoved(key: SliceKey, counts: Counts): FoldPlan | undefined {
+  const stale = Object.entries(counts).filter(([cell]) => !keptInSlice(key.slice, cell));
+  if (stale.length === 0) return undefined;
+  const delta: Counts = Object.fromEntries(stale.map(([cell, n]) => [cell, -n]));
+  return {
+    folded: 0,
+    records: [],
+    deltas: new Map([[sliceKey(key.slice, key.shard), { key, delta }]]),
   };
 }

@@ -14,8 +14,8 @@ if (command === "reconcile") {
   console.log(`${drift.length} drifting counter(s) in ${tableName}`);
   process.exitCode = drift.length === 0 ? 0 : 1;
 } else {
-  const { folded, enterprises, repaired } = await backfillRollups(store);
+  const { folded, enterprises, repaired, cleared } = await backfillRollups(store);
   console.log(
-    `${folded} record(s) folded, ${repaired} of ${enterprises} rollup(s) rebuilt in ${tableName}`,
+    `${folded} record(s) folded, ${repaired} of ${enterprises} rollup(s) rebuilt, ${cleared} counter item(s) cleared of stale cells in ${tableName}`,
   );
 }

@@ -124,7 +124,8 @@ export function cellsOf(c: Contribution): Counts {
  * by street, while the city's and an industry's items would otherwise hold a cell for every
  * street of the city — items (and every city query) growing with the city, not with the question.
  */
-const inSlice = (slice: string, cell: string) => !cell.startsWith("S:") || slice.startsWith("d:");
+export const keptInSlice = (slice: string, cell: string) =>
+  !cell.startsWith("S:") || slice.startsWith("d:");
 
 /** Adds `sign ×` a contribution's cells to per-slice deltas. */
 function accumulate(into: Map<string, Counts>, c: Contribution, sign: 1 | -1): void {
@@ -132,7 +133,7 @@ function accumulate(into: Map<string, Counts>, c: Contribution, sign: 1 | -1): v
   for (const slice of slicesOf(c)) {
     const delta = into.get(slice) ?? {};
     for (const [name, n] of cells) {
-      if (inSlice(slice, name)) delta[name] = (delta[name] ?? 0) + sign * n;
+      if (keptInSlice(slice, name)) delta[name] = (delta[name] ?? 0) + sign * n;
     }
     into.set(slice, delta);
   }

@@ -68,10 +68,13 @@ const sourceChange = (s: RiskSource): FoldChange => ({
 
 /**
  * A city folded by the fold as it was before enterprise rollups: sources and review notices
- * folded, but no rollup and no enterprise coverage cell on the counters; enterprise 4's sources
- * were written before the fold was deployed and never folded at all.
+ * folded, but no rollup and no enterprise coverage cell on the counters, street cells on the
+ * city's and the industry's items; enterprise 4's sources were written before the fold was
+ * deployed and never folded at all.
  */
-async function legacyCity(name: string): Promise<{ store: Store; sources: RiskSource[] }> {
+async function legacyCity(
+  name: string,
+): Promise<{ store: Store; sources: RiskSource[]; staleItems: number }> {
   const table = await freshTable(name);
   const store = storeFor(localAws().dynamodb, table.tableName);
   const sources: RiskSource[] = [];
@@ -100,13 +103,25 @@ async function legacyCity(name: string): Promise<{ store: Store; sources: RiskSo
       .go();
   }
   const slices = await store.entities.statsSlice.scan.go({ pages: "all" });
+  // Before street cells moved to district slices, the city's and the industry's items held the
+  // street cells of every district slice on their shard as well.
+  const streetCells = new Map<number, Record<string, number>>();
+  for (const s of slices.data.filter((d) => /^d:\d+$/.test(d.slice))) {
+    const cells = Object.entries(s.counts).filter(([k]) => k.startsWith("S:"));
+    streetCells.set(s.shard, { ...streetCells.get(s.shard), ...Object.fromEntries(cells) });
+  }
+  let staleItems = 0;
   for (const s of slices.data) {
+    const stale = s.slice.startsWith("d:") ? {} : (streetCells.get(s.shard) ?? {});
+    if (Object.keys(stale).length > 0) staleItems++;
     const counts = Object.fromEntries(
-      Object.entries(s.counts).filter(([k]) => !k.startsWith("ED:") && !k.startsWith("EI:")),
+      Object.entries({ ...s.counts, ...stale }).filter(
+        ([k]) => !k.startsWith("ED:") && !k.startsWith("EI:"),
+      ),
     );
     await store.entities.statsSlice.put({ ...s, counts }).go();
   }
-  return { store, sources };
+  return { store, sources, staleItems };
 }
 
 /** The tenants the directory's stage filter lists in a district, over its shards. */
@@ -153,11 +168,13 @@ function dyingAfterRepairs(fold: FoldStore, after: number) {
 
 describe("statistics backfill of enterprise rollups", () => {
   it("brings a table folded before rollups existed to zero drift, and a second run does nothing", async () => {
-    const { store } = await legacyCity("stats-backfill");
+    const { store, staleItems } = await legacyCity("stats-backfill");
     const drift = await reconcileStats(store);
     expect(drift.length).toBeGreaterThan(0);
     expect(drift.some((d) => d.counter === "L:major" && d.registry - d.folded === 2)).toBe(true);
     expect(drift.some((d) => d.counter === "ED:110105:current" && d.folded === 0)).toBe(true);
+    expect(drift.some((d) => d.slice === "*" && d.counter.startsWith("S:"))).toBe(true);
+    expect(staleItems).toBeGreaterThan(2);
     expect(await listedAt(store, "110105", "current")).toEqual([]);
 
     // Folded now: enterprise 4's three sources and every tenant record and profile. Rebuilt: the
@@ -166,6 +183,7 @@ describe("statistics backfill of enterprise rollups", () => {
       folded: 3 + 2 * ENTERPRISES,
       enterprises: ENTERPRISES,
       repaired: ENTERPRISES - 1,
+      cleared: staleItems,
     });
     expect(await reconcileStats(store)).toEqual([]);
     // Enterprises 0 and 3 have an ungraded source, 1's is past review, 5 is current.
@@ -177,6 +195,7 @@ describe("statistics backfill of enterprise rollups", () => {
       folded: 0,
       enterprises: ENTERPRISES,
       repaired: 0,
+      cleared: 0,
     });
   });
 
@@ -214,6 +233,7 @@ describe("statistics backfill of enterprise rollups", () => {
       folded: 0,
       enterprises: ENTERPRISES,
       repaired: 1,
+      cleared: 0,
     });
     expect(await listedAt(store, "110108", "current")).toEqual(["t-5"]);
     const after = await store.entities.statsSlice.scan.go({ pages: "all" });
@@ -222,7 +242,7 @@ describe("statistics backfill of enterprise rollups", () => {
   });
 
   it("finishes a run killed halfway when run again: nobody repaired twice, nobody missed", async () => {
-    const { store } = await legacyCity("stats-backfill-kill");
+    const { store, staleItems } = await legacyCity("stats-backfill-kill");
     const dying = dyingAfterRepairs(dynamoFoldStore(store), 2);
     await expect(backfillRollups(store, dying.store)).rejects.toThrow("killed");
     await vi.waitFor(() => expect(dying.repairs.inFlight).toBe(0));
@@ -234,6 +254,7 @@ describe("statistics backfill of enterprise rollups", () => {
       folded: 0,
       enterprises: ENTERPRISES,
       repaired: ENTERPRISES - 1 - dying.repairs.landed,
+      cleared: staleItems,
     });
     expect(await reconcileStats(store)).toEqual([]);
   });
