@@ -55,13 +55,37 @@ describe("web app shell", () => {
     const profile = page.getByTestId("profile");
     await profile.getByText("企业管理员").waitFor();
     await expect(profile.textContent()).resolves.toContain("朝阳区");
-    // A check slower than its 2 s on a loaded runner says 异常 until the card's next poll (15 s).
+    // A check slower than 1 s on a loaded runner says 响应缓慢 until the card's next poll (15 s).
     const ok = { timeout: 60_000 } as const;
     await page.locator('[data-check="dynamodb"][data-status="ok"]').waitFor(ok);
     await page.locator('[data-check="s3"][data-status="ok"]').waitFor(ok);
     await expect(page.getByTestId("health").textContent()).resolves.toContain("正常");
     // Kept outside dataDir for a human look at CJK rendering after the run.
     await page.screenshot({ path: join(tmpdir(), "cityrisk-shell-home-zh.png"), fullPage: true });
+  });
+
+  it("tells a slow dependency from a failing one", async () => {
+    const health = page.getByTestId("health");
+    const answer = (status: number, checks: Record<string, string>) => ({
+      status,
+      contentType: "application/json",
+      body: JSON.stringify({ status: "degraded", checks }),
+    });
+    await page.route("**/api/v1/health", (route) =>
+      route.fulfill(answer(200, { dynamodb: "slow", s3: "ok" })),
+    );
+    await health.getByRole("button").click();
+    await health.locator('[data-check="dynamodb"][data-status="slow"]').waitFor();
+    await expect(health.textContent()).resolves.toContain("数据库 (DynamoDB): 响应缓慢");
+    await expect(health.textContent()).resolves.toContain("总体: 降级");
+    await page.unroute("**/api/v1/health");
+    await page.route("**/api/v1/health", (route) =>
+      route.fulfill(answer(503, { dynamodb: "error", s3: "ok" })),
+    );
+    await health.getByRole("button").click();
+    await health.locator('[data-check="dynamodb"][data-status="error"]').waitFor();
+    await expect(health.textContent()).resolves.toContain("数据库 (DynamoDB): 异常");
+    await page.unroute("**/api/v1/health");
   });
 
   it("switches every text to English and keeps the choice across a reload", async () => {

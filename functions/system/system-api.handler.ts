@@ -27,7 +27,7 @@ export const handler = httpHandler(
         bucketName: setting("bucketName"),
       });
       return {
-        status: health.status === "ok" ? 200 : 503,
+        status: Object.values(health.checks).includes("error") ? 503 : 200,
         body: health,
         headers: { "cache-control": "no-store" },
       };

@@ -2,7 +2,9 @@ import * as z from "zod";
 import { ROLES, RoleSchema } from "../tenancy/roles.ts";
 import { api, type Contract } from "./route.ts";
 
-const CheckStatusSchema = z.enum(["ok", "error"]);
+/** `slow`: answered after 1 s or not within 3 s; `error`: answered with an error or refused. */
+const CheckStatusSchema = z.enum(["ok", "slow", "error"]);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
 export const HealthSchema = z.object({
   status: z.enum(["ok", "degraded"]),
@@ -35,11 +37,15 @@ export const systemContract = {
     method: "GET",
     path: api("/health"),
     access: "public",
-    summary: "Health of the stack (DynamoDB and S3 reachable)",
+    summary:
+      "Health of the stack: DynamoDB and S3 each `ok`, `slow` (answered after 1 s, or not within 3 s) or `error`",
     tags: ["system"],
     responses: {
-      200: { description: "All dependencies reachable", schema: HealthSchema },
-      503: { description: "A dependency is down", schema: HealthSchema },
+      200: {
+        description: "Every dependency answers (`degraded` when one is slow)",
+        schema: HealthSchema,
+      },
+      503: { description: "A dependency answers with an error or refuses", schema: HealthSchema },
     },
   },
   openApi: {

@@ -76,6 +76,7 @@ export const en: Messages = {
     overall: "Overall",
     ok: "OK",
     degraded: "Degraded",
+    slow: "Slow",
     error: "Error",
     unknown: "Unknown",
     dynamodb: "Database",

@@ -76,6 +76,7 @@ export const zhCN = {
     overall: "总体",
     ok: "正常",
     degraded: "降级",
+    slow: "响应缓慢",
     error: "异常",
     unknown: "未知",
     dynamodb: "数据库",

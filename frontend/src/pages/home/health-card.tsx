@@ -9,6 +9,8 @@ import { LoadError } from "../../app/load-error.tsx";
 
 const CHECK_ORDER = ["dynamodb", "s3"] as const;
 const HEALTH_POLL_MS = 15_000;
+/** A slow dependency still serves: amber, like a degraded stack; red only for an error. */
+const BADGE_OF = { ok: "success", slow: "warning", error: "error", unknown: "default" } as const;
 
 /** The API's dependency checks as badges; a degraded stack still answers with its checks. */
 export function HealthCard() {
@@ -22,8 +24,8 @@ export function HealthCard() {
   } = useQuery({
     queryKey: accountKeys.health(),
     queryFn: ({ signal }) => fetchHealth(client, signal),
-    // A status reads the present: one slow answer (a check over its 2 s) must not say 异常 for
-    // as long as the page stays open.
+    // A status reads the present: one slow answer must not say 响应缓慢 for as long as the
+    // page stays open.
     refetchInterval: HEALTH_POLL_MS,
   });
   const reload = () => void refetch();
@@ -58,7 +60,7 @@ export function HealthCard() {
                 key={name}
                 data-check={name}
                 data-status={status ?? "unknown"}
-                status={status === "ok" ? "success" : status ? "error" : "default"}
+                status={BADGE_OF[status ?? "unknown"]}
                 text={`${checkLabel(name)}: ${status ? t(`health.${status}`) : t("health.unknown")}`}
               />
             );
