@@ -1,11 +1,10 @@
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { GetQueueUrlCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { messaging } from "../../functions/platform/messaging-definitions.ts";
 import { deadLetterQueueName, localResourceName } from "../local/bootstrap/resource-names.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/runners/local-account.ts";
-import { readStackFile } from "../local/stack-file.ts";
 import { redriveQueue } from "./redrive-queue.ts";
+import { runningLocalStack } from "./table-target.ts";
 
 // A channel queue's dead letters back to the queue: `npm run redrive -- sms` (or email,
 // webhooks, imports). Against AWS give both URLs (`--queue-url`, `--dlq-url`; credentials and
@@ -36,8 +35,7 @@ async function target(): Promise<{ sqs: SQSClient; queueUrl: string; deadLetterU
       deadLetterUrl: values["dlq-url"],
     };
   }
-  const dataDir = resolve(values["data-dir"] ?? process.env.CITYRISK_DATA_DIR ?? ".data");
-  const local = readStackFile(dataDir);
+  const local = runningLocalStack(values["data-dir"]);
   if (!local.awsEndpoint || !local.prefix)
     throw new Error("restart the local stack: its stack file predates queues");
   const sqs = new SQSClient({

@@ -6,6 +6,14 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../local/runners/local-account.
 import { readStackFile } from "../local/stack-file.ts";
 
 /**
+ * The stack file of the running local stack an operator's command works on: that of the data
+ * folder given (`--data-dir`), else CITYRISK_DATA_DIR, else .data.
+ */
+export function runningLocalStack(dataDir: string | undefined): ReturnType<typeof readStackFile> {
+  return readStackFile(resolve(dataDir ?? process.env.CITYRISK_DATA_DIR ?? ".data"));
+}
+
+/**
  * The table an operator's command works on: on AWS the named table (credentials and region
  * from the usual AWS environment); without a name, the running local stack of the data folder
  * (`--data-dir`, else CITYRISK_DATA_DIR, else .data) on DynamoDB Local.
@@ -17,8 +25,7 @@ export function tableTarget(options: { table?: string; "data-dir"?: string }): {
   if (options.table) {
     return { store: storeFor(new DynamoDBClient({}), options.table), tableName: options.table };
   }
-  const dataDir = resolve(options["data-dir"] ?? process.env.CITYRISK_DATA_DIR ?? ".data");
-  const local = readStackFile(dataDir);
+  const local = runningLocalStack(options["data-dir"]);
   const client = new DynamoDBClient({
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
