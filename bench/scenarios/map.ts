@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 import { launchChromium, signInAs } from "../../frontend/test/browser-support.ts";
 import { storeFor } from "../../functions/adapters/dynamodb/store.ts";
 import { manifest } from "../../functions/manifest.ts";
@@ -87,6 +87,8 @@ async function longestFrame(page: Page, act: () => Promise<void>, settleMs = 1_0
 
 interface Measured {
   firstRender: number;
+  /** The points route's own time within the first render (request sent → response read). */
+  pointsRoute: number;
   layerFrame: number;
   filterFrame: number;
   zoomFrame: number;
@@ -138,6 +140,12 @@ async function measureAt(sources: number, emulators: EmulatorEndpoints): Promise
       await signInAs(page, stack.baseUrl, "official@chaoyang.demo", "/");
       const status = page.getByTestId("map-status");
       const renders: number[] = [];
+      const routeTimes: number[] = [];
+      const timeRoute = (request: Request) => {
+        if (new URL(request.url()).pathname !== "/api/v1/map-points") return;
+        routeTimes.push(request.timing().responseEnd);
+      };
+      page.on("requestfinished", timeRoute);
       let points = "";
       for (let round = 0; round < ROUNDS; round++) {
         const started = performance.now();
@@ -160,6 +168,7 @@ async function measureAt(sources: number, emulators: EmulatorEndpoints): Promise
         renders.push(performance.now() - started);
         points = (await status.textContent()) ?? "";
       }
+      page.off("requestfinished", timeRoute);
       const layer = await longestFrame(page, async () => {
         await page.getByTestId("map-resources").click();
         await page.waitForFunction(
@@ -191,9 +200,11 @@ async function measureAt(sources: number, emulators: EmulatorEndpoints): Promise
         if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
         for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -240);
       });
-      renders.sort((a, b) => a - b);
+      const median = (values: number[]) =>
+        values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
       return {
-        firstRender: renders[Math.floor(renders.length / 2)] ?? Number.NaN,
+        firstRender: median(renders),
+        pointsRoute: median(routeTimes),
         layerFrame: layer.longest,
         filterFrame: filter.longest,
         zoomFrame: zoom.longest,
@@ -224,7 +235,7 @@ export async function map(): Promise<BenchResult> {
       at[size] = await measureAt(size, emulators);
       const m = at[size];
       console.log(
-        `  first render ${m.firstRender.toFixed(0)} ms (${m.points}); longest frame: layer ${m.layerFrame.toFixed(0)} ms, filter ${m.filterFrame.toFixed(0)} ms, zoom ${m.zoomFrame.toFixed(0)} ms`,
+        `  first render ${m.firstRender.toFixed(0)} ms, of it the points route ${m.pointsRoute.toFixed(0)} ms (${m.points}); longest frame: layer ${m.layerFrame.toFixed(0)} ms, filter ${m.filterFrame.toFixed(0)} ms, zoom ${m.zoomFrame.toFixed(0)} ms`,
       );
     }
   } finally {
@@ -243,6 +254,7 @@ export async function map(): Promise<BenchResult> {
       "first render 1k (ms)": small.firstRender.toFixed(0),
       "first render 100k (ms)": large.firstRender.toFixed(0),
       ratio: `×${ratio.toFixed(2)}`,
+      "points route 1k/100k (ms)": `${small.pointsRoute.toFixed(0)}/${large.pointsRoute.toFixed(0)}`,
       "frames 100k layer/filter/zoom (ms)": `${large.layerFrame.toFixed(0)}/${large.filterFrame.toFixed(0)}/${large.zoomFrame.toFixed(0)}`,
       "frames 1k layer/filter/zoom (ms)": `${small.layerFrame.toFixed(0)}/${small.filterFrame.toFixed(0)}/${small.zoomFrame.toFixed(0)}`,
       points: large.points,

@@ -7,6 +7,7 @@ import { readRows, type SheetRows } from "../adapters/spreadsheet/spreadsheet.ts
 import { functionStore } from "../platform/data/request-store.ts";
 import { queueHandler } from "../platform/handlers/batch-handlers.ts";
 import { tagTenant } from "../platform/handlers/instrumentation.ts";
+import { runningOutOfTime } from "../platform/handlers/time-left.ts";
 import { messaging } from "../platform/messaging-definitions.ts";
 import { logger } from "../platform/powertools.ts";
 import { importCensus, importStandardization } from "./enterprise-exchange.ts";
@@ -155,10 +156,7 @@ async function giveUp(store: Store, message: ImportMessage): Promise<void> {
  */
 export const handler = queueHandler(importWorker, async (record, context) => {
   const store = functionStore();
-  // A context without a clock (a direct call in a test) never pauses.
-  const shouldPause = () =>
-    typeof context?.getRemainingTimeInMillis === "function" &&
-    context.getRemainingTimeInMillis() < PAUSE_MARGIN_MS;
+  const shouldPause = runningOutOfTime(context, PAUSE_MARGIN_MS);
   let message: ImportMessage | undefined;
   try {
     message = importMessageOf(record.body);

@@ -9,9 +9,15 @@ const PER_RUN = 500;
 /**
  * Attempts every delivery due at `now`: retries on the schedule, replays, and deliveries whose
  * worker died after claiming them (their lease ran out). Each attempt claims its delivery
- * first, so overlapping runs and the queue consumer never send the same attempt twice.
+ * first, so overlapping runs and the queue consumer never send the same attempt twice. No new
+ * attempt starts once `outOfTime` says so: the rest wait for the next run. Answers how many
+ * were attempted.
  */
-export async function sweepDueDeliveries(deps: AttemptDeps, now: Date): Promise<number> {
+export async function sweepDueDeliveries(
+  deps: AttemptDeps,
+  now: Date,
+  outOfTime: () => boolean = () => false,
+): Promise<number> {
   const until = new Date(now.getTime() + 1).toISOString();
   const due: DeliveryKey[] = [];
   for (let shard = 0; shard < DELIVERY_SHARDS && due.length < PER_RUN; shard++) {
@@ -23,11 +29,11 @@ export async function sweepDueDeliveries(deps: AttemptDeps, now: Date): Promise<
   }
   let next = 0;
   const worker = async () => {
-    while (next < due.length) {
+    while (next < due.length && !outOfTime()) {
       const key = due[next++];
       if (key) await attemptDelivery({ ...deps, now: () => now }, key);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, worker));
-  return due.length;
+  return Math.min(next, due.length);
 }

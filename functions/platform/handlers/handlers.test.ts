@@ -108,7 +108,7 @@ describe("streamHandler", () => {
 });
 
 describe("scheduleHandler", () => {
-  it("hands the scheduled event to the handler", async () => {
+  it("hands the scheduled event and the invocation's context to the handler", async () => {
     const handle = vi.fn(async () => undefined);
     const handler = scheduleHandler(definition, handle);
     const event = {
@@ -123,9 +123,11 @@ describe("scheduleHandler", () => {
       detail: { scheduleId: "outbox-sweep" },
     };
 
-    await handler(event, context());
+    const invocation = context();
+    await handler(event, invocation);
 
-    expect(handle).toHaveBeenCalledWith(event);
+    // The context carries the clock a long sweep stops by (time-left.ts).
+    expect(handle).toHaveBeenCalledWith(event, invocation);
   });
 });
 

@@ -124,6 +124,19 @@ describe("outbox", () => {
     expect(sent).toEqual(["missed@outbox.test"]);
   });
 
+  it("stops a sweep running out of time between two deliveries; the next sweep continues", async () => {
+    const { sent, channels } = flakyMail();
+    const addresses = ["a", "b", "c"].map((n) => `${n}-late@outbox.test`);
+    for (const to of addresses) await enqueue(mailTo(to));
+    // Earlier tests' messages are settled or not yet due: only these three are due now.
+    let asked = 0;
+    const first = await sweepDue(store, later(61), channels, { outOfTime: () => ++asked > 1 });
+    expect(first).toMatchObject({ delivered: 1, unfinished: true });
+    const second = await sweepDue(store, later(62), channels);
+    expect(second).toMatchObject({ delivered: 2, unfinished: false });
+    expect(sent.sort()).toEqual(addresses.sort());
+  });
+
   it("sets a message aside after its last attempt, and a redrive delivers it", async () => {
     const { sent, state, channels } = flakyMail();
     const message = await enqueue(mailTo("dead@outbox.test"));

@@ -26,23 +26,29 @@ async function undelivered(
   return data.map((d) => d.record);
 }
 
-export type SweepReport = Record<DeliveryOutcome, number>;
+/** What a sweep did; `unfinished` when it stopped for time with due messages left. */
+export type SweepReport = Record<DeliveryOutcome, number> & { unfinished: boolean };
 
 /**
  * Delivers every pending message whose next attempt is due: the ones the stream did not carry
  * (a stack stopped before its poller read them, a crashed delivery) and the retries after a
- * backoff. `perShard` bounds one sweep; the next one continues.
+ * backoff. `perShard` bounds one sweep, and `outOfTime` (asked before each message) ends it
+ * early between two deliveries; the next sweep continues with what is left.
  */
 export async function sweepDue(
   store: Store,
   now: Date,
   channels?: Channels,
-  perShard = 100,
+  {
+    perShard = 100,
+    outOfTime = () => false,
+  }: { perShard?: number; outOfTime?: () => boolean } = {},
 ): Promise<SweepReport> {
-  const report: SweepReport = { delivered: 0, failed: 0, dead: 0, skipped: 0 };
+  const report: SweepReport = { delivered: 0, failed: 0, dead: 0, skipped: 0, unfinished: false };
   for (const shard of SHARDS) {
     const due = await undelivered(store, "pending", shard, now.toISOString(), perShard);
     for (const message of due) {
+      if (outOfTime()) return { ...report, unfinished: true };
       const outcome = await deliverMessage(store, message, now, channels);
       report[outcome] += 1;
     }
