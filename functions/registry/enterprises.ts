@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError } from "../../shared/errors.ts";
 import {
   type Enterprise,
+  type EnterpriseCoverage,
   EnterpriseSchema,
   type EnterpriseUpdateInput,
   placeOfEnterprise,
@@ -159,17 +160,22 @@ function enterprisePartition(
   };
 }
 
-/** Enterprises at one coverage stage in one partition of a jurisdiction query. */
+/**
+ * Enterprises at one coverage stage in one partition of a jurisdiction query; the coverage of
+ * each read lands in `coverage`, so the page needs no second read of the same rollups.
+ */
 function stagePartition(
   store: Store,
   plan: JurisdictionQuery,
   stage: EnterpriseStage,
   shard: number,
+  coverage: Map<string, EnterpriseCoverage>,
 ): Partition<Enterprise> {
   return {
     id: `stage:${stage}:${jurisdictionQueryKey(plan)}:${shard}`,
     read: async (cursor, limit) => {
       const page = await tenantsAtStage(store, plan, stage, shard, cursor, limit);
+      for (const [tenantId, c] of page.coverage) coverage.set(tenantId, c);
       const keys = page.tenantIds.map((tenantId) => ({ tenantId }));
       const found = await batchRead(keys, (batch) => store.entities.enterprise.get(batch).go());
       const byTenant = new Map(found.map((e) => [e.tenantId, e.record]));
@@ -179,23 +185,24 @@ function stagePartition(
   };
 }
 
-/** Enterprises in an official's jurisdiction, read from the scope-built index queries. */
+/**
+ * Enterprises in an official's jurisdiction, read from the scope-built index queries; with a
+ * stage filter, their coverage too (read from the same rollups the filter reads).
+ */
 export async function listEnterprises(
   caller: Caller,
   scope: Scope,
   query: EnterpriseListQuery,
-): Promise<Page<Enterprise>> {
+): Promise<Page<Enterprise> & { coverage?: ReadonlyMap<string, EnterpriseCoverage> }> {
   if (scope.kind !== "jurisdiction") {
     const own =
       scope.kind === "tenant"
         ? await loadEnterprise(storeForScope(scope), scope.tenantId)
         : undefined;
-    const atStage =
-      own && query.stage !== undefined
-        ? (await enterpriseCoverage(functionStore(), [own.tenantId])).get(own.tenantId)?.stage ===
-          query.stage
-        : true;
-    return { items: own && atStage ? [own] : [], nextCursor: null };
+    if (!own || query.stage === undefined) return { items: own ? [own] : [], nextCursor: null };
+    const coverage = await enterpriseCoverage(functionStore(), [own.tenantId]);
+    const atStage = coverage.get(own.tenantId)?.stage === query.stage;
+    return { items: atStage ? [own] : [], nextCursor: null, coverage };
   }
   const store = functionStore();
   const plans = planJurisdictionQueries(scope.jurisdiction, {
@@ -204,11 +211,12 @@ export async function listEnterprises(
     ...(query.industry === undefined ? {} : { industry: query.industry }),
   });
   const { stage } = query;
+  const coverage = new Map<string, EnterpriseCoverage>();
   const partitions = plans.flatMap((plan) =>
     SHARDS.map((shard) =>
       stage === undefined
         ? enterprisePartition(store, plan, shard)
-        : stagePartition(store, plan, stage, shard),
+        : stagePartition(store, plan, stage, shard, coverage),
     ),
   );
   const page = await walkPartitions(partitions, query.cursor, query.limit);
@@ -220,5 +228,5 @@ export async function listEnterprises(
       target: { type: "enterprise", id: e.tenantId },
     })),
   );
-  return page;
+  return stage === undefined ? page : { ...page, coverage };
 }

@@ -98,11 +98,14 @@ export const handler = httpHandler(
     updateOwnEnterprise: async ({ caller, scope, body, headers }) =>
       tagged(await updateOwnEnterprise(caller, scope, body, expectedVersion(headers))),
     listEnterprises: async ({ caller, scope, query }) => {
-      const page = await listEnterprises(caller, scope, query);
-      const coverage = await enterpriseCoverage(
-        storeForScope(scope),
-        page.items.map((e) => e.tenantId),
-      );
+      const { coverage: read, ...page } = await listEnterprises(caller, scope, query);
+      // A stage filter has read the coverage already, from the rollups it filters by.
+      const coverage =
+        read ??
+        (await enterpriseCoverage(
+          storeForScope(scope),
+          page.items.map((e) => e.tenantId),
+        ));
       const view = (e: Enterprise) =>
         withCoverage(maskContactsFor(caller.role, e, false), coverage);
       return { body: { ...page, items: page.items.map(view) } };

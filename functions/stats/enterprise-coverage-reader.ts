@@ -1,5 +1,9 @@
 import type { EnterpriseCoverage } from "../../shared/risk/enterprise.ts";
-import { type EnterpriseStage, stageOf } from "../../shared/stats/enterprise-coverage.ts";
+import {
+  type EnterpriseRollup,
+  type EnterpriseStage,
+  stageOf,
+} from "../../shared/stats/enterprise-coverage.ts";
 import type { JurisdictionQuery } from "../../shared/tenancy/scope.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
@@ -19,6 +23,13 @@ export async function enterpriseCoverage(
     sourceId: ENTERPRISE_ROLLUP,
   }));
   const items = await batchRead(keys, (batch) => store.entities.statsContribution.get(batch).go());
+  return coverageOf(items);
+}
+
+/** The coverage of each rollup read that has one. */
+function coverageOf(
+  items: readonly { tenantId: string; rollup?: EnterpriseRollup | undefined }[],
+): Map<string, EnterpriseCoverage> {
   const found = new Map<string, EnterpriseCoverage>();
   for (const { tenantId, rollup } of items) {
     const stage = rollup ? stageOf(rollup) : null;
@@ -32,7 +43,8 @@ export async function enterpriseCoverage(
 /**
  * One page of the enterprises at a stage in one index partition of a jurisdiction query (the
  * fold keeps each enterprise's rollup keyed by its stage and place): their tenant ids, in the
- * order of the place index, so the directory's stage filter reads what it lists, not the city.
+ * order of the place index, so the directory's stage filter reads what it lists, not the city —
+ * and their coverage, read with them from the same rollups.
  */
 export async function tenantsAtStage(
   store: Store,
@@ -41,7 +53,11 @@ export async function tenantsAtStage(
   shard: number,
   cursor: string | null,
   limit: number,
-): Promise<{ tenantIds: string[]; cursor: string | null }> {
+): Promise<{
+  tenantIds: string[];
+  coverage: Map<string, EnterpriseCoverage>;
+  cursor: string | null;
+}> {
   const entity = store.entities.statsContribution;
   const query =
     plan.index === "district"
@@ -58,6 +74,10 @@ export async function tenantsAtStage(
           ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
           ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
         });
-  const page = await query.go({ cursor, limit, attributes: ["tenantId"] });
-  return { tenantIds: page.data.map((d) => d.tenantId), cursor: page.cursor };
+  const page = await query.go({ cursor, limit, attributes: ["tenantId", "rollup"] });
+  return {
+    tenantIds: page.data.map((d) => d.tenantId),
+    coverage: coverageOf(page.data),
+    cursor: page.cursor,
+  };
 }

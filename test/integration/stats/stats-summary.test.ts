@@ -59,7 +59,10 @@ describe("statistics summary", () => {
   const atStage = async (who: ApiCaller, stage: string) => {
     const res = await who.call("GET", `/api/v1/enterprises?stage=${stage}&limit=200`);
     expect(res.status).toBe(200);
-    return (res.body as { items: { tenantId: string }[] }).items.map((e) => e.tenantId);
+    const { items } = res.body as { items: { tenantId: string; coverage?: { stage: string } }[] };
+    // Each row's coverage comes with it, read from the rollup the filter read.
+    for (const e of items) expect(e.coverage?.stage, e.tenantId).toBe(stage);
+    return items.map((e) => e.tenantId);
   };
   /** Listed at `stage` (by district and by industry), at no other; never in Haidian. */
   const expectListedAt = async (stage: string) => {
