@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ActorSchema } from "../audit/audit-record.ts";
 import { RoleSchema } from "../tenancy/roles.ts";
 
 /**
@@ -34,10 +35,25 @@ export const IdentityEffectSchema = z.object({
     .optional(),
 });
 
+/**
+ * Reads of several enterprises' data by one official at one moment, to be written as one audit
+ * record in each enterprise's trail (`functions/audit/audit-log.ts`): a map view or a list touches
+ * hundreds of enterprises, and one message keeps the request's own writes to one.
+ */
+export const AuditReadsEffectSchema = z.object({
+  channel: z.literal("audit"),
+  at: z.iso.datetime(),
+  actor: ActorSchema,
+  reads: z.array(
+    z.object({ tenantId: z.string().min(1), type: z.string().min(1), ids: z.array(z.string()) }),
+  ),
+});
+
 export const OutboxEffectSchema = z.discriminatedUnion("channel", [
   MailEffectSchema,
   TopicEffectSchema,
   IdentityEffectSchema,
+  AuditReadsEffectSchema,
 ]);
 export type OutboxEffect = z.infer<typeof OutboxEffectSchema>;
 

@@ -2,6 +2,8 @@ import type { OutboxEffect, OutboxMessage } from "../../../shared/outbox/outbox-
 import { identityAdmin } from "../../adapters/identity/identity-admin-from-config.ts";
 import { mailer } from "../../adapters/mail/mailer-from-config.ts";
 import { publishToTopic } from "../../adapters/messaging/topic-publisher.ts";
+import { writeReadRecords } from "../../audit/audit-log.ts";
+import { functionStore } from "../data/request-store.ts";
 
 type EffectOf<C extends OutboxEffect["channel"]> = Extract<OutboxEffect, { channel: C }>;
 
@@ -24,6 +26,8 @@ export const productChannels: Channels = {
     if (effect.enabled !== undefined) await idp.setLoginEnabled(effect.email, effect.enabled);
     if (effect.claims) await idp.setLoginClaims(effect.email, effect.claims);
   },
+  // Each record is named by the message: a repeat writes the same items again.
+  audit: (effect, message) => writeReadRecords(functionStore(), effect, message.id),
 };
 
 /** Runs an effect on its channel. */
@@ -36,5 +40,7 @@ export function runEffect(channels: Channels, message: OutboxMessage): Promise<v
       return channels.topic(effect, message);
     case "identity":
       return channels.identity(effect, message);
+    case "audit":
+      return channels.audit(effect, message);
   }
 }

@@ -31,10 +31,22 @@ async function replace(store: Store, next: OutboxMessage, attempts: number): Pro
   }
 }
 
-/** A delivered mail keeps who and what, not its text: invitation links must not linger. */
+/**
+ * A delivered mail keeps who and what, not its text: invitation links must not linger. Delivered
+ * reads keep who read when, not the ids: the enterprises' trails hold those now.
+ */
 function redacted(effect: OutboxEffect): OutboxEffect {
-  if (effect.channel !== "mail") return effect;
-  return { channel: "mail", mail: { to: effect.mail.to, subject: effect.mail.subject, text: "" } };
+  switch (effect.channel) {
+    case "mail":
+      return {
+        channel: "mail",
+        mail: { to: effect.mail.to, subject: effect.mail.subject, text: "" },
+      };
+    case "audit":
+      return { ...effect, reads: [] };
+    default:
+      return effect;
+  }
 }
 
 function seconds(at: Date, s: number): string {

@@ -36,6 +36,7 @@ function flakyMail() {
     },
     topic: async () => {},
     identity: async () => {},
+    audit: async () => {},
   };
   return { sent, state, channels };
 }
