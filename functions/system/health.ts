@@ -34,28 +34,26 @@ export async function checkOf(
  * Checks that the table and the bucket answer; both checks run in parallel, each bounded in
  * time. Only an error makes the stack unhealthy (503): a slow dependency still serves.
  */
-export async function checkHealth(
-  deps: {
-    dynamodb: DynamoDBClient;
-    s3: S3Client;
-    tableName: string;
-    bucketName: string;
-  },
-  timing: CheckTiming = TIMING,
-): Promise<Health> {
+export async function checkHealth(deps: {
+  dynamodb: DynamoDBClient;
+  s3: S3Client;
+  tableName: string;
+  bucketName: string;
+}): Promise<Health> {
   const [dynamodb, s3] = await Promise.all([
-    checkOf(
-      (abortSignal) =>
-        deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.tableName }), {
-          abortSignal,
-        }),
-      timing,
+    checkOf((abortSignal) =>
+      deps.dynamodb.send(new DescribeTableCommand({ TableName: deps.tableName }), {
+        abortSignal,
+      }),
     ),
-    checkOf(
-      (abortSignal) =>
-        deps.s3.send(new HeadBucketCommand({ Bucket: deps.bucketName }), { abortSignal }),
-      timing,
+    checkOf((abortSignal) =>
+      deps.s3.send(new HeadBucketCommand({ Bucket: deps.bucketName }), { abortSignal }),
     ),
   ]);
   return { status: dynamodb === "ok" && s3 === "ok" ? "ok" : "degraded", checks: { dynamodb, s3 } };
+}
+
+/** The answer's status: 503 only when a dependency errs; a slow one still serves (200). */
+export function healthStatusCode(health: Health): 200 | 503 {
+  return Object.values(health.checks).includes("error") ? 503 : 200;
 }

@@ -10,7 +10,7 @@ import { httpHandler, implement } from "../platform/http/http-handler.ts";
 import { openApiDocument } from "../platform/http/openapi.ts";
 import { loadTenant } from "../tenancy/tenant-records.ts";
 import { docsPage } from "./docs-page.ts";
-import { checkHealth } from "./health.ts";
+import { checkHealth, healthStatusCode } from "./health.ts";
 import { systemApi } from "./manifest.ts";
 import { catalogNames } from "./names.ts";
 
@@ -27,7 +27,7 @@ export const handler = httpHandler(
         bucketName: setting("bucketName"),
       });
       return {
-        status: Object.values(health.checks).includes("error") ? 503 : 200,
+        status: healthStatusCode(health),
         body: health,
         headers: { "cache-control": "no-store" },
       };
