@@ -15,6 +15,7 @@ import {
   type JurisdictionQuery,
   jurisdictionQueryKey,
   type Place,
+  placeKeys,
   planJurisdictionQueries,
   type Scope,
 } from "../../shared/tenancy/scope.ts";
@@ -132,54 +133,54 @@ export async function updateOwnEnterprise(
   return after;
 }
 
+/** A directory row as a partition reads it: the enterprise, and its coverage where read with it. */
+interface Listed {
+  enterprise: Enterprise;
+  coverage?: EnterpriseCoverage;
+}
+
 function enterprisePartition(
   store: Store,
   plan: JurisdictionQuery,
   shard: number,
-): Partition<Enterprise> {
+): Partition<Listed> {
   const entity = store.entities.enterprise;
   return {
     id: `${jurisdictionQueryKey(plan)}:${shard}`,
     read: async (cursor, limit) => {
+      const place = placeKeys(plan);
       const query =
-        plan.index === "district"
-          ? entity.query.byDistrict({
-              district: plan.district,
-              shard,
-              ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
-            })
-          : entity.query.byIndustry({
-              industry: plan.industry,
-              shard,
-              ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
-              ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
-            });
+        place.index === "district"
+          ? entity.query.byDistrict({ ...place.keys, shard })
+          : entity.query.byIndustry({ ...place.keys, shard });
       const page = await query.go({ cursor, limit });
-      return { items: page.data.map((d) => d.record), cursor: page.cursor };
+      return { items: page.data.map((d) => ({ enterprise: d.record })), cursor: page.cursor };
     },
   };
 }
 
 /**
- * Enterprises at one coverage stage in one partition of a jurisdiction query; the coverage of
- * each read lands in `coverage`, so the page needs no second read of the same rollups.
+ * Enterprises at one coverage stage in one partition of a jurisdiction query, each with its
+ * coverage read from the same rollups the filter reads (no second read for the page).
  */
 function stagePartition(
   store: Store,
   plan: JurisdictionQuery,
   stage: EnterpriseStage,
   shard: number,
-  coverage: Map<string, EnterpriseCoverage>,
-): Partition<Enterprise> {
+): Partition<Listed> {
   return {
     id: `stage:${stage}:${jurisdictionQueryKey(plan)}:${shard}`,
     read: async (cursor, limit) => {
       const page = await tenantsAtStage(store, plan, stage, shard, cursor, limit);
-      for (const [tenantId, c] of page.coverage) coverage.set(tenantId, c);
       const keys = page.tenantIds.map((tenantId) => ({ tenantId }));
       const found = await batchRead(keys, (batch) => store.entities.enterprise.get(batch).go());
       const byTenant = new Map(found.map((e) => [e.tenantId, e.record]));
-      const items = page.tenantIds.flatMap((id) => byTenant.get(id) ?? []);
+      const items = page.tenantIds.flatMap((id) => {
+        const enterprise = byTenant.get(id);
+        const coverage = page.coverage.get(id);
+        return enterprise ? [{ enterprise, ...(coverage ? { coverage } : {}) }] : [];
+      });
       return { items, cursor: page.cursor };
     },
   };
@@ -211,22 +212,23 @@ export async function listEnterprises(
     ...(query.industry === undefined ? {} : { industry: query.industry }),
   });
   const { stage } = query;
-  const coverage = new Map<string, EnterpriseCoverage>();
   const partitions = plans.flatMap((plan) =>
     SHARDS.map((shard) =>
       stage === undefined
         ? enterprisePartition(store, plan, shard)
-        : stagePartition(store, plan, stage, shard, coverage),
+        : stagePartition(store, plan, stage, shard),
     ),
   );
   const page = await walkPartitions(partitions, query.cursor, query.limit);
+  const items = page.items.map((row) => row.enterprise);
   await recordReads(
     store,
     caller,
-    page.items.map((e) => ({
-      tenantId: e.tenantId,
-      target: { type: "enterprise", id: e.tenantId },
-    })),
+    items.map((e) => ({ tenantId: e.tenantId, target: { type: "enterprise", id: e.tenantId } })),
   );
-  return stage === undefined ? page : { ...page, coverage };
+  if (stage === undefined) return { items, nextCursor: page.nextCursor };
+  const coverage = new Map(
+    page.items.flatMap((row) => (row.coverage ? [[row.enterprise.tenantId, row.coverage]] : [])),
+  );
+  return { items, nextCursor: page.nextCursor, coverage };
 }

@@ -6,6 +6,7 @@ import {
   covers,
   type JurisdictionQuery,
   jurisdictionQueryKey,
+  placeKeys,
   planJurisdictionQueries,
   type Scope,
 } from "../../shared/tenancy/scope.ts";
@@ -46,20 +47,10 @@ export function jurisdictionIndexQuery(
   level: LevelFilter,
   shard: number,
 ) {
-  return plan.index === "district"
-    ? entity.query.byDistrict({
-        district: plan.district,
-        levelKey: level,
-        shard,
-        ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
-      })
-    : entity.query.byIndustry({
-        industry: plan.industry,
-        levelKey: level,
-        shard,
-        ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
-        ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
-      });
+  const place = placeKeys(plan);
+  return place.index === "district"
+    ? entity.query.byDistrict({ ...place.keys, levelKey: level, shard })
+    : entity.query.byIndustry({ ...place.keys, levelKey: level, shard });
 }
 
 /** The review-due index partition of one district and shard, up to a due time. */

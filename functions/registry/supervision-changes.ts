@@ -10,6 +10,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import {
   covers,
   jurisdictionQueryKey,
+  placeKeys,
   planJurisdictionQueries,
   type Scope,
 } from "../../shared/tenancy/scope.ts";
@@ -178,17 +179,11 @@ export async function listSupervisionChanges(
   ).map((plan) => ({
     id: jurisdictionQueryKey(plan),
     read: async (cursor, limit) => {
+      const place = placeKeys(plan);
       const q =
-        plan.index === "district"
-          ? entity.query.pendingByDistrict({
-              district: plan.district,
-              ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
-            })
-          : entity.query.pendingByIndustry({
-              industry: plan.industry,
-              ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
-              ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
-            });
+        place.index === "district"
+          ? entity.query.pendingByDistrict(place.keys)
+          : entity.query.pendingByIndustry(place.keys);
       const page = await q.go({ cursor, limit });
       return { items: page.data.map((d) => d.record), cursor: page.cursor };
     },

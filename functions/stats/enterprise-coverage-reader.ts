@@ -4,7 +4,7 @@ import {
   type EnterpriseStage,
   stageOf,
 } from "../../shared/stats/enterprise-coverage.ts";
-import type { JurisdictionQuery } from "../../shared/tenancy/scope.ts";
+import { type JurisdictionQuery, placeKeys } from "../../shared/tenancy/scope.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { ENTERPRISE_ROLLUP } from "./fold-model.ts";
@@ -59,21 +59,11 @@ export async function tenantsAtStage(
   cursor: string | null;
 }> {
   const entity = store.entities.statsContribution;
+  const place = placeKeys(plan);
   const query =
-    plan.index === "district"
-      ? entity.query.stageByDistrict({
-          district: plan.district,
-          stage,
-          shard,
-          ...(plan.prefix[0] === undefined ? {} : { street: plan.prefix[0] }),
-        })
-      : entity.query.stageByIndustry({
-          industry: plan.industry,
-          stage,
-          shard,
-          ...(plan.prefix[0] === undefined ? {} : { district: plan.prefix[0] }),
-          ...(plan.prefix[1] === undefined ? {} : { street: plan.prefix[1] }),
-        });
+    place.index === "district"
+      ? entity.query.stageByDistrict({ ...place.keys, stage, shard })
+      : entity.query.stageByIndustry({ ...place.keys, stage, shard });
   const page = await query.go({ cursor, limit, attributes: ["tenantId", "rollup"] });
   return {
     tenantIds: page.data.map((d) => d.tenantId),

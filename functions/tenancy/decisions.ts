@@ -1,6 +1,11 @@
 import type { Caller, Jurisdiction } from "../../shared/tenancy/claims.ts";
 import type { DecisionInput } from "../../shared/tenancy/requests.ts";
-import { covers, planJurisdictionQueries } from "../../shared/tenancy/scope.ts";
+import {
+  covers,
+  jurisdictionQueryKey,
+  placeKeys,
+  planJurisdictionQueries,
+} from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { Page } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
@@ -30,38 +35,18 @@ export async function listSignups(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<Page<Tenant>> {
   const entity = store.entities.tenant;
-  const partitions = planJurisdictionQueries(jurisdiction).map((plan) => {
-    if (plan.index === "district") {
-      const [street] = plan.prefix;
-      return {
-        id: `d:${plan.district}/${street ?? ""}`,
-        read: async (cursor: string | null, limit: number) => {
-          const q = entity.query.signupsByDistrict(
-            street === undefined
-              ? { district: plan.district }
-              : { district: plan.district, street },
-          );
-          const page = await q.go({ cursor, limit });
-          return { items: page.data.map((d) => d.record), cursor: page.cursor };
-        },
-      };
-    }
-    const [district, street] = plan.prefix;
-    return {
-      id: `i:${plan.industry}/${district ?? ""}/${street ?? ""}`,
-      read: async (cursor: string | null, limit: number) => {
-        const q = entity.query.signupsByIndustry(
-          district === undefined
-            ? { industry: plan.industry }
-            : street === undefined
-              ? { industry: plan.industry, district }
-              : { industry: plan.industry, district, street },
-        );
-        const page = await q.go({ cursor, limit });
-        return { items: page.data.map((d) => d.record), cursor: page.cursor };
-      },
-    };
-  });
+  const partitions = planJurisdictionQueries(jurisdiction).map((plan) => ({
+    id: jurisdictionQueryKey(plan),
+    read: async (cursor: string | null, limit: number) => {
+      const place = placeKeys(plan);
+      const q =
+        place.index === "district"
+          ? entity.query.signupsByDistrict(place.keys)
+          : entity.query.signupsByIndustry(place.keys);
+      const page = await q.go({ cursor, limit });
+      return { items: page.data.map((d) => d.record), cursor: page.cursor };
+    },
+  }));
   return walkPartitions(partitions, query.cursor, query.limit);
 }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseJurisdiction } from "./claims.ts";
-import { covers, jurisdictionQueryKey, type Place, planJurisdictionQueries } from "./scope.ts";
+import {
+  covers,
+  jurisdictionQueryKey,
+  type Place,
+  placeKeys,
+  planJurisdictionQueries,
+} from "./scope.ts";
 
 const GAS_STATION: Place = { district: "110105", street: "建外街道", industry: "gas" };
 
@@ -41,5 +47,23 @@ describe("planJurisdictionQueries", () => {
     expect(
       jurisdictionQueryKey({ index: "industry", industry: "gas", prefix: ["110105", "建外街道"] }),
     ).toBe("industry:gas:110105/建外街道");
+  });
+});
+
+describe("placeKeys", () => {
+  it("names the index's key and the sort-key prefix, leaving out what the plan does not fix", () => {
+    const keysOf = (token: string, filter = {}) =>
+      planJurisdictionQueries(parseJurisdiction(token), filter).map(placeKeys);
+    expect(keysOf("d:110105")).toEqual([{ index: "district", keys: { district: "110105" } }]);
+    expect(keysOf("d:110105/建外街道")).toEqual([
+      { index: "district", keys: { district: "110105", street: "建外街道" } },
+    ]);
+    expect(keysOf("i:gas")).toEqual([{ index: "industry", keys: { industry: "gas" } }]);
+    expect(keysOf("i:gas", { district: "110105" })).toEqual([
+      { index: "industry", keys: { industry: "gas", district: "110105" } },
+    ]);
+    expect(keysOf("d:110105/建外街道;i:gas")).toEqual([
+      { index: "industry", keys: { industry: "gas", district: "110105", street: "建外街道" } },
+    ]);
   });
 });

@@ -83,6 +83,29 @@ export type JurisdictionQuery =
 export const jurisdictionQueryKey = (plan: JurisdictionQuery): string =>
   `${plan.index}:${plan.index === "district" ? plan.district : plan.industry}:${plan.prefix.join("/")}`;
 
+/** A jurisdiction query's key facets as the place indexes name them (sort-key prefix included). */
+export type PlaceKeys =
+  | { index: "district"; keys: { district: string; street?: string } }
+  | { index: "industry"; keys: { industry: string; district?: string; street?: string } };
+
+export function placeKeys(plan: JurisdictionQuery): PlaceKeys {
+  const [first, second] = plan.prefix;
+  if (plan.index === "district") {
+    return {
+      index: "district",
+      keys: { district: plan.district, ...(first === undefined ? {} : { street: first }) },
+    };
+  }
+  return {
+    index: "industry",
+    keys: {
+      industry: plan.industry,
+      ...(first === undefined ? {} : { district: first }),
+      ...(second === undefined ? {} : { street: second }),
+    },
+  };
+}
+
 type DistrictGrant = { district: string; street?: string };
 
 function narrowDistricts(j: Jurisdiction, f: PlaceFilter): DistrictGrant[] | "all" {
