@@ -2,6 +2,7 @@ import type { MethodProfile } from "../../shared/methodology/profiles/profile-sc
 import { currentVersion, needsRegrade, regradeDecision } from "../../shared/methodology/regrade.ts";
 import type { Assessment } from "../../shared/risk/assessment.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
+import { scanSegmentPage } from "../adapters/dynamodb/scan-entities.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { logger } from "../platform/powertools.ts";
 import { PROFILE_IDS, readVersions } from "../registry/method-profiles.ts";
@@ -36,16 +37,25 @@ export async function reevaluationTargets(
   return targets;
 }
 
-/** The assessments the candidates' grades come from, by id (BatchGetItem, 100 at a time). */
+/**
+ * The assessments the candidates' grades come from, by id: those the scan page read with them
+ * (a tenant's assessments sort before its sources, `AS#` < `RS#`, in the same partition and so
+ * the same segment), the rest by BatchGetItem, 100 at a time.
+ */
 async function basesOf(
   store: Store,
   sources: readonly RiskSource[],
+  inPage: ReadonlyMap<string, Assessment>,
 ): Promise<Map<string, Assessment>> {
-  const keys = sources.flatMap((s) =>
-    s.lastAssessment ? [{ tenantId: s.tenantId, riskSourceId: s.id, id: s.lastAssessment.id }] : [],
-  );
   const found = new Map<string, Assessment>();
-  let pending = keys;
+  const missing: { tenantId: string; riskSourceId: string; id: string }[] = [];
+  for (const s of sources) {
+    if (!s.lastAssessment) continue;
+    const read = inPage.get(s.lastAssessment.id);
+    if (read) found.set(read.id, read);
+    else missing.push({ tenantId: s.tenantId, riskSourceId: s.id, id: s.lastAssessment.id });
+  }
+  let pending = missing;
   while (pending.length > 0) {
     const { data, unprocessed } = await store.entities.assessment.get(pending).go();
     for (const item of data) found.set(item.id, item.record);
@@ -90,19 +100,23 @@ export async function reevaluationPlan(
     segments: Array.from({ length: message.segments }, (_, i) => String(i)),
     concurrency: CONCURRENCY,
     readPage: async (segment, cursor) => {
-      const page = await store.entities.riskSource.scan.go({
+      const read = await scanSegmentPage(store, ["riskSource", "assessment"], {
+        segment: Number(segment),
+        segments: message.segments,
         cursor,
-        pages: 1,
-        params: { Segment: Number(segment), TotalSegments: message.segments, Limit: pageSize },
+        limit: pageSize,
       });
-      const sources = page.data.map((d) => d.record).filter((s) => needsRegrade(s, targets));
-      const bases = await basesOf(store, sources);
+      const sources = read.page.riskSource
+        .map((d) => d.record)
+        .filter((s) => needsRegrade(s, targets));
+      const inPage = new Map(read.page.assessment.map((d) => [d.id, d.record]));
+      const bases = await basesOf(store, sources, inPage);
       return {
         items: sources.map((source) => ({
           source,
           base: source.lastAssessment ? bases.get(source.lastAssessment.id) : undefined,
         })),
-        cursor: page.cursor,
+        cursor: read.cursor,
       };
     },
     act: async (first) => {

@@ -6,6 +6,12 @@ type ItemOf<K extends keyof Entities> = Awaited<ReturnType<Entities[K]["scan"]["
 /** One page of a scan, its items parsed by their entities. */
 export type ScannedPage<K extends keyof Entities> = { [N in K]: ItemOf<N> };
 
+/** A segment's page and the cursor that resumes the segment after it (null at its end). */
+export interface ScannedSegmentPage<K extends keyof Entities> {
+  page: ScannedPage<K>;
+  cursor: string | null;
+}
+
 /** Segments read side by side: a table of millions of items is read by several workers. */
 const SEGMENTS = 4;
 
@@ -23,37 +29,61 @@ export async function forEachScannedPage<const K extends keyof Entities>(
   /** Items a page reads at most (before the kind filter): DynamoDB's 1 MB pages when unset. */
   pageSize?: number,
 ): Promise<void> {
-  const client = documentClientOf(store);
-  const wanted = names.map((_, i) => `:e${i}`);
-  const input: ScanCommandInput = {
-    TableName: tableOf(store),
-    FilterExpression: `#e IN (${wanted.join(", ")})`,
-    ExpressionAttributeNames: { "#e": "__edb_e__" },
-    ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:e${i}`, n])),
-  };
   // Segments read at once; their pages are handled one after another, each segment waiting
   // for its own before it reads on.
   let handled: Promise<void> = Promise.resolve();
   await Promise.all(
     Array.from({ length: SEGMENTS }, async (_, segment) => {
-      let start: ScanCommandInput["ExclusiveStartKey"];
+      let cursor: string | null = null;
       do {
-        const page = await client.send(
-          new ScanCommand({
-            ...input,
-            Segment: segment,
-            TotalSegments: SEGMENTS,
-            ExclusiveStartKey: start,
-            Limit: pageSize,
-          }),
-        );
-        const parsed = parsePage(store, names, page.Items ?? []);
-        handled = handled.then(() => onPage(parsed));
+        const read: ScannedSegmentPage<K> = await scanSegmentPage(store, names, {
+          segment,
+          segments: SEGMENTS,
+          cursor,
+          ...(pageSize === undefined ? {} : { limit: pageSize }),
+        });
+        handled = handled.then(() => onPage(read.page));
         await handled;
-        start = page.LastEvaluatedKey;
-      } while (start !== undefined);
+        cursor = read.cursor;
+      } while (cursor !== null);
     }),
   );
+}
+
+/**
+ * One page of one segment of a parallel scan for several entities, parsed by entity; `cursor`
+ * resumes the segment (null at its end). Cursors have ElectroDB's form (base64url of the last
+ * key), so a checkpoint written by an entity's own scan resumes here and back.
+ */
+export async function scanSegmentPage<const K extends keyof Entities>(
+  store: Store,
+  names: readonly K[],
+  at: { segment: number; segments: number; cursor: string | null; limit?: number },
+): Promise<ScannedSegmentPage<K>> {
+  const wanted = names.map((_, i) => `:e${i}`);
+  const result = await documentClientOf(store).send(
+    new ScanCommand({
+      TableName: tableOf(store),
+      FilterExpression: `#e IN (${wanted.join(", ")})`,
+      ExpressionAttributeNames: { "#e": "__edb_e__" },
+      ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:e${i}`, n])),
+      Segment: at.segment,
+      TotalSegments: at.segments,
+      ExclusiveStartKey: at.cursor === null ? undefined : cursorKey(at.cursor),
+      Limit: at.limit,
+    }),
+  );
+  return {
+    page: parsePage(store, names, result.Items ?? []),
+    cursor:
+      result.LastEvaluatedKey === undefined
+        ? null
+        : Buffer.from(JSON.stringify(result.LastEvaluatedKey)).toString("base64url"),
+  };
+}
+
+function cursorKey(cursor: string): ScanCommandInput["ExclusiveStartKey"] {
+  return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, unknown>;
 }
 
 function parsePage<K extends keyof Entities>(
