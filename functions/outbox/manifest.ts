@@ -18,7 +18,8 @@ const outboxEntity = { __edb_e__: { S: ["outboxMessage"] } };
  */
 export const outboxRelay: FunctionDefinition = {
   id: "outbox-relay",
-  description: "Delivers side effects written to the outbox (mail, topics, identity changes, read audits)",
+  description:
+    "Delivers side effects written to the outbox (mail, topics, identity changes, read audits)",
   handler: "functions/outbox/outbox-relay.handler.ts",
   stream: {
     filters: [
