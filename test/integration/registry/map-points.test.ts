@@ -164,8 +164,11 @@ describe("map points", () => {
           return data.filter((a) => a.record.action === "riskSource.read").length;
         }),
       );
+    // The relay follows the table's stream: on a loaded runner that takes more than seconds.
     await waitFor(async () => (await audited()).every((n) => n > 0), {
       description: "the view's read records in all 60 trails",
+      timeoutMs: 90_000,
+      intervalMs: 500,
     });
     expect(await audited()).toEqual(tenants.map(() => 1));
   });
