@@ -1,13 +1,14 @@
 import { defineConfig } from "vitest/config";
 import { LongestFirstSequencer } from "./test/support/long-first-sequencer.ts";
 
-// One DynamoDB Local and one SNS/SQS/S3 emulator serve the whole run (test/global-setup.ts);
-// each integration test file creates its own table. Files share their worker's modules
-// (`isolate: false`): importing the product once per worker instead of once per file saves
-// minutes on two cores. What that asks of the code: caches keyed by table, a stopped local
-// stack puts the environment back, each file's environment is restored after it
-// (test/support/file-environment.ts), and a file that mocks a module imports fresh modules
-// (`vi.resetModules()`) before it uses them.
+// One SNS/SQS/S3 emulator serves the whole run (test/global-setup.ts) and one DynamoDB Local
+// each worker, a fresh process between files once it has worked enough
+// (test/support/worker-dynamodb.ts); each integration test file creates its own table. Files
+// share their worker's modules (`isolate: false`): importing the product once per worker
+// instead of once per file saves minutes on two cores. What that asks of the code: caches keyed
+// by table, a stopped local stack puts the environment back, each file's environment is
+// restored after it (test/support/file-environment.ts), and a file that mocks a module imports
+// fresh modules (`vi.resetModules()`) before it uses them.
 export default defineConfig({
   test: {
     include: ["**/*.test.ts"],

@@ -6,6 +6,7 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { inject } from "vitest";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../../infra/local/runners/local-account.ts";
+import { workerDynamoDbEndpoint } from "./worker-dynamodb.ts";
 
 export interface LocalAws {
   dynamodbEndpoint: string;
@@ -21,10 +22,14 @@ export interface LocalAws {
 
 let cached: LocalAws | undefined;
 
-/** Endpoints of the run's emulators (test/global-setup.ts) and SDK clients pointed at them. */
+/**
+ * Endpoints of the worker's DynamoDB Local and the run's fauxqs (test/global-setup.ts), and SDK
+ * clients pointed at them. The DynamoDB Local may be a new process from file to file on the same
+ * endpoint (worker-dynamodb.ts), so the clients are kept for the worker.
+ */
 export function localAws(): LocalAws {
   if (cached) return cached;
-  const dynamodbEndpoint = inject("dynamodbEndpoint");
+  const dynamodbEndpoint = workerDynamoDbEndpoint();
   const awsEndpoint = inject("awsEndpoint");
   const base = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
   const dynamodb = new DynamoDBClient({ ...base, endpoint: dynamodbEndpoint });

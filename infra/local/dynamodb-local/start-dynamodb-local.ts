@@ -15,6 +15,8 @@ export interface DynamoDbLocalOptions {
   /** How long to wait for ListTables to answer. */
   startTimeoutMs?: number;
   javaBin?: string;
+  /** Options for the JVM itself, before `-jar` (e.g. a short-lived instance's compiler). */
+  jvmArgs?: string[];
 }
 
 export interface DynamoDbLocal {
@@ -49,6 +51,7 @@ export async function startDynamoDbLocal(
       "-c",
       'trap "" INT; exec "$0" "$@"',
       javaBin,
+      ...(options.jvmArgs ?? []),
       `-Djava.library.path=${libDir}`,
       "-jar",
       jar,
