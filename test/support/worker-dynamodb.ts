@@ -14,7 +14,8 @@ import {
  * those records in sequence order (`SQLiteDBAccessJob.getStreamDescription`, one per write). A
  * table created late in a run therefore pays, on every write, for every record any earlier test
  * wrote: 4,000 puts to a new table took 3 s on a fresh instance and 211 s after 100,000 earlier
- * records (measured in session 22). Only a new process forgets them. A process also runs its
+ * records (measured in session 22). Only a new process forgets them (or another access key's
+ * database, which the functions' fixed local credentials rule out here). A process also runs its
  * SQLite on one thread, so one instance for the run made the two workers queue on each other.
  *
  * A restart keeps the port, so SDK clients a worker's modules built at import (which keep their
@@ -27,7 +28,10 @@ import {
 /** The folder, made by the global setup, where workers list the processes they start. */
 export const WORKER_PROCESSES_ENV = "CITYRISK_TEST_WORKER_PROCESSES";
 
-/** CPU seconds of DynamoDB Local after which the next file gets a fresh process (~3 s to start). */
+/**
+ * CPU seconds of DynamoDB Local after which the next file gets a fresh process (~3 s to start).
+ * 20 ran the suite in 527 s here, 10 in 584 s (more restarts); larger budgets were not tried.
+ */
 const CPU_SECONDS_BEFORE_RESTART = 20;
 
 /**
