@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -12,7 +12,7 @@ import {
   startAwsEmulators,
 } from "../infra/local/emulators/start-aws-emulators.ts";
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from "../infra/local/runners/local-account.ts";
-import { WORKER_PROCESSES_ENV } from "./support/worker-dynamodb.ts";
+import { stopWorkerProcesses, WORKER_PROCESSES_ENV } from "./support/worker-dynamodb.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -62,17 +62,5 @@ export async function teardown(): Promise<void> {
   await Promise.all([emulators?.stop(), mail?.stop()]);
   if (mailDataDir) rmSync(mailDataDir, { recursive: true, force: true });
   // The workers' DynamoDB Locals: a worker that ends runs no exit handler to stop its own.
-  if (workerProcesses) {
-    for (const pid of readdirSync(workerProcesses)) {
-      try {
-        // Only while the pid is still that JVM: an exited one's pid may be another's by now.
-        if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("DynamoDBLocal.jar")) {
-          process.kill(Number(pid), "SIGKILL");
-        }
-      } catch {
-        // Already gone.
-      }
-    }
-    rmSync(workerProcesses, { recursive: true, force: true });
-  }
+  if (workerProcesses) stopWorkerProcesses(workerProcesses);
 }

@@ -54,7 +54,7 @@ async function startStack(dataDir: string, port: number): Promise<Started> {
       PORT: String(port),
       CITYRISK_DEMO_SEED: "off",
       POWERTOOLS_LOG_LEVEL: "ERROR",
-      // Its own DynamoDB Local on disk, as `npm start` runs: not the test run's shared one.
+      // Its own DynamoDB Local on disk, as `npm start` runs: not the worker's shared one.
       [SHARED_EMULATORS_ENV]: "",
     },
   });

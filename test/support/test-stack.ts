@@ -16,8 +16,9 @@ export interface TestStack {
 }
 
 /**
- * Starts the whole local stack on a free port, on the run's shared emulators (one DynamoDB Local
- * per run, test/global-setup.ts) with tables of its own: the set-up every stack test shares.
+ * Starts the whole local stack on a free port, on the emulators the test file shares (its
+ * worker's DynamoDB Local, test/support/worker-dynamodb.ts, and the run's fauxqs,
+ * test/global-setup.ts) with tables of its own: the set-up every stack test shares.
  */
 export async function startTestStack(
   name: string,

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   type DynamoDbLocal,
@@ -87,6 +87,21 @@ async function start(port: number): Promise<DynamoDbLocal> {
 function forget(pid: number | undefined): void {
   const folder = process.env[WORKER_PROCESSES_ENV];
   if (folder && pid !== undefined) rmSync(join(folder, String(pid)), { force: true });
+}
+
+/** Kills every DynamoDB Local the folder lists and removes the folder (the run's teardown). */
+export function stopWorkerProcesses(folder: string): void {
+  for (const pid of readdirSync(folder)) {
+    try {
+      // Only while the pid is still that JVM: an exited one's pid may be another's by now.
+      if (readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("DynamoDBLocal.jar")) {
+        process.kill(Number(pid), "SIGKILL");
+      }
+    } catch {
+      // Already gone.
+    }
+  }
+  rmSync(folder, { recursive: true, force: true });
 }
 
 /** User plus system CPU time of a process, from /proc (Linux); 0 where it cannot be read. */

@@ -7,8 +7,8 @@ export interface EmulatorEndpoints {
 }
 
 /**
- * Set by the test run's global setup: every stack a test starts then uses the run's one DynamoDB
- * Local and one fauxqs instead of starting its own (a JVM each, on 2 cores), in memory.
+ * Set by the tests' setup file: every stack a test starts then uses its worker's DynamoDB Local
+ * and the run's one fauxqs instead of starting its own (a JVM each, on 2 cores), in memory.
  */
 export const SHARED_EMULATORS_ENV = "CITYRISK_SHARED_EMULATORS";
 
