@@ -13,6 +13,11 @@ export type CanvasClick = (pixel: [number, number], chart: Chart) => void;
  * series, so filtered-out points leave), resized with the container, disposed on unmount.
  * `overlay` (series with ids of their own, e.g. a map layer) is merged on top: switching it
  * redraws its series only, not the thousands of points under it.
+ *
+ * Options are merged at once and drawn on ECharts' next frame (`lazyUpdate`): drawing inside
+ * React's commit made one frame of the page's render, ECharts' update (which rebuilds every
+ * district of a geo component, whatever changed) and a second update for the overlay; lazily,
+ * the two merges are drawn once, in a frame of their own (bench `map`, filter frame).
  */
 export function useEChart(
   container: RefObject<HTMLDivElement | null>,
@@ -54,12 +59,12 @@ export function useEChart(
   const overlaid = useRef(overlay);
   overlaid.current = overlay;
   useEffect(() => {
-    chart.current?.setOption(option, { replaceMerge: ["series"] });
+    chart.current?.setOption(option, { replaceMerge: ["series"], lazyUpdate: true });
     // Replacing the series dropped the overlay's: put them back.
-    if (overlaid.current) chart.current?.setOption(overlaid.current);
+    if (overlaid.current) chart.current?.setOption(overlaid.current, { lazyUpdate: true });
   }, [option]);
 
   useEffect(() => {
-    if (overlay) chart.current?.setOption(overlay);
+    if (overlay) chart.current?.setOption(overlay, { lazyUpdate: true });
   }, [overlay]);
 }

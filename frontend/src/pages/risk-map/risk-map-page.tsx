@@ -8,7 +8,7 @@ import {
   getDistrict,
 } from "../../../../shared/catalogs/districts.ts";
 import { INDUSTRIES, type IndustryId } from "../../../../shared/catalogs/industries.ts";
-import { LEVEL_INFO, LEVELS, type Level } from "../../../../shared/methodology/levels.ts";
+import { LEVELS, type Level } from "../../../../shared/methodology/levels.ts";
 import { CATEGORY_LABELS } from "../../../../shared/readiness/resource.ts";
 import { MAP_POINT_LIMIT } from "../../../../shared/risk/map-points.ts";
 import { parseJurisdiction } from "../../../../shared/tenancy/claims.ts";
@@ -21,12 +21,12 @@ import { ENTERPRISE_ROLES, hasRole, OFFICIAL_ROLES } from "../../registry/access
 import { riskSourceLinks } from "../../registry/links.ts";
 import { LevelTag } from "../../theme/level-tag.tsx";
 import { DistrictChoropleth } from "./district-choropleth.tsx";
+import { POINTS_LAYER, sourceSeries } from "./source-series.ts";
 import { useMapPoints } from "./use-map-points.ts";
 import { useMapResources } from "./use-map-resources.ts";
 
 const RESOURCE_COLOUR = "#13a8a8";
 
-const UNGRADED_COLOUR = "#8c8c8c";
 const SELECTED_AREA = "#d6e4ff";
 
 /** The district a district or street official works in: where the map opens. */
@@ -89,25 +89,7 @@ export function RiskMapPage() {
               .map(([name]) => ({ name, itemStyle: { areaColor: SELECTED_AREA } }))
           : [],
       },
-      series: [
-        {
-          id: "sources",
-          type: "scatter",
-          coordinateSystem: "geo",
-          symbolSize: 7,
-          // Large mode draws thousands of points as one path.
-          large: true,
-          data: (points.data?.items ?? []).map((point) => ({
-            name: point.name,
-            value: [point.lon, point.lat],
-            id: point.id,
-            itemStyle: {
-              color: point.level ? LEVEL_INFO[point.level].colour.hex : UNGRADED_COLOUR,
-            },
-          })),
-          tooltip: { formatter: (p: { name: string }) => p.name },
-        },
-      ],
+      series: sourceSeries(points.data?.items ?? []),
     }),
     [district, focus, points.data],
   );
@@ -120,6 +102,7 @@ export function RiskMapPage() {
           id: "resources",
           type: "scatter",
           coordinateSystem: "geo",
+          zlevel: POINTS_LAYER,
           symbol: "diamond",
           symbolSize: 10,
           itemStyle: { color: RESOURCE_COLOUR },
