@@ -1,9 +1,9 @@
 import { type RefObject, useEffect, useRef } from "react";
 import { useReducedMotion } from "../theme/reduced-motion.ts";
 import { echarts } from "./echarts-setup.ts";
+import { type ChartOption, type Overlay, withOverlay } from "./overlay.ts";
 
 type Chart = ReturnType<typeof echarts.init>;
-type Option = Parameters<Chart["setOption"]>[0];
 type ClickParams = { componentType?: string; seriesType?: string; name?: string; data?: unknown };
 /** A click anywhere on the canvas, in pixels of the container, with the chart to convert them. */
 export type CanvasClick = (pixel: [number, number], chart: Chart) => void;
@@ -11,20 +11,20 @@ export type CanvasClick = (pixel: [number, number], chart: Chart) => void;
 /**
  * One ECharts instance in a container: created on mount, given each new option (replacing the
  * series, so filtered-out points leave), resized with the container, disposed on unmount.
- * `overlay` (series with ids of their own, e.g. a map layer) is merged on top: switching it
- * redraws its series only, not the thousands of points under it.
+ * `overlay` is merged on top: switching it redraws its series only, not the thousands of points
+ * under it, and a new option carries the overlay's series along, so they are kept as they are
+ * rather than dropped by the replacement and drawn again.
  *
- * Options are merged at once and drawn on ECharts' next frame (`lazyUpdate`): drawing inside
- * React's commit made one frame of the page's render, ECharts' update (which rebuilds every
- * district of a geo component, whatever changed) and a second update for the overlay; lazily,
- * the two merges are drawn once, in a frame of their own (bench `map`, filter frame).
+ * Options are drawn on ECharts' next frame (`lazyUpdate`), not inside React's commit, which
+ * would add ECharts' update (it rebuilds every district of a geo component, whatever changed) to
+ * the frame of the page's own render (bench `map`, filter frame).
  */
 export function useEChart(
   container: RefObject<HTMLDivElement | null>,
-  option: Option,
+  option: ChartOption,
   onClick: (params: ClickParams) => void,
   onCanvasClick?: CanvasClick,
-  overlay?: Option,
+  overlay?: Overlay,
 ): void {
   const chart = useRef<Chart | undefined>(undefined);
   const clicked = useRef(onClick);
@@ -59,9 +59,10 @@ export function useEChart(
   const overlaid = useRef(overlay);
   overlaid.current = overlay;
   useEffect(() => {
-    chart.current?.setOption(option, { replaceMerge: ["series"], lazyUpdate: true });
-    // Replacing the series dropped the overlay's: put them back.
-    if (overlaid.current) chart.current?.setOption(overlaid.current, { lazyUpdate: true });
+    chart.current?.setOption(withOverlay(option, overlaid.current), {
+      replaceMerge: ["series"],
+      lazyUpdate: true,
+    });
   }, [option]);
 
   useEffect(() => {
