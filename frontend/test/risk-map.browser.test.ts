@@ -96,35 +96,36 @@ describe("risk e-map", () => {
 
   it("opens a source when its point on the map is clicked", async () => {
     // The points have a canvas of their own (zlevel 1), above the districts' and so last in the
-    // container: any pixel drawn on it is a point.
-    const pixel = await page
-      .getByTestId("risk-map")
-      .locator("canvas")
-      .last()
-      .evaluate((canvas: HTMLCanvasElement) => {
-        const { width, height } = canvas;
-        const pixels = canvas.getContext("2d")?.getImageData(0, 0, width, height).data;
-        const ratio = width / canvas.getBoundingClientRect().width;
-        for (let i = 3; pixels && i < pixels.length; i += 4) {
-          if ((pixels[i] ?? 0) > 0) {
-            const at = (i - 3) / 4;
-            // The first pixel met is the top of a round symbol 7 pixels wide: aim 3 below it.
-            return { x: (at % width) / ratio, y: Math.floor(at / width) / ratio + 3 };
+    // container: any pixel drawn on it is a point. ECharts draws on its next frame: poll.
+    const drawnPoint = () =>
+      page
+        .getByTestId("risk-map")
+        .locator("canvas")
+        .last()
+        .evaluate((canvas: HTMLCanvasElement) => {
+          const { width, height } = canvas;
+          const pixels = canvas.getContext("2d")?.getImageData(0, 0, width, height).data;
+          const ratio = width / canvas.getBoundingClientRect().width;
+          for (let i = 3; pixels && i < pixels.length; i += 4) {
+            if ((pixels[i] ?? 0) > 0) {
+              const at = (i - 3) / 4;
+              // The first pixel met is the top of a round symbol 7 pixels wide: aim 3 below it.
+              return { x: (at % width) / ratio, y: Math.floor(at / width) / ratio + 3 };
+            }
           }
-        }
-        return undefined;
-      });
-    expect(pixel).toBeDefined();
+          return undefined;
+        });
+    await expect.poll(drawnPoint).toBeDefined();
+    const pixel = await drawnPoint();
     const box = await page.getByTestId("risk-map").boundingBox();
     if (!pixel || !box) throw new Error("no point drawn on the map");
     await page.mouse.click(box.x + pixel.x, box.y + pixel.y);
     await page.waitForURL((url) => /^\/risk-sources\/[^/]+$/.test(url.pathname));
-    await expect(
-      page
-        .getByText(/加油区（1号加油岛）|卸油区|储罐区/)
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    // The source's page, with the name of one of the station's three sources.
+    await page
+      .getByText(/加油区（1号加油岛）|卸油区|储罐区/)
+      .first()
+      .waitFor();
     await page.goBack();
     await page.getByText("朝阳区：显示 3 个风险源（点击查看详情）").waitFor();
   });
