@@ -69,6 +69,10 @@ export async function deliverMessage(
   const { data } = await store.entities.outboxMessage.get(key).go({ consistent: true });
   const message = data?.record;
   if (message?.status !== "pending") return "skipped";
+  // A claimed attempt pushed the next try past its backoff: until then it is running (or failed
+  // and waits), and claiming it again would run the effect a second time beside it. A first
+  // attempt (none claimed yet, or a redriven message) goes at once.
+  if (message.attempts > 0 && Date.parse(message.nextAttemptAt) > now.getTime()) return "skipped";
   const attempts = message.attempts + 1;
   const claimed: OutboxMessage = {
     ...message,

@@ -96,6 +96,35 @@ describe("outbox", () => {
     expect(sent).toEqual(["race@outbox.test"]);
   });
 
+  it("leaves an attempt that is running alone: a delivery that reads it claimed skips it", async () => {
+    const { sent, channels } = flakyMail();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const slowMail: Channels = {
+      ...channels,
+      mail: async (effect, message) => {
+        started();
+        await held;
+        await channels.mail(effect, message);
+      },
+    };
+    const message = await enqueue(mailTo("held@outbox.test"));
+
+    const first = deliverMessage(store, message, T0, slowMail);
+    await running;
+    // Read after the first attempt's claim, before its mark: the race the test above can lose.
+    expect(await deliverMessage(store, message, later(1), channels)).toBe("skipped");
+    release();
+    expect(await first).toBe("delivered");
+    expect(sent).toEqual(["held@outbox.test"]);
+  });
+
   it("retries a failing channel after its backoff, and delivers once when it recovers", async () => {
     const { sent, state, channels } = flakyMail();
     const message = await enqueue(mailTo("flaky@outbox.test"));
