@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LEVEL_INFO } from "../../../../shared/methodology/levels.ts";
 import type { MapPoint } from "../../../../shared/risk/map-points.ts";
-import { POINTS_LAYER, sourceSeries, sourceSeriesId } from "./source-series.ts";
+import { POINTS_LAYER, sourceSeries, sourceSeriesId, UNGRADED_COLOUR } from "./source-series.ts";
 
 const point = (id: string, level: MapPoint["level"]): MapPoint => ({
   id,
@@ -24,7 +24,7 @@ describe("sourceSeries", () => {
     expect(byId.get(sourceSeriesId("major"))?.itemStyle.color).toBe(LEVEL_INFO.major.colour.hex);
     expect(byId.get(sourceSeriesId("low"))?.data.map((d) => d.id)).toEqual(["b"]);
     expect(byId.get(sourceSeriesId("ungraded"))?.data.map((d) => d.id)).toEqual(["c"]);
-    expect(byId.get(sourceSeriesId("ungraded"))?.itemStyle.color).toBe("#8c8c8c");
+    expect(byId.get(sourceSeriesId("ungraded"))?.itemStyle.color).toBe(UNGRADED_COLOUR);
     expect(byId.get(sourceSeriesId("major"))?.data[0]).toEqual({
       id: "a",
       name: "源 a",

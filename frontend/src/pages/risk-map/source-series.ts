@@ -1,7 +1,11 @@
 import { LEVEL_INFO, LEVELS, type Level } from "../../../../shared/methodology/levels.ts";
 import type { MapPoint } from "../../../../shared/risk/map-points.ts";
 
-const UNGRADED_COLOUR = "#8c8c8c";
+/** The colour of a source not yet assessed. */
+export const UNGRADED_COLOUR = "#8c8c8c";
+
+/** A point's level on the map: its grade, or `ungraded` while it has none. */
+type PointLevel = Level | "ungraded";
 
 /** ECharts `zlevel` of the points: the districts stay on layer 0. */
 export const POINTS_LAYER = 1;
@@ -14,7 +18,7 @@ export interface SourcePointDatum {
 }
 
 /** The series id of the sources of one level (`ungraded` for those not yet assessed). */
-export const sourceSeriesId = (level: Level | "ungraded") => `sources-${level}`;
+export const sourceSeriesId = (level: PointLevel) => `sources-${level}`;
 
 /**
  * The sources as one scatter series per level, each in its level's colour and drawn in large
@@ -29,7 +33,7 @@ export const sourceSeriesId = (level: Level | "ungraded") => `sources-${level}`;
  * (`replaceMerge`), so the series of a level a filter emptied leaves the map.
  */
 export function sourceSeries(points: readonly MapPoint[]) {
-  const byLevel = new Map<Level | "ungraded", SourcePointDatum[]>();
+  const byLevel = new Map<PointLevel, SourcePointDatum[]>();
   for (const point of points) {
     const key = point.level ?? "ungraded";
     const datum: SourcePointDatum = {
@@ -42,14 +46,14 @@ export function sourceSeries(points: readonly MapPoint[]) {
     else byLevel.set(key, [datum]);
   }
   // Drawn from the least severe up, so a major source is never hidden under a low one.
-  const levels: (Level | "ungraded")[] = ["ungraded", ...[...LEVELS].reverse()];
+  const levels: PointLevel[] = ["ungraded", ...[...LEVELS].reverse()];
   return levels.flatMap((level) => {
     const data = byLevel.get(level);
     return data ? [levelSeries(level, data)] : [];
   });
 }
 
-function levelSeries(level: Level | "ungraded", data: SourcePointDatum[]) {
+function levelSeries(level: PointLevel, data: SourcePointDatum[]) {
   return {
     id: sourceSeriesId(level),
     type: "scatter" as const,
