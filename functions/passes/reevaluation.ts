@@ -11,7 +11,7 @@ import type { ReevaluationMessage } from "./reevaluation-queue.ts";
 import { regradeOf, writeRegrade } from "./regrade-source.ts";
 
 /** Items one scan page evaluates (DynamoDB stops a page at 1 MB before that). */
-const PAGE = 500;
+export const REEVALUATION_PAGE = 500;
 /** Re-grades written at once within a page: their transactions wait on the network, not CPU. */
 const CONCURRENCY = 16;
 /** Reads and re-grades of a source that keeps changing under the pass before it gives up. */
@@ -91,7 +91,7 @@ export async function reevaluationPlan(
   store: Store,
   message: Pick<ReevaluationMessage, "passId" | "profileIds" | "segments">,
   now: () => Date,
-  pageSize = PAGE,
+  pageSize = REEVALUATION_PAGE,
 ): Promise<PassPlan<Candidate>> {
   const targets = await reevaluationTargets(store, message.profileIds);
   return {
