@@ -10,6 +10,7 @@ import {
 } from "../../shared/warnings/reading-input.ts";
 import { DEFAULT_RULE_SET } from "../../shared/warnings/rules.ts";
 import type { WarningSignal } from "../../shared/warnings/signals.ts";
+import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
@@ -38,20 +39,26 @@ interface Loaded {
   state: IndicatorState;
 }
 
-const STATE_READ_CHUNK = 100;
 const WRITE_CONCURRENCY = 16;
 const ATTEMPTS = 4;
 
 async function loadStates(store: Store, tenantId: string, ids: readonly string[]) {
-  const found = new Map<string, Loaded>();
-  for (let i = 0; i < ids.length; i += STATE_READ_CHUNK) {
-    const keys = ids
-      .slice(i, i + STATE_READ_CHUNK)
-      .map((indicatorId) => ({ tenantId, indicatorId }));
-    const { data } = await store.entities.indicatorState.get(keys).go({ consistent: true });
-    for (const d of data) found.set(d.indicatorId, { indicator: d.indicator, state: d.state });
-  }
-  return found;
+  const items = await batchRead(
+    ids.map((indicatorId) => ({ tenantId, indicatorId })),
+    (keys) => store.entities.indicatorState.get(keys).go({ consistent: true }),
+  );
+  return new Map<string, Loaded>(
+    items.map((d) => [d.indicatorId, { indicator: d.indicator, state: d.state }]),
+  );
+}
+
+/** Which of the sources still exist: an indicator outlives its deleted source. */
+async function presentSources(store: Store, tenantId: string, ids: ReadonlySet<string>) {
+  const items = await batchRead(
+    [...ids].map((id) => ({ tenantId, id })),
+    (keys) => store.entities.riskSource.get(keys).go(),
+  );
+  return new Set(items.map((d) => d.id));
 }
 
 async function forEachLimited<T>(
@@ -74,6 +81,14 @@ function notFound(index: number): RejectedReading {
     index,
     code: "indicator.notFound",
     message: { zh: "监测指标不存在", en: "Indicator not found" },
+  };
+}
+
+function sourceRemoved(index: number): RejectedReading {
+  return {
+    index,
+    code: "riskSource.removed",
+    message: { zh: "监测指标所属的风险源已删除", en: "The indicator's risk source was removed" },
   };
 }
 
@@ -215,11 +230,22 @@ export async function ingestReadings(
     byIndicator.set(reading.indicatorId, list);
   });
   const loaded = await loadStates(ctx.store, ctx.tenantId, [...byIndicator.keys()]);
+  // A warning names its source: readings of a removed source's indicator are refused one by
+  // one, rather than failing the batch when one of them would raise.
+  const sources = await presentSources(
+    ctx.store,
+    ctx.tenantId,
+    new Set([...loaded.values()].map((l) => l.indicator.riskSourceId)),
+  );
   const work: [Loaded, Valid[]][] = [];
   for (const [id, readings] of byIndicator) {
     const found = loaded.get(id);
     if (!found) {
       rejected.push(...readings.map((r) => notFound(r.index)));
+      continue;
+    }
+    if (!sources.has(found.indicator.riskSourceId)) {
+      rejected.push(...readings.map((r) => sourceRemoved(r.index)));
       continue;
     }
     readings.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -21,7 +21,8 @@ export const ReadingsBatchSchema = z.strictObject({
 
 export const RejectedReadingSchema = z.object({
   index: z.number().int().nonnegative(),
-  code: z.enum(["reading.invalid", "reading.inFuture", "indicator.notFound"]),
+  /** `riskSource.removed`: the indicator's source was deleted; its readings go nowhere. */
+  code: z.enum(["reading.invalid", "reading.inFuture", "indicator.notFound", "riskSource.removed"]),
   message: z.object({ zh: z.string(), en: z.string() }),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });

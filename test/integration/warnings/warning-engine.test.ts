@@ -218,6 +218,29 @@ describe("readings", () => {
     expect(t.archive.lines.map((l) => l.value)).toEqual([5, 7]);
   });
 
+  it("refuses, one by one, the readings of an indicator whose source was removed", async () => {
+    const t = await setup({ sustainSeconds: 0 });
+    const gone = await putSource(store, t.tenantId, `${t.tenantId}~RS2`);
+    const orphan = await putIndicator(store, gone, `${t.tenantId}~IND2`, iso(-60), {
+      sustainSeconds: 0,
+    });
+    await store.entities.riskSource.delete({ tenantId: t.tenantId, id: gone.id }).go();
+    // The orphan's readings would raise a warning for a source that no longer exists.
+    const result = await t.post(5, [
+      { indicatorId: t.indicator.id, at: iso(0), value: 5 },
+      { indicatorId: orphan.id, at: iso(0), value: 90 },
+      { indicatorId: orphan.id, at: iso(1), value: 95 },
+      { indicatorId: t.indicator.id, at: iso(1), value: 6 },
+    ]);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected.map((r) => [r.index, r.code])).toEqual([
+      [1, "riskSource.removed"],
+      [2, "riskSource.removed"],
+    ]);
+    expect(t.archive.lines.map((l) => l.indicatorId)).toEqual([t.indicator.id, t.indicator.id]);
+    expect(await warningsOf(t.tenantId)).toEqual([]);
+  });
+
   it("is idempotent per (indicator, timestamp): a re-post changes nothing", async () => {
     const t = await setup({ sustainSeconds: 0 });
     const batch = t.series([
