@@ -19,7 +19,7 @@ const SEGMENTS = 4;
  * way; DynamoDB Local needs it: without a Limit each page reads every remaining item of its
  * segment and keeps the first 1 MB, so a scan costs the square of the segment (measured: a
  * full scan of 100,000 sources and their assessments had not ended after five minutes; with a
- * Limit it takes seconds).
+ * Limit, about half a minute).
  */
 export const SCAN_PAGE_ITEMS = 1000;
 
