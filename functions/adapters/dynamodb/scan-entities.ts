@@ -17,9 +17,9 @@ const SEGMENTS = 4;
 /**
  * Items a page reads at most unless the caller says otherwise. Bounded work per request either
  * way; DynamoDB Local needs it: without a Limit each page reads every remaining item of its
- * segment and keeps the first 1 MB, so a scan costs the square of the segment (measured: a
- * full scan of 100,000 sources and their assessments had not ended after five minutes; with a
- * Limit, about half a minute).
+ * segment and keeps the first 1 MB, so a scan costs the square of the segment (a full scan of
+ * 100,000 sources and their assessments had not ended after five minutes); with a Limit a page
+ * reads what it returns.
  */
 export const SCAN_PAGE_ITEMS = 1000;
 
