@@ -12,10 +12,11 @@ import { governedEdits, SupervisionGovernedError } from "../../shared/risk/super
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { auditRecord } from "../audit/audit-log.ts";
+import { actorOf, auditRecord } from "../audit/audit-log.ts";
 import { storeForScope } from "../platform/data/request-store.ts";
 import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { sourceRemovalWarningSteps } from "../warnings/source-removal.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
 import { registeredEventSteps } from "./registry-events.ts";
 import { riskSourceItem } from "./risk-source-item.ts";
@@ -194,7 +195,10 @@ export async function updateRiskSource(
   return after;
 }
 
-/** Removes a source; its assessments and audit trail stay. */
+/**
+ * Removes a source; its assessments and audit trail stay, its live warnings are cleared in the
+ * same unit of work (its indicators stay, and their readings are refused from then on).
+ */
 export async function removeRiskSource(
   caller: Caller,
   scope: Scope,
@@ -222,5 +226,6 @@ export async function removeRiskSource(
       onConflict: staleVersion,
     },
     auditStep(audit),
+    ...(await sourceRemovalWarningSteps(store, tenantId, id, actorOf(caller), now)),
   ]);
 }

@@ -274,7 +274,8 @@ export const registryContract = {
     method: "DELETE",
     path: api("/risk-sources/{id}"),
     access: { roles: ["enterpriseAdmin"] },
-    summary: "Remove a risk source (its assessments and audit trail stay; If-Match required)",
+    summary:
+      "Remove a risk source (its assessments and audit trail stay, its live warnings are cleared; If-Match required)",
     tags,
     request: { params: IdParams, headers: ["If-Match"] },
     responses: {

@@ -176,15 +176,22 @@ export function refireWarning(
   };
 }
 
-/** The cause recovered: a live warning is cleared (its escalation stops). */
-export function clearWarning(warning: Warning, now: Date): Warning | undefined {
+/**
+ * The cause went away — it recovered, or (with who and why) its source was removed: a live
+ * warning is cleared (its escalation stops).
+ */
+export function clearWarning(
+  warning: Warning,
+  now: Date,
+  because: { by: string; note: string } | undefined = undefined,
+): Warning | undefined {
   if (!isLive(warning.status)) return undefined;
   const at = now.toISOString();
   return {
     ...warning,
     status: "cleared",
     escalation: { ...warning.escalation, dueAt: null },
-    timeline: appendTimeline(warning.timeline, { at, kind: "cleared" }),
+    timeline: appendTimeline(warning.timeline, { at, kind: "cleared", ...because }),
     version: warning.version + 1,
     updatedAt: at,
   };

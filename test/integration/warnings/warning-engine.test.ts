@@ -4,9 +4,15 @@ import { STALENESS_SHARDS } from "../../../functions/adapters/dynamodb/entities/
 import { shardOf } from "../../../functions/adapters/dynamodb/shard.ts";
 import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { reloadConfig } from "../../../functions/platform/config.ts";
+import { attemptTogether } from "../../../functions/platform/data/unit-of-work.ts";
+import { removeRiskSource } from "../../../functions/registry/risk-sources.ts";
 import { ingestReadings, type ReadingsContext } from "../../../functions/warnings/readings.ts";
 import { timingFor } from "../../../functions/warnings/settings.ts";
 import { sourceFacts } from "../../../functions/warnings/signal-steps.ts";
+import {
+  SOURCE_REMOVED_NOTE,
+  sourceRemovalWarningSteps,
+} from "../../../functions/warnings/source-removal.ts";
 import { escalationSweep, stalenessSweep } from "../../../functions/warnings/sweep.ts";
 import { actOnWarning } from "../../../functions/warnings/transitions.ts";
 import type { OutboxMessage } from "../../../shared/outbox/outbox-message.ts";
@@ -389,5 +395,66 @@ describe("stale sensors", () => {
     expect(ours(await stalenessSweep(store, at(20), shard))).toEqual([]);
     await t.post(21, t.series([[21, 5]]));
     expect((await warningsOf(t.tenantId)).map((w) => w.status)).toEqual(["cleared"]);
+  });
+});
+
+// A removed source's live warnings would otherwise escalate up the chain for a source that no
+// longer exists: the removal clears them in its own unit of work.
+describe("removing a source", () => {
+  const tenantScope = (tenantId: string) => ({ kind: "tenant" as const, tenantId });
+  const versionOf = async (tenantId: string, id: string) =>
+    (await store.entities.riskSource.get({ tenantId, id }).go()).data?.version ?? 0;
+
+  it("clears its live warnings, stops their escalation and refuses its readings", async () => {
+    const t = await setup({ sustainSeconds: 0 });
+    await t.post(1, t.series([[0, 30]]));
+    const [raised] = await warningsOf(t.tenantId);
+    expect(raised?.status).toBe("open");
+
+    const caller = enterpriseCaller(t.tenantId);
+    const version = await versionOf(t.tenantId, t.source.id);
+    await removeRiskSource(caller, tenantScope(t.tenantId), t.source.id, version, at(2));
+
+    const [cleared] = await warningsOf(t.tenantId);
+    expect(cleared?.status).toBe("cleared");
+    expect(cleared?.timeline.at(-1)).toMatchObject({
+      kind: "cleared",
+      by: caller.userId,
+      note: SOURCE_REMOVED_NOTE,
+    });
+    expect(await claimOf(t.tenantId, t.source, "threshold-sustained")).toBeNull();
+    const resolved = (await eventsOf(t.tenantId)).filter((e) => e.type === "warning.resolved");
+    expect(resolved.map((e) => (e.data as { resolution: string }).resolution)).toEqual([
+      "cleared",
+    ]);
+    // Past every deadline: nothing of it escalates.
+    expect(await escalationSweep(store, at(7 * 24 * 60))).not.toContain(raised?.id);
+    const later = await t.post(10, t.series([[9, 40]]));
+    expect(later.rejected.map((r) => r.code)).toEqual(["riskSource.removed"]);
+    expect((await warningsOf(t.tenantId)).map((w) => w.status)).toEqual(["cleared"]);
+  });
+
+  it("is refused whole when a warning of the source is raised meanwhile", async () => {
+    const t = await setup({ sustainSeconds: 0 });
+    const caller = enterpriseCaller(t.tenantId);
+    // The removal's warning writes, read while the source has no warning…
+    const steps = await sourceRemovalWarningSteps(
+      store,
+      t.tenantId,
+      t.source.id,
+      { userId: caller.userId, tenantId: t.tenantId, role: caller.role },
+      at(2),
+    );
+    // …then a reading raises one before they are written.
+    await t.post(1, t.series([[0, 30]]));
+    const outcome = await attemptTogether(store, [
+      {
+        action: (tx) => tx.riskSource.delete({ tenantId: t.tenantId, id: t.source.id }).commit(),
+      },
+      ...steps,
+    ]);
+    expect(outcome.committed).toBe(false);
+    expect(await versionOf(t.tenantId, t.source.id)).toBeGreaterThan(0);
+    expect((await warningsOf(t.tenantId)).map((w) => w.status)).toEqual(["open"]);
   });
 });
