@@ -424,9 +424,7 @@ describe("removing a source", () => {
     });
     expect(await claimOf(t.tenantId, t.source, "threshold-sustained")).toBeNull();
     const resolved = (await eventsOf(t.tenantId)).filter((e) => e.type === "warning.resolved");
-    expect(resolved.map((e) => (e.data as { resolution: string }).resolution)).toEqual([
-      "cleared",
-    ]);
+    expect(resolved.map((e) => (e.data as { resolution: string }).resolution)).toEqual(["cleared"]);
     // Past every deadline: nothing of it escalates.
     expect(await escalationSweep(store, at(7 * 24 * 60))).not.toContain(raised?.id);
     const later = await t.post(10, t.series([[9, 40]]));
