@@ -7,13 +7,11 @@ import { auditOf } from "./signal-steps.ts";
 import { resolvedEvent } from "./warning-events.ts";
 import { loadWarning, putWarning, releaseClaim } from "./warning-item.ts";
 
-/** What a cleared warning of a removed source says in its timeline and its event. */
-export const SOURCE_REMOVED_NOTE = "风险源已删除 / risk source removed";
-
 /**
  * The warning writes removing a source brings, for the registry's own unit of work: each live
- * warning of the source is cleared (escalation stops, its claim is released, `warning.resolved`
- * with resolution `cleared` is published and audited), so nobody up the chain is chased about
+ * warning of the source is cleared with a `sourceRemoved` entry naming who removed it
+ * (escalation stops, its claim is released, `warning.resolved` with resolution `cleared` is
+ * published and audited), so nobody up the chain is chased about
  * a source that no longer exists. Each warning is written on the version read, and every rule
  * without a claim is checked still to have none, so a warning raised or changed meanwhile
  * refuses the whole removal (a 409 to retry) instead of outliving its source.
@@ -39,13 +37,12 @@ export async function sourceRemovalWarningSteps(
   }));
   for (const claim of claims) {
     const warning = await loadWarning(store, claim.warningId);
-    const because = { by: actor.userId, note: SOURCE_REMOVED_NOTE };
-    const cleared = warning && isLive(warning.status) && clearWarning(warning, now, because);
+    const cleared = warning && isLive(warning.status) && clearWarning(warning, now, actor.userId);
     if (!warning || !cleared) continue;
     steps.push(
       putWarning(cleared),
       releaseClaim(cleared),
-      resolvedEvent(cleared, "cleared", actor.userId, SOURCE_REMOVED_NOTE, now),
+      resolvedEvent(cleared, "cleared", actor.userId, undefined, now),
       auditOf(actor, tenantId, "warning.clear", cleared, { status: warning.status }, now),
     );
   }

@@ -103,6 +103,14 @@ describe("lifecycle", () => {
     expect(clearWarning(cleared, clock(3))).toBeUndefined();
   });
 
+  it("clears for a removed source with who removed it, and stops the escalation", () => {
+    const cleared = clearWarning(raise("major"), clock(1), "u-gas-admin") as Warning;
+    expect(cleared.status).toBe("cleared");
+    expect(cleared.escalation.dueAt).toBeNull();
+    expect(cleared.timeline.at(-1)).toMatchObject({ kind: "sourceRemoved", by: "u-gas-admin" });
+    expect(clearWarning(raise("major"), clock(1))?.timeline.at(-1)?.kind).toBe("cleared");
+  });
+
   it("a re-fire updates the warning (level up, count, detail) and never makes another", () => {
     const w = raise("general");
     const signal: Extract<WarningSignal, { kind: "raise" }> = {

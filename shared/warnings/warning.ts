@@ -49,6 +49,8 @@ export const TimelineEntrySchema = z.object({
     "resolved",
     "closed",
     "cleared",
+    /** Cleared because the enterprise removed the source (`by` names who). */
+    "sourceRemoved",
     "escalated",
   ]),
   /** The user who acted; absent for what the system did. */
@@ -177,21 +179,25 @@ export function refireWarning(
 }
 
 /**
- * The cause went away — it recovered, or (with who and why) its source was removed: a live
- * warning is cleared (its escalation stops).
+ * The cause went away — it recovered, or `removedBy` removed its source: a live warning is
+ * cleared (its escalation stops).
  */
 export function clearWarning(
   warning: Warning,
   now: Date,
-  because: { by: string; note: string } | undefined = undefined,
+  removedBy: string | undefined = undefined,
 ): Warning | undefined {
   if (!isLive(warning.status)) return undefined;
   const at = now.toISOString();
+  const entry: TimelineEntry =
+    removedBy === undefined
+      ? { at, kind: "cleared" }
+      : { at, kind: "sourceRemoved", by: removedBy };
   return {
     ...warning,
     status: "cleared",
     escalation: { ...warning.escalation, dueAt: null },
-    timeline: appendTimeline(warning.timeline, { at, kind: "cleared", ...because }),
+    timeline: appendTimeline(warning.timeline, entry),
     version: warning.version + 1,
     updatedAt: at,
   };

@@ -9,10 +9,7 @@ import { removeRiskSource } from "../../../functions/registry/risk-sources.ts";
 import { ingestReadings, type ReadingsContext } from "../../../functions/warnings/readings.ts";
 import { timingFor } from "../../../functions/warnings/settings.ts";
 import { sourceFacts } from "../../../functions/warnings/signal-steps.ts";
-import {
-  SOURCE_REMOVED_NOTE,
-  sourceRemovalWarningSteps,
-} from "../../../functions/warnings/source-removal.ts";
+import { sourceRemovalWarningSteps } from "../../../functions/warnings/source-removal.ts";
 import { escalationSweep, stalenessSweep } from "../../../functions/warnings/sweep.ts";
 import { actOnWarning } from "../../../functions/warnings/transitions.ts";
 import type { OutboxMessage } from "../../../shared/outbox/outbox-message.ts";
@@ -417,11 +414,7 @@ describe("removing a source", () => {
 
     const [cleared] = await warningsOf(t.tenantId);
     expect(cleared?.status).toBe("cleared");
-    expect(cleared?.timeline.at(-1)).toMatchObject({
-      kind: "cleared",
-      by: caller.userId,
-      note: SOURCE_REMOVED_NOTE,
-    });
+    expect(cleared?.timeline.at(-1)).toMatchObject({ kind: "sourceRemoved", by: caller.userId });
     expect(await claimOf(t.tenantId, t.source, "threshold-sustained")).toBeNull();
     const resolved = (await eventsOf(t.tenantId)).filter((e) => e.type === "warning.resolved");
     expect(resolved.map((e) => (e.data as { resolution: string }).resolution)).toEqual(["cleared"]);

@@ -58,6 +58,7 @@ export const warningsEn: Texts<typeof warningsZhCN> = {
     resolved: "Resolved",
     closed: "Closed",
     cleared: "Cleared",
+    sourceRemoved: "Cleared: the risk source was removed",
     escalated: "Escalated to",
   },
 };

@@ -55,6 +55,7 @@ export const warningsZhCN = {
     resolved: "办结",
     closed: "销号",
     cleared: "自动解除",
+    sourceRemoved: "风险源已删除，预警解除",
     escalated: "升级至",
   },
 };
