@@ -11,10 +11,10 @@ import { loadWarning, putWarning, releaseClaim } from "./warning-item.ts";
  * The warning writes removing a source brings, for the registry's own unit of work: each live
  * warning of the source is cleared with a `sourceRemoved` entry naming who removed it
  * (escalation stops, its claim is released, `warning.resolved` with resolution `cleared` is
- * published and audited), so nobody up the chain is chased about
- * a source that no longer exists. Each warning is written on the version read, and every rule
- * without a claim is checked still to have none, so a warning raised or changed meanwhile
- * refuses the whole removal (a 409 to retry) instead of outliving its source.
+ * published and audited), so nobody up the chain is chased about a source that no longer
+ * exists. Each warning is written on the version read, and every rule without a claim is
+ * checked still to have none, so a warning raised or changed meanwhile refuses the whole
+ * removal (a 409 to retry) instead of outliving its source.
  */
 export async function sourceRemovalWarningSteps(
   store: Store,
