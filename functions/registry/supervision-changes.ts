@@ -7,16 +7,11 @@ import {
   samePlace,
 } from "../../shared/risk/supervision-change.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
-import {
-  covers,
-  jurisdictionQueryKey,
-  placeKeys,
-  planJurisdictionQueries,
-  type Scope,
-} from "../../shared/tenancy/scope.ts";
+import { covers, type Scope } from "../../shared/tenancy/scope.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord, recordReads } from "../audit/audit-log.ts";
 import { type Partition, walkPartitions } from "../platform/data/partition-walk.ts";
+import { placePartitions } from "../platform/data/place-partitions.ts";
 import { functionStore, storeForScope } from "../platform/data/request-store.ts";
 import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
@@ -174,20 +169,11 @@ export async function listSupervisionChanges(
   }
   const store = functionStore();
   const entity = store.entities.supervisionChange;
-  const partitions: Partition<SupervisionChange>[] = planJurisdictionQueries(
-    scope.jurisdiction,
-  ).map((plan) => ({
-    id: jurisdictionQueryKey(plan),
-    read: async (cursor, limit) => {
-      const place = placeKeys(plan);
-      const q =
-        place.index === "district"
-          ? entity.query.pendingByDistrict(place.keys)
-          : entity.query.pendingByIndustry(place.keys);
-      const page = await q.go({ cursor, limit });
-      return { items: page.data.map((d) => d.record), cursor: page.cursor };
-    },
-  }));
+  const partitions = placePartitions(scope.jurisdiction, (place) =>
+    place.index === "district"
+      ? entity.query.pendingByDistrict(place.keys)
+      : entity.query.pendingByIndustry(place.keys),
+  );
   const page = await walkPartitions(partitions, query.cursor, query.limit);
   await recordReads(
     store,

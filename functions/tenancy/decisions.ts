@@ -1,16 +1,12 @@
 import type { Caller, Jurisdiction } from "../../shared/tenancy/claims.ts";
 import type { DecisionInput } from "../../shared/tenancy/requests.ts";
-import {
-  covers,
-  jurisdictionQueryKey,
-  placeKeys,
-  planJurisdictionQueries,
-} from "../../shared/tenancy/scope.ts";
+import { covers } from "../../shared/tenancy/scope.ts";
 import type { Tenant } from "../../shared/tenancy/tenant.ts";
 import type { Page } from "../../shared/tenancy/views.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { walkPartitions } from "../platform/data/partition-walk.ts";
+import { placePartitions } from "../platform/data/place-partitions.ts";
 import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
 import { outboxStep } from "../platform/outbox/outbox-item.ts";
@@ -35,18 +31,11 @@ export async function listSignups(
   query: { cursor?: string | undefined; limit: number },
 ): Promise<Page<Tenant>> {
   const entity = store.entities.tenant;
-  const partitions = planJurisdictionQueries(jurisdiction).map((plan) => ({
-    id: jurisdictionQueryKey(plan),
-    read: async (cursor: string | null, limit: number) => {
-      const place = placeKeys(plan);
-      const q =
-        place.index === "district"
-          ? entity.query.signupsByDistrict(place.keys)
-          : entity.query.signupsByIndustry(place.keys);
-      const page = await q.go({ cursor, limit });
-      return { items: page.data.map((d) => d.record), cursor: page.cursor };
-    },
-  }));
+  const partitions = placePartitions(jurisdiction, (place) =>
+    place.index === "district"
+      ? entity.query.signupsByDistrict(place.keys)
+      : entity.query.signupsByIndustry(place.keys),
+  );
   return walkPartitions(partitions, query.cursor, query.limit);
 }
 
