@@ -144,7 +144,18 @@ async function writeSegment(
       throw error;
     }
   }
-  const facts = await ctx.facts(indicator.riskSourceId);
+  // One signal per rule; the reads a warning needs go out together (a breach waits on them).
+  const signals = segment.signals.filter(
+    (s, i, all) => all.findIndex((other) => other.rule === s.rule) === i,
+  );
+  const [facts, lives] = await Promise.all([
+    ctx.facts(indicator.riskSourceId),
+    Promise.all(
+      signals.map((s) =>
+        liveWarningOf(ctx.store, indicator.tenantId, indicator.riskSourceId, s.rule),
+      ),
+    ),
+  ]);
   const timing = await ctx.timing(facts.place.district);
   const steps: WriteStep[] = [
     {
@@ -155,18 +166,9 @@ async function writeSegment(
           .commit(),
     },
   ];
-  const seen = new Set<string>();
-  for (const signal of segment.signals) {
-    if (seen.has(signal.rule)) continue;
-    seen.add(signal.rule);
-    const live = await liveWarningOf(
-      ctx.store,
-      indicator.tenantId,
-      indicator.riskSourceId,
-      signal.rule,
-    );
-    steps.push(...planSignal(live, signal, facts, timing, ctx.actor, ctx.now).steps);
-  }
+  signals.forEach((signal, i) => {
+    steps.push(...planSignal(lives[i], signal, facts, timing, ctx.actor, ctx.now).steps);
+  });
   const outcome = await attemptTogether(ctx.store, steps);
   // Refused: the state moved on, or a warning of the same source and rule was raised
   // meanwhile (its claim exists now). Either way the caller reads again and retries.

@@ -94,9 +94,11 @@ export const handler = httpHandler(
           facts: async (riskSourceId) => {
             const cached = known.get(riskSourceId);
             if (cached) return cached;
-            const source = await loadSource(store, scope.tenantId, riskSourceId);
+            const [source, enterprise] = await Promise.all([
+              loadSource(store, scope.tenantId, riskSourceId),
+              loadEnterprise(store, scope.tenantId),
+            ]);
             if (!source) throw sourceNotFound();
-            const enterprise = await loadEnterprise(store, scope.tenantId);
             const found = sourceFacts(source, enterprise?.name ?? "");
             known.set(riskSourceId, found);
             return found;
