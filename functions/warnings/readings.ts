@@ -1,5 +1,6 @@
 import type { Actor } from "../../shared/audit/audit-record.ts";
 import { ConflictError } from "../../shared/errors.ts";
+import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Indicator } from "../../shared/warnings/indicator.ts";
 import { applyReading, type IndicatorState } from "../../shared/warnings/indicator-state.ts";
 import {
@@ -16,7 +17,7 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { stateItem } from "./indicators.ts";
 import type { ArchivedReading, ReadingArchive } from "./reading-archive.ts";
-import { liveWarningOf, planSignal, type SourceFacts } from "./signal-steps.ts";
+import { liveWarningOf, planSignal, sourceFacts } from "./signal-steps.ts";
 
 type Valid = ReadingInput & { index: number };
 
@@ -27,8 +28,8 @@ export interface ReadingsContext {
   tenantId: string;
   actor: Actor;
   archive: ReadingArchive;
-  /** Names and place of a source, for warnings it raises (read once per request). */
-  facts: (riskSourceId: string) => Promise<SourceFacts>;
+  /** The enterprise's name, for warnings the readings raise (read once per request). */
+  enterpriseName: () => Promise<string>;
   /** Escalation deadlines of a district. */
   timing: (district: string) => Promise<import("../../shared/warnings/rules.ts").EscalationTiming>;
   now: Date;
@@ -52,13 +53,16 @@ async function loadStates(store: Store, tenantId: string, ids: readonly string[]
   );
 }
 
-/** Which of the sources still exist: an indicator outlives its deleted source. */
-async function presentSources(store: Store, tenantId: string, ids: ReadonlySet<string>) {
+/**
+ * The sources of the batch's indicators, by id: a warning names its source, and an indicator
+ * outlives its deleted source (absent here).
+ */
+async function loadSources(store: Store, tenantId: string, ids: ReadonlySet<string>) {
   const items = await batchRead(
     [...ids].map((id) => ({ tenantId, id })),
     (keys) => store.entities.riskSource.get(keys).go(),
   );
-  return new Set(items.map((d) => d.id));
+  return new Map<string, RiskSource>(items.map((d) => [d.id, d.record]));
 }
 
 async function forEachLimited<T>(
@@ -126,6 +130,7 @@ function evaluate(loaded: Loaded, readings: readonly Valid[]) {
  */
 async function writeSegment(
   ctx: ReadingsContext,
+  source: RiskSource,
   indicator: Indicator,
   previousVersion: number,
   segment: Segment,
@@ -148,14 +153,15 @@ async function writeSegment(
   const signals = segment.signals.filter(
     (s, i, all) => all.findIndex((other) => other.rule === s.rule) === i,
   );
-  const [facts, lives] = await Promise.all([
-    ctx.facts(indicator.riskSourceId),
+  const [enterpriseName, lives] = await Promise.all([
+    ctx.enterpriseName(),
     Promise.all(
       signals.map((s) =>
         liveWarningOf(ctx.store, indicator.tenantId, indicator.riskSourceId, s.rule),
       ),
     ),
   ]);
+  const facts = sourceFacts(source, enterpriseName);
   const timing = await ctx.timing(facts.place.district);
   const steps: WriteStep[] = [
     {
@@ -176,14 +182,19 @@ async function writeSegment(
 }
 
 /** Applies one indicator's readings, re-reading its state when a concurrent write got there first. */
-async function ingestIndicator(ctx: ReadingsContext, loaded: Loaded, readings: Valid[]) {
+async function ingestIndicator(
+  ctx: ReadingsContext,
+  source: RiskSource,
+  loaded: Loaded,
+  readings: Valid[],
+) {
   let current = loaded;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const { segments } = evaluate(current, readings);
     let version = current.state.version;
     let ok = true;
     for (const segment of segments) {
-      if (!(await writeSegment(ctx, current.indicator, version, segment))) {
+      if (!(await writeSegment(ctx, source, current.indicator, version, segment))) {
         ok = false;
         break;
       }
@@ -234,30 +245,31 @@ export async function ingestReadings(
   const loaded = await loadStates(ctx.store, ctx.tenantId, [...byIndicator.keys()]);
   // A warning names its source: readings of a removed source's indicator are refused one by
   // one, rather than failing the batch when one of them would raise.
-  const sources = await presentSources(
+  const sources = await loadSources(
     ctx.store,
     ctx.tenantId,
     new Set([...loaded.values()].map((l) => l.indicator.riskSourceId)),
   );
-  const work: [Loaded, Valid[]][] = [];
+  const work: [RiskSource, Loaded, Valid[]][] = [];
   for (const [id, readings] of byIndicator) {
     const found = loaded.get(id);
     if (!found) {
       rejected.push(...readings.map((r) => notFound(r.index)));
       continue;
     }
-    if (!sources.has(found.indicator.riskSourceId)) {
+    const source = sources.get(found.indicator.riskSourceId);
+    if (!source) {
       rejected.push(...readings.map((r) => sourceRemoved(r.index)));
       continue;
     }
     readings.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    work.push([found, readings]);
+    work.push([source, found, readings]);
   }
   let accepted = 0;
   let duplicates = 0;
   const archive: ArchivedReading[] = [];
   const receivedAt = ctx.now.toISOString();
-  for (const [found, readings] of work) {
+  for (const [, found, readings] of work) {
     const evaluated = evaluate(found, readings);
     accepted += evaluated.archived.length;
     duplicates += evaluated.duplicates;
@@ -273,8 +285,8 @@ export async function ingestReadings(
     }
   }
   await ctx.archive.put(archive);
-  await forEachLimited(work, WRITE_CONCURRENCY, ([found, readings]) =>
-    ingestIndicator(ctx, found, readings),
+  await forEachLimited(work, WRITE_CONCURRENCY, ([source, found, readings]) =>
+    ingestIndicator(ctx, source, found, readings),
   );
   rejected.sort((a, b) => a.index - b.index);
   return { accepted, duplicates, rejected };

@@ -14,12 +14,10 @@ import {
 } from "../platform/http/http-handler.ts";
 import { idempotently } from "../platform/http/idempotency.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
-import { loadSource, sourceNotFound } from "../registry/source-reach.ts";
 import { createIndicator, listIndicators, updateIndicator } from "./indicators.ts";
 import { warningsApi } from "./manifest.ts";
 import { ingestReadings } from "./readings.ts";
 import { cityTiming, setTiming, timingFor } from "./settings.ts";
-import { type SourceFacts, sourceFacts } from "./signal-steps.ts";
 import { actOnWarning } from "./transitions.ts";
 import { listWarnings } from "./warning-listing.ts";
 import { reachWarning } from "./warning-reach.ts";
@@ -83,7 +81,7 @@ export const handler = httpHandler(
         });
       }
       const store = storeForScope(scope);
-      const known = new Map<string, SourceFacts>();
+      let enterpriseName: Promise<string> | undefined;
       const result = await ingestReadings(
         {
           store,
@@ -91,17 +89,9 @@ export const handler = httpHandler(
           actor: actorOf(caller),
           archive: readingArchive(),
           now: new Date(),
-          facts: async (riskSourceId) => {
-            const cached = known.get(riskSourceId);
-            if (cached) return cached;
-            const [source, enterprise] = await Promise.all([
-              loadSource(store, scope.tenantId, riskSourceId),
-              loadEnterprise(store, scope.tenantId),
-            ]);
-            if (!source) throw sourceNotFound();
-            const found = sourceFacts(source, enterprise?.name ?? "");
-            known.set(riskSourceId, found);
-            return found;
+          enterpriseName: async () => {
+            enterpriseName ??= loadEnterprise(store, scope.tenantId).then((e) => e?.name ?? "");
+            return enterpriseName;
           },
           timing: async (district) => (await timingFor(functionStore(), district)).timing,
         },

@@ -118,7 +118,6 @@ export async function seedDemoMonitoring(
       };
     }),
   );
-  const facts = sourceFacts(refuelling, ENTERPRISE_NAME);
   const timing = async (district: string) => (await timingFor(store, district)).timing;
   await ingestReadings(
     {
@@ -126,7 +125,7 @@ export async function seedDemoMonitoring(
       tenantId: GAS_STATION,
       actor: systemActor(GAS_STATION, "demo-seed"),
       archive: { put: async () => undefined },
-      facts: async () => facts,
+      enterpriseName: async () => ENTERPRISE_NAME,
       timing,
       now,
     },

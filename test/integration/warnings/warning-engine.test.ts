@@ -8,7 +8,6 @@ import { attemptTogether } from "../../../functions/platform/data/unit-of-work.t
 import { removeRiskSource } from "../../../functions/registry/risk-sources.ts";
 import { ingestReadings, type ReadingsContext } from "../../../functions/warnings/readings.ts";
 import { timingFor } from "../../../functions/warnings/settings.ts";
-import { sourceFacts } from "../../../functions/warnings/signal-steps.ts";
 import { sourceRemovalWarningSteps } from "../../../functions/warnings/source-removal.ts";
 import { escalationSweep, stalenessSweep } from "../../../functions/warnings/sweep.ts";
 import { actOnWarning } from "../../../functions/warnings/transitions.ts";
@@ -52,7 +51,7 @@ async function setup(overrides: Partial<Indicator> = {}) {
     tenantId,
     actor: { userId: "gateway", tenantId, role: "integrator" },
     archive,
-    facts: async () => sourceFacts(source, "测试加油站"),
+    enterpriseName: async () => "测试加油站",
     timing: async (district) => (await timingFor(store, district)).timing,
     now: at(minutes),
   });
