@@ -1,3 +1,4 @@
+import { ConflictError } from "../../shared/errors.ts";
 import {
   beijingDay,
   decideDelivery,
@@ -183,6 +184,103 @@ async function foldStep(
 
 const SETTLED = new Set(["sent", "muted", "held", "folded"]);
 
+/** Attempts at the claim when other deliveries to the same recipient change its items meanwhile. */
+const CONTENDED_ATTEMPTS = 6;
+
+/**
+ * The digest or a counter this claim counted on was changed by another delivery to the same
+ * recipient between the read and the write: nothing was written, and the claim starts again.
+ */
+class ContendedClaim extends Error {
+  override readonly name = "ContendedClaim";
+}
+
+type Claim =
+  | { kind: "settled"; outcome: DeliveryOutcome }
+  | { kind: "sending"; version: number; language: Language };
+
+/**
+ * Decides and records what happens to the delivery before anything is sent: settled without a
+ * send (a duplicate, muted, held, or folded into the digest by a rate limit), or claimed for
+ * sending with the rate counters taken in the same unit of work.
+ */
+async function claimDelivery(
+  store: Store,
+  port: ChannelPort,
+  notice: Notice,
+  recipient: Recipient,
+  address: string,
+  key: Key,
+  now: Date,
+): Promise<Claim> {
+  const settled = (outcome: DeliveryOutcome): Claim => ({ kind: "settled", outcome });
+  const { data: existing } = await store.entities.notificationDelivery
+    .get(key)
+    .go({ consistent: true });
+  if (existing && SETTLED.has(existing.status)) return settled("duplicate");
+  if (existing?.status === "sending" && existing.leaseUntil > now.toISOString()) {
+    throw new DeliveryInFlightError(`${deliveryReference(key)} is being sent`);
+  }
+  const { preferences } = await preferencesOf(store, recipient.tenantId, recipient.userId);
+  const language = preferences.language;
+  const decision = decideDelivery(preferences, notice.level, port.channel, now);
+  if (decision.kind === "muted") {
+    const outcome = await attemptTogether(store, [claimStep(key, existing, "muted", now)]);
+    return settled(outcome.committed ? "muted" : "duplicate");
+  }
+  const line = noticeLine(notice, language);
+  const fold = async (status: "held" | "folded", dueAt: Date): Promise<Claim> => {
+    const outcome = await attemptTogether(store, [
+      claimStep(key, existing, status, now),
+      await foldStep(store, recipient, port, address, language, line, dueAt),
+    ]);
+    if (outcome.committed) return settled(status);
+    // Step 0 refused: another worker took the delivery meanwhile; otherwise the digest moved.
+    throw outcome.failedSteps.includes(0)
+      ? new ContendedClaim("delivery claimed meanwhile")
+      : new ContendedClaim("digest changed meanwhile");
+  };
+  if (decision.kind === "hold") return fold("held", decision.until);
+  const limits = limitSteps(port, recipient, address, now);
+  const claimed = await attemptTogether(store, [
+    claimStep(key, existing, "sending", now),
+    ...limits.map((l) => l.step),
+  ]);
+  if (claimed.committed)
+    return { kind: "sending", version: (existing?.version ?? 0) + 1, language };
+  if (claimed.failedSteps.includes(0)) throw new ContendedClaim("delivery claimed meanwhile");
+  // Over a limit: into the digest, due when the first refusing window frees up.
+  const dueAt = limits
+    .filter((_, i) => claimed.failedSteps.includes(i + 1))
+    .map((l) => l.endsAt.getTime())
+    .reduce((a, b) => Math.min(a, b));
+  return fold("folded", new Date(dueAt));
+}
+
+/**
+ * The claim, again from its reads while other deliveries to the same recipient keep changing
+ * the items it writes (its digest, its counters, or the delivery itself when a redelivered copy
+ * runs beside it): deliveries run side by side, and a warning burst sends many to one official.
+ * Each attempt writes all or nothing, so trying again is safe; a short random pause keeps two
+ * contenders from meeting again at once.
+ */
+async function claimWhileContended(claim: () => Promise<Claim>): Promise<Claim> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await claim();
+    } catch (error) {
+      const contended = error instanceof ContendedClaim || error instanceof ConflictError;
+      if (!contended) throw error;
+      if (attempt >= CONTENDED_ATTEMPTS) {
+        throw new DeliveryInFlightError(`still contended after ${attempt} attempts`, {
+          cause: error,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
+    }
+  }
+}
+
 /**
  * Delivers one notice to one recipient on one channel, at most once per (event, recipient,
  * channel) as far as the table can tell:
@@ -213,49 +311,11 @@ export async function deliverOne(
     userId: recipient.userId,
     channel: port.channel,
   };
-  const { data: existing } = await store.entities.notificationDelivery
-    .get(key)
-    .go({ consistent: true });
-  if (existing && SETTLED.has(existing.status)) return "duplicate";
-  if (existing?.status === "sending" && existing.leaseUntil > now.toISOString()) {
-    throw new DeliveryInFlightError(`${deliveryReference(key)} is being sent`);
-  }
-  const { preferences } = await preferencesOf(store, recipient.tenantId, recipient.userId);
-  const language = preferences.language;
-  const decision = decideDelivery(preferences, notice.level, port.channel, now);
-  if (decision.kind === "muted") {
-    const outcome = await attemptTogether(store, [claimStep(key, existing, "muted", now)]);
-    return outcome.committed ? "muted" : "duplicate";
-  }
-  const line = noticeLine(notice, language);
-  if (decision.kind === "hold") {
-    const outcome = await attemptTogether(store, [
-      claimStep(key, existing, "held", now),
-      await foldStep(store, recipient, port, address, language, line, decision.until),
-    ]);
-    if (!outcome.committed) throw new DeliveryInFlightError("digest changed meanwhile");
-    return "held";
-  }
-  const limits = limitSteps(port, recipient, address, now);
-  const claimed = await attemptTogether(store, [
-    claimStep(key, existing, "sending", now),
-    ...limits.map((l) => l.step),
-  ]);
-  if (!claimed.committed) {
-    if (claimed.failedSteps.includes(0)) return "duplicate";
-    // Over a limit: into the digest, due when the first refusing window frees up.
-    const dueAt = limits
-      .filter((_, i) => claimed.failedSteps.includes(i + 1))
-      .map((l) => l.endsAt.getTime())
-      .reduce((a, b) => Math.min(a, b));
-    const folded = await attemptTogether(store, [
-      claimStep(key, existing, "folded", now),
-      await foldStep(store, recipient, port, address, language, line, new Date(dueAt)),
-    ]);
-    if (!folded.committed) throw new DeliveryInFlightError("digest changed meanwhile");
-    return "folded";
-  }
-  const version = (existing?.version ?? 0) + 1;
+  const claim = await claimWhileContended(() =>
+    claimDelivery(store, port, notice, recipient, address, key, now),
+  );
+  if (claim.kind === "settled") return claim.outcome;
+  const { version, language } = claim;
   let providerMessageId: string;
   try {
     providerMessageId = await port.send(notice, address, language, deliveryReference(key));

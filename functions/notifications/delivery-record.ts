@@ -22,15 +22,13 @@ export function deliverRecordWith(
     tagTenant(notice.tenantId);
     const db = store();
     const recipients = await recipientsOf(db, notice);
-    const outcomes: DeliveryOutcome[] = [];
-    const failures: unknown[] = [];
-    for (const recipient of recipients) {
-      try {
-        outcomes.push(await deliverOne(db, port, notice, recipient, clock()));
-      } catch (error) {
-        failures.push(error);
-      }
-    }
+    // Recipients go out side by side: each delivery writes items of its own (two people sharing
+    // a number share its daily counter, which the claim retries when contended).
+    const settled = await Promise.allSettled(
+      recipients.map((recipient) => deliverOne(db, port, notice, recipient, clock())),
+    );
+    const outcomes = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : []));
     if (failures.length > 0) {
       throw new AggregateError(
         failures,

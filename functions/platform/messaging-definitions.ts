@@ -22,7 +22,8 @@ export interface QueueDefinition {
   visibilityTimeoutSeconds: number;
   /**
    * Batches of the queue handled at once: the event source's `maxConcurrency` on AWS (at least
-   * 2), that many poll loops on one machine. Unset: Lambda's own scaling on AWS, one loop locally.
+   * 2), that many poll loops on one machine. Unset: Lambda's own scaling on AWS (from five
+   * concurrent batches up), five loops locally (`LAMBDA_STARTING_BATCHES`).
    */
   concurrentBatches?: number;
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -27,7 +28,8 @@ export interface QueuePollerOptions {
   loadHandler?: LoadHandler;
   /**
    * Queue id → batches handled at once (the definition's `concurrentBatches`, Lambda's
-   * concurrent pollers on AWS): that many poll loops. Default 1.
+   * concurrent pollers on AWS): that many poll loops. A queue not named gets
+   * `LAMBDA_STARTING_BATCHES`.
    */
   concurrentBatches?: Readonly<Record<string, number>>;
   /** Messages per invocation (SQS allows at most 10 per receive). Default 10. */
@@ -37,6 +39,13 @@ export interface QueuePollerOptions {
   region?: string;
   logger?: RunnerLogger;
 }
+
+/**
+ * Lambda starts polling a standard queue with five concurrent batches and scales up from there
+ * while messages wait; one machine stays at that start, so a queue without a declared
+ * concurrency is never more serial here than on AWS.
+ */
+export const LAMBDA_STARTING_BATCHES = 5;
 
 export interface QueuePoller {
   stop(): Promise<void>;
@@ -75,7 +84,7 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Que
     for (const queueId of definition.queues) {
       const queueUrl = options.queues[queueId];
       if (!queueUrl) throw new Error(`function ${definition.id} consumes unknown queue ${queueId}`);
-      const concurrentBatches = options.concurrentBatches?.[queueId] ?? 1;
+      const concurrentBatches = options.concurrentBatches?.[queueId] ?? LAMBDA_STARTING_BATCHES;
       consumers.push({
         definition,
         handler,
@@ -86,6 +95,9 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Que
     }
   }
   // As many loops per queue as the batches it declares run at once (Lambda's pollers on AWS).
+  // Every loop's long poll listens on the one abort signal.
+  const loopCount = consumers.reduce((n, c) => n + c.concurrentBatches, 0);
+  setMaxListeners(loopCount + 10, signal);
   const loops = consumers.flatMap((consumer) =>
     Array.from({ length: consumer.concurrentBatches }, () => poll(consumer)),
   );

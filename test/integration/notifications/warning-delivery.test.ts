@@ -25,6 +25,7 @@ import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { redriveQueue } from "../../../infra/ops/redrive-queue.ts";
 import type { Level } from "../../../shared/methodology/levels.ts";
+import { RATE_LIMITS } from "../../../shared/notifications/delivery-decision.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { raisedEnvelope } from "../../support/warning-event-fixtures.ts";
@@ -289,6 +290,37 @@ describe("warning delivery by SMS and e-mail", () => {
     }
     expect(await texts(envelope)).toHaveLength(1);
   });
+  it("folds a burst past the hourly limit into one digest while deliveries run side by side", async () => {
+    // A fresh hour and day, so no other test's texts count against the limits.
+    const at = new Date("2026-12-03T04:00:00Z");
+    const burst = Array.from({ length: RATE_LIMITS.sms.limit + 7 }, (_, i) =>
+      raisedEnvelope("major", `储罐区（突发 ${i}）`, at),
+    );
+    const deliver = deliverRecordWith(
+      productSmsPort,
+      () => store,
+      () => at,
+    );
+    // As the queue's concurrent batches do: every record at once, each folding into the same
+    // digest and counting against the same counters. None may fail or wait for a redelivery.
+    await Promise.all(burst.map((e) => deliver({ body: bodyOf(e) })));
+    const ids = new Set(burst.map((e) => e.id));
+    const { data } = await store.entities.notificationDelivery.query
+      .byTenant({ tenantId: "t-district-110105" })
+      .go({ pages: "all" });
+    const official = data.filter(
+      (d) => ids.has(d.eventId) && d.userId === "u-chaoyang-official" && d.channel === "sms",
+    );
+    expect(official).toHaveLength(burst.length);
+    expect(official.filter((d) => d.status === "sent")).toHaveLength(RATE_LIMITS.sms.limit);
+    expect(official.filter((d) => d.status === "folded")).toHaveLength(7);
+    const { data: digest } = await store.entities.notificationDigest
+      .get({ tenantId: "t-district-110105", userId: "u-chaoyang-official", channel: "sms" })
+      .go({ consistent: true });
+    expect(digest?.total).toBe(7);
+    expect(digest?.lines).toHaveLength(7);
+  });
+
   it("keeps a digest whose run died after claiming it, and sends it once the claim runs out", async () => {
     const at = new Date("2026-12-02T01:00:00Z");
     const key = { tenantId: "t-district-110105", userId: "u-digest-crash", channel: "email" };

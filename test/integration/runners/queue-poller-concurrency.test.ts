@@ -6,13 +6,19 @@ import {
   ensureMessaging,
   type MessagingResources,
 } from "../../../infra/local/bootstrap/ensure-messaging.ts";
-import { type QueuePoller, startQueuePoller } from "../../../infra/local/runners/queue-poller.ts";
+import {
+  LAMBDA_STARTING_BATCHES,
+  type QueuePoller,
+  startQueuePoller,
+} from "../../../infra/local/runners/queue-poller.ts";
 import { localAws } from "../../support/local-aws.ts";
 import { uniqueName } from "../../support/unique-name.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-const QUEUES = ["fixture-wide", "fixture-narrow"] as const;
+const QUEUES = ["fixture-wide", "fixture-default"] as const;
+/** Batches of ten sent to each queue: more than either queue runs at once. */
+const BATCHES = 8;
 const messaging: MessagingDefinition = {
   topics: [{ id: "fixture-burst", description: "Fixture topic" }],
   queues: QUEUES.map((id) => ({
@@ -30,7 +36,7 @@ const consumers: FunctionDefinition[] = QUEUES.map((id) => ({
 }));
 
 // A queue declaring three concurrent batches is polled by three loops: batches overlap, never
-// more than three at once; a queue declaring none keeps one at a time.
+// more than three at once; a queue declaring none runs as many as Lambda starts with (five).
 describe("queue poller's concurrent batches", () => {
   let resources: MessagingResources;
   let poller: QueuePoller;
@@ -65,10 +71,10 @@ describe("queue poller's concurrent batches", () => {
     await poller.stop();
   });
 
-  it("runs up to the declared batches of a queue at once, and one by default", async () => {
+  it("runs up to the declared batches of a queue at once, and Lambda's five by default", async () => {
     const { sqs } = localAws();
     for (const id of QUEUES) {
-      for (let b = 0; b < 4; b++) {
+      for (let b = 0; b < BATCHES; b++) {
         await sqs.send(
           new SendMessageBatchCommand({
             QueueUrl: resources.queueUrls[id],
@@ -80,12 +86,13 @@ describe("queue poller's concurrent batches", () => {
         );
       }
     }
-    await waitFor(() => QUEUES.every((id) => runs.get(id)?.handled === 40), {
+    await waitFor(() => QUEUES.every((id) => runs.get(id)?.handled === BATCHES * 10), {
       description: "every message handled",
       timeoutMs: 60_000,
     });
     expect(runs.get("fixture-wide")?.most).toBeGreaterThan(1);
     expect(runs.get("fixture-wide")?.most).toBeLessThanOrEqual(3);
-    expect(runs.get("fixture-narrow")?.most).toBe(1);
+    expect(runs.get("fixture-default")?.most).toBeGreaterThan(3);
+    expect(runs.get("fixture-default")?.most).toBeLessThanOrEqual(LAMBDA_STARTING_BATCHES);
   });
 });
