@@ -82,9 +82,9 @@ export const messaging: MessagingDefinition = {
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 60,
     },
-    // Every event: endpoints choose their types themselves. A delivery may wait 5 s in process
-    // for its second try (webhooks/fan-out.ts), so batches run side by side, not behind it
-    // (a batch's records stay one after the other: each tags the logs with its tenant).
+    // Every event: endpoints choose their types themselves. An invocation may wait 5 s for a
+    // second try (webhooks/fan-out.ts; beside its next records, before it returns), so batches
+    // run side by side, not behind it.
     {
       id: "webhooks",
       topic: "events",

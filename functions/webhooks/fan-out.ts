@@ -6,6 +6,7 @@ import { endpointReceives } from "../../shared/webhooks/endpoint-reach.ts";
 import { WEBHOOK_RETRY_DELAYS_MS } from "../../shared/webhooks/retry-schedule.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
+import { logger } from "../platform/powertools.ts";
 import { type AttemptDeps, attemptDelivery } from "./attempt.ts";
 import { deliveryItem } from "./deliveries.ts";
 
@@ -33,7 +34,8 @@ export async function endpointsFor(store: Store, event: EventEnvelope): Promise<
 
 /**
  * The schedule's second try (5 s) is waited for in the consumer rather than left to the minute's
- * sweep, which would make it up to a minute late; anything later is the sweep's.
+ * sweep, which would make it up to a minute late; anything later is the sweep's. The wait runs
+ * beside the batch's next records, not before them (`retries` below).
  */
 const IN_PROCESS_RETRY_MS = WEBHOOK_RETRY_DELAYS_MS[1] ?? 5_000;
 
@@ -47,15 +49,23 @@ function retrySoon(delivery: Delivery | undefined, now: Date): number | undefine
   return ms <= IN_PROCESS_RETRY_MS ? Math.max(0, ms) : undefined;
 }
 
+/** What one event's fan-out did: the endpoints it reached, and its second tries still running. */
+export interface FanOut {
+  endpoints: number;
+  /** Settles when every 5 s retry has been made, or left to the sweep; never rejects. */
+  retries: Promise<void>;
+}
+
 /**
  * Makes one delivery per matching endpoint and tries each at once. A delivery is created only if
  * none exists for (endpoint, event), so an event the outbox or SQS brings twice is sent once;
  * whatever is not delivered now stays due in the table, where the retry sweep finds it even if
- * this invocation dies.
+ * this invocation dies — which is also why a second try that fails to write is only logged.
  */
-export async function fanOut(deps: FanOutDeps, event: EventEnvelope): Promise<number> {
+export async function fanOut(deps: FanOutDeps, event: EventEnvelope): Promise<FanOut> {
   const endpoints = await endpointsFor(deps.store, event);
   const body = JSON.stringify(event);
+  const retries: Promise<void>[] = [];
   await Promise.all(
     endpoints.map(async (endpoint) => {
       const delivery = newDelivery(endpoint.tenantId, endpoint.id, event, deps.now());
@@ -67,9 +77,21 @@ export async function fanOut(deps: FanOutDeps, event: EventEnvelope): Promise<nu
       const after = await attemptDelivery(deps, key);
       const soon = retrySoon(after, deps.now());
       if (soon === undefined) return;
-      await deps.wait(soon);
-      await attemptDelivery(deps, key);
+      retries.push(
+        deps
+          .wait(soon)
+          .then(() => attemptDelivery(deps, key))
+          .then(
+            () => undefined,
+            (error: unknown) =>
+              logger.warn("second webhook attempt left to the retry sweep", {
+                endpointId: endpoint.id,
+                eventId: event.id,
+                error: error as Error,
+              }),
+          ),
+      );
     }),
   );
-  return endpoints.length;
+  return { endpoints: endpoints.length, retries: Promise.all(retries).then(() => undefined) };
 }

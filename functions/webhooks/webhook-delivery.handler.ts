@@ -7,10 +7,11 @@ import { webhookDelivery } from "./manifest.ts";
 /**
  * The `webhooks` queue's consumer. A record fails (and returns to the queue) only when the table
  * could not be written; a receiver's failure is the delivery's own business, retried on its
- * schedule by `webhook-retries`.
+ * schedule by `webhook-retries` (the 5 s one runs beside the batch's next records).
  */
-export const handler = queueHandler(webhookDelivery, async (record) => {
+export const handler = queueHandler(webhookDelivery, async (record, _context, followUp) => {
   const event = eventOf(record.body);
   tagTenant(event.subject.tenantId);
-  await fanOut(attemptDeps(), event);
+  const { retries } = await fanOut(attemptDeps(), event);
+  followUp(retries);
 });

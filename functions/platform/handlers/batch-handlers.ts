@@ -10,8 +10,15 @@ export interface PartialBatchResponse {
   batchItemFailures: { itemIdentifier: string }[];
 }
 
+/**
+ * Work a record leaves running when its turn ends (a retry due seconds later): the invocation
+ * waits for it before returning, since a returned Lambda is frozen, but the next record does not.
+ * It must settle without throwing: its record was already reported.
+ */
+export type FollowUp = (work: Promise<void>) => void;
+
 /** Handles one record (with the invocation's context); throwing reports that record alone as failed. */
-export type RecordHandler<R> = (record: R, context: Context) => Promise<void>;
+export type RecordHandler<R> = (record: R, context: Context, followUp: FollowUp) => Promise<void>;
 
 interface BatchKind<R> {
   eventType: keyof typeof EventType;
@@ -32,11 +39,11 @@ function batchHandler<R extends SQSRecord | DynamoDBRecord>(
   handle: RecordHandler<R>,
 ) {
   const eachRecordOf =
-    (context: Context) =>
+    (context: Context, followUp: FollowUp) =>
     async (record: R): Promise<void> => {
       untagTenant();
       try {
-        await handle(record, context);
+        await handle(record, context, followUp);
       } catch (error) {
         logger.error("record failed", {
           itemIdentifier: kind.identify(record),
@@ -47,13 +54,15 @@ function batchHandler<R extends SQSRecord | DynamoDBRecord>(
     };
   return instrumented<{ Records: R[] }, PartialBatchResponse>(definition).handler(
     async (event, context) => {
-      const eachRecord = eachRecordOf(context);
+      const followUps: Promise<void>[] = [];
+      const eachRecord = eachRecordOf(context, (work) => followUps.push(work));
       const response = await processPartialResponse(
         event,
         eachRecord,
         new BatchProcessor(kind.eventType),
         { context, processInParallel: false, throwOnFullBatchFailure: false },
       );
+      await Promise.all(followUps);
       const failed = response.batchItemFailures.length;
       if (failed > 0) metrics.addMetric("BatchRecordsFailed", MetricUnit.Count, failed);
       return response;

@@ -174,6 +174,43 @@ describe("webhooks", () => {
     expect(receiver.on("/flaky")).toHaveLength(3);
   });
 
+  it("tries a failed first attempt again 5 s later without holding up the batch's next record", async () => {
+    await createEndpoint("/second-try", ["warning.escalated"]);
+    // No Retry-After: the schedule's 5 s applies, and the consumer makes that try itself.
+    receiver.script("/second-try", [{ status: 503 }]);
+    const { handler } = await import("../../../functions/webhooks/webhook-delivery.handler.ts");
+    const { webhookDelivery } = await import("../../../functions/webhooks/manifest.ts");
+    const { createLambdaContext } = await import("../../../infra/local/runners/lambda-context.ts");
+    const failing = envelope(GAS, "warning.escalated");
+    const next = envelope(GAS, "warning.escalated");
+    const record = (e: EventEnvelope, i: number) => ({
+      messageId: `m-${i}`,
+      receiptHandle: "r",
+      body: JSON.stringify({ Type: "Notification", Message: JSON.stringify(e) }),
+      attributes: {
+        ApproximateReceiveCount: "1",
+        SentTimestamp: "0",
+        SenderId: "local",
+        ApproximateFirstReceiveTimestamp: "0",
+      },
+      messageAttributes: {},
+      md5OfBody: "",
+      eventSource: "aws:sqs",
+      eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:webhooks",
+      awsRegion: "us-east-1",
+    });
+    const response = await handler(
+      { Records: [record(failing, 0), record(next, 1)] },
+      createLambdaContext(webhookDelivery),
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    // The next record's first attempt came before the failed one's second; and the invocation
+    // returned only once that second try was made.
+    const ids = receiver.on("/second-try").map((r) => r.headers["webhook-id"]);
+    expect(ids).toEqual([failing.id, next.id, failing.id]);
+    expect(receiver.accepted.filter((r) => r.path === "/second-try")).toHaveLength(2);
+  });
+
   it("disables an endpoint answering 410, and replays its failed messages once enabled again", async () => {
     const endpoint = await createEndpoint("/gone", ["warning.resolved"]);
     receiver.script("/gone", [{ status: 410 }]);
