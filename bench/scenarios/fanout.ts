@@ -20,7 +20,11 @@ import { WebhookReceiver } from "../../test/support/webhook-receiver.ts";
 import type { BenchResult } from "../run.ts";
 
 /**
- * benchmarks.md `fanout`: TOTAL red warnings of Chaoyang sources are published to the `events`
+ * benchmarks.md `fanout`, in two phases on one stack. Steady: STEADY warnings one at a time,
+ * STEADY_SPACING_MS apart (a rate the machine keeps up with), for the time the pipeline itself
+ * takes from raise to first attempt. Burst: TOTAL warnings at once, for loss, duplicates,
+ * signatures and how fast the queues drain; its latency is mostly the wait behind the others.
+ * In both, red warnings of Chaoyang sources are published to the `events`
  * topic (as the outbox relay does) and each is sent twice (a redelivery); the local stack's
  * SNS → SQS fan-out and queue pollers run the real delivery functions. Every (event, recipient,
  * channel) of SMS and e-mail must end with exactly one settled delivery item (sent, or folded
@@ -31,6 +35,9 @@ import type { BenchResult } from "../run.ts";
  * first request's arrival.
  */
 const TOTAL = Number(process.env.BENCH_FANOUT_TOTAL ?? 10_000);
+const STEADY = Number(process.env.BENCH_FANOUT_STEADY ?? 60);
+/** Two warnings a second: ten deliveries a second, under half what the burst drains at here. */
+const STEADY_SPACING_MS = 500;
 const CHANNELS = ["sms", "email"] as const;
 /** Who a Chaoyang gas warning reaches in the seeded tenancy: the station's admin and the district official. */
 const RECIPIENTS = [
@@ -51,7 +58,7 @@ function envelope(i: number, at: Date): EventEnvelope {
 }
 
 async function deliveries(store: Store, ids: ReadonlySet<string>) {
-  const found: { key: string; status: string; firstAttempt: number }[] = [];
+  const found: { key: string; status: string; firstAttempt: number; settledAt: number }[] = [];
   for (const r of RECIPIENTS) {
     const { data } = await store.entities.notificationDelivery.query
       .byTenant({ tenantId: r.tenantId })
@@ -62,6 +69,7 @@ async function deliveries(store: Store, ids: ReadonlySet<string>) {
         key: `${d.eventId}.${d.userId}.${d.channel}`,
         status: d.status,
         firstAttempt: Date.parse(d.leaseUntil) - DELIVERY_LEASE_SECONDS * 1000,
+        settledAt: Date.parse(d.updatedAt),
       });
     }
   }
@@ -72,14 +80,18 @@ async function deliveries(store: Store, ids: ReadonlySet<string>) {
 function webhookOutcome(receiver: WebhookReceiver, ids: ReadonlySet<string>) {
   const firstTried = new Map<string, number>();
   const acceptedTimes = new Map<string, number>();
+  let lastAccepted = 0;
   for (const r of receiver.on(WEBHOOK_PATH)) {
     const eventId = (JSON.parse(r.body) as { id?: string }).id ?? "";
     if (!ids.has(eventId)) continue;
     if (!firstTried.has(eventId)) firstTried.set(eventId, r.at);
-    if (r.status < 300) acceptedTimes.set(eventId, (acceptedTimes.get(eventId) ?? 0) + 1);
+    if (r.status < 300) {
+      acceptedTimes.set(eventId, (acceptedTimes.get(eventId) ?? 0) + 1);
+      lastAccepted = Math.max(lastAccepted, r.at);
+    }
   }
   const twice = [...acceptedTimes.values()].reduce((n, times) => n + times - 1, 0);
-  return { firstTried, accepted: acceptedTimes.size, twice };
+  return { firstTried, accepted: acceptedTimes.size, twice, lastAccepted };
 }
 
 const WEBHOOK_PATH = "/gas-station";
@@ -132,17 +144,9 @@ export async function fanout(): Promise<BenchResult> {
     });
     const topicArn = process.env[topicEnvName("events")] ?? "";
     const raisedAt = new Map<string, number>();
-    const ids = new Set<string>();
-    const started = Date.now();
     // Each batch goes out twice: the second copy is the redelivery the consumers must absorb.
-    for (let i = 0; i < TOTAL; i += 10) {
-      const batch = Array.from({ length: Math.min(10, TOTAL - i) }, (_, k) =>
-        envelope(i + k, new Date()),
-      );
-      for (const e of batch) {
-        ids.add(e.id);
-        raisedAt.set(e.id, Date.now());
-      }
+    const publish = async (batch: readonly EventEnvelope[]) => {
+      for (const e of batch) raisedAt.set(e.id, Date.now());
       for (let copy = 0; copy < 2; copy++) {
         await sns.send(
           new PublishBatchCommand({
@@ -160,46 +164,83 @@ export async function fanout(): Promise<BenchResult> {
           }),
         );
       }
+      return batch.map((e) => e.id);
+    };
+    /** Waits until every event of `ids` is settled on every channel, then tells how it went. */
+    const settle = async (ids: ReadonlySet<string>, label: string) => {
+      const started = Date.now();
+      // Each look reads every delivery item of the recipients' tenants: a big run looks less
+      // often, so the bench's own reads stay a small share of DynamoDB Local's time.
+      const every = Math.max(2000, ids.size * 2);
+      const expected = ids.size * RECIPIENTS.length * CHANNELS.length;
+      let found = await deliveries(store, ids);
+      let hooks = webhookOutcome(receiver, ids);
+      while (
+        (found.length < expected ||
+          found.some((d) => d.status === "sending") ||
+          hooks.accepted < ids.size) &&
+        Date.now() - started < DEADLINE_MS
+      ) {
+        await new Promise((r) => setTimeout(r, every));
+        found = await deliveries(store, ids);
+        hooks = webhookOutcome(receiver, ids);
+        console.log(
+          `  ${label}: ${found.length}/${expected} deliveries settled or claimed, ${hooks.accepted}/${ids.size} webhooks accepted`,
+        );
+      }
+      const keys = found.map((d) => d.key);
+      const sinceRaise = (eventId: string, at: number) => at - (raisedAt.get(eventId) ?? 0);
+      const latencies = [
+        ...found.map((d) => sinceRaise(d.key.split(".")[0] ?? "", d.firstAttempt)),
+        ...[...hooks.firstTried].map(([eventId, at]) => sinceRaise(eventId, at)),
+      ].sort((a, b) => a - b);
+      return {
+        expected,
+        found,
+        hooks,
+        twice: keys.length - new Set(keys).size + hooks.twice,
+        lost: expected - new Set(keys).size + (ids.size - hooks.accepted),
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        // When the last delivery was made, by the items' and the receiver's clocks: not when
+        // this loop happened to look.
+        drainedAt: found.reduce((at, d) => Math.max(at, d.settledAt), hooks.lastAccepted),
+      };
+    };
+
+    const steadyIds = new Set<string>();
+    for (let i = 0; i < STEADY; i++) {
+      for (const id of await publish([envelope(i, new Date())])) steadyIds.add(id);
+      await new Promise((r) => setTimeout(r, STEADY_SPACING_MS));
     }
-    const expected = TOTAL * RECIPIENTS.length * CHANNELS.length;
-    let found = await deliveries(store, ids);
-    let hooks = webhookOutcome(receiver, ids);
-    while (
-      (found.length < expected ||
-        found.some((d) => d.status === "sending") ||
-        hooks.accepted < TOTAL) &&
-      Date.now() - started < DEADLINE_MS
-    ) {
-      await new Promise((r) => setTimeout(r, 2000));
-      found = await deliveries(store, ids);
-      hooks = webhookOutcome(receiver, ids);
-      console.log(
-        `  ${found.length}/${expected} deliveries settled or claimed, ${hooks.accepted}/${TOTAL} webhooks accepted`,
+    const steady = await settle(steadyIds, "steady");
+
+    const burstIds = new Set<string>();
+    const started = Date.now();
+    for (let i = 0; i < TOTAL; i += 10) {
+      const batch = Array.from({ length: Math.min(10, TOTAL - i) }, (_, k) =>
+        envelope(i + k, new Date()),
       );
+      for (const id of await publish(batch)) burstIds.add(id);
     }
-    const seconds = (Date.now() - started) / 1000;
-    const keys = found.map((d) => d.key);
-    const twice = keys.length - new Set(keys).size;
-    const lost = expected - new Set(keys).size;
-    const sent = found.filter((d) => d.status === "sent").length;
-    const folded = found.filter((d) => d.status === "folded").length;
-    const hooksLost = TOTAL - hooks.accepted;
-    const sinceRaise = (eventId: string, at: number) => at - (raisedAt.get(eventId) ?? 0);
-    const latencies = [
-      ...found.map((d) => sinceRaise(d.key.split(".")[0] ?? "", d.firstAttempt)),
-      ...[...hooks.firstTried].map(([eventId, at]) => sinceRaise(eventId, at)),
-    ].sort((a, b) => a - b);
-    const p99 = percentile(latencies, 99);
-    const whole = lost + hooksLost === 0 && twice + hooks.twice === 0 && badSignatures.size === 0;
-    const met = whole && p99 <= 1000;
+    const burst = await settle(burstIds, "burst");
+    const seconds = (burst.drainedAt - started) / 1000;
+    const sent = burst.found.filter((d) => d.status === "sent").length;
+    const folded = burst.found.filter((d) => d.status === "folded").length;
+    const lost = steady.lost + burst.lost;
+    const twice = steady.twice + burst.twice;
+    const whole = lost === 0 && twice === 0 && badSignatures.size === 0;
+    // The target is the burst's: every warning of it first tried within a second of its raise.
+    const met = whole && burst.p99 <= 1000;
     return {
-      headline: `fanout: ${TOTAL} warnings × ${RECIPIENTS.length} recipients × sms+email and a webhook failing 1 in ${FAIL_ONE_IN} first attempts, ${lost + hooksLost} lost, ${twice + hooks.twice} twice, ${badSignatures.size} bad signatures, raise→first attempt p99 ${p99.toFixed(0)} ms — ${met ? "meets" : "MISSES"} target (nothing lost or doubled, every signature valid, p99 ≤ 1 s)`,
+      headline: `fanout: ${TOTAL} warnings at once × ${RECIPIENTS.length} recipients × sms+email and a webhook failing 1 in ${FAIL_ONE_IN} first attempts, ${lost} lost, ${twice} twice, ${badSignatures.size} bad signatures, raise→first attempt p99 ${burst.p99.toFixed(0)} ms (one at a time: ${steady.p99.toFixed(0)} ms) — ${met ? "meets" : "MISSES"} target (nothing lost or doubled, every signature valid, p99 ≤ 1 s)`,
       figures: {
-        workload: `${TOTAL} warning.raised events, each published twice, ${expected} SMS/e-mail deliveries and ${TOTAL} webhook messages expected`,
-        outcome: `${sent} sent, ${folded} folded into digests by the rate limit, ${lost} lost, ${twice} twice`,
-        webhooks: `${hooks.accepted} accepted once, ${hooksLost} lost, ${hooks.twice} accepted twice, ${receiver.on(WEBHOOK_PATH).length} requests, ${badSignatures.size} bad signatures`,
-        time: `${seconds.toFixed(1)} s (${((expected + TOTAL) / seconds).toFixed(0)} deliveries/s)`,
-        "raise→first attempt": `p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
+        steady: `${STEADY} warnings, one every ${STEADY_SPACING_MS} ms: raise→first attempt p50 ${steady.p50.toFixed(0)} ms, p99 ${steady.p99.toFixed(0)} ms, ${steady.lost} lost, ${steady.twice} twice`,
+        burst: `${TOTAL} warning.raised events at once, each published twice, ${burst.expected} SMS/e-mail deliveries and ${TOTAL} webhook messages expected`,
+        outcome: `${sent} sent, ${folded} folded into digests by the rate limit, ${burst.lost} lost, ${burst.twice} twice`,
+        webhooks: `${burst.hooks.accepted} accepted, ${burst.hooks.twice} accepted twice, ${receiver.on(WEBHOOK_PATH).length} requests in both phases, ${badSignatures.size} bad signatures`,
+        time: `${seconds.toFixed(1)} s (${((burst.expected + TOTAL) / seconds).toFixed(0)} deliveries/s)`,
+        "raise→first attempt": `p50 ${burst.p50.toFixed(0)} ms, p99 ${burst.p99.toFixed(0)} ms`,
       },
     };
   } finally {
