@@ -30,9 +30,11 @@ export function deliverRecordWith(
     const outcomes = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
     const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason] : []));
     if (failures.length > 0) {
+      // The log shows the message, not the aggregated errors: it names their kinds.
+      const kinds = new Set(failures.map((f) => (f instanceof Error ? f.name : String(f))));
       throw new AggregateError(
         failures,
-        `${port.channel}: ${failures.length} of ${recipients.length} deliveries failed`,
+        `${port.channel}: ${failures.length} of ${recipients.length} deliveries failed (${[...kinds].join(", ")})`,
       );
     }
     return outcomes;

@@ -6,41 +6,10 @@ import {
   recipientsAt,
   withResponsiblePerson,
 } from "../../shared/notifications/recipients.ts";
-import { parseJurisdiction } from "../../shared/tenancy/claims.ts";
-import { covers, type Place } from "../../shared/tenancy/scope.ts";
-import type { Tenant } from "../../shared/tenancy/tenant.ts";
+import type { Place } from "../../shared/tenancy/scope.ts";
 import type { User } from "../../shared/tenancy/user.ts";
-import { type Store, tableOf } from "../adapters/dynamodb/store.ts";
-
-/** Government tenants change rarely: a warm container re-reads them once a minute. */
-const GOVERNMENT_TTL_MS = 60_000;
-const governments = new Map<string, { at: number; tenants: Promise<Tenant[]> }>();
-
-async function allPages<T>(
-  read: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>,
-) {
-  const all: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: T[]; cursor: string | null } = await read(cursor);
-    all.push(...page.data);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-}
-
-/** Kept per table: a list read from one table never answers for another. */
-function governmentTenants(store: Store, now: number): Promise<Tenant[]> {
-  const table = tableOf(store);
-  const known = governments.get(table);
-  if (known && now - known.at <= GOVERNMENT_TTL_MS) return known.tenants;
-  const tenants = allPages((cursor) =>
-    store.entities.tenant.query.byKind({ kind: "government" }).go({ cursor }),
-  ).then((items) => items.map((i) => i.record).filter((t) => t.status === "active"));
-  tenants.catch(() => governments.delete(table));
-  governments.set(table, { at: now, tenants });
-  return tenants;
-}
+import type { Store } from "../adapters/dynamodb/store.ts";
+import { allPages, governmentsCovering } from "../tenancy/governments-covering.ts";
 
 async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]> {
   const items = await allPages((cursor) =>
@@ -72,9 +41,7 @@ export async function recipientsOf(
   now = Date.now(),
 ): Promise<Recipient[]> {
   const place: Place = notice.place;
-  const tenants = (await governmentTenants(store, now)).filter((t) =>
-    covers(parseJurisdiction(t.jurisdiction ?? ""), place),
-  );
+  const tenants = await governmentsCovering(store, place, now);
   const [responsible, ...lists] = await Promise.all([
     responsiblePersonOf(store, notice),
     activeUsers(store, notice.tenantId),
@@ -99,9 +66,4 @@ async function responsiblePersonOf(
   return person
     ? { tenantId: notice.tenantId, riskSourceId: notice.riskSourceId, ...person }
     : undefined;
-}
-
-/** Forgets the cached government tenants (tests that add one). */
-export function forgetGovernmentTenants(): void {
-  governments.clear();
 }

@@ -7,6 +7,7 @@ import { WEBHOOK_RETRY_DELAYS_MS } from "../../shared/webhooks/retry-schedule.ts
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
 import { logger } from "../platform/powertools.ts";
+import { allPages, governmentsCovering } from "../tenancy/governments-covering.ts";
 import { type AttemptDeps, attemptDelivery } from "./attempt.ts";
 import { deliveryItem } from "./deliveries.ts";
 
@@ -24,10 +25,29 @@ export function eventOf(body: string): EventEnvelope {
   );
 }
 
-/** Every enabled endpoint whose types, reach and filters take the event. */
+/**
+ * Every enabled endpoint whose types, reach and filters take the event, read from the partitions
+ * of the tenants that can own one: the subject's tenant (an enterprise's endpoints receive its
+ * own events) and the active government tenants covering the subject's place (a platform's reach
+ * lies within its tenant's jurisdiction). A few queries an event, however many endpoints the
+ * city's tenants keep.
+ */
 export async function endpointsFor(store: Store, event: EventEnvelope): Promise<WebhookEndpoint[]> {
-  const { data } = await store.entities.webhookEndpoint.query.all({}).go({ pages: "all" });
-  return data
+  const { tenantId, district, street, industry } = event.subject;
+  const covering =
+    district && industry
+      ? await governmentsCovering(store, { district, street: street ?? "", industry })
+      : [];
+  const owners = new Set([tenantId, ...covering.map((t) => t.id)]);
+  const lists = await Promise.all(
+    [...owners].map((owner) =>
+      allPages((cursor) =>
+        store.entities.webhookEndpoint.query.byTenant({ tenantId: owner }).go({ cursor }),
+      ),
+    ),
+  );
+  return lists
+    .flat()
     .map((d) => d.record)
     .filter((e) => e.status === "enabled" && endpointReceives(e, event));
 }

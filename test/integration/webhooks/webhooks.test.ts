@@ -3,6 +3,7 @@ import { ulid } from "ulidx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENTS_TOPIC_ID, type EventEnvelope, eventAttributes } from "../../../events/envelope.ts";
 import { ENV } from "../../../functions/platform/environment.ts";
+import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import type { Delivery } from "../../../shared/webhooks/delivery.ts";
 import type { EndpointSecretView, EndpointView } from "../../../shared/webhooks/endpoint.ts";
@@ -81,6 +82,8 @@ describe("webhooks", () => {
     await receiver.start();
     running = await startTestStack("webhooks");
     stack = running.stack;
+    // The government tenants: a platform's endpoints are found through its tenant's jurisdiction.
+    await seedDemoTenants(stackStore(stack), new Date());
     gasAdmin = await signIn(stack, "admin@gas-station.demo");
   });
 
@@ -122,6 +125,29 @@ describe("webhooks", () => {
         new Webhook(secret).verify(second.body, second.headers as Record<string, string>),
       ).toBeTruthy();
     }
+  });
+
+  it("sends every enterprise's events in the city platform's reach to its endpoint, found by its owner", async () => {
+    // The city admin's endpoint sits in the city tenant's partition; the events are other
+    // tenants'. The consumer reads the subject's tenant and the government tenants covering the
+    // place, so it must find this one through the city's jurisdiction.
+    const cityAdmin = await signIn(stack, "admin@city.demo");
+    const created = await cityAdmin.call("POST", "/api/v1/webhook-endpoints", {
+      body: { url: receiver.url("/city"), eventTypes: ["assessment.graded"] },
+      headers: { "idempotency-key": `city-${ulid()}` },
+    });
+    expect(created.status).toBe(201);
+    const { publishToTopic } = await modules();
+    const events = [envelope(GAS, "assessment.graded"), envelope(MALL, "assessment.graded")];
+    for (const e of events) {
+      await publishToTopic(EVENTS_TOPIC_ID, JSON.stringify(e), eventAttributes(e));
+    }
+    await waitFor(() => receiver.accepted.filter((r) => r.path === "/city").length === 2, {
+      description: "both deliveries to the city's endpoint",
+    });
+    expect(new Set(receiver.on("/city").map((r) => r.headers["webhook-id"]))).toEqual(
+      new Set(events.map((e) => e.id)),
+    );
   });
 
   it("a receiver failing, then dying mid-attempt, then recovering gets the message once per webhook-id", async () => {

@@ -7,9 +7,9 @@ import { key, tenantPartition } from "./key.ts";
 export const DELIVERY_SHARDS = 4;
 
 /**
- * A webhook endpoint (接收地址) in its owner's partition. Every endpoint is also in the `all`
- * index, which the delivery function reads to match an event: endpoints are few (one or two per
- * integrating tenant), and a government platform's endpoint receives other tenants' events.
+ * A webhook endpoint (接收地址) in its owner's partition. The delivery function finds an event's
+ * endpoints by owner — the subject's tenant and the government tenants covering its place — so
+ * no index holds every endpoint of the city.
  */
 export const webhookEndpointEntity = (config: EntityConfig) =>
   new Entity(
@@ -23,11 +23,6 @@ export const webhookEndpointEntity = (config: EntityConfig) =>
       },
       indexes: {
         byTenant: { pk: tenantPartition, sk: key("sk", "WH#${id}", ["id"]) },
-        all: {
-          index: "gsi2",
-          pk: key("gsi2pk", "WHS", []),
-          sk: key("gsi2sk", "${tenantId}#${id}", ["tenantId", "id"]),
-        },
       },
     },
     config,
