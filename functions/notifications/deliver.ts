@@ -195,6 +195,11 @@ class ContendedClaim extends Error {
   override readonly name = "ContendedClaim";
 }
 
+/** A short random pause, longer each attempt, so two contenders do not meet again at once. */
+function contentionPause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
+}
+
 type Claim =
   | { kind: "settled"; outcome: DeliveryOutcome }
   | { kind: "sending"; version: number; language: Language };
@@ -229,16 +234,19 @@ async function claimDelivery(
     return settled(outcome.committed ? "muted" : "duplicate");
   }
   const line = noticeLine(notice, language);
+  // A digest that moved meanwhile is read again and the fold alone tried again: the decision
+  // to fold still holds. A delivery another worker took meanwhile starts the claim over.
   const fold = async (status: "held" | "folded", dueAt: Date): Promise<Claim> => {
-    const outcome = await attemptTogether(store, [
-      claimStep(key, existing, status, now),
-      await foldStep(store, recipient, port, address, language, line, dueAt),
-    ]);
-    if (outcome.committed) return settled(status);
-    // Step 0 refused: another worker took the delivery meanwhile; otherwise the digest moved.
-    throw outcome.failedSteps.includes(0)
-      ? new ContendedClaim("delivery claimed meanwhile")
-      : new ContendedClaim("digest changed meanwhile");
+    for (let attempt = 1; attempt <= CONTENDED_ATTEMPTS; attempt++) {
+      const outcome = await attemptTogether(store, [
+        claimStep(key, existing, status, now),
+        await foldStep(store, recipient, port, address, language, line, dueAt),
+      ]);
+      if (outcome.committed) return settled(status);
+      if (outcome.failedSteps.includes(0)) throw new ContendedClaim("delivery claimed meanwhile");
+      await contentionPause(attempt);
+    }
+    throw new ContendedClaim("digest changed meanwhile");
   };
   if (decision.kind === "hold") return fold("held", decision.until);
   const limits = limitSteps(port, recipient, address, now);
@@ -276,7 +284,7 @@ async function claimWhileContended(claim: () => Promise<Claim>): Promise<Claim> 
           cause: error,
         });
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
+      await contentionPause(attempt);
     }
   }
 }
