@@ -171,7 +171,7 @@ export async function fanout(): Promise<BenchResult> {
       const started = Date.now();
       // Each look reads every delivery item of the recipients' tenants: a big run looks less
       // often, so the bench's own reads stay a small share of DynamoDB Local's time.
-      const every = Math.max(2000, ids.size * 2);
+      const every = Math.max(2000, ids.size * 6);
       const expected = ids.size * RECIPIENTS.length * CHANNELS.length;
       let found = await deliveries(store, ids);
       let hooks = webhookOutcome(receiver, ids);
