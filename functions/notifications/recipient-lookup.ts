@@ -9,13 +9,11 @@ import {
 import type { Place } from "../../shared/tenancy/scope.ts";
 import type { User } from "../../shared/tenancy/user.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { allPages, governmentsCovering } from "../tenancy/governments-covering.ts";
+import { governmentsCovering } from "../tenancy/governments-covering.ts";
 
 async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]> {
-  const items = await allPages((cursor) =>
-    store.entities.user.query.byTenant({ tenantId }).go({ cursor }),
-  );
-  return items
+  const { data } = await store.entities.user.query.byTenant({ tenantId }).go({ pages: "all" });
+  return data
     .map((i) => i.record as User)
     .filter((u) => u.status === "active")
     .map((u) => ({

@@ -7,28 +7,15 @@ import { type Store, tableOf } from "../adapters/dynamodb/store.ts";
 const GOVERNMENT_TTL_MS = 60_000;
 const governments = new Map<string, { at: number; tenants: Promise<Tenant[]> }>();
 
-/** Every page of a query, in order. */
-export async function allPages<T>(
-  read: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: T[]; cursor: string | null } = await read(cursor);
-    all.push(...page.data);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
-}
-
 /** Kept per table: a list read from one table never answers for another. */
 function activeGovernments(store: Store, now: number): Promise<Tenant[]> {
   const table = tableOf(store);
   const known = governments.get(table);
   if (known && now - known.at <= GOVERNMENT_TTL_MS) return known.tenants;
-  const tenants = allPages((cursor) =>
-    store.entities.tenant.query.byKind({ kind: "government" }).go({ cursor }),
-  ).then((items) => items.map((i) => i.record).filter((t) => t.status === "active"));
+  const tenants = store.entities.tenant.query
+    .byKind({ kind: "government" })
+    .go({ pages: "all" })
+    .then(({ data }) => data.map((i) => i.record).filter((t) => t.status === "active"));
   tenants.catch(() => governments.delete(table));
   governments.set(table, { at: now, tenants });
   return tenants;

@@ -7,7 +7,7 @@ import { WEBHOOK_RETRY_DELAYS_MS } from "../../shared/webhooks/retry-schedule.ts
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
 import { logger } from "../platform/powertools.ts";
-import { allPages, governmentsCovering } from "../tenancy/governments-covering.ts";
+import { governmentsCovering } from "../tenancy/governments-covering.ts";
 import { type AttemptDeps, attemptDelivery } from "./attempt.ts";
 import { deliveryItem } from "./deliveries.ts";
 
@@ -40,11 +40,12 @@ export async function endpointsFor(store: Store, event: EventEnvelope): Promise<
       : [];
   const owners = new Set([tenantId, ...covering.map((t) => t.id)]);
   const lists = await Promise.all(
-    [...owners].map((owner) =>
-      allPages((cursor) =>
-        store.entities.webhookEndpoint.query.byTenant({ tenantId: owner }).go({ cursor }),
-      ),
-    ),
+    [...owners].map(async (owner) => {
+      const { data } = await store.entities.webhookEndpoint.query
+        .byTenant({ tenantId: owner })
+        .go({ pages: "all" });
+      return data;
+    }),
   );
   return lists
     .flat()
