@@ -91,6 +91,7 @@ describe("recordReads", () => {
       mail: noOtherChannel,
       topic: noOtherChannel,
       identity: noOtherChannel,
+      indicators: noOtherChannel,
       audit: async (effect, m) => {
         await writeReadRecords(store, { ...effect, reads: effect.reads.slice(0, 20) }, m.id);
         throw new Error("invocation ended");

@@ -19,7 +19,7 @@ const outboxEntity = { __edb_e__: { S: ["outboxMessage"] } };
 export const outboxRelay: FunctionDefinition = {
   id: "outbox-relay",
   description:
-    "Delivers side effects written to the outbox (mail, topics, identity changes, read audits)",
+    "Delivers side effects written to the outbox (mail, topics, identity changes, read audits, removed indicators)",
   handler: "functions/outbox/outbox-relay.handler.ts",
   stream: {
     filters: [

@@ -16,6 +16,7 @@ import { actorOf, auditRecord } from "../audit/audit-log.ts";
 import { storeForScope } from "../platform/data/request-store.ts";
 import { auditStep, writeOnce, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { indicatorRemovalStep } from "../warnings/indicator-removal.ts";
 import { sourceRemovalWarningSteps } from "../warnings/source-removal.ts";
 import { loadEnterprise } from "./enterprise-item.ts";
 import { registeredEventSteps } from "./registry-events.ts";
@@ -197,7 +198,8 @@ export async function updateRiskSource(
 
 /**
  * Removes a source; its assessments and audit trail stay, its live warnings are cleared in the
- * same unit of work (its indicators stay, and their readings are refused from then on).
+ * same unit of work, and its indicators are deleted after it through the outbox (their readings
+ * are refused from the removal on).
  */
 export async function removeRiskSource(
   caller: Caller,
@@ -227,5 +229,6 @@ export async function removeRiskSource(
     },
     auditStep(audit),
     ...(await sourceRemovalWarningSteps(store, tenantId, id, actorOf(caller), now)),
+    indicatorRemovalStep(tenantId, id, now),
   ]);
 }

@@ -49,11 +49,22 @@ export const AuditReadsEffectSchema = z.object({
   ),
 });
 
+/**
+ * The indicators of a removed risk source and their state items, deleted once the removal has
+ * committed: a source with many sensors would not fit the removal's own transaction.
+ */
+export const IndicatorRemovalEffectSchema = z.object({
+  channel: z.literal("indicators"),
+  tenantId: z.string().min(1),
+  riskSourceId: z.string().min(1),
+});
+
 export const OutboxEffectSchema = z.discriminatedUnion("channel", [
   MailEffectSchema,
   TopicEffectSchema,
   IdentityEffectSchema,
   AuditReadsEffectSchema,
+  IndicatorRemovalEffectSchema,
 ]);
 export type OutboxEffect = z.infer<typeof OutboxEffectSchema>;
 

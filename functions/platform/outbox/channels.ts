@@ -3,6 +3,7 @@ import { identityAdmin } from "../../adapters/identity/identity-admin-from-confi
 import { mailer } from "../../adapters/mail/mailer-from-config.ts";
 import { publishToTopic } from "../../adapters/messaging/topic-publisher.ts";
 import { writeReadRecords } from "../../audit/audit-log.ts";
+import { removeIndicatorsOf } from "../../warnings/indicator-removal.ts";
 import { functionStore } from "../data/request-store.ts";
 
 type EffectOf<C extends OutboxEffect["channel"]> = Extract<OutboxEffect, { channel: C }>;
@@ -28,6 +29,10 @@ export const productChannels: Channels = {
   },
   // Each record is named by the message: a repeat writes the same items again.
   audit: (effect, message) => writeReadRecords(functionStore(), effect, message.id),
+  // Deleting what is gone already changes nothing.
+  indicators: async (effect) => {
+    await removeIndicatorsOf(functionStore(), effect.tenantId, effect.riskSourceId);
+  },
 };
 
 /** Runs an effect on its channel. */
@@ -42,5 +47,7 @@ export function runEffect(channels: Channels, message: OutboxMessage): Promise<v
       return channels.identity(effect, message);
     case "audit":
       return channels.audit(effect, message);
+    case "indicators":
+      return channels.indicators(effect, message);
   }
 }

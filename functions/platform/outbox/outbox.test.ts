@@ -37,6 +37,7 @@ function flakyMail() {
     topic: async () => {},
     identity: async () => {},
     audit: async () => {},
+    indicators: async () => {},
   };
   return { sent, state, channels };
 }

@@ -5,7 +5,9 @@ import { shardOf } from "../../../functions/adapters/dynamodb/shard.ts";
 import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
 import { reloadConfig } from "../../../functions/platform/config.ts";
 import { attemptTogether } from "../../../functions/platform/data/unit-of-work.ts";
+import { deliverMessage } from "../../../functions/platform/outbox/deliver.ts";
 import { removeRiskSource } from "../../../functions/registry/risk-sources.ts";
+import { removeIndicatorsOf } from "../../../functions/warnings/indicator-removal.ts";
 import { ingestReadings, type ReadingsContext } from "../../../functions/warnings/readings.ts";
 import { timingFor } from "../../../functions/warnings/settings.ts";
 import { sourceRemovalWarningSteps } from "../../../functions/warnings/source-removal.ts";
@@ -422,6 +424,27 @@ describe("removing a source", () => {
     const later = await t.post(10, t.series([[9, 40]]));
     expect(later.rejected.map((r) => r.code)).toEqual(["riskSource.removed"]);
     expect((await warningsOf(t.tenantId)).map((w) => w.status)).toEqual(["cleared"]);
+
+    // Its indicators go after it, through the outbox: delivered twice, deleted once.
+    const { data: messages } = await store.entities.outboxMessage.query
+      .byTenant({ tenantId: t.tenantId })
+      .go({ pages: "all" });
+    const removal = messages.find((m) => m.record.effect.channel === "indicators");
+    expect(removal?.record.effect).toEqual({
+      channel: "indicators",
+      tenantId: t.tenantId,
+      riskSourceId: t.source.id,
+    });
+    const key = { tenantId: t.tenantId, id: removal?.record.id ?? "" };
+    expect(await deliverMessage(store, key, at(11))).toBe("delivered");
+    expect(await deliverMessage(store, key, at(12))).toBe("skipped");
+    const indicatorKey = { tenantId: t.tenantId, riskSourceId: t.source.id, id: t.indicator.id };
+    expect((await store.entities.indicator.get(indicatorKey).go()).data).toBeNull();
+    const stateKey = { tenantId: t.tenantId, indicatorId: t.indicator.id };
+    expect((await store.entities.indicatorState.get(stateKey).go()).data).toBeNull();
+    expect(await removeIndicatorsOf(store, t.tenantId, t.source.id)).toBe(0);
+    const after = await t.post(13, t.series([[12, 40]]));
+    expect(after.rejected.map((r) => r.code)).toEqual(["indicator.notFound"]);
   });
 
   it("is refused whole when a warning of the source is raised meanwhile", async () => {

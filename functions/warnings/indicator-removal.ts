@@ -1,0 +1,33 @@
+import type { Store } from "../adapters/dynamodb/store.ts";
+import type { WriteStep } from "../platform/data/unit-of-work.ts";
+import { outboxStep } from "../platform/outbox/outbox-item.ts";
+
+/**
+ * The removal's step that leaves the source's indicators to the outbox: they are deleted after
+ * the removal commits (`removeIndicatorsOf`), since a source with many sensors would not fit the
+ * removal's transaction. Until then their readings are refused as the source's.
+ */
+export function indicatorRemovalStep(tenantId: string, riskSourceId: string, now: Date): WriteStep {
+  return outboxStep(tenantId, { channel: "indicators", tenantId, riskSourceId }, now);
+}
+
+/**
+ * Deletes a removed source's indicators with their state items. Each state item goes before its
+ * indicator, so a run cut short leaves indicators that the next run finds again; nothing writes
+ * them meanwhile (readings and edits of a removed source are refused), and repeating the run is
+ * harmless. Answers how many indicators it deleted.
+ */
+export async function removeIndicatorsOf(
+  store: Store,
+  tenantId: string,
+  riskSourceId: string,
+): Promise<number> {
+  const { data } = await store.entities.indicator.query
+    .byTenant({ tenantId, riskSourceId })
+    .go({ pages: "all" });
+  for (const { id } of data) {
+    await store.entities.indicatorState.delete({ tenantId, indicatorId: id }).go();
+    await store.entities.indicator.delete({ tenantId, riskSourceId, id }).go();
+  }
+  return data.length;
+}
