@@ -209,22 +209,18 @@ describe("webhooks", () => {
     const { createLambdaContext } = await import("../../../infra/local/runners/lambda-context.ts");
     const failing = envelope(GAS, "warning.escalated");
     const next = envelope(GAS, "warning.escalated");
-    const record = (e: EventEnvelope, i: number) => ({
-      messageId: `m-${i}`,
-      receiptHandle: "r",
-      body: JSON.stringify({ Type: "Notification", Message: JSON.stringify(e) }),
-      attributes: {
-        ApproximateReceiveCount: "1",
-        SentTimestamp: "0",
-        SenderId: "local",
-        ApproximateFirstReceiveTimestamp: "0",
-      },
-      messageAttributes: {},
-      md5OfBody: "",
-      eventSource: "aws:sqs",
-      eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:webhooks",
-      awsRegion: "us-east-1",
-    });
+    const { toLambdaSqsRecord } = await import("../../../infra/local/runners/sqs-records.ts");
+    // As the local poller hands a received message to the handler.
+    const record = (e: EventEnvelope, i: number) =>
+      toLambdaSqsRecord(
+        {
+          MessageId: `m-${i}`,
+          ReceiptHandle: "r",
+          Body: JSON.stringify({ Type: "Notification", Message: JSON.stringify(e) }),
+        },
+        "arn:aws:sqs:us-east-1:000000000000:webhooks",
+        "us-east-1",
+      );
     const response = await handler(
       { Records: [record(failing, 0), record(next, 1)] },
       createLambdaContext(webhookDelivery),
