@@ -2,6 +2,7 @@ import { ulid } from "ulidx";
 import type { Actor, AuditRecord } from "../../shared/audit/audit-record.ts";
 import type { OutboxEffect } from "../../shared/outbox/outbox-message.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
+import { batchWrite } from "../adapters/dynamodb/batch-write.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { writeTogether } from "../platform/data/unit-of-work.ts";
 import { outboxStep } from "../platform/outbox/outbox-item.ts";
@@ -136,27 +137,19 @@ export function writeReadRecords(
   );
 }
 
-/** Rounds of BatchWriteItem before a read that cannot be audited fails the request. */
-const AUDIT_WRITE_ROUNDS = 5;
-
 /**
  * Writes read records in batches of 25, several batches at once (a map view of a busy district
- * touches hundreds of enterprises), and writes again what DynamoDB left unprocessed, backing off
- * between rounds: a read that cannot be recorded fails rather than going unaudited.
+ * touches hundreds of enterprises): a read that cannot be recorded fails rather than going
+ * unaudited (`batchWrite`).
  */
-async function putAuditItems(
+function putAuditItems(
   store: Store,
   items: readonly ReturnType<typeof auditItem>[],
 ): Promise<void> {
-  const key = (item: { tenantId: string; id: string }) => `${item.tenantId}#${item.id}`;
-  let pending = [...items];
-  for (let round = 0; round < AUDIT_WRITE_ROUNDS && pending.length > 0; round++) {
-    if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
-    const { unprocessed } = await store.entities.auditRecord.put(pending).go({ concurrency: 4 });
-    const left = new Set(unprocessed.map(key));
-    pending = pending.filter((item) => left.has(key(item)));
-  }
-  if (pending.length > 0) {
-    throw new Error(`${pending.length} audit records of reads could not be written`);
-  }
+  return batchWrite(
+    "audit records of reads",
+    items,
+    (batch) => store.entities.auditRecord.put(batch).go({ concurrency: 4 }),
+    (item) => `${item.tenantId}#${item.id}`,
+  );
 }

@@ -1,3 +1,4 @@
+import { batchWrite } from "../adapters/dynamodb/batch-write.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import type { WriteStep } from "../platform/data/unit-of-work.ts";
 import { outboxStep } from "../platform/outbox/outbox-item.ts";
@@ -12,10 +13,10 @@ export function indicatorRemovalStep(tenantId: string, riskSourceId: string, now
 }
 
 /**
- * Deletes a removed source's indicators with their state items. Each state item goes before its
- * indicator, so a run cut short leaves indicators that the next run finds again; nothing writes
- * them meanwhile (readings and edits of a removed source are refused), and repeating the run is
- * harmless. Answers how many indicators it deleted.
+ * Deletes a removed source's indicators with their state items, in batches: every state item
+ * first, then the indicators, so a run cut short leaves indicators that the next run finds again;
+ * nothing writes them meanwhile (readings and edits of a removed source are refused), and
+ * repeating the run is harmless. Answers how many indicators it deleted.
  */
 export async function removeIndicatorsOf(
   store: Store,
@@ -25,9 +26,17 @@ export async function removeIndicatorsOf(
   const { data } = await store.entities.indicator.query
     .byTenant({ tenantId, riskSourceId })
     .go({ pages: "all" });
-  for (const { id } of data) {
-    await store.entities.indicatorState.delete({ tenantId, indicatorId: id }).go();
-    await store.entities.indicator.delete({ tenantId, riskSourceId, id }).go();
-  }
+  await batchWrite(
+    "indicator states",
+    data.map(({ id }) => ({ tenantId, indicatorId: id })),
+    (keys) => store.entities.indicatorState.delete(keys).go(),
+    (key) => key.indicatorId,
+  );
+  await batchWrite(
+    "indicators",
+    data.map(({ id }) => ({ tenantId, riskSourceId, id })),
+    (keys) => store.entities.indicator.delete(keys).go(),
+    (key) => key.id,
+  );
   return data.length;
 }

@@ -447,6 +447,30 @@ describe("removing a source", () => {
     expect(after.rejected.map((r) => r.code)).toEqual(["indicator.notFound"]);
   });
 
+  it("deletes every indicator of a source with more than a batch of them", async () => {
+    const t = await setup({ sustainSeconds: 0 });
+    await t.post(1, t.series([[0, 30]]));
+    const indicatorKey = { tenantId: t.tenantId, riskSourceId: t.source.id, id: t.indicator.id };
+    const stateKey = { tenantId: t.tenantId, indicatorId: t.indicator.id };
+    const indicator = (await store.entities.indicator.get(indicatorKey).go()).data;
+    const state = (await store.entities.indicatorState.get(stateKey).go()).data;
+    if (!indicator || !state) throw new Error("the setup's indicator has no state");
+    // 60 more: past the 25 records of one BatchWriteItem call.
+    const ids = Array.from({ length: 60 }, (_, i) => `${t.indicator.id}-copy-${i}`);
+    await store.entities.indicator.put(ids.map((id) => ({ ...indicator, id }))).go();
+    await store.entities.indicatorState.put(ids.map((id) => ({ ...state, indicatorId: id }))).go();
+
+    expect(await removeIndicatorsOf(store, t.tenantId, t.source.id)).toBe(61);
+    const left = await store.entities.indicator.query
+      .byTenant({ tenantId: t.tenantId, riskSourceId: t.source.id })
+      .go({ pages: "all" });
+    expect(left.data).toEqual([]);
+    const states = await store.entities.indicatorState
+      .get([t.indicator.id, ...ids].map((indicatorId) => ({ tenantId: t.tenantId, indicatorId })))
+      .go();
+    expect(states.data).toEqual([]);
+  });
+
   it("is refused whole when a warning of the source is raised meanwhile", async () => {
     const t = await setup({ sustainSeconds: 0 });
     const caller = enterpriseCaller(t.tenantId);
