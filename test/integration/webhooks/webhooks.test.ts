@@ -56,7 +56,7 @@ describe("webhooks", () => {
     const m = await modules();
     return {
       store: stackStore(stack),
-      send: send ?? m.postWebhook,
+      send: send ?? m.webhookSender({ allowPrivate: true }),
       allowPrivate: true,
       now: at,
       wait: async () => undefined,
@@ -173,8 +173,8 @@ describe("webhooks", () => {
     const crashing = await depsAt(
       () => clock,
       async (url, headers, body) => {
-        const { postWebhook } = await modules();
-        await postWebhook(url, headers, body);
+        const { webhookSender } = await modules();
+        await webhookSender({ allowPrivate: true })(url, headers, body);
         throw new Error("worker died after sending");
       },
     );
