@@ -10,7 +10,8 @@ import {
 } from "../../shared/warnings/rules.ts";
 import type { WarningSignal } from "../../shared/warnings/signals.ts";
 import {
-  clearWarning,
+  applyClear,
+  holdersOf,
   isLive,
   raiseWarning,
   refireWarning,
@@ -56,6 +57,7 @@ export function auditOf(
   w: Warning,
   before: unknown,
   now: Date,
+  more: Record<string, unknown> = {},
 ): WriteStep {
   const record: AuditRecord = {
     id: ulid(now.getTime()),
@@ -65,7 +67,7 @@ export function auditOf(
     action,
     target: { type: "warning", id: w.id },
     ...(before === undefined ? {} : { before }),
-    after: { status: w.status, level: w.level, step: w.escalation.step },
+    after: { status: w.status, level: w.level, step: w.escalation.step, ...more },
   };
   return auditStep(record);
 }
@@ -95,14 +97,17 @@ function raisedMeanwhile(): ConflictError {
 export interface SignalPlan {
   steps: WriteStep[];
   warning?: Warning;
-  change: "raised" | "refired" | "cleared" | "none";
+  change: "raised" | "refired" | "released" | "cleared" | "none";
 }
 
 /**
  * The writes a signal needs, given the (source, rule)'s live warning: a raise creates the
  * warning with its claim (a concurrent raise of the same pair fails the claim, so the unit of
  * work fails rather than duplicating); a raise on a live warning re-fires it; a clear clears it
- * and releases the claim. Every change is audited and published in the same unit of work.
+ * and releases the claim, unless other indicators still hold it (then it only drops the one that
+ * recovered). Every change is audited and published in the same unit of work; the warning is
+ * written conditional on the version read, so two sensors of one source cannot lose each
+ * other's hold.
  */
 export function planSignal(
   live: Warning | undefined,
@@ -114,25 +119,37 @@ export function planSignal(
 ): SignalPlan {
   if (signal.kind === "clear") {
     if (!live) return { steps: [], change: "none" };
-    // With several indicators under one rule, only the one that raised it last clears it.
-    const by = signal.detail.indicatorId;
-    if (
-      by !== undefined &&
-      live.detail.indicatorId !== undefined &&
-      by !== live.detail.indicatorId
-    ) {
-      return { steps: [], change: "none" };
+    const outcome = applyClear(live, signal, now);
+    if (outcome.kind === "none") return { steps: [], change: "none" };
+    const next = outcome.warning;
+    if (outcome.kind === "released") {
+      // Still live for the indicators that breach: the claim stays and nothing is published,
+      // as nothing changed for whoever handles it.
+      return {
+        warning: next,
+        change: "released",
+        steps: [
+          putWarning(next),
+          auditOf(
+            actor,
+            facts.tenantId,
+            "warning.release",
+            next,
+            { holders: holdersOf(live) },
+            now,
+            { holders: holdersOf(next) },
+          ),
+        ],
+      };
     }
-    const cleared = clearWarning(live, now);
-    if (!cleared) return { steps: [], change: "none" };
     return {
-      warning: cleared,
+      warning: next,
       change: "cleared",
       steps: [
-        putWarning(cleared),
-        releaseClaim(cleared),
-        resolvedEvent(cleared, "cleared", undefined, undefined, now),
-        auditOf(actor, facts.tenantId, "warning.clear", cleared, { status: live.status }, now),
+        putWarning(next),
+        releaseClaim(next),
+        resolvedEvent(next, "cleared", undefined, undefined, now),
+        auditOf(actor, facts.tenantId, "warning.clear", next, { status: live.status }, now),
       ],
     };
   }

@@ -5,8 +5,10 @@ import type { WarningSignal } from "./signals.ts";
 import { assessedLevelSignal, reviewOverdueSignal } from "./source-rules.ts";
 import { clock } from "./test-support.ts";
 import {
+  applyClear,
   clearWarning,
   escalateWarning,
+  holdersOf,
   raiseWarning,
   refireWarning,
   transitionWarning,
@@ -17,13 +19,13 @@ import {
 const timing = DEFAULT_RULE_SET.escalation;
 const place = { district: "110105", street: "建外街道", industry: "gas" } as const;
 
-function raise(level: Warning["level"], minute = 0): Warning {
+function raise(level: Warning["level"], minute = 0, indicatorId?: string): Warning {
   const signal: Extract<WarningSignal, { kind: "raise" }> = {
     rule: "threshold-sustained",
     kind: "raise",
     level,
     at: clock(minute).toISOString(),
-    detail: { value: 45, threshold: 40 },
+    detail: { value: 45, threshold: 40, ...(indicatorId === undefined ? {} : { indicatorId }) },
   };
   return raiseWarning(
     signal,
@@ -127,6 +129,88 @@ describe("lifecycle", () => {
     expect(again.escalation.dueAt).toBe(clock(20).toISOString());
     const lower = refireWarning(again, { ...signal, level: "low" }, timing, clock(6));
     expect(lower.level).toBe("major");
+  });
+});
+
+describe("several indicators under one rule", () => {
+  const fire = (
+    indicatorId: string | undefined,
+    minute: number,
+  ): Extract<WarningSignal, { kind: "raise" }> => ({
+    rule: "threshold-sustained",
+    kind: "raise",
+    level: "general",
+    at: clock(minute).toISOString(),
+    detail: { value: 22, threshold: 20, ...(indicatorId === undefined ? {} : { indicatorId }) },
+  });
+  const recover = (
+    indicatorId: string | undefined,
+    minute: number,
+  ): Extract<WarningSignal, { kind: "clear" }> => ({
+    rule: "threshold-sustained",
+    kind: "clear",
+    at: clock(minute).toISOString(),
+    detail: { value: 5, ...(indicatorId === undefined ? {} : { indicatorId }) },
+  });
+
+  it("stays live while any indicator holding it still breaches", () => {
+    const a = raise("general", 0, "A");
+    expect(a.holders).toEqual(["A"]);
+    const ab = refireWarning(a, fire("B", 1), timing, clock(1));
+    expect(ab.holders).toEqual(["A", "B"]);
+    expect(ab.detail.indicatorId).toBe("B");
+    // A second breach of the same indicator does not hold it twice.
+    expect(refireWarning(ab, fire("A", 2), timing, clock(2)).holders).toEqual(["A", "B"]);
+
+    const released = applyClear(ab, recover("B", 3), clock(3));
+    expect(released.kind).toBe("released");
+    const stillA = (released as { warning: Warning }).warning;
+    expect(stillA).toMatchObject({ status: "open", holders: ["A"], version: ab.version + 1 });
+    expect(stillA.escalation).toEqual(ab.escalation);
+    expect(stillA.timeline).toEqual(ab.timeline);
+
+    const cleared = applyClear(stillA, recover("A", 4), clock(4));
+    expect(cleared.kind).toBe("cleared");
+    expect((cleared as { warning: Warning }).warning.status).toBe("cleared");
+  });
+
+  it("a recovery of an indicator that does not hold it changes nothing", () => {
+    const a = raise("general", 0, "A");
+    expect(applyClear(a, recover("C", 1), clock(1))).toEqual({ kind: "none" });
+    const ab = refireWarning(a, fire("B", 1), timing, clock(1));
+    expect(applyClear(ab, recover("C", 2), clock(2))).toEqual({ kind: "none" });
+    // A warning no longer live is never cleared again.
+    const done = clearWarning(a, clock(3)) as Warning;
+    expect(applyClear(done, recover("A", 4), clock(4))).toEqual({ kind: "none" });
+  });
+
+  it("a warning stored before holders were kept is held by the indicator its detail names", () => {
+    const { holders: _, ...legacy } = refireWarning(
+      raise("general", 0, "A"),
+      fire("B", 1),
+      timing,
+      clock(1),
+    );
+    expect(holdersOf(legacy)).toEqual(["B"]);
+    expect(applyClear(legacy, recover("A", 2), clock(2))).toEqual({ kind: "none" });
+    expect(applyClear(legacy, recover("B", 2), clock(2)).kind).toBe("cleared");
+    // From its next re-fire on it keeps them.
+    expect(refireWarning(legacy, fire("A", 3), timing, clock(3)).holders).toEqual(["B", "A"]);
+  });
+
+  it("source-level rules (no indicator) raise, re-fire and clear as ever, without holders", () => {
+    const w = raise("major");
+    expect(w.holders).toBeUndefined();
+    expect(holdersOf(w)).toEqual([]);
+    const again = refireWarning(w, fire(undefined, 1), timing, clock(1));
+    expect(again.holders).toBeUndefined();
+    expect(applyClear(again, recover(undefined, 2), clock(2)).kind).toBe("cleared");
+    // A clear naming an indicator on a warning held by none is the rule's own verdict.
+    expect(applyClear(again, recover("A", 2), clock(2)).kind).toBe("cleared");
+    // An indicator's warning clears on a clear naming none, as before.
+    expect(applyClear(raise("general", 0, "A"), recover(undefined, 2), clock(2)).kind).toBe(
+      "cleared",
+    );
   });
 });
 

@@ -87,12 +87,28 @@ export const WarningSchema = z.object({
   lastFiredAt: z.iso.datetime(),
   fireCount: z.number().int().positive(),
   detail: SignalDetailSchema,
+  /**
+   * While live, the indicators whose breach holds the warning open: several sensors of a source
+   * may breach under one rule, and the warning may clear only when the last of them recovers.
+   * Absent on warnings of source-level rules and on those stored before it was kept (read
+   * through `holdersOf`).
+   */
+  holders: z.array(z.string()).optional(),
   escalation: EscalationSchema,
   timeline: z.array(TimelineEntrySchema),
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime(),
 });
 export type Warning = z.infer<typeof WarningSchema>;
+
+/**
+ * The indicators holding a warning open. A warning stored before holders were kept knows only
+ * the indicator that fired it last; one of a source-level rule has none.
+ */
+export function holdersOf(warning: Warning): readonly string[] {
+  if (warning.holders !== undefined) return warning.holders;
+  return warning.detail.indicatorId === undefined ? [] : [warning.detail.indicatorId];
+}
 
 /** The timeline keeps its first entry and the latest ones: a flapping sensor cannot grow it. */
 const TIMELINE_MAX = 100;
@@ -137,6 +153,7 @@ export function raiseWarning(
     lastFiredAt: at,
     fireCount: 1,
     detail: detailOf(signal.detail),
+    ...(signal.detail.indicatorId === undefined ? {} : { holders: [signal.detail.indicatorId] }),
     escalation,
     timeline: [{ at, kind: "raised", level: signal.level, step: escalation.step }],
     version: 1,
@@ -151,6 +168,8 @@ function detailOf(d: SignalDetail): Warning["detail"] {
 /**
  * The same rule fired again on a live warning: it is updated, never duplicated. A more severe
  * level raises the warning's level (and restarts the acknowledge clock if it is still open).
+ * The detail becomes the latest signal's, so the indicator that fired joins the holders: the
+ * ones that fired before still hold the warning though the detail no longer names them.
  */
 export function refireWarning(
   warning: Warning,
@@ -165,12 +184,16 @@ export function refireWarning(
     higher && warning.status === "open"
       ? { ...startEscalation(level, timing, now), step: warning.escalation.step }
       : warning.escalation;
+  const by = signal.detail.indicatorId;
+  const held = holdersOf(warning);
+  const holders = by === undefined || held.includes(by) ? held : [...held, by];
   return {
     ...warning,
     level,
     lastFiredAt: at,
     fireCount: warning.fireCount + 1,
     detail: detailOf(signal.detail),
+    ...(holders.length > 0 ? { holders: [...holders] } : {}),
     escalation,
     timeline: appendTimeline(warning.timeline, { at, kind: "refired", level }),
     version: warning.version + 1,
@@ -201,6 +224,45 @@ export function clearWarning(
     version: warning.version + 1,
     updatedAt: at,
   };
+}
+
+/**
+ * What a clear signal does to a live warning. `released`: the signalling indicator recovered
+ * but others still breach, so the warning stays live without it; `cleared`: the cause is gone.
+ */
+export type ClearOutcome =
+  | { kind: "none" }
+  | { kind: "released"; warning: Warning }
+  | { kind: "cleared"; warning: Warning };
+
+/**
+ * A clear signal on a warning. An indicator that does not hold the warning changes nothing (its
+ * recovery is not the cause's); one holder of several releases its hold; the last holder, or a
+ * signal of a source-level rule (no indicator), clears the warning.
+ */
+export function applyClear(
+  warning: Warning,
+  signal: Extract<WarningSignal, { kind: "clear" }>,
+  now: Date,
+): ClearOutcome {
+  if (!isLive(warning.status)) return { kind: "none" };
+  const by = signal.detail.indicatorId;
+  const held = holdersOf(warning);
+  // A signal or a warning that names no indicator (source-level rules) leaves nothing to match:
+  // the rule's own verdict clears it, as it always did.
+  if (by !== undefined && held.length > 0) {
+    if (!held.includes(by)) return { kind: "none" };
+    const rest = held.filter((id) => id !== by);
+    if (rest.length > 0) {
+      const at = now.toISOString();
+      return {
+        kind: "released",
+        warning: { ...warning, holders: rest, version: warning.version + 1, updatedAt: at },
+      };
+    }
+  }
+  const cleared = clearWarning(warning, now);
+  return cleared ? { kind: "cleared", warning: cleared } : { kind: "none" };
 }
 
 export class WarningTransitionError extends ConflictError {

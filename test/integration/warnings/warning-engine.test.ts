@@ -13,6 +13,7 @@ import { timingFor } from "../../../functions/warnings/settings.ts";
 import { sourceRemovalWarningSteps } from "../../../functions/warnings/source-removal.ts";
 import { escalationSweep, stalenessSweep } from "../../../functions/warnings/sweep.ts";
 import { actOnWarning } from "../../../functions/warnings/transitions.ts";
+import type { AuditRecord } from "../../../shared/audit/audit-record.ts";
 import type { OutboxMessage } from "../../../shared/outbox/outbox-message.ts";
 import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import type { Caller } from "../../../shared/tenancy/claims.ts";
@@ -179,6 +180,61 @@ describe("readings", () => {
     expect(warnings[0]).toMatchObject({ level: "major", fireCount: 2, raisedAt: iso(0) });
     const raised = (await eventsOf(t.tenantId)).filter((e) => e.type === "warning.raised");
     expect(raised.map((e) => e.subject.level)).toEqual(["general", "major"]);
+  });
+
+  it("stays open while any sensor of the source under the rule still breaches", async () => {
+    const quick = { sustainSeconds: 0, recoverySeconds: 0 };
+    const t = await setup(quick);
+    const b = await putIndicator(store, t.source, `${t.tenantId}~IND2`, iso(-60), quick);
+    const readingsOf = (indicatorId: string, points: readonly [number, number][]) =>
+      points.map(([m, value]) => ({ indicatorId, at: iso(m), value }));
+    const sustained = async () =>
+      (await warningsOf(t.tenantId)).filter((w) => w.rule === "threshold-sustained");
+    const claim = () => claimOf(t.tenantId, t.source, "threshold-sustained");
+
+    await t.post(0, t.series([[0, 22]]));
+    await t.post(1, readingsOf(b.id, [[1, 22]]));
+    let [warning] = await sustained();
+    expect(warning).toMatchObject({ status: "open", fireCount: 2, detail: { indicatorId: b.id } });
+    expect(warning?.holders).toEqual([t.indicator.id, b.id]);
+
+    // B recovers: A still breaches, so the warning stays open, its claim kept, nothing published.
+    await t.post(2, readingsOf(b.id, [[2, 5]]));
+    [warning] = await sustained();
+    expect(warning).toMatchObject({ status: "open", holders: [t.indicator.id] });
+    expect(await claim()).toMatchObject({ warningId: warning?.id });
+    const published = async () =>
+      (await eventsOf(t.tenantId))
+        .filter((e) => (e.data as { rule: string }).rule === "threshold-sustained")
+        .map((e) => e.type)
+        .sort();
+    expect(await published()).toEqual(["warning.raised"]);
+    const { data: audits } = await store.entities.auditRecord.query
+      .byTenant({ tenantId: t.tenantId })
+      .go({ pages: "all" });
+    const release = audits
+      .map((d) => d.record as AuditRecord)
+      .find((a) => a.action === "warning.release");
+    expect(release).toMatchObject({
+      target: { type: "warning", id: warning?.id },
+      before: { holders: [t.indicator.id, b.id] },
+      after: { status: "open", holders: [t.indicator.id] },
+    });
+
+    // A recovers too: the last one holding it clears it.
+    await t.post(3, t.series([[3, 5]]));
+    [warning] = await sustained();
+    expect(warning?.status).toBe("cleared");
+    expect(await claim()).toBeNull();
+    expect(await published()).toEqual(["warning.raised", "warning.resolved"]);
+
+    // A's state knows it recovered, so its next breach raises a new warning.
+    await t.post(4, t.series([[4, 22]]));
+    const after = await sustained();
+    expect(after.map((w) => w.status).sort()).toEqual(["cleared", "open"]);
+    const reopened = after.find((w) => w.status === "open");
+    expect(reopened?.holders).toEqual([t.indicator.id]);
+    expect(await claim()).toMatchObject({ warningId: reopened?.id });
   });
 
   it("a drifting reading raises a predicted breach (预测预警) before the threshold", async () => {
