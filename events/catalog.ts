@@ -3,6 +3,7 @@ import * as assessmentGraded from "./assessment-graded.v1.ts";
 import * as hiddenDangerClosed from "./hidden-danger-closed.v1.ts";
 import * as hiddenDangerOverdue from "./hidden-danger-overdue.v1.ts";
 import * as hiddenDangerReported from "./hidden-danger-reported.v1.ts";
+import * as hiddenDangerStatisticsDue from "./hidden-danger-statistics-due.v1.ts";
 import * as reviewOverdue from "./review-overdue.v1.ts";
 import * as riskLevelChanged from "./risk-level-changed.v1.ts";
 import * as riskSourceRegistered from "./risk-source-registered.v1.ts";
@@ -103,6 +104,15 @@ const hiddenDangerEvents: readonly CatalogEntry[] = [
     version: hiddenDangerClosed.version,
     summary: { zh: "隐患已销号", en: "A hidden danger was closed" },
     schema: hiddenDangerClosed.HiddenDangerClosedV1Schema,
+  },
+  {
+    type: hiddenDangerStatisticsDue.type,
+    version: hiddenDangerStatisticsDue.version,
+    summary: {
+      zh: "隐患排查治理统计待上报（季度提醒）",
+      en: "Hidden-danger statistics are due to be reported (quarterly reminder)",
+    },
+    schema: hiddenDangerStatisticsDue.HiddenDangerStatisticsDueV1Schema,
   },
 ];
 

@@ -10,7 +10,7 @@ export interface ScheduleDefinition {
   timezone: string;
 }
 
-/** Product schedules; re-evaluation and overdue checks arrive with their issues. */
+/** Product schedules. */
 export const schedules: readonly ScheduleDefinition[] = [
   {
     id: "outbox-sweep",
@@ -54,6 +54,14 @@ export const schedules: readonly ScheduleDefinition[] = [
       "Daily re-evaluation sweep: sources still graded under an old or retired profile version re-graded, only changed grades written",
     // 03:00 Beijing, after the nightly reconciliation; publishing or retiring a version starts its own pass at once.
     expression: "cron(0 3 * * ? *)",
+    timezone: "Asia/Shanghai",
+  },
+  {
+    id: "statistics-reminder",
+    description:
+      "Quarterly: every active enterprise reminded of the hidden-danger statistics it is to report (the quarter just ended; in January the year too)",
+    // 09:00 Beijing on the first day of each quarter; the statistics are due by the 15th.
+    expression: "cron(0 9 1 1,4,7,10 ? *)",
     timezone: "Asia/Shanghai",
   },
   {

@@ -14,9 +14,10 @@ import {
 import { outboxRelay, outboxSweeper } from "./outbox/manifest.ts";
 import {
   passesApi,
+  passWorker,
   reevaluationSweep,
-  reevaluationWorker,
   reviewDuePass,
+  statisticsReminder,
 } from "./passes/manifest.ts";
 import { apiAuthorizer } from "./platform/auth/manifest.ts";
 import type { Manifest } from "./platform/manifest-types.ts";
@@ -50,7 +51,8 @@ export const manifest: Manifest = [
   reportWorker,
   reviewDuePass,
   reevaluationSweep,
-  reevaluationWorker,
+  statisticsReminder,
+  passWorker,
   passesApi,
   hiddenDangersApi,
   hiddenDangersSweep,

@@ -7,12 +7,9 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { forEachScannedPage } from "../../functions/adapters/dynamodb/scan-entities.ts";
 import { type Store, storeFor } from "../../functions/adapters/dynamodb/store.ts";
+import { type PassMessage, profileChangeStart } from "../../functions/passes/pass-queue.ts";
 import { passProgress } from "../../functions/passes/pass-runner.ts";
 import { REEVALUATION_PAGE } from "../../functions/passes/reevaluation.ts";
-import {
-  profileChangeStart,
-  type ReevaluationMessage,
-} from "../../functions/passes/reevaluation-queue.ts";
 import { ENV } from "../../functions/platform/environment.ts";
 import { mainTable } from "../../functions/platform/storage-definitions.ts";
 import { ensureTable } from "../../infra/local/bootstrap/ensure-table.ts";
@@ -45,7 +42,7 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 /** Runs the worker process over `messages`; resolves with its elapsed ms, or null once killed. */
 function runWorkers(
   dir: string,
-  messages: readonly ReevaluationMessage[],
+  messages: readonly PassMessage[],
   killWhen?: () => Promise<boolean>,
 ): Promise<number | null> {
   return (async () => {
@@ -89,7 +86,7 @@ async function publishAndRun(
   version: number,
   bandFrom: number,
   killWhen?: (passId: string) => Promise<boolean>,
-): Promise<{ passId: string; ms: number | null; messages: ReevaluationMessage[] }> {
+): Promise<{ passId: string; ms: number | null; messages: PassMessage[] }> {
   const profile = lecNextVersion(version, bandFrom);
   await store.entities.methodProfile
     .create({ profileId: profile.id, version, record: profile })

@@ -17,6 +17,7 @@ describe("event catalog", () => {
         "hidden-danger.reported",
         "hidden-danger.overdue",
         "hidden-danger.closed",
+        "hidden-danger.statistics-due",
       ].sort(),
     );
     for (const entry of EVENT_CATALOG) {

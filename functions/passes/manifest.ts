@@ -3,7 +3,7 @@ import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
 /**
  * The daily review-due pass: one schedule for the whole city, never one per source. It starts
- * (or resumes, the same day) a checkpointed pass over the review-due index's segments.
+ * today's checkpointed pass, whose segments of the review-due index run on the pass worker.
  */
 export const reviewDuePass: FunctionDefinition = {
   id: "review-due-pass",
@@ -12,20 +12,23 @@ export const reviewDuePass: FunctionDefinition = {
   schedules: ["review-due"],
   table: "readWrite",
   memoryMb: 512,
+  // The readiness check after the start reads every major source of the city.
   timeoutSeconds: 900,
 };
 
 /**
- * Re-evaluation (重新评估) when a method-profile version is published or retired: the change's
- * outbox message starts the pass here, which fans out one queue message per scan segment, run
- * here too (on AWS, several at once). Visibility (960 s) outlasts the timeout, so a cut-off
- * segment comes back and resumes from its checkpoint.
+ * The passes' worker. Re-evaluation (重新评估) when a method-profile version is published or
+ * retired: the change's outbox message starts the pass here, which fans out one queue message
+ * per scan segment, run here too; the scheduled passes' orchestrators queue their segments here
+ * (on AWS, several run at once). Visibility (960 s) outlasts the timeout, so a cut-off segment
+ * comes back and resumes from its checkpoint.
  */
-export const reevaluationWorker: FunctionDefinition = {
-  id: "reevaluation-worker",
-  description: "Re-grades sources after a method-profile version is published or retired",
-  handler: "functions/passes/reevaluation-worker.handler.ts",
-  queues: ["reevaluation"],
+export const passWorker: FunctionDefinition = {
+  id: "pass-worker",
+  description:
+    "Runs the segments of the city's passes (re-evaluation, review-due, statistics reminder)",
+  handler: "functions/passes/pass-worker.handler.ts",
+  queues: ["passes"],
   table: "readWrite",
   memoryMb: 1024,
   timeoutSeconds: 900,
@@ -39,6 +42,17 @@ export const reevaluationSweep: FunctionDefinition = {
   schedules: ["reevaluation"],
   table: "readWrite",
   memoryMb: 512,
+  timeoutSeconds: 120,
+};
+
+/** The quarterly hidden-danger statistics reminder: starts its pass, whose segments run on the worker. */
+export const statisticsReminder: FunctionDefinition = {
+  id: "statistics-reminder",
+  description: "Quarterly: reminds every active enterprise of the hidden-danger statistics due",
+  handler: "functions/passes/statistics-reminder.handler.ts",
+  schedules: ["statistics-reminder"],
+  table: "readWrite",
+  memoryMb: 256,
   timeoutSeconds: 120,
 };
 

@@ -1,5 +1,27 @@
+import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
+import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
+
+/**
+ * A scheduled pass's id: its kind and the calendar day in Beijing, so a re-run that day resumes
+ * it and the next day's is a new pass.
+ */
+export function datedPassId(kind: string, now: Date): string {
+  const beijing = new Date(now.getTime() + 8 * 3600 * 1000);
+  return `${kind}-${beijing.toISOString().slice(0, 10)}`;
+}
+
+/** Segments `<district>:<shard>`: one per partition of an index sharded by district. */
+export const DISTRICT_SHARD_SEGMENTS: readonly string[] = DISTRICT_CODES.flatMap((d) =>
+  SHARDS.map((s) => `${d}:${s}`),
+);
+
+/** The district and shard of a `DISTRICT_SHARD_SEGMENTS` segment. */
+export function districtShardOf(segment: string): { district: string; shard: number } {
+  const [district = "", shard = "0"] = segment.split(":");
+  return { district, shard: Number(shard) };
+}
 
 /** One page of a segment: what it read, and the cursor of the next page (null at the end). */
 export interface SegmentPage<T> {

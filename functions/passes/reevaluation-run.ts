@@ -1,20 +1,19 @@
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { runSegment, startPass } from "./pass-runner.ts";
-import { reevaluationPlan } from "./reevaluation.ts";
 import {
   CITY_PASS_TENANT,
+  passStep,
   REEVALUATION_SEGMENTS,
   type ReevaluationMessage,
-  reevaluationStep,
   type StartMessage,
-} from "./reevaluation-queue.ts";
+} from "./pass-queue.ts";
+import { datedPassId, runSegment, startPass } from "./pass-runner.ts";
+import { reevaluationPlan } from "./reevaluation.ts";
 
 /** The daily sweep's id: one per calendar day in Beijing, so a re-run that day resumes it. */
 export function sweepStart(now: Date): StartMessage {
-  const beijing = new Date(now.getTime() + 8 * 3600 * 1000);
   return {
-    kind: "start",
-    passId: `reevaluation-sweep-${beijing.toISOString().slice(0, 10)}`,
+    kind: "reevaluation-start",
+    passId: datedPassId("reevaluation-sweep", now),
     profileIds: [],
     segments: REEVALUATION_SEGMENTS,
   };
@@ -32,21 +31,21 @@ export async function startReevaluation(
 ): Promise<boolean> {
   const plan = await reevaluationPlan(store, start, () => now);
   return startPass(store, plan, now, (segment) => [
-    reevaluationStep(
+    passStep(
       CITY_PASS_TENANT,
-      { ...start, kind: "segment", segment: Number(segment) },
+      { ...start, kind: "reevaluation-segment", segment: Number(segment) },
       now,
     ),
   ]);
 }
 
-/** What one `reevaluation` queue message asks: start a pass, or run one segment of it. */
+/** What a re-evaluation message of the `passes` queue asks: start a pass, or run one segment of it. */
 export async function handleReevaluation(
   store: Store,
   message: ReevaluationMessage,
   clock: () => Date,
 ): Promise<void> {
-  if (message.kind === "start") {
+  if (message.kind === "reevaluation-start") {
     await startReevaluation(store, message, clock());
     return;
   }

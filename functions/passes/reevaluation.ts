@@ -6,8 +6,8 @@ import { scanSegmentPage } from "../adapters/dynamodb/scan-entities.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { logger } from "../platform/powertools.ts";
 import { PROFILE_IDS, readVersions } from "../registry/method-profiles.ts";
+import type { ReevaluationMessage } from "./pass-queue.ts";
 import type { PassPlan } from "./pass-runner.ts";
-import type { ReevaluationMessage } from "./reevaluation-queue.ts";
 import { regradeOf, writeRegrade } from "./regrade-source.ts";
 
 /** Items one scan page evaluates (DynamoDB stops a page at 1 MB before that). */

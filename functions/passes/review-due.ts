@@ -1,23 +1,23 @@
-import { EVENTS_TOPIC_ID, type EventEnvelope, eventAttributes } from "../../events/envelope.ts";
+import type { EventEnvelope } from "../../events/envelope.ts";
 import * as reviewOverdue from "../../events/review-overdue.v1.ts";
-import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
-import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
-import { outboxStep } from "../platform/outbox/outbox-item.ts";
+import { eventStep } from "../platform/outbox/event-step.ts";
 import { timingFor } from "../warnings/settings.ts";
 import { overdueReviewPlan } from "../warnings/sweep.ts";
-import type { PassPlan } from "./pass-runner.ts";
+import {
+  DISTRICT_SHARD_SEGMENTS,
+  datedPassId,
+  districtShardOf,
+  type PassPlan,
+} from "./pass-runner.ts";
 
 const DAY_MS = 24 * 3600 * 1000;
 const PAGE = 100;
 
 /** The daily pass's id: one per calendar day in Beijing, so a re-run that day resumes it. */
-export function reviewDuePassId(now: Date): string {
-  const beijing = new Date(now.getTime() + 8 * 3600 * 1000);
-  return `review-due-${beijing.toISOString().slice(0, 10)}`;
-}
+export const reviewDuePassId = (now: Date): string => datedPassId("review-due", now);
 
 /** The `review.overdue` envelope of a source past its review date (events/envelope.ts). */
 export function reviewOverdueEnvelope(
@@ -72,11 +72,11 @@ export function reviewDuePlan(store: Store, now: Date, pageSize = PAGE): PassPla
   return {
     id,
     kind: "review-due",
-    segments: DISTRICT_CODES.flatMap((d) => SHARDS.map((s) => `${d}:${s}`)),
+    segments: DISTRICT_SHARD_SEGMENTS,
     readPage: async (segment, cursor) => {
-      const [district = "", shard = "0"] = segment.split(":");
+      const { district, shard } = districtShardOf(segment);
       const page = await store.entities.riskSource.query
-        .reviewDue({ district, shard: Number(shard) })
+        .reviewDue({ district, shard })
         .lt({ nextReviewAt: before })
         .go({ cursor, limit: pageSize });
       return {
@@ -96,16 +96,7 @@ export function reviewDuePlan(store: Store, now: Date, pageSize = PAGE): PassPla
               .create({ tenantId, sourceId: record.id, dueAt: due, passId: id })
               .commit(),
         },
-        outboxStep(
-          tenantId,
-          {
-            channel: "topic",
-            topic: EVENTS_TOPIC_ID,
-            message: JSON.stringify(envelope),
-            attributes: eventAttributes(envelope),
-          },
-          now,
-        ),
+        eventStep(envelope, now),
         ...warning.steps,
       ]);
       if (outcome.committed) return true;

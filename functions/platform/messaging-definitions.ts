@@ -43,8 +43,9 @@ export const messaging: MessagingDefinition = {
     { id: "imports", description: "CityRisk spreadsheet import jobs to run" },
     { id: "reports", description: "CityRisk report jobs for officials to run" },
     {
-      id: "reevaluation",
-      description: "CityRisk re-evaluation passes to start and segments to run",
+      id: "passes",
+      description:
+        "CityRisk passes to start and their segments to run (re-evaluation, reviews due)",
     },
     {
       id: "events",
@@ -55,10 +56,10 @@ export const messaging: MessagingDefinition = {
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
-    // Visibility above the re-evaluation worker's 900 s timeout: a cut-off segment resumes.
+    // Visibility above the pass worker's 900 s timeout: a cut-off segment resumes.
     {
-      id: "reevaluation",
-      topic: "reevaluation",
+      id: "passes",
+      topic: "passes",
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 960,
     },

@@ -15,7 +15,7 @@ import type { Caller } from "../../shared/tenancy/claims.ts";
 import type { Scope } from "../../shared/tenancy/scope.ts";
 import { type Store, tableOf } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
-import { profileChangeStart, reevaluationStep } from "../passes/reevaluation-queue.ts";
+import { passStep, profileChangeStart } from "../passes/pass-queue.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { auditStep, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
 
@@ -196,7 +196,7 @@ function profileChangeSteps(
     },
     now,
   );
-  return [auditStep(audit), reevaluationStep(caller.tenantId, start, now)];
+  return [auditStep(audit), passStep(caller.tenantId, start, now)];
 }
 
 /**

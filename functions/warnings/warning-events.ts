@@ -1,6 +1,6 @@
 import { ulid } from "ulidx";
 import type * as z from "zod";
-import { EVENTS_TOPIC_ID, type EventEnvelope, eventAttributes } from "../../events/envelope.ts";
+import type { EventEnvelope } from "../../events/envelope.ts";
 import * as acknowledged from "../../events/warning-acknowledged.v1.ts";
 import * as escalated from "../../events/warning-escalated.v1.ts";
 import type { WarningEventBaseSchema } from "../../events/warning-payload.ts";
@@ -9,7 +9,7 @@ import * as resolved from "../../events/warning-resolved.v1.ts";
 import { jurisdictionsAt } from "../../shared/warnings/escalation.ts";
 import type { Warning } from "../../shared/warnings/warning.ts";
 import type { WriteStep } from "../platform/data/unit-of-work.ts";
-import { outboxStep } from "../platform/outbox/outbox-item.ts";
+import { eventStep } from "../platform/outbox/event-step.ts";
 
 type Base = z.infer<typeof WarningEventBaseSchema>;
 
@@ -51,19 +51,6 @@ export function warningEnvelope(
   };
 }
 
-function publishStep(envelope: EventEnvelope, now: Date): WriteStep {
-  return outboxStep(
-    envelope.subject.tenantId,
-    {
-      channel: "topic",
-      topic: EVENTS_TOPIC_ID,
-      message: JSON.stringify(envelope),
-      attributes: eventAttributes(envelope),
-    },
-    now,
-  );
-}
-
 /** `warning.raised` (also a re-fire at a more severe level), for the raise's unit of work. */
 export function raisedEvent(w: Warning, now: Date): WriteStep {
   const data = raised.WarningRaisedV1Schema.parse({
@@ -71,7 +58,7 @@ export function raisedEvent(w: Warning, now: Date): WriteStep {
     fireCount: w.fireCount,
     detail: w.detail,
   });
-  return publishStep(warningEnvelope(w, raised, data, now), now);
+  return eventStep(warningEnvelope(w, raised, data, now), now);
 }
 
 export function acknowledgedEvent(
@@ -86,7 +73,7 @@ export function acknowledgedEvent(
     acknowledgedBy: by,
     ...(note ? { note } : {}),
   });
-  return publishStep(warningEnvelope(w, acknowledged, data, now), now);
+  return eventStep(warningEnvelope(w, acknowledged, data, now), now);
 }
 
 export function escalatedEvent(before: Warning, after: Warning, now: Date): WriteStep {
@@ -97,7 +84,7 @@ export function escalatedEvent(before: Warning, after: Warning, now: Date): Writ
     escalatedAt: now.toISOString(),
     nextDueAt: after.escalation.dueAt,
   });
-  return publishStep(warningEnvelope(after, escalated, data, now), now);
+  return eventStep(warningEnvelope(after, escalated, data, now), now);
 }
 
 export function resolvedEvent(
@@ -114,5 +101,5 @@ export function resolvedEvent(
     ...(by ? { resolvedBy: by } : {}),
     ...(note ? { note } : {}),
   });
-  return publishStep(warningEnvelope(w, resolved, data, now), now);
+  return eventStep(warningEnvelope(w, resolved, data, now), now);
 }

@@ -70,6 +70,40 @@ describe("ApiStack with the product manifest", () => {
     expect(messaging.queues.find((q) => q.id === "webhooks")?.concurrentBatches).toBe(10);
   });
 
+  it("schedules every product schedule once, on the function that declares it (cdk synth shows them)", () => {
+    const synthesized = Object.values(template.findResources("AWS::Scheduler::Schedule")) as {
+      Properties: {
+        ScheduleExpression: string;
+        ScheduleExpressionTimezone: string;
+        Target: { Arn: unknown; Input: unknown };
+      };
+    }[];
+    expect(synthesized).toHaveLength(schedules.length);
+    for (const schedule of schedules) {
+      const owner = manifest.find((d) => d.schedules?.includes(schedule.id));
+      const fn = owner ? built.api.functions.get(owner.id) : undefined;
+      if (!fn) throw new Error(`no function runs the schedule ${schedule.id}`);
+      const found = synthesized.filter((s) =>
+        JSON.stringify(s.Properties.Target.Input).includes(`\\"${schedule.id}\\"`),
+      );
+      expect(found, schedule.id).toHaveLength(1);
+      expect(found[0]?.Properties).toMatchObject({
+        ScheduleExpression: schedule.expression,
+        ScheduleExpressionTimezone: schedule.timezone,
+        Target: { Arn: { "Fn::GetAtt": [logicalId(fn.function), "Arn"] } },
+      });
+    }
+    // The passes the issue names: reviews due daily, re-evaluation daily, the quarterly reminder.
+    expect(schedules.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        "review-due",
+        "reevaluation",
+        "statistics-reminder",
+        "stats-reconcile",
+      ]),
+    );
+  });
+
   const authorizerFunction = () => {
     const id = manifest.find((d) => d.authorizer)?.id;
     const fn = id ? built.api.functions.get(id) : undefined;

@@ -12,7 +12,7 @@ import {
   reportDanger,
   takeStep,
 } from "./lifecycle.ts";
-import { foldDangerStats, periodBounds, quarterOf } from "./statistics.ts";
+import { foldDangerStats, periodBounds, periodsToReport, quarterOf } from "./statistics.ts";
 
 const T0 = Date.parse("2026-11-02T02:00:00.000Z");
 const day = (n: number) => new Date(T0 + n * 86_400_000);
@@ -223,6 +223,18 @@ describe("quarterly and yearly statistics (domain.md §7)", () => {
       reportDueAt: new Date("2027-01-31T15:59:59.999Z"),
     });
     expect(quarterOf(new Date("2026-12-31T17:00:00.000Z"))).toBe("2027-Q1");
+  });
+
+  it("names the periods to report while their deadlines are ahead (the quarterly reminder)", () => {
+    // 1 January 09:00 Beijing: the fourth quarter and the year just ended.
+    expect(periodsToReport(new Date("2027-01-01T01:00:00.000Z"))).toEqual(["2026-Q4", "2026"]);
+    // After the quarter's 15 January deadline, the year's (31 January) is still ahead.
+    expect(periodsToReport(new Date("2027-01-20T01:00:00.000Z"))).toEqual(["2026"]);
+    expect(periodsToReport(new Date("2027-04-01T01:00:00.000Z"))).toEqual(["2027-Q1"]);
+    // The last instant of the deadline still counts; the next does not.
+    expect(periodsToReport(new Date("2027-04-15T15:59:59.999Z"))).toEqual(["2027-Q1"]);
+    expect(periodsToReport(new Date("2027-04-15T16:00:00.000Z"))).toEqual([]);
+    expect(periodsToReport(new Date("2027-02-10T01:00:00.000Z"))).toEqual([]);
   });
 
   it("counts the period's dangers by level and status, rectified on time, supervised", () => {

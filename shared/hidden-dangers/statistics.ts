@@ -56,6 +56,25 @@ export function quarterOf(at: Date): string {
   return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
 }
 
+/** The quarter before the one `period` (a quarter) names: `2027-Q1` → `2026-Q4`. */
+function previousQuarter(period: string): string {
+  const year = Number(period.slice(0, 4));
+  const quarter = Number(period.slice(6));
+  return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+}
+
+/**
+ * The periods whose statistics are to be reported at `at` (the quarterly reminder, domain.md §7):
+ * the quarter just ended while its deadline (the 15th) has not passed, and in January the year
+ * just ended too (due by 31 January). Empty between deadlines.
+ */
+export function periodsToReport(at: Date): string[] {
+  const lastQuarter = previousQuarter(quarterOf(at));
+  const lastYear = String(Number(lastQuarter.slice(0, 4)));
+  const candidates = lastQuarter.endsWith("-Q4") ? [lastQuarter, lastYear] : [lastQuarter];
+  return candidates.filter((p) => at.getTime() <= periodBounds(p).reportDueAt.getTime());
+}
+
 export const HiddenDangerStatsSchema = z.object({
   period: z.string(),
   kind: z.enum(["quarter", "year"]),

@@ -1,9 +1,10 @@
 import type { Store } from "../../functions/adapters/dynamodb/store.ts";
 import {
   CITY_PASS_TENANT,
-  type ReevaluationMessage,
-  reevaluationMessageOf,
-} from "../../functions/passes/reevaluation-queue.ts";
+  PASSES_TOPIC_ID,
+  type PassMessage,
+  passMessageOf,
+} from "../../functions/passes/pass-queue.ts";
 import { gradedSource } from "../../infra/local/seed/graded-source.ts";
 import type { Prng } from "../../infra/local/seed/prng.ts";
 import { LEC_DEFAULT } from "../../shared/methodology/profiles/lec-default.ts";
@@ -71,13 +72,13 @@ export function lecGradedSource(
 }
 
 /** The segment messages a pass's orchestrator queued (outbox), as the queue would deliver them. */
-export async function queuedSegments(store: Store, passId: string): Promise<ReevaluationMessage[]> {
+export async function queuedSegments(store: Store, passId: string): Promise<PassMessage[]> {
   const { data } = await store.entities.outboxMessage.query
     .byTenant({ tenantId: CITY_PASS_TENANT })
     .go({ pages: "all" });
   return data
     .flatMap((m) => (m.record.effect.channel === "topic" ? [m.record.effect] : []))
-    .filter((e) => e.topic === "reevaluation")
-    .map((e) => reevaluationMessageOf(e.message))
-    .filter((m) => m.passId === passId && m.kind === "segment");
+    .filter((e) => e.topic === PASSES_TOPIC_ID)
+    .map((e) => passMessageOf(e.message))
+    .filter((m) => m.passId === passId && m.kind.endsWith("-segment"));
 }

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Store, storeFor } from "../../../functions/adapters/dynamodb/store.ts";
+import { runPassMessage } from "../../../functions/passes/pass-messages.ts";
+import { profileChangeStart } from "../../../functions/passes/pass-queue.ts";
 import { passProgress, runSegment } from "../../../functions/passes/pass-runner.ts";
 import { reevaluationPlan } from "../../../functions/passes/reevaluation.ts";
-import { profileChangeStart } from "../../../functions/passes/reevaluation-queue.ts";
-import { handleReevaluation } from "../../../functions/passes/reevaluation-run.ts";
+import { sweepStart } from "../../../functions/passes/reevaluation-run.ts";
 import { writeTogether } from "../../../functions/platform/data/unit-of-work.ts";
 import { mulberry32 } from "../../../infra/local/seed/prng.ts";
 import type { Assessment } from "../../../shared/risk/assessment.ts";
@@ -99,11 +100,13 @@ describe("re-evaluation pass", () => {
 
   it("re-grades only the sources whose level moves, once each, killed midway and resumed", async () => {
     const start = { ...profileChangeStart("lec-default", 2, "published"), segments: SEGMENTS };
-    await handleReevaluation(store, start, clock);
+    await runPassMessage(store, start, clock);
     // The start delivered twice queues nothing more.
-    await handleReevaluation(store, start, clock);
+    await runPassMessage(store, start, clock);
     const queued = await queuedSegments(store, start.passId);
-    expect(queued.map((m) => (m.kind === "segment" ? m.segment : -1)).sort()).toEqual([0, 1, 2, 3]);
+    expect(queued.map((m) => (m.kind === "reevaluation-segment" ? m.segment : -1)).sort()).toEqual([
+      0, 1, 2, 3,
+    ]);
 
     // A worker on segment 0 dies after two re-grades, with small pages so it stops mid-segment.
     const plan = await reevaluationPlan(store, start, clock, 3);
@@ -120,7 +123,7 @@ describe("re-evaluation pass", () => {
     expect(halfway).toMatchObject({ segments: SEGMENTS, segmentsDone: 0, done: false });
 
     // Every message delivered (segment 0 again), then every one a second time.
-    for (const message of [...queued, ...queued]) await handleReevaluation(store, message, clock);
+    for (const message of [...queued, ...queued]) await runPassMessage(store, message, clock);
 
     const after = await sources();
     const changed = after.filter((s) => s.lastAssessment?.profileVersion === 2);
@@ -170,9 +173,9 @@ describe("re-evaluation pass", () => {
       })
       .go();
     const start = { ...profileChangeStart("lec-default", 2, "retired"), segments: SEGMENTS };
-    await handleReevaluation(store, start, clock);
+    await runPassMessage(store, start, clock);
     for (const message of await queuedSegments(store, start.passId)) {
-      await handleReevaluation(store, message, clock);
+      await runPassMessage(store, message, clock);
     }
     const after = await sources();
     expect(after.every((s) => s.lastAssessment?.profileVersion === 1)).toBe(true);
@@ -181,5 +184,31 @@ describe("re-evaluation pass", () => {
     const changes = await events("risk-level.changed");
     expect(changes).toEqual([...moving, ...moving].sort());
     expect((await passProgress(store, start.passId))?.acted).toBe(moving.size);
+  });
+
+  it("the daily sweep re-grades what a lost trigger left on an old version", async () => {
+    const v3 = lecNextVersion(3);
+    await store.entities.methodProfile.create({ profileId: v3.id, version: 3, record: v3 }).go();
+    // v3 is published, but its publication's message never arrived: only the sweep finds it.
+    const at = new Date("2026-12-04T19:00:00Z"); // 03:00 Beijing on 5 December
+    expect(sweepStart(at)).toMatchObject({
+      kind: "reevaluation-start",
+      passId: "reevaluation-sweep-2026-12-05",
+      profileIds: [],
+    });
+    // Every profile, over this test's few segments (the sweep's 64 read the same table).
+    const start = { ...sweepStart(at), segments: SEGMENTS };
+    await runPassMessage(store, start, () => at);
+    for (const message of await queuedSegments(store, start.passId)) {
+      await runPassMessage(store, message, () => at);
+    }
+    const after = await sources();
+    const onV3 = after.filter((s) => s.lastAssessment?.profileVersion === 3);
+    expect(onV3.map((s) => s.id).sort()).toEqual([...moving].sort());
+    for (const s of onV3) expect(s.currentLevel).toBe("significant");
+    expect(await passProgress(store, start.passId)).toMatchObject({
+      done: true,
+      acted: moving.size,
+    });
   });
 });

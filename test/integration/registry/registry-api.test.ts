@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
+import { passProgress } from "../../../functions/passes/pass-runner.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { LEC_DEFAULT } from "../../../shared/methodology/profiles/lec-default.ts";
 import type { ReviewQueueItem } from "../../../shared/risk/assessment.ts";
@@ -12,6 +13,7 @@ import {
 } from "../../support/registry-fixtures.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 // The registry through the local gateway against DynamoDB Local: register, assess, list by
 // jurisdiction, review, optimistic locking, idempotent retries, refusals that leak nothing.
@@ -312,6 +314,13 @@ describe("registry API", () => {
       (await city.call("POST", "/api/v1/method-profiles", { body: { ...v2, version: 3 } })).status,
     ).toBe(400);
     expect((await city.call("POST", "/api/v1/method-profiles", { body: v2 })).status).toBe(201);
+    // The publication starts its re-evaluation: outbox → `passes` topic and queue → pass worker,
+    // which fans out its segments and runs them to the end.
+    const passId = "reevaluation-lec-default-v2-published";
+    await waitFor(async () => (await passProgress(store, passId))?.done, {
+      timeoutMs: 60_000,
+      description: `the pass ${passId} to start and finish`,
+    });
     expect((await city.call("POST", "/api/v1/method-profiles", { body: v2 })).status).toBe(400);
     const versions = await gasAdmin.call("GET", "/api/v1/method-profiles/lec-default/versions");
     expect((versions.body as { items: { version: number }[] }).items.map((p) => p.version)).toEqual(

@@ -14,13 +14,14 @@ type PassProgress = z.infer<typeof PassProgressSchema>;
 /** While a pass runs the list polls; it rests once every pass has ended. */
 const POLL_MS = 3_000;
 
-const KINDS = ["review-due", "reevaluation"] as const;
+const KINDS = ["review-due", "reevaluation", "statistics-reminder"] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] =>
   (KINDS as readonly string[]).includes(kind);
 
 /**
  * 定期任务进度: the city administrator watches the scheduled passes over the city (the daily
- * review-due check, re-evaluations after a method version changes) segment by segment.
+ * review-due check, re-evaluations after a method version changes, the quarterly hidden-danger
+ * statistics reminder) segment by segment.
  */
 export function PassesPage() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { key } from "./key.ts";
 
 /**
  * Claims a globally unique value (a unified social credit code, an e-mail address, an
- * invitation token hash) for one owner. Written in the same transaction as the owner with
+ * invitation token hash, an enterprise reminded of a period's statistics) for one owner. Written in the same transaction as the owner with
  * `create`, so a second claim of the same value cancels the whole write.
  */
 export const uniqueClaimEntity = (config: EntityConfig) =>
@@ -11,7 +11,11 @@ export const uniqueClaimEntity = (config: EntityConfig) =>
     {
       model: { entity: "uniqueClaim", version: "1", service: "cityrisk" },
       attributes: {
-        kind: { type: ["uscc", "email", "invitation"] as const, required: true, readOnly: true },
+        kind: {
+          type: ["uscc", "email", "invitation", "statisticsReminder"] as const,
+          required: true,
+          readOnly: true,
+        },
         value: { type: "string", required: true, readOnly: true },
         tenantId: { type: "string", required: true },
         ownerId: { type: "string", required: true },
