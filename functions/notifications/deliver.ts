@@ -1,10 +1,10 @@
 import { ConflictError } from "../../shared/errors.ts";
+import type { Level } from "../../shared/methodology/levels.ts";
 import {
   beijingDay,
   decideDelivery,
-  RATE_LIMITS,
   rateWindow,
-  SMS_DAILY_CAP_PER_NUMBER,
+  sendLimits,
 } from "../../shared/notifications/delivery-decision.ts";
 import { type Notice, noticeLine } from "../../shared/notifications/notice.ts";
 import type { SendingChannel } from "../../shared/notifications/preferences.ts";
@@ -85,28 +85,52 @@ function claimStep(
   };
 }
 
-/** A fixed-window counter's increment, refused once the window holds `limit`. */
+/**
+ * Stands in for the tenant in the key of a number's daily SMS counter (`T#sms-number:<number>`):
+ * the provider caps the number whichever tenants registered it, so one count serves them all,
+ * and the counter entity's partition is a tenant's. Each number is a partition of its own, one
+ * item per Beijing day (TTL drops past days), rather than one partition every text in the city
+ * would write to. Tenant ids are `t-<ulid>`, so the prefix names no tenant.
+ */
+export const SMS_NUMBER_COUNTER_PREFIX = "sms-number:";
+
+/** The key of a number's daily SMS counter: the number alone, not its recipient's tenant. */
+export function numberCounterKey(address: string): { tenantId: string; userId: string } {
+  return { tenantId: `${SMS_NUMBER_COUNTER_PREFIX}${address}`, userId: `tel:${address}` };
+}
+
+/**
+ * A fixed-window counter's increment, refused once the window holds `limit`; with no limit it
+ * is only counted (red against the hourly limit).
+ */
 function counterStep(
   tenantId: string,
   userId: string,
   channel: string,
   window: number,
-  limit: number,
+  limit: number | undefined,
   endsAt: Date,
 ): WriteStep {
   return {
-    action: (tx) =>
-      tx.notificationCounter
+    action: (tx) => {
+      const increment = tx.notificationCounter
         .update({ tenantId, userId, channel, window })
         .add({ sent: 1 })
-        .set({ expiresAt: Math.floor(endsAt.getTime() / 1000) + 3600 })
+        .set({ expiresAt: Math.floor(endsAt.getTime() / 1000) + 3600 });
+      if (limit === undefined) return increment.commit();
+      return increment
         .where(({ sent }, { notExists, lt }) => `${notExists(sent)} OR ${lt(sent, limit)}`)
-        .commit(),
+        .commit();
+    },
   };
 }
 
-/** The limits a send counts against, with when each frees up again. */
-function limitSteps(port: ChannelPort, r: Recipient, address: string, now: Date) {
+/**
+ * The limits a send counts against, with when each frees up again. The level sets how far each
+ * may go (`sendLimits`): red passes the hourly limit and may use the number's whole daily cap.
+ */
+function limitSteps(port: ChannelPort, r: Recipient, address: string, level: Level, now: Date) {
+  const allowed = sendLimits(port.channel, level);
   const window = rateWindow(port.channel, now);
   const limits = [
     {
@@ -115,7 +139,7 @@ function limitSteps(port: ChannelPort, r: Recipient, address: string, now: Date)
         r.userId,
         port.channel,
         window.start,
-        RATE_LIMITS[port.channel].limit,
+        allowed.window,
         window.endsAt,
       ),
       endsAt: window.endsAt,
@@ -123,14 +147,15 @@ function limitSteps(port: ChannelPort, r: Recipient, address: string, now: Date)
   ];
   if (port.channel === "sms") {
     const day = beijingDay(now);
+    const number = numberCounterKey(address);
     limits.push({
-      // The number's own counter: two users sharing a mobile share its cap.
+      // The number's own counter: everyone sharing a mobile, in any tenant, shares its cap.
       step: counterStep(
-        r.tenantId,
-        `tel:${address}`,
+        number.tenantId,
+        number.userId,
         "sms-day",
         day.day,
-        SMS_DAILY_CAP_PER_NUMBER,
+        allowed.numberDay,
         day.endsAt,
       ),
       endsAt: day.endsAt,
@@ -249,7 +274,7 @@ async function claimDelivery(
     throw new ContendedClaim("digest changed meanwhile");
   };
   if (decision.kind === "hold") return fold("held", decision.until);
-  const limits = limitSteps(port, recipient, address, now);
+  const limits = limitSteps(port, recipient, address, notice.level, now);
   const claimed = await attemptTogether(store, [
     claimStep(key, existing, "sending", now),
     ...limits.map((l) => l.step),
@@ -257,7 +282,9 @@ async function claimDelivery(
   if (claimed.committed)
     return { kind: "sending", version: (existing?.version ?? 0) + 1, language };
   if (claimed.failedSteps.includes(0)) throw new ContendedClaim("delivery claimed meanwhile");
-  // Over a limit: into the digest, due when the first refusing window frees up.
+  // Over a limit: into the digest, due when the first refusing window frees up. For red that
+  // is only the number's daily cap, so its text waits for Beijing midnight; its e-mail is not
+  // capped by the number and goes at once, and the escalation deadline runs regardless.
   const dueAt = limits
     .filter((_, i) => claimed.failedSteps.includes(i + 1))
     .map((l) => l.endsAt.getTime())

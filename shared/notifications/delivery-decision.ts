@@ -5,7 +5,8 @@ import { quietUntil } from "./quiet-hours.ts";
 /**
  * Messages per recipient and channel in one window before the rest folds into a digest: a
  * sensor storm must not page an official forty times an hour. Per channel, since a text costs
- * money and attention that an e-mail does not.
+ * money and attention that an e-mail does not. Red is counted here but never refused
+ * (`sendLimits`): an hour's wait would mute it as surely as a preference.
  */
 export const RATE_LIMITS: Readonly<
   Record<SendingChannel, { limit: number; windowMinutes: number }>
@@ -51,6 +52,40 @@ export function rateWindow(channel: SendingChannel, now: Date): { start: number;
  * with `isv.BUSINESS_LIMIT_CONTROL`), and a refused send must not be retried into the DLQ.
  */
 export const SMS_DAILY_CAP_PER_NUMBER = 10;
+
+/**
+ * Of the per-number daily cap, the texts only red may use: the cap is the provider's and binds
+ * red too, so without a reserve a yellow storm in the morning would leave no text for a red
+ * warning in the afternoon. Three leaves one red warning its raise, an escalation and its
+ * resolution on a number the other levels have used up, and still seven for them.
+ */
+export const SMS_RED_RESERVE = 3;
+
+/**
+ * The limits one send is checked against; `undefined` where nothing refuses it. `window` is per
+ * recipient and channel in the rate window; `numberDay` per number and Beijing day (texts only).
+ */
+export interface SendLimits {
+  window: number | undefined;
+  numberDay: number | undefined;
+}
+
+/**
+ * Red is never refused by the hourly limit (it still counts, so the warnings after it fold
+ * sooner). The daily per-number cap is the provider's hard limit, so it binds red as well, but
+ * the other levels stop `SMS_RED_RESERVE` short of it; a red text past the whole cap folds into
+ * the digest due at Beijing midnight, while its e-mail goes at once and escalation goes on.
+ */
+export function sendLimits(channel: SendingChannel, level: Level): SendLimits {
+  const red = level === "major";
+  const numberDay =
+    channel !== "sms"
+      ? undefined
+      : red
+        ? SMS_DAILY_CAP_PER_NUMBER
+        : SMS_DAILY_CAP_PER_NUMBER - SMS_RED_RESERVE;
+  return { window: red ? undefined : RATE_LIMITS[channel].limit, numberDay };
+}
 
 /** The Beijing day a moment falls in (epoch days, UTC+8) and when it ends. */
 export function beijingDay(now: Date): { day: number; endsAt: Date } {

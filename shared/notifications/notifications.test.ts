@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { beijingDay, decideDelivery, rateWindow } from "./delivery-decision.ts";
+import {
+  beijingDay,
+  decideDelivery,
+  RATE_LIMITS,
+  rateWindow,
+  SMS_DAILY_CAP_PER_NUMBER,
+  SMS_RED_RESERVE,
+  sendLimits,
+} from "./delivery-decision.ts";
 import { type Notice, noticeMail, smsText } from "./notice.ts";
 import {
   DEFAULT_PREFERENCES,
@@ -127,6 +135,28 @@ describe("preferences", () => {
     expect(rateWindow("sms", NOON).endsAt.toISOString()).toBe("2026-12-01T05:00:00.000Z");
     expect(beijingDay(NIGHT).endsAt.toISOString()).toBe("2026-12-01T16:00:00.000Z");
     expect(beijingDay(NOON).day).toBe(beijingDay(new Date("2026-12-01T15:59:59Z")).day);
+  });
+
+  it("lets red past the hourly limit and keeps the last of the number's daily cap for red", () => {
+    const reserved = SMS_DAILY_CAP_PER_NUMBER - SMS_RED_RESERVE;
+    expect(SMS_RED_RESERVE).toBeGreaterThan(0);
+    expect(reserved).toBeGreaterThan(0);
+    expect(sendLimits("sms", "major")).toEqual({
+      window: undefined,
+      numberDay: SMS_DAILY_CAP_PER_NUMBER,
+    });
+    for (const level of ["significant", "general", "low"] as const) {
+      expect(sendLimits("sms", level)).toEqual({
+        window: RATE_LIMITS.sms.limit,
+        numberDay: reserved,
+      });
+      // E-mail has no per-number cap at any level.
+      expect(sendLimits("email", level)).toEqual({
+        window: RATE_LIMITS.email.limit,
+        numberDay: undefined,
+      });
+    }
+    expect(sendLimits("email", "major")).toEqual({ window: undefined, numberDay: undefined });
   });
 });
 

@@ -12,11 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventEnvelope } from "../../../events/envelope.ts";
 import type { Store } from "../../../functions/adapters/dynamodb/store.ts";
 import { listLocalSms } from "../../../functions/adapters/sms/local-sms-outbox.ts";
-import type { ChannelPort } from "../../../functions/notifications/deliver.ts";
+import {
+  type ChannelPort,
+  deliverOne,
+  numberCounterKey,
+} from "../../../functions/notifications/deliver.ts";
 import { deliverRecordWith } from "../../../functions/notifications/delivery-record.ts";
 import { DIGEST_CLAIM_MS, flushDigests } from "../../../functions/notifications/digests.ts";
 import { handler as emailHandler } from "../../../functions/notifications/email-delivery.handler.ts";
 import { emailDelivery, smsDelivery } from "../../../functions/notifications/manifest.ts";
+import { noticeOf } from "../../../functions/notifications/notice-of.ts";
 import { productEmailPort, productSmsPort } from "../../../functions/notifications/ports.ts";
 import { handler as smsHandler } from "../../../functions/notifications/sms-delivery.handler.ts";
 import { createLambdaContext } from "../../../infra/local/runners/lambda-context.ts";
@@ -25,7 +30,16 @@ import { seedDemoTenants } from "../../../infra/local/seed/demo-tenants.ts";
 import type { LocalStack } from "../../../infra/local/start-stack.ts";
 import { redriveQueue } from "../../../infra/ops/redrive-queue.ts";
 import type { Level } from "../../../shared/methodology/levels.ts";
-import { RATE_LIMITS } from "../../../shared/notifications/delivery-decision.ts";
+import {
+  beijingDay,
+  RATE_LIMITS,
+  rateWindow,
+  SMS_DAILY_CAP_PER_NUMBER,
+  SMS_RED_RESERVE,
+} from "../../../shared/notifications/delivery-decision.ts";
+import type { Notice } from "../../../shared/notifications/notice.ts";
+import { DEFAULT_PREFERENCES } from "../../../shared/notifications/preferences.ts";
+import type { Recipient } from "../../../shared/notifications/recipients.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { raisedEnvelope } from "../../support/warning-event-fixtures.ts";
@@ -42,6 +56,35 @@ const NOON = new Date("2026-12-01T04:00:00Z");
 const NIGHT = new Date("2026-12-01T15:30:00Z");
 
 const raised = (level: Level, name: string) => raisedEnvelope(level, name, NOON);
+
+function noticeAt(level: Level, name: string, at: Date): Notice {
+  const notice = noticeOf(raisedEnvelope(level, name, at));
+  if (!notice) throw new Error("warning.raised is texted and mailed");
+  return notice;
+}
+
+/** A mainland mobile no other test texts, so its daily count starts at zero. */
+function freshMobile(): string {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+}
+
+/**
+ * An official of a tenant of their own, delivered to directly: the limits are counted per
+ * recipient and per number, so the tests below start from empty counters and an empty digest
+ * whatever the seeded officials received before.
+ */
+function officialWith(phone: string, tenantId = `t-${ulid().toLowerCase()}`): Recipient {
+  const userId = `u-${ulid().toLowerCase()}`;
+  return {
+    tenantId,
+    userId,
+    role: "districtOfficial",
+    jurisdiction: "d:110105",
+    email: `${userId}@chaoyang.demo`,
+    phone,
+    step: "district",
+  };
+}
 
 /** The SQS body as the channel queues receive it: SNS's notification around the envelope. */
 function bodyOf(envelope: EventEnvelope): string {
@@ -293,8 +336,9 @@ describe("warning delivery by SMS and e-mail", () => {
   it("folds a burst past the hourly limit into one digest while deliveries run side by side", async () => {
     // A fresh hour and day, so no other test's texts count against the limits.
     const at = new Date("2026-12-03T04:00:00Z");
+    // Orange: red passes the hourly limit (see the next test).
     const burst = Array.from({ length: RATE_LIMITS.sms.limit + 7 }, (_, i) =>
-      raisedEnvelope("major", `储罐区（突发 ${i}）`, at),
+      raisedEnvelope("significant", `储罐区（突发 ${i}）`, at),
     );
     const deliver = deliverRecordWith(
       productSmsPort,
@@ -348,5 +392,134 @@ describe("warning delivery by SMS and e-mail", () => {
     expect(await flushDigests(store, [productEmailPort], later)).toBe(0);
     expect(sentTo()).toHaveLength(1);
     expect(sentTo()[0]?.text).toContain("储罐区（崩溃测试）");
+  });
+
+  it("sends red at once past the hourly limit, counting it, while yellow at that moment folds", async () => {
+    const at = new Date("2026-12-04T04:00:00Z");
+    const official = officialWith(freshMobile());
+    // Yellow texts on, so that yellow is folded by the limit rather than muted.
+    await store.entities.notificationPreferences
+      .create({
+        tenantId: official.tenantId,
+        userId: official.userId,
+        version: 1,
+        preferences: {
+          ...DEFAULT_PREFERENCES,
+          channels: {
+            ...DEFAULT_PREFERENCES.channels,
+            general: { sms: true, email: true, inApp: true },
+          },
+        },
+        updatedAt: at.toISOString(),
+      })
+      .go();
+    const send = (level: Level, name: string) =>
+      deliverOne(store, productSmsPort, noticeAt(level, name, at), official, at);
+    // A red first takes a place in the window: one orange fewer fits after it.
+    expect(await send("major", "储罐区（先红）")).toBe("sent");
+    for (let i = 1; i < RATE_LIMITS.sms.limit; i++) {
+      expect(await send("significant", `加气区（橙 ${i}）`)).toBe("sent");
+    }
+    const red = noticeAt("major", "储罐区（超限红）", at);
+    const [redOutcome, yellowOutcome] = await Promise.all([
+      deliverOne(store, productSmsPort, red, official, at),
+      send("general", "卸油区（超限黄）"),
+    ]);
+    expect(redOutcome).toBe("sent");
+    expect(yellowOutcome).toBe("folded");
+    expect(
+      (await listLocalSms(store)).filter((m) => m.reference.startsWith(red.eventId)),
+    ).toHaveLength(1);
+
+    const window = rateWindow("sms", at);
+    const { data: counter } = await store.entities.notificationCounter
+      .get({
+        tenantId: official.tenantId,
+        userId: official.userId,
+        channel: "sms",
+        window: window.start,
+      })
+      .go({ consistent: true });
+    expect(counter?.sent).toBe(RATE_LIMITS.sms.limit + 1);
+    const { data: digest } = await store.entities.notificationDigest
+      .get({ tenantId: official.tenantId, userId: official.userId, channel: "sms" })
+      .go({ consistent: true });
+    expect(digest?.total).toBe(1);
+    expect(digest?.lines[0]).toContain("卸油区（超限黄）");
+    expect(digest?.dueAt).toBe(window.endsAt.toISOString());
+  });
+
+  it("keeps the last texts of a number's day for red, and folds red past the whole cap to midnight", async () => {
+    const official = officialWith(freshMobile());
+    // 09:00 Beijing on, hour by hour: the hourly limit never binds the orange below.
+    const hour = (h: number) => new Date(Date.UTC(2026, 11, 5, 1 + h));
+    const send = (level: Level, name: string, at: Date) =>
+      deliverOne(store, productSmsPort, noticeAt(level, name, at), official, at);
+    const nonRedCap = SMS_DAILY_CAP_PER_NUMBER - SMS_RED_RESERVE;
+    for (let i = 0; i < nonRedCap; i++) {
+      const at = hour(Math.floor(i / RATE_LIMITS.sms.limit));
+      expect(await send("significant", `加气区（橙 ${i}）`, at)).toBe("sent");
+    }
+    // A fresh hour, so only the number's day refuses.
+    const late = hour(Math.ceil(nonRedCap / RATE_LIMITS.sms.limit) + 1);
+    const midnight = beijingDay(late).endsAt.toISOString();
+    expect(midnight).toBe("2026-12-05T16:00:00.000Z");
+    expect(await send("significant", "加气区（橙 超额）", late)).toBe("folded");
+    for (let i = 0; i < SMS_RED_RESERVE; i++) {
+      expect(await send("major", `储罐区（红 ${i}）`, late)).toBe("sent");
+    }
+    const pastCap = noticeAt("major", "储罐区（红 超额）", late);
+    expect(await deliverOne(store, productSmsPort, pastCap, official, late)).toBe("folded");
+    // Its e-mail is not capped by the number: it goes at once.
+    expect(await deliverOne(store, productEmailPort, pastCap, official, late)).toBe("sent");
+
+    const { data: counter } = await store.entities.notificationCounter
+      .get({
+        ...numberCounterKey(official.phone ?? ""),
+        channel: "sms-day",
+        window: beijingDay(late).day,
+      })
+      .go({ consistent: true });
+    expect(counter?.sent).toBe(SMS_DAILY_CAP_PER_NUMBER);
+    const { data: digest } = await store.entities.notificationDigest
+      .get({ tenantId: official.tenantId, userId: official.userId, channel: "sms" })
+      .go({ consistent: true });
+    expect(digest?.total).toBe(2);
+    expect(digest?.lines.some((l) => l.includes("储罐区（红 超额）"))).toBe(true);
+    expect(digest?.dueAt).toBe(midnight);
+  });
+
+  it("counts a number once per day though two tenants registered it", async () => {
+    const at = new Date("2026-12-06T04:00:00Z");
+    const phone = freshMobile();
+    const first = officialWith(phone);
+    const second = officialWith(phone);
+    const nonRedCap = SMS_DAILY_CAP_PER_NUMBER - SMS_RED_RESERVE;
+    // Turn about, so neither official reaches their own hourly limit.
+    for (let i = 0; i < nonRedCap; i++) {
+      const official = i % 2 === 0 ? first : second;
+      const notice = noticeAt("significant", `加气区（共号 ${i}）`, at);
+      expect(await deliverOne(store, productSmsPort, notice, official, at)).toBe("sent");
+    }
+    const over = noticeAt("significant", "加气区（共号 超额）", at);
+    expect(await deliverOne(store, productSmsPort, over, second, at)).toBe("folded");
+
+    const day = beijingDay(at).day;
+    const { data: shared } = await store.entities.notificationCounter
+      .get({ ...numberCounterKey(phone), channel: "sms-day", window: day })
+      .go({ consistent: true });
+    expect(shared?.sent).toBe(nonRedCap);
+    // Nothing counted under either tenant: the provider caps the number, not the tenant.
+    for (const official of [first, second]) {
+      const { data } = await store.entities.notificationCounter
+        .get({
+          tenantId: official.tenantId,
+          userId: `tel:${phone}`,
+          channel: "sms-day",
+          window: day,
+        })
+        .go({ consistent: true });
+      expect(data).toBeNull();
+    }
   });
 });
