@@ -78,6 +78,24 @@ describe("webhooks", () => {
     return (page.body as { items: Delivery[] }).items;
   }
 
+  /** What disabling an endpoint left for its owner: the audit record and the notice by e-mail. */
+  async function disableTrail(endpoint: { id: string; url: string }) {
+    const store = stackStore(stack);
+    const [audits, outbox] = await Promise.all([
+      store.entities.auditRecord.query.byTenant({ tenantId: GAS }).go({ pages: "all" }),
+      store.entities.outboxMessage.query.byTenant({ tenantId: GAS }).go({ pages: "all" }),
+    ]);
+    return {
+      audits: audits.data
+        .map((a) => a.record)
+        .filter((r) => r.action === "webhookEndpoint.disable" && r.target.id === endpoint.id),
+      notices: outbox.data
+        .map((m) => m.record.effect)
+        .flatMap((e) => (e.channel === "mail" ? [e.mail] : []))
+        .filter((mail) => mail.text.includes(endpoint.url)),
+    };
+  }
+
   beforeAll(async () => {
     await receiver.start();
     running = await startTestStack("webhooks");
@@ -244,6 +262,13 @@ describe("webhooks", () => {
     const read = await gasAdmin.call("GET", `/api/v1/webhook-endpoints/${endpoint.id}`);
     expect(read.body as EndpointView).toMatchObject({ status: "disabled", disabledReason: "gone" });
     expect((await deliveriesOf(endpoint.id))[0]).toMatchObject({ status: "failed", attempts: 1 });
+    // Its owner is told, and the change is in the audit trail, once.
+    const trail = await disableTrail(endpoint);
+    expect(trail.audits).toHaveLength(1);
+    expect(trail.audits[0]?.after).toMatchObject({ status: "disabled", disabledReason: "gone" });
+    expect(trail.notices).toHaveLength(1);
+    expect(trail.notices[0]).toMatchObject({ to: ["admin@gas-station.demo"] });
+    expect(trail.notices[0]?.text).toContain("410 Gone");
 
     // A later event finds no enabled endpoint.
     await fanOut(await depsAt(() => clock), envelope(GAS, "warning.resolved", clock));
@@ -278,6 +303,37 @@ describe("webhooks", () => {
       event.id,
       event.id,
     ]);
+  });
+
+  it("disables an endpoint failing for 5 days without one success, telling its owner", async () => {
+    const endpoint = await createEndpoint("/failing", ["warning.escalated"]);
+    receiver.script(
+      "/failing",
+      Array.from({ length: 3 }, () => ({ status: 503 })),
+    );
+    const { fanOut } = await modules();
+    const start = new Date(yearAhead + 2 * 86_400_000);
+    await fanOut(await depsAt(() => start), envelope(GAS, "warning.escalated", start));
+    const failing = await gasAdmin.call("GET", `/api/v1/webhook-endpoints/${endpoint.id}`);
+    expect(failing.body as EndpointView).toMatchObject({ status: "enabled" });
+
+    // Four days on, still failing: still enabled.
+    const fourDays = new Date(start.getTime() + 4 * 86_400_000);
+    await fanOut(await depsAt(() => fourDays), envelope(GAS, "warning.escalated", fourDays));
+    expect((await disableTrail(endpoint)).audits).toEqual([]);
+    // Five days without one success: the next failure disables it.
+    const fiveDays = new Date(start.getTime() + 5 * 86_400_000 + 60_000);
+    await fanOut(await depsAt(() => fiveDays), envelope(GAS, "warning.escalated", fiveDays));
+    const read = await gasAdmin.call("GET", `/api/v1/webhook-endpoints/${endpoint.id}`);
+    expect(read.body as EndpointView).toMatchObject({
+      status: "disabled",
+      disabledReason: "failing",
+    });
+    const trail = await disableTrail(endpoint);
+    expect(trail.audits).toHaveLength(1);
+    expect(trail.notices).toHaveLength(1);
+    expect(trail.notices[0]?.text).toContain("no delivery succeeded for 5 days");
+    expect(receiver.on("/failing")).toHaveLength(3);
   });
 
   it("refuses private and loopback targets when the setting says AWS", async () => {
