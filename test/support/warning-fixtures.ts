@@ -11,10 +11,15 @@ import { riskSourceInput } from "./registry-fixtures.ts";
 export const GAS_PLACE = { district: "110105", street: "建外街道", industry: "gas" } as const;
 
 /** A graded gas-station source of `tenantId`, written straight to the table. */
-export async function putSource(store: Store, tenantId: string, id: string): Promise<RiskSource> {
+export async function putSource(
+  store: Store,
+  tenantId: string,
+  id: string,
+  place: Parameters<typeof riskSourceInput>[0] = GAS_PLACE,
+): Promise<RiskSource> {
   const at = "2026-10-01T08:00:00.000Z";
   const source: RiskSource = {
-    ...riskSourceInput(GAS_PLACE, "储罐区"),
+    ...riskSourceInput(place, "储罐区"),
     id,
     tenantId,
     enterpriseId: tenantId,

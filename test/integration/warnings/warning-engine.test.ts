@@ -9,7 +9,7 @@ import { deliverMessage } from "../../../functions/platform/outbox/deliver.ts";
 import { removeRiskSource } from "../../../functions/registry/risk-sources.ts";
 import { removeIndicatorsOf } from "../../../functions/warnings/indicator-removal.ts";
 import { ingestReadings, type ReadingsContext } from "../../../functions/warnings/readings.ts";
-import { timingFor } from "../../../functions/warnings/settings.ts";
+import { setTiming, timingFor } from "../../../functions/warnings/settings.ts";
 import { sourceRemovalWarningSteps } from "../../../functions/warnings/source-removal.ts";
 import { escalationSweep, stalenessSweep } from "../../../functions/warnings/sweep.ts";
 import { actOnWarning } from "../../../functions/warnings/transitions.ts";
@@ -42,11 +42,11 @@ function enterpriseCaller(tenantId: string): Caller {
   };
 }
 
-/** A fresh tenant with one source and one gas indicator. */
-async function setup(overrides: Partial<Indicator> = {}) {
+/** A fresh tenant with one source (in Chaoyang unless `place` says otherwise) and one gas indicator. */
+async function setup(overrides: Partial<Indicator> = {}, place?: Parameters<typeof putSource>[3]) {
   counter += 1;
   const tenantId = `t-warn-${counter}-${Date.now().toString(36)}`;
-  const source = await putSource(store, tenantId, `${tenantId}~RS1`);
+  const source = await putSource(store, tenantId, `${tenantId}~RS1`, place);
   const indicator = await putIndicator(store, source, `${tenantId}~IND1`, iso(-60), overrides);
   const archive = memoryArchive();
   const context = (minutes: number): ReadingsContext => ({
@@ -334,8 +334,8 @@ describe("readings", () => {
 });
 
 describe("escalation sweep", () => {
-  async function redWarning() {
-    const t = await setup({ sustainSeconds: 0 });
+  async function redWarning(place?: Parameters<typeof putSource>[3]) {
+    const t = await setup({ sustainSeconds: 0 }, place);
     await t.post(0, t.series([[0, 45]]));
     const [warning] = await warningsOf(t.tenantId);
     return { ...t, warning: warning as Warning };
@@ -402,6 +402,46 @@ describe("escalation sweep", () => {
       "warning.raised",
       "warning.resolved",
     ]);
+    // Every transition audited, by whom, once each (the second acknowledgement changed nothing).
+    const { data: audits } = await store.entities.auditRecord.query
+      .byTenant({ tenantId: t.tenantId })
+      .go({ pages: "all" });
+    const trail = audits
+      .map((d) => d.record as AuditRecord)
+      .filter((a) => a.target.id === t.warning.id)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((a) => [a.action, a.actor.userId]);
+    expect(trail).toEqual([
+      ["warning.raise", "gateway"],
+      ["warning.acknowledge", caller.userId],
+      ["warning.escalate", "system:warnings-sweep"],
+      ["warning.resolve", caller.userId],
+    ]);
+  });
+
+  it("follows a district's own deadlines, not the city's defaults", async () => {
+    // Haidian's officials give red 5 minutes at each step; Chaoyang keeps the default 15.
+    const official: Caller = {
+      userId: "u-haidian-official",
+      tenantId: "t-district-110108",
+      role: "districtOfficial",
+      jurisdiction: { citywide: false, districts: [{ district: "110108" }], industries: [] },
+    };
+    const defaults = (await timingFor(store, "110108")).timing;
+    await setTiming(
+      store,
+      official,
+      "110108",
+      { ...defaults, acknowledgeMinutes: { ...defaults.acknowledgeMinutes, major: 5 } },
+      0,
+      at(-1),
+    );
+    const haidian = await redWarning({ district: "110108", street: "中关村街道", industry: "gas" });
+    const chaoyang = await redWarning();
+    const escalated = await escalationSweep(store, at(5));
+    expect(escalated).toContain(haidian.warning.id);
+    expect(escalated).not.toContain(chaoyang.warning.id);
+    expect(await escalationSweep(store, at(15))).toContain(chaoyang.warning.id);
   });
 
   it("can be killed midway: a re-run finishes the rest, nothing lost or doubled", async () => {
