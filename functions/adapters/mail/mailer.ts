@@ -4,7 +4,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
-  /** A stable Message-ID (`local@domain`) so a repeated send is recognisable; SMTP only. */
+  /** A stable id (`local@domain`) so a repeated send is recognisable: the Message-ID over SMTP, a header through SES. */
   messageId?: string;
 }
 

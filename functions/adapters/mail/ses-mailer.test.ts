@@ -51,6 +51,21 @@ describe("SesMailer", () => {
     });
   });
 
+  it("carries the product's stable message id in a header SES leaves alone", async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: "0100-with-ref" });
+
+    await mailer.send({
+      to: ["a@city.demo"],
+      subject: "重大风险预警",
+      text: "请签收。",
+      messageId: "01JOUTBOX@outbox.cityrisk",
+    });
+
+    expect(ses.commandCalls(SendEmailCommand)[0]?.args[0].input.Content?.Simple?.Headers).toEqual([
+      { Name: "X-CityRisk-Message-Id", Value: "01JOUTBOX@outbox.cityrisk" },
+    ]);
+  });
+
   it("passes SES's rejection on to the caller", async () => {
     ses
       .on(SendEmailCommand)

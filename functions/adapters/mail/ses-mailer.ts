@@ -3,6 +3,13 @@ import type { Mailer, MailMessage, SentMail } from "./mailer.ts";
 
 const UTF8 = "UTF-8";
 
+/**
+ * The header that carries the product's stable message id through SES. SES writes its own
+ * `Message-ID`, so a repeated send (a crash between SES's acceptance and the delivery's mark)
+ * is recognisable by this header instead, as it is by `Message-ID` over SMTP.
+ */
+export const MESSAGE_ID_HEADER = "X-CityRisk-Message-Id";
+
 /** Sends through Amazon SES (API v2, simple content); `from` must be a verified identity. */
 export class SesMailer implements Mailer {
   readonly #client: SESv2Client;
@@ -27,6 +34,9 @@ export class SesMailer implements Mailer {
                 ? {}
                 : { Html: { Data: message.html, Charset: UTF8 } }),
             },
+            ...(message.messageId === undefined
+              ? {}
+              : { Headers: [{ Name: MESSAGE_ID_HEADER, Value: message.messageId }] }),
           },
         },
       }),
