@@ -54,6 +54,12 @@ describe("statistics summary", () => {
     return res.body as StatsSummary;
   };
 
+  const accidentTypesOf = async (official: ApiCaller) => {
+    const res = await official.call("GET", "/api/v1/stats/accident-types");
+    expect(res.status).toBe(200);
+    return res.body as { byAccidentType: Record<string, Record<string, number>>; asOf: string };
+  };
+
   // The directory's stage filter: which enterprises a caller sees at a stage.
   const GAS_STATION = "t-gas-station-chaoyang";
   const atStage = async (who: ApiCaller, stage: string) => {
@@ -196,6 +202,8 @@ describe("statistics summary", () => {
       { description: "the registration folded" },
     );
     const haidianBefore = await summaryOf(haidian);
+    const typesBefore = await accidentTypesOf(chaoyang);
+    const haidianTypesBefore = await accidentTypesOf(haidian);
 
     const assessed = await enterprise.call(
       "POST",
@@ -219,6 +227,22 @@ describe("statistics summary", () => {
     const haidianAfter = await summaryOf(haidian);
     expect({ ...haidianAfter, asOf: "" }).toEqual({ ...haidianBefore, asOf: "" });
     expect(haidianAfter.byDistrict["110105"]).toBeUndefined();
+    // By accident type (GB 6441): each of the source's types counts one more major source.
+    const typesAfter = await accidentTypesOf(chaoyang);
+    expect(source.accidentTypes.length).toBeGreaterThan(0);
+    for (const type of source.accidentTypes) {
+      expect(typesAfter.byAccidentType[type]?.major, type).toBe(
+        (typesBefore.byAccidentType[type]?.major ?? 0) + 1,
+      );
+    }
+    const untouched = Object.keys(typesAfter.byAccidentType).filter(
+      (t) => !(source.accidentTypes as readonly string[]).includes(t),
+    );
+    for (const type of untouched) {
+      expect(typesAfter.byAccidentType[type], type).toEqual(typesBefore.byAccidentType[type]);
+    }
+    const haidianTypes = await accidentTypesOf(haidian);
+    expect({ ...haidianTypes, asOf: "" }).toEqual({ ...haidianTypesBefore, asOf: "" });
 
     // Removing the source takes it out of the counts again (the stream's REMOVE record).
     const current = await enterprise.call(
