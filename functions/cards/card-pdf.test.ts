@@ -1,9 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import jsQR from "jsqr";
+import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { cardContentOf } from "../../shared/cards/card-content.ts";
+import { LEVEL_INFO } from "../../shared/methodology/levels.ts";
 import { gradedSource } from "../../test/support/card-fixtures.ts";
 import { renderCardPdf } from "./card-pdf.ts";
 
@@ -81,6 +84,35 @@ describe("risk notification card PDF", () => {
       ]);
     },
   );
+
+  it("prints the level as a block of its colour and a QR code that scans to the link", async () => {
+    const link = "https://cityrisk.example/p/eyJzIjoidGVzdCJ9.signed";
+    const pdf = await renderCardPdf(card, "a4", link, new Date("2026-12-01T08:00:00.000Z"));
+    writeFileSync(join(dir, "scan.pdf"), pdf);
+    // 100 dpi: enough for a scanner to read the code as a phone would from a print.
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "100",
+      "-singlefile",
+      join(dir, "scan.pdf"),
+      join(dir, "scan"),
+    ]);
+    const png = PNG.sync.read(readFileSync(join(dir, "scan.png")));
+    const pixels = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length);
+    expect(jsQR(pixels, png.width, png.height)?.data).toBe(link);
+
+    const hex = card.levelColour.replace("#", "");
+    const [r, g, b] = [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+    let inLevelColour = 0;
+    for (let i = 0; i < png.data.length; i += 4) {
+      if (png.data[i] === r && png.data[i + 1] === g && png.data[i + 2] === b) inLevelColour += 1;
+    }
+    // The block beside the code: a few percent of the page, in exactly the level's colour.
+    // The fixture is graded major: red, the colour domain.md names for 重大.
+    expect(card.levelColour).toBe(LEVEL_INFO.major.colour.hex);
+    expect(inLevelColour / (png.width * png.height)).toBeGreaterThan(0.01);
+  });
 
   it("is one page, and the same input renders the same bytes", async () => {
     const at = new Date("2026-12-01T08:00:00.000Z");
