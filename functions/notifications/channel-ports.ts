@@ -1,4 +1,5 @@
 import {
+  digestTemplateParams,
   digestText,
   noticeMail,
   smsTemplateParams,
@@ -17,6 +18,7 @@ export function smsPort(sender: () => SmsSender): ChannelPort {
     addressOf: (r) => (r.phone && MOBILE.test(r.phone) ? r.phone : undefined),
     async send(notice, to, language, reference) {
       const sent = await sender().send({
+        template: "warning",
         to,
         text: smsText(notice, language),
         params: smsTemplateParams(notice),
@@ -27,9 +29,10 @@ export function smsPort(sender: () => SmsSender): ChannelPort {
     async sendDigest(to, language, lines, total, reference) {
       const digest = digestText(lines.slice(0, 3), total, language);
       await sender().send({
+        template: "digest",
         to,
         text: digest.text,
-        params: { level: "汇总", enterprise: String(total), source: "", rule: "" },
+        params: digestTemplateParams(lines, total),
         reference,
       });
     },

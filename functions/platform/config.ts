@@ -80,6 +80,8 @@ export interface FunctionConfig {
   readonly smsSender: string | undefined;
   /** Aliyun's approved template code (`CITYRISK_SMS_TEMPLATE`). */
   readonly smsTemplate: string | undefined;
+  /** Aliyun's approved digest template code (`CITYRISK_SMS_DIGEST_TEMPLATE`). */
+  readonly smsDigestTemplate: string | undefined;
   /** `<AccessKeyId>:<AccessKeySecret>` of a RAM user allowed `dysms:SendSms` only. */
   readonly aliyunAccessKey: string | undefined;
   /**
@@ -175,6 +177,7 @@ export const EnvironmentSchema = z.object({
   [ENV.smsProvider]: z.enum(SMS_PROVIDERS).optional(),
   [ENV.smsSender]: optional,
   [ENV.smsTemplate]: optional,
+  [ENV.smsDigestTemplate]: optional,
   [ENV.aliyunAccessKey]: z
     .string()
     .regex(/^[^:]+:.+$/, "<AccessKeyId>:<AccessKeySecret>")
@@ -246,6 +249,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     smsProvider: e[ENV.smsProvider],
     smsSender: e[ENV.smsSender],
     smsTemplate: e[ENV.smsTemplate],
+    smsDigestTemplate: e[ENV.smsDigestTemplate],
     aliyunAccessKey: e[ENV.aliyunAccessKey],
     aliyunAccessKeySecret: e[ENV.aliyunAccessKeySecret],
     topicArns: Object.freeze(

@@ -31,6 +31,7 @@ export const ENV = {
   smsProvider: "CITYRISK_SMS_PROVIDER",
   smsSender: "CITYRISK_SMS_SENDER",
   smsTemplate: "CITYRISK_SMS_TEMPLATE",
+  smsDigestTemplate: "CITYRISK_SMS_DIGEST_TEMPLATE",
   aliyunAccessKey: "CITYRISK_ALIYUN_ACCESS_KEY",
   aliyunAccessKeySecret: "CITYRISK_ALIYUN_ACCESS_KEY_SECRET",
   // Read by Powertools itself; set per function so each logs, traces and counts as itself.

@@ -23,8 +23,8 @@ import { stageConfig } from "../stacks/stage-config.ts";
  *   webUrl       the web app's public origin: e-mailed links, and managed login's callback and
  *                sign-out URLs (required in prod; the Frontend stack's WebUrl output)
  *   smsProvider  aws (End User Messaging, default) | aliyun (mainland China; its key goes in the
- *                Api stack's AliyunSmsKey secret); smsSender, smsTemplate: the provider's
- *                origination identity or signature, and Aliyun's template code
+ *                Api stack's AliyunSmsKey secret); smsSender, smsTemplate, smsDigestTemplate: the provider's
+ *                origination identity or signature, and Aliyun's warning and digest template codes
  * Stacks are environment-agnostic: deploy with the account/region of your credentials.
  */
 const app = new App({ context: FEATURE_FLAGS });
@@ -59,6 +59,9 @@ const api = new ApiStack(app, `${prefix}-Api`, {
     provider: contextString("smsProvider") === "aliyun" ? "aliyun" : "aws",
     ...(contextString("smsSender") ? { sender: contextString("smsSender") as string } : {}),
     ...(contextString("smsTemplate") ? { template: contextString("smsTemplate") as string } : {}),
+    ...(contextString("smsDigestTemplate")
+      ? { digestTemplate: contextString("smsDigestTemplate") as string }
+      : {}),
   },
 });
 const webAclArn = contextString("webAclArn");

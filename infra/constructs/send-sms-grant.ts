@@ -6,7 +6,8 @@ import type { CityRiskFunction } from "./cityrisk-function.ts";
 import { acknowledge } from "./nag.ts";
 
 /**
- * How the deployment texts (context `smsProvider`, `smsSender`, `smsTemplate`): AWS End User
+ * How the deployment texts (context `smsProvider`, `smsSender`, `smsTemplate`,
+ * `smsDigestTemplate`): AWS End User
  * Messaging where the region offers it, Aliyun in mainland China (domain.md: SMS to officials).
  */
 export interface SmsSettings {
@@ -15,6 +16,8 @@ export interface SmsSettings {
   readonly sender?: string;
   /** Aliyun's approved template code. */
   readonly template?: string;
+  /** Aliyun's approved digest template code. */
+  readonly digestTemplate?: string;
 }
 
 /**
@@ -31,6 +34,7 @@ export function grantSendSms(
   fn.function.addEnvironment(ENV.smsProvider, sms.provider);
   if (sms.sender) fn.function.addEnvironment(ENV.smsSender, sms.sender);
   if (sms.template) fn.function.addEnvironment(ENV.smsTemplate, sms.template);
+  if (sms.digestTemplate) fn.function.addEnvironment(ENV.smsDigestTemplate, sms.digestTemplate);
   if (sms.provider === "aliyun") {
     const secret = aliyunKey();
     secret.grantRead(fn.role);

@@ -52,7 +52,12 @@ describe("send-SMS grant (manifest `sendsSms`)", () => {
       manifest,
       schedules,
       messaging,
-      sms: { provider: "aliyun", sender: "城市安全风险云", template: "SMS_123" },
+      sms: {
+        provider: "aliyun",
+        sender: "城市安全风险云",
+        template: "SMS_123",
+        digestTemplate: "SMS_124",
+      },
     });
     const template = Template.fromStack(built.api);
     expect(aliyunSecrets(template)).toHaveLength(1);
@@ -71,6 +76,7 @@ describe("send-SMS grant (manifest `sendsSms`)", () => {
         CITYRISK_SMS_PROVIDER: "aliyun",
         CITYRISK_SMS_SENDER: "城市安全风险云",
         CITYRISK_SMS_TEMPLATE: "SMS_123",
+        CITYRISK_SMS_DIGEST_TEMPLATE: "SMS_124",
       });
       expect(env.CITYRISK_ALIYUN_ACCESS_KEY).toBeUndefined();
       expect(JSON.stringify(env.CITYRISK_ALIYUN_ACCESS_KEY_SECRET)).toContain("AliyunSmsKey");

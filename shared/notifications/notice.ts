@@ -83,6 +83,17 @@ export function smsTemplateParams(notice: Notice): Record<string, string> {
   };
 }
 
+/**
+ * The digest template's variables (Aliyun: `${count}` warnings held back, `${first}` the
+ * first of them): each value within the carriers' 20-character limit for a variable.
+ */
+export function digestTemplateParams(
+  lines: readonly string[],
+  total: number,
+): Record<string, string> {
+  return { count: String(total), first: (lines[0] ?? "").slice(0, 20) };
+}
+
 export interface MailText {
   subject: string;
   text: string;

@@ -3,6 +3,12 @@
  * `text`; mainland providers (Aliyun) send only approved templates, filled with `params`.
  */
 export interface SmsMessage {
+  /**
+   * Which approved template a template provider fills: a warning's, or the digest's (the count
+   * of warnings held back). Mainland carriers refuse text outside an approved template, so the
+   * digest cannot borrow the warning's template with other words in its variables.
+   */
+  template: "warning" | "digest";
   /** Mainland mobile, 11 digits (`+86` added by providers that need E.164). */
   to: string;
   text: string;

@@ -36,7 +36,9 @@ export function awsJsonCall(service: AwsJsonService) {
     credentials: fromNodeProviderChain(),
     sha256: Sha256,
   });
-  const host = `${service.host}.${service.region}.amazonaws.com`;
+  // The China regions (Beijing, Ningxia) answer under their own domain.
+  const domain = service.region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+  const host = `${service.host}.${service.region}.${domain}`;
   return async <T>(target: string, input: unknown): Promise<T> => {
     const body = JSON.stringify(input);
     const request: HttpRequest = {

@@ -49,11 +49,18 @@ describe("Aliyun RPC signature", () => {
         accessKeySecret: "s",
         signName: "城市安全风险云",
         templateCode: "SMS_1",
+        digestTemplateCode: "SMS_2",
       },
       fake,
       () => new Date("2026-12-01T00:00:00.123Z"),
     );
-    const message = { to: "13900000002", text: "x", params: { level: "红色" }, reference: "r-1" };
+    const message = {
+      template: "warning",
+      to: "13900000002",
+      text: "x",
+      params: { level: "红色" },
+      reference: "r-1",
+    } as const;
     await expect(sender.send(message)).resolves.toEqual({ providerMessageId: "biz-1" });
     const query = new URL(urls[0] ?? "").searchParams;
     expect(Object.fromEntries(query)).toMatchObject({
@@ -67,5 +74,14 @@ describe("Aliyun RPC signature", () => {
     const { Signature, ...signed } = Object.fromEntries(query);
     expect(Signature).toBe(rpcSignature("s", "GET", signed));
     await expect(sender.send(message)).rejects.toThrow(/BUSINESS_LIMIT_CONTROL/);
+    // The digest fills its own approved template, never the warning's with other words.
+    answers.push({ Code: "OK", BizId: "biz-2" });
+    const digest = { count: "7", first: "朝阳区加油站 重大" };
+    await sender.send({ ...message, template: "digest", params: digest });
+    const digestQuery = Object.fromEntries(new URL(urls[2] ?? "").searchParams);
+    expect(digestQuery).toMatchObject({
+      TemplateCode: "SMS_2",
+      TemplateParam: JSON.stringify(digest),
+    });
   });
 });

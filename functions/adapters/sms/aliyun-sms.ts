@@ -7,8 +7,10 @@ export interface AliyunSmsSettings {
   accessKeySecret: string;
   /** The approved signature (短信签名), e.g. `城市安全风险云`. */
   signName: string;
-  /** The approved template's code (`SMS_…`), with ${level} ${enterprise} ${source} ${rule}. */
+  /** The approved warning template's code (`SMS_…`), with ${level} ${enterprise} ${source} ${rule}. */
   templateCode: string;
+  /** The approved digest template's code, with ${count} and ${first} (`digestTemplateParams`). */
+  digestTemplateCode: string;
   endpoint?: string;
 }
 
@@ -38,7 +40,8 @@ export function aliyunSms(
         SignatureMethod: "HMAC-SHA1",
         SignatureNonce: randomUUID(),
         SignatureVersion: "1.0",
-        TemplateCode: settings.templateCode,
+        TemplateCode:
+          message.template === "digest" ? settings.digestTemplateCode : settings.templateCode,
         TemplateParam: JSON.stringify(message.params),
         Timestamp: clock()
           .toISOString()

@@ -6,11 +6,18 @@ const ALIYUN = {
   smsProvider: "aliyun",
   smsSender: "城市安全风险云",
   smsTemplate: "SMS_1",
+  smsDigestTemplate: "SMS_2",
   aliyunAccessKey: undefined,
   aliyunAccessKeySecret: "arn:aws:secretsmanager:cn-north-1:1:secret:aliyun-sms",
   region: "cn-north-1",
 } as const;
-const MESSAGE = { to: "13900000002", text: "x", params: { level: "红色" }, reference: "r-1" };
+const MESSAGE = {
+  template: "warning",
+  to: "13900000002",
+  text: "x",
+  params: { level: "红色" },
+  reference: "r-1",
+} as const;
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -38,6 +45,9 @@ describe("createSmsSender (aliyun)", () => {
   it("names what is missing, and refuses a key without its secret half", async () => {
     expect(() => createSmsSender({ ...ALIYUN, aliyunAccessKeySecret: undefined })).toThrow(
       /CITYRISK_ALIYUN_ACCESS_KEY \(or CITYRISK_ALIYUN_ACCESS_KEY_SECRET\)/,
+    );
+    expect(() => createSmsSender({ ...ALIYUN, smsDigestTemplate: undefined })).toThrow(
+      /CITYRISK_SMS_DIGEST_TEMPLATE/,
     );
     const sender = createSmsSender(ALIYUN, () => async () => "key-id-only");
     await expect(sender.send(MESSAGE)).rejects.toThrow(/<AccessKeyId>:<AccessKeySecret>/);

@@ -11,6 +11,7 @@ type SmsSettings = Pick<
   | "smsProvider"
   | "smsSender"
   | "smsTemplate"
+  | "smsDigestTemplate"
   | "aliyunAccessKey"
   | "aliyunAccessKeySecret"
   | "region"
@@ -30,18 +31,27 @@ function aliyunFromSettings(
   settings: SmsSettings,
   readSecret: (arn: string, region: string) => () => Promise<string>,
 ): SmsSender {
-  const { smsSender: signName, smsTemplate: templateCode } = settings;
+  const {
+    smsSender: signName,
+    smsTemplate: templateCode,
+    smsDigestTemplate: digestTemplateCode,
+  } = settings;
   const plain = settings.aliyunAccessKey;
   const secret = settings.aliyunAccessKeySecret;
-  if ((!plain && !secret) || !signName || !templateCode) {
+  if ((!plain && !secret) || !signName || !templateCode || !digestTemplateCode) {
     throw new Error(
-      "aliyun SMS needs CITYRISK_ALIYUN_ACCESS_KEY (or CITYRISK_ALIYUN_ACCESS_KEY_SECRET), CITYRISK_SMS_SENDER and CITYRISK_SMS_TEMPLATE",
+      "aliyun SMS needs CITYRISK_ALIYUN_ACCESS_KEY (or CITYRISK_ALIYUN_ACCESS_KEY_SECRET), CITYRISK_SMS_SENDER, CITYRISK_SMS_TEMPLATE and CITYRISK_SMS_DIGEST_TEMPLATE",
     );
   }
   const key = plain ? async () => plain : readSecret(secret as string, settings.region);
   return {
     async send(message) {
-      return aliyunSms({ ...accessKeyOf(await key()), signName, templateCode }).send(message);
+      return aliyunSms({
+        ...accessKeyOf(await key()),
+        signName,
+        templateCode,
+        digestTemplateCode,
+      }).send(message);
     },
   };
 }
