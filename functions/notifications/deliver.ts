@@ -9,8 +9,10 @@ import {
 import { type Notice, noticeLine } from "../../shared/notifications/notice.ts";
 import type { SendingChannel } from "../../shared/notifications/preferences.ts";
 import type { Recipient } from "../../shared/notifications/recipients.ts";
+import { RecipientRefusedError } from "../../shared/notifications/sms-port.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
+import { logger } from "../platform/powertools.ts";
 import { preferencesOf } from "./preferences.ts";
 
 type Language = "zh" | "en";
@@ -32,7 +34,15 @@ export interface ChannelPort {
   ): Promise<void>;
 }
 
-export type DeliveryOutcome = "sent" | "duplicate" | "muted" | "held" | "folded" | "no-address";
+export type DeliveryOutcome =
+  | "sent"
+  | "duplicate"
+  | "muted"
+  | "held"
+  | "folded"
+  | "no-address"
+  /** The provider will never deliver to the address (`RecipientRefusedError`). */
+  | "refused";
 
 /** How long a claimed delivery is left to its worker before a redelivery may take it over. */
 export const DELIVERY_LEASE_SECONDS = 30;
@@ -207,7 +217,7 @@ async function foldStep(
   };
 }
 
-const SETTLED = new Set(["sent", "muted", "held", "folded"]);
+const SETTLED = new Set(["sent", "muted", "held", "folded", "refused"]);
 
 /** Attempts at the claim when other deliveries to the same recipient change its items meanwhile. */
 const CONTENDED_ATTEMPTS = 6;
@@ -355,6 +365,17 @@ export async function deliverOne(
   try {
     providerMessageId = await port.send(notice, address, language, deliveryReference(key));
   } catch (error) {
+    if (error instanceof RecipientRefusedError) {
+      // Settled, not failed: a retry cannot reach the number, and a record failing for it would
+      // hold back the event's other recipients' redeliveries and end in the DLQ.
+      await attemptTogether(store, [settleStep(key, version, "refused", undefined, now)]);
+      logger.warn("recipient refused by the provider", {
+        channel: port.channel,
+        userId: recipient.userId,
+        reason: error.message,
+      });
+      return "refused";
+    }
     // Released for the retry at once rather than after the lease (best effort: the lease
     // expiring does the same if this write fails too).
     await attemptTogether(store, [settleStep(key, version, "failed", undefined, now)]).catch(
@@ -369,7 +390,7 @@ export async function deliverOne(
 function settleStep(
   key: Key,
   version: number,
-  status: "sent" | "failed",
+  status: "sent" | "failed" | "refused",
   providerMessageId: string | undefined,
   now: Date,
 ): WriteStep {

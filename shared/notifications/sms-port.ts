@@ -17,6 +17,15 @@ export interface SmsMessage {
   reference: string;
 }
 
+/**
+ * The provider will never deliver to this number (opted out, not a valid number): sending again
+ * cannot help, so the delivery is settled as refused instead of failing its queue record into
+ * retries and, at last, the DLQ. Other errors (limits, outages) stay retryable.
+ */
+export class RecipientRefusedError extends Error {
+  override readonly name = "RecipientRefusedError";
+}
+
 export interface SentSms {
   providerMessageId: string;
 }

@@ -29,6 +29,19 @@ export interface AwsJsonService {
  * chain: for services whose `@aws-sdk/client-*` package the project does not carry (Firehose,
  * End User Messaging SMS). Throws on a non-2xx answer, naming the status and AWS's error type.
  */
+/** A non-2xx answer: its status, AWS's error type and, where the service gives one, its reason. */
+export class AwsJsonError extends Error {
+  override readonly name = "AwsJsonError";
+  constructor(
+    target: string,
+    readonly status: number,
+    readonly type: string,
+    readonly reason: string | undefined,
+  ) {
+    super(`${target}: ${status} ${type}${reason ? ` (${reason})` : ""}`);
+  }
+}
+
 export function awsJsonCall(service: AwsJsonService) {
   const signer = new SignatureV4({
     service: service.service,
@@ -61,8 +74,10 @@ export function awsJsonCall(service: AwsJsonService) {
       body,
     });
     if (!response.ok) {
-      const type = response.headers.get("x-amzn-errortype") ?? "";
-      throw new Error(`${target}: ${response.status} ${type}`);
+      const type = (response.headers.get("x-amzn-errortype") ?? "").split(":")[0] ?? "";
+      const detail = (await response.json().catch(() => ({}))) as { Reason?: unknown };
+      const reason = typeof detail.Reason === "string" ? detail.Reason : undefined;
+      throw new AwsJsonError(target, response.status, type, reason);
     }
     return (await response.json()) as T;
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RecipientRefusedError } from "../../../shared/notifications/sms-port.ts";
 import { canonicalQuery, percentEncode, rpcSignature, stringToSign } from "./aliyun-signature.ts";
 import { aliyunSms } from "./aliyun-sms.ts";
 
@@ -74,11 +75,14 @@ describe("Aliyun RPC signature", () => {
     const { Signature, ...signed } = Object.fromEntries(query);
     expect(Signature).toBe(rpcSignature("s", "GET", signed));
     await expect(sender.send(message)).rejects.toThrow(/BUSINESS_LIMIT_CONTROL/);
+    // A limit is worth a retry; a number Aliyun cannot text never is.
+    answers.push({ Code: "isv.MOBILE_NUMBER_ILLEGAL", Message: "非法手机号" });
+    await expect(sender.send(message)).rejects.toBeInstanceOf(RecipientRefusedError);
     // The digest fills its own approved template, never the warning's with other words.
     answers.push({ Code: "OK", BizId: "biz-2" });
     const digest = { count: "7", first: "朝阳区加油站 重大" };
     await sender.send({ ...message, template: "digest", params: digest });
-    const digestQuery = Object.fromEntries(new URL(urls[2] ?? "").searchParams);
+    const digestQuery = Object.fromEntries(new URL(urls[3] ?? "").searchParams);
     expect(digestQuery).toMatchObject({
       TemplateCode: "SMS_2",
       TemplateParam: JSON.stringify(digest),

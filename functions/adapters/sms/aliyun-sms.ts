@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { SentSms, SmsMessage, SmsSender } from "../../../shared/notifications/sms-port.ts";
+import {
+  RecipientRefusedError,
+  type SentSms,
+  type SmsMessage,
+  type SmsSender,
+} from "../../../shared/notifications/sms-port.ts";
 import { canonicalQuery, percentEncode, rpcSignature } from "./aliyun-signature.ts";
 
 export interface AliyunSmsSettings {
@@ -56,6 +61,10 @@ export function aliyunSms(
         Message?: string;
         BizId?: string;
       };
+      // Not a number Aliyun can text: no retry will make it one.
+      if (body.Code === "isv.MOBILE_NUMBER_ILLEGAL") {
+        throw new RecipientRefusedError(`aliyun SendSms: ${body.Code} ${body.Message ?? ""}`);
+      }
       if (!response.ok || body.Code !== "OK") {
         throw new Error(
           `aliyun SendSms: ${response.status} ${body.Code ?? ""} ${body.Message ?? ""}`,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SmsMessage } from "../../../shared/notifications/sms-port.ts";
+import { RecipientRefusedError, type SmsMessage } from "../../../shared/notifications/sms-port.ts";
 import { awsEndUserMessagingSms } from "./aws-end-user-messaging-sms.ts";
 import { createSmsSender } from "./sms-from-config.ts";
 
@@ -51,10 +51,10 @@ const MESSAGE: SmsMessage = {
 };
 
 /** An AWS JSON-protocol error answer as the service sends it. */
-function awsError(status: number, type: string, message: string): () => Response {
+function awsError(status: number, type: string, message: string, reason?: string): () => Response {
   return () =>
     Response.json(
-      { __type: type, message },
+      { __type: type, message, ...(reason ? { Reason: reason } : {}) },
       {
         status,
         headers: {
@@ -124,11 +124,6 @@ describe("awsEndUserMessagingSms", () => {
       awsError(400, "ThrottlingException", "Rate exceeded"),
       /400 ThrottlingException/,
     ],
-    [
-      "an opted-out number",
-      awsError(400, "ConflictException", "DESTINATION_PHONE_NUMBER_OPTED_OUT"),
-      /400 ConflictException/,
-    ],
     ["a bad request", awsError(400, "ValidationException", "Invalid number"), /400 Validation/],
     ["a server fault", awsError(500, "InternalServerException", "oops"), /500 InternalServer/],
   ])("rejects on %s, naming the status and AWS's error type", async (_, refusal, expected) => {
@@ -136,6 +131,22 @@ describe("awsEndUserMessagingSms", () => {
     const sender = awsEndUserMessagingSms(REGION, "CityRisk");
     await expect(sender.send(MESSAGE)).rejects.toThrow(expected);
     await expect(sender.send(MESSAGE)).rejects.toThrow(/^PinpointSMSVoiceV2\.SendTextMessage: /);
+  });
+
+  it("tells a number that opted out apart: refused for good, not worth a retry", async () => {
+    answer = awsError(
+      400,
+      "ConflictException",
+      "The destination phone number is opted out",
+      "DESTINATION_PHONE_NUMBER_OPTED_OUT",
+    );
+    const sender = awsEndUserMessagingSms(REGION, "CityRisk");
+    await expect(sender.send(MESSAGE)).rejects.toBeInstanceOf(RecipientRefusedError);
+    // Another conflict is not a refusal of the number.
+    answer = awsError(400, "ConflictException", "busy", "RESOURCE_NOT_ACTIVE");
+    const other = await sender.send(MESSAGE).catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(RecipientRefusedError);
+    expect(String(other)).toMatch(/400 ConflictException \(RESOURCE_NOT_ACTIVE\)/);
   });
 
   it("rejects an answer without a MessageId rather than report a text as sent", async () => {

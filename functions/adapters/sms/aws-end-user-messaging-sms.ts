@@ -1,5 +1,13 @@
-import type { SentSms, SmsMessage, SmsSender } from "../../../shared/notifications/sms-port.ts";
-import { awsJsonCall } from "../aws-json/signed-json-call.ts";
+import {
+  RecipientRefusedError,
+  type SentSms,
+  type SmsMessage,
+  type SmsSender,
+} from "../../../shared/notifications/sms-port.ts";
+import { AwsJsonError, awsJsonCall } from "../aws-json/signed-json-call.ts";
+
+/** The refusal End User Messaging gives a number that opted out: no retry will reach it. */
+const OPTED_OUT = "DESTINATION_PHONE_NUMBER_OPTED_OUT";
 
 /**
  * AWS End User Messaging SMS (`pinpoint-sms-voice-v2` `SendTextMessage`), where the region
@@ -26,6 +34,13 @@ export function awsEndUserMessagingSms(
         MessageType: "TRANSACTIONAL",
         ...(originationIdentity ? { OriginationIdentity: originationIdentity } : {}),
         Context: { reference: message.reference },
+      }).catch((error: unknown) => {
+        if (error instanceof AwsJsonError && error.reason === OPTED_OUT) {
+          throw new RecipientRefusedError(`${message.to} opted out of text messages`, {
+            cause: error,
+          });
+        }
+        throw error;
       });
       if (!output.MessageId) throw new Error("SendTextMessage returned no MessageId");
       return { providerMessageId: output.MessageId };

@@ -40,6 +40,7 @@ import {
 import type { Notice } from "../../../shared/notifications/notice.ts";
 import { DEFAULT_PREFERENCES } from "../../../shared/notifications/preferences.ts";
 import type { Recipient } from "../../../shared/notifications/recipients.ts";
+import { RecipientRefusedError } from "../../../shared/notifications/sms-port.ts";
 import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
 import { startTestStack, type TestStack } from "../../support/test-stack.ts";
 import { raisedEnvelope } from "../../support/warning-event-fixtures.ts";
@@ -447,6 +448,33 @@ describe("warning delivery by SMS and e-mail", () => {
     expect(digest?.total).toBe(1);
     expect(digest?.lines[0]).toContain("卸油区（超限黄）");
     expect(digest?.dueAt).toBe(window.endsAt.toISOString());
+  });
+
+  it("settles a number the provider refuses for good, without retrying it or failing others", async () => {
+    const at = new Date("2026-12-04T06:00:00Z");
+    const official = officialWith(freshMobile());
+    let calls = 0;
+    const refusing: typeof productSmsPort = {
+      ...productSmsPort,
+      send: async () => {
+        calls += 1;
+        throw new RecipientRefusedError("the number opted out");
+      },
+    };
+    const notice = noticeAt("major", "储罐区（退订号码）", at);
+    expect(await deliverOne(store, refusing, notice, official, at)).toBe("refused");
+    // The queue's redelivery finds it settled: the provider is not asked again.
+    expect(await deliverOne(store, refusing, notice, official, at)).toBe("duplicate");
+    expect(calls).toBe(1);
+    const { data } = await store.entities.notificationDelivery
+      .get({
+        tenantId: official.tenantId,
+        eventId: notice.eventId,
+        userId: official.userId,
+        channel: "sms",
+      })
+      .go({ consistent: true });
+    expect(data?.status).toBe("refused");
   });
 
   it("keeps the last texts of a number's day for red, and folds red past the whole cap to midnight", async () => {
