@@ -1,6 +1,7 @@
 import { Layout, Menu } from "antd";
 import { useTranslation } from "react-i18next";
 import { Outlet, useLocation, useNavigate } from "react-router";
+import { useAuth } from "../auth/auth-context.tsx";
 import { CurrentUserProvider, useCurrentUser } from "../auth/current-user.tsx";
 import { AppHeader } from "./app-header.tsx";
 import { navEntries } from "./nav-items.ts";
@@ -12,7 +13,13 @@ function NavMenu() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const { data: me } = useCurrentUser();
-  const entries = navEntries(APP_ROUTES, me?.role, (r) => (r.nav ? t(r.nav.label) : r.path));
+  const { localStack } = useAuth();
+  const entries = navEntries(
+    APP_ROUTES,
+    me?.role,
+    (r) => (r.nav ? t(r.nav.label) : r.path),
+    localStack,
+  );
   const items = entries.map((e) =>
     e.kind === "page"
       ? { key: e.path, icon: e.icon, label: e.label }

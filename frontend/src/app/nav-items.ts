@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { Role } from "../../../shared/tenancy/roles.ts";
-import { type AppRoute, canOpen, type NavGroup } from "./routes.tsx";
+import { type AppRoute, canOpen, existsHere, type NavGroup } from "./routes.tsx";
 
 /** One header entry: a page, or a group of pages shown as a submenu. */
 export type NavEntry =
@@ -10,17 +10,18 @@ export type NavEntry =
 /**
  * The header menu of a role, from the one route table: pages in table order, grouped where the
  * route names a group; a group the role sees one page of shows that page itself (an enterprise's
- * short menu stays flat).
+ * short menu stays flat). Local-only pages are listed on the local stack only.
  */
 export function navEntries(
   routes: readonly AppRoute[],
   role: Role | undefined,
   label: (route: AppRoute) => string,
+  localStack: boolean,
 ): NavEntry[] {
   const entries: NavEntry[] = [];
   const groups = new Map<NavGroup, Extract<NavEntry, { kind: "group" }>>();
   for (const route of routes) {
-    if (!route.nav || !canOpen(route, role)) continue;
+    if (!route.nav || !canOpen(route, role) || !existsHere(route, localStack)) continue;
     const page = { path: route.path, label: label(route), icon: route.nav.icon };
     const group = route.nav.group;
     if (group === undefined) {

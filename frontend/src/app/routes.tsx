@@ -13,6 +13,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   MedicineBoxOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SendOutlined,
@@ -57,6 +58,11 @@ export interface AppRoute {
   nav?: { label: NavLabelKey; icon: ReactNode; group?: NavGroup };
   /** Who may open it; everyone signed in when omitted. */
   roles?: readonly Role[];
+  /**
+   * A page of the local stack only (its API is a gateway's `/local/*` route, absent on AWS):
+   * neither in the menu nor opened elsewhere (auth/auth-config.ts `isLocalStack`).
+   */
+  localOnly?: true;
 }
 
 export const APP_ROUTES: readonly AppRoute[] = [
@@ -248,7 +254,9 @@ export const APP_ROUTES: readonly AppRoute[] = [
     // Local stack only: the gateway answers `/local/sms` to a signed-in city admin.
     path: paths.localSms,
     load: () => import("../pages/notifications/local-sms-page.tsx").then((m) => m.LocalSmsPage),
+    nav: { label: "nav.localSms", icon: <MessageOutlined />, group: "monitoring" },
     roles: ["cityAdmin"],
+    localOnly: true,
   },
   {
     path: paths.emergencyResources,
@@ -269,4 +277,9 @@ export const APP_ROUTES: readonly AppRoute[] = [
 
 export function canOpen(route: AppRoute, role: Role | undefined): boolean {
   return !route.roles || (role !== undefined && route.roles.includes(role));
+}
+
+/** Whether the page exists where the app runs: a local-only page on the local stack only. */
+export function existsHere(route: AppRoute, localStack: boolean): boolean {
+  return !route.localOnly || localStack;
 }

@@ -1,6 +1,11 @@
 import { UserManager } from "oidc-client-ts";
 import { describe, expect, it } from "vitest";
-import { type AuthConfig, signoutParams, userManagerSettings } from "./auth-config.ts";
+import {
+  type AuthConfig,
+  isLocalStack,
+  signoutParams,
+  userManagerSettings,
+} from "./auth-config.ts";
 
 const ORIGIN = "https://d111.cloudfront.net";
 const cognito: AuthConfig = {
@@ -60,5 +65,12 @@ describe("userManagerSettings", () => {
       scope: "openid email profile",
       metadataSeed: { end_session_endpoint: cognito.logoutUrl },
     });
+  });
+});
+
+describe("isLocalStack", () => {
+  it("is true for the local gateway's own provider only, never for Cognito", () => {
+    expect(isLocalStack(local)).toBe(true);
+    expect(isLocalStack(cognito)).toBe(false);
   });
 });

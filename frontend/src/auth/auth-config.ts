@@ -35,6 +35,16 @@ export async function loadAuthConfig(): Promise<AuthConfig> {
   return body;
 }
 
+/**
+ * Whether the app runs on the local stack: only the local gateway names its own OpenID provider
+ * (`signOut: "oidc"`); on AWS the deployed config names Cognito. Local-only pages (the local SMS
+ * outbox) are offered in the menu on the local stack only: on AWS their `/local/*` routes do not
+ * exist.
+ */
+export function isLocalStack(config: AuthConfig): boolean {
+  return config.signOut === "oidc";
+}
+
 export const CALLBACK_PATH = "/auth/callback";
 export const SIGNED_OUT_PATH = "/sign-in";
 

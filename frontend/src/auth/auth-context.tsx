@@ -2,7 +2,12 @@ import type { User } from "oidc-client-ts";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { AuthProvider as OidcProvider, useAuth as useOidc } from "react-oidc-context";
-import { type AuthConfig, signoutParams, userManagerSettings } from "./auth-config.ts";
+import {
+  type AuthConfig,
+  isLocalStack,
+  signoutParams,
+  userManagerSettings,
+} from "./auth-config.ts";
 
 /** What the app knows of the signed-in user before `/api/v1/me` answers. */
 export interface Session {
@@ -24,6 +29,8 @@ export interface AuthState {
   forget: () => Promise<void>;
   /** The current ID token — what the API's authorizer accepts from the web client. */
   getToken: () => string | undefined;
+  /** Whether the app runs on the local stack (its `/local/*` pages exist there only). */
+  localStack: boolean;
 }
 
 /** The page to return to after sign-in, carried through the provider in the OIDC `state`. */
@@ -71,10 +78,11 @@ function useAuthState(config: AuthConfig): AuthState {
 
   const forget = useCallback(() => oidc.removeUser(), [oidc.removeUser]);
   const getToken = useCallback(() => latest.current?.id_token, []);
+  const localStack = isLocalStack(config);
 
   return useMemo(
-    () => ({ session, isLoading: oidc.isLoading, signIn, signOut, forget, getToken }),
-    [session, oidc.isLoading, signIn, signOut, forget, getToken],
+    () => ({ session, isLoading: oidc.isLoading, signIn, signOut, forget, getToken, localStack }),
+    [session, oidc.isLoading, signIn, signOut, forget, getToken, localStack],
   );
 }
 

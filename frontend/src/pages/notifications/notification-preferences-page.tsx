@@ -93,7 +93,7 @@ export function NotificationPreferencesPage() {
             key: channel,
             render: (_: unknown, row: { level: Level }) => (
               <Checkbox
-                aria-label={`${row.level}-${channel}`}
+                aria-label={`${t(`levels.names.${row.level}`)} ${t(`notifications.${channel}`)}`}
                 checked={row.level === "major" || draft.channels[row.level][channel]}
                 disabled={row.level === "major"}
                 title={row.level === "major" ? t("notifications.redLocked") : undefined}
@@ -106,18 +106,21 @@ export function NotificationPreferencesPage() {
       <Space wrap>
         <Typography.Text>{t("notifications.quietHours")}</Typography.Text>
         <Switch
+          aria-label={t("notifications.quietHours")}
           checked={quiet.enabled}
           onChange={(enabled) => setDraft({ ...draft, quietHours: { ...quiet, enabled } })}
         />
         <Input
           style={{ width: 90 }}
           addonBefore={t("notifications.start")}
+          aria-label={t("notifications.start")}
           value={quiet.start}
           onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, start: e.target.value } })}
         />
         <Input
           style={{ width: 90 }}
           addonBefore={t("notifications.end")}
+          aria-label={t("notifications.end")}
           value={quiet.end}
           onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, end: e.target.value } })}
         />
