@@ -168,6 +168,17 @@ describe("warnings inbox", () => {
     unanswered = await matrixWarning(stackStore(stack), source);
     // The inbox polls every 15 seconds.
     await table.getByText("待签收").first().waitFor({ timeout: 25_000 });
+    // The in-app channel pops it up as well (its level's in-app preference is on), and the
+    // pop-up opens it in the inbox, as the e-mail's link does.
+    const alert = page
+      .locator(".ant-notification-notice")
+      .filter({ hasText: unanswered.riskSourceName });
+    await alert.waitFor({ timeout: 25_000 });
+    await alert.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("id")).toBe(unanswered.id);
+    await page.getByText(zh.warnings.detail).first().waitFor();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => new URL(page.url()).searchParams.get("id")).toBeNull();
   });
 
   it("filters by status; handles and resolves the acknowledged warning with notes, each step on its timeline", async () => {

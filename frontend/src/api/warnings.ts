@@ -13,6 +13,8 @@ export const warningKeys = {
   all: () => ["warnings"] as const,
   list: (filters: WarningFilters) => ["warnings", "list", filters] as const,
   one: (id: string) => ["warnings", "one", id] as const,
+  /** The in-app alerts' first page of open warnings (a query of its own: the inbox pages). */
+  alerts: () => ["warnings", "alerts"] as const,
 };
 
 /** The inbox, newest first, within the caller's reach. */

@@ -7,6 +7,7 @@ import { AppHeader } from "./app-header.tsx";
 import { navEntries } from "./nav-items.ts";
 import { APP_ROUTES } from "./routes.tsx";
 import { UserMenu } from "./user-menu.tsx";
+import { WarningAlerts } from "./warning-alerts.tsx";
 
 function NavMenu() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function AppLayout() {
     <CurrentUserProvider>
       <Layout style={{ minHeight: "100vh" }}>
         <AppHeader nav={<NavMenu />} extra={<UserMenu />} />
+        <WarningAlerts />
         <Layout.Content style={{ padding: 24, maxWidth: 1280, width: "100%", margin: "0 auto" }}>
           <Outlet />
         </Layout.Content>

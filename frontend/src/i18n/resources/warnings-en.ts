@@ -24,6 +24,10 @@ export const warningsEn: Texts<typeof warningsZhCN> = {
   handle: "Handle",
   resolve: "Resolve",
   close: "Close",
+  alert: {
+    title: "New warning: {{level}}",
+    description: "{{enterprise}} — {{source}}: {{rule}}. Click to open.",
+  },
   done: "Updated",
   statuses: {
     open: "Open",

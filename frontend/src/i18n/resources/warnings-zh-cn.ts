@@ -22,6 +22,10 @@ export const warningsZhCN = {
   resolve: "办结",
   close: "销号",
   done: "已更新",
+  alert: {
+    title: "新预警：{{level}}",
+    description: "{{enterprise}}「{{source}}」：{{rule}}。点击查看。",
+  },
   statuses: {
     open: "待签收",
     acknowledged: "已签收",

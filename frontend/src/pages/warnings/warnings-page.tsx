@@ -72,7 +72,14 @@ export function WarningsPage() {
   const filters = useMemo(() => warningFiltersFromSearch(search), [search]);
   const setFilters = (next: (f: WarningFilters) => WarningFilters) =>
     setSearch(searchFromWarningFilters(next(filters)));
-  const [openId, setOpenId] = useState<string>();
+  // The warning on show is in the URL too: e-mails and in-app alerts link to /warnings?id=….
+  const openId = search.get("id") ?? undefined;
+  const setOpenId = (id: string | undefined) => {
+    const next = new URLSearchParams(search);
+    if (id) next.set("id", id);
+    else next.delete("id");
+    setSearch(next);
+  };
   const [pending, setPending] = useState<{ warning: WarningSummary; action: WarningAction }>();
   const list = useCursorList(
     warningKeys.list(filters),
