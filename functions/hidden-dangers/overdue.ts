@@ -9,7 +9,7 @@ import { functionStore } from "../platform/data/request-store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { loadSource } from "../registry/source-reach.ts";
-import { timingFor } from "../warnings/settings.ts";
+import { termsFor } from "../warnings/settings.ts";
 import { liveWarningOf, planSignal, sourceFacts, systemActor } from "../warnings/signal-steps.ts";
 import { overdueEventStep } from "./danger-events.ts";
 import { putDanger } from "./hidden-danger-item.ts";
@@ -19,8 +19,7 @@ const RULE = "hidden-danger-overdue" as const;
 async function factsOf(store: Store, source: RiskSource) {
   const enterprise = await loadEnterprise(store, source.tenantId);
   const facts = sourceFacts(source, enterprise?.name ?? "");
-  const { timing } = await timingFor(functionStore(), facts.place.district);
-  return { facts, timing };
+  return { facts, terms: await termsFor(functionStore(), facts.place.district) };
 }
 
 /** The clearing of the overdue warning a danger raised, when it is closed. */
@@ -33,9 +32,9 @@ export async function clearOverdueSteps(
 ): Promise<WriteStep[]> {
   const live = await liveWarningOf(store, source.tenantId, source.id, RULE);
   if (!live || live.detail.hiddenDangerId !== danger.id) return [];
-  const { facts, timing } = await factsOf(store, source);
+  const { facts, terms } = await factsOf(store, source);
   const signal = { rule: RULE, kind: "clear", at: now.toISOString(), detail: {} } as const;
-  return planSignal(live, signal, facts, timing, actor, now).steps;
+  return planSignal(live, signal, facts, terms, actor, now).steps;
 }
 
 /**
@@ -60,11 +59,11 @@ export async function raiseOverdueDangers(store: Store, now: Date): Promise<stri
         if (!late) continue;
         const source = await loadSource(store, danger.tenantId, danger.riskSourceId);
         if (!source) continue;
-        const { facts, timing } = await factsOf(store, source);
+        const { facts, terms } = await factsOf(store, source);
         const live = await liveWarningOf(store, danger.tenantId, danger.riskSourceId, RULE);
         const signal = hiddenDangerOverdueSignal(danger, late, now);
         const actor = systemActor(danger.tenantId, "hidden-dangers-sweep");
-        const plan = planSignal(live, signal, facts, timing, actor, now);
+        const plan = planSignal(live, signal, facts, terms, actor, now);
         const next = markOverdue(danger, late, now);
         const outcome = await attemptTogether(store, [
           putDanger(next),

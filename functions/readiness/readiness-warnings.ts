@@ -6,7 +6,7 @@ import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
-import { timingFor } from "../warnings/settings.ts";
+import { termsFor } from "../warnings/settings.ts";
 import { liveWarningOf, planSignal, sourceFacts, systemActor } from "../warnings/signal-steps.ts";
 
 /** Whether a source has its plan, and the date of its latest drill (one query each). */
@@ -30,7 +30,7 @@ export async function readinessOf(store: Store, source: RiskSource): Promise<Rea
  */
 export async function readinessWarningSteps(
   store: Store,
-  /** Where escalation deadlines are read: the function's store (a tenant's cannot reach them). */
+  /** Where the rules and deadlines are read: the function's store (a tenant's cannot reach them). */
   settings: Store,
   source: RiskSource,
   facts: ReadinessFacts,
@@ -46,8 +46,8 @@ export async function readinessWarningSteps(
     const live = await liveWarningOf(store, source.tenantId, source.id, signal.rule);
     if (signal.kind === "clear" ? !live : live) continue;
     known ??= sourceFacts(source, (await loadEnterprise(store, source.tenantId))?.name ?? "");
-    const { timing } = await timingFor(settings, known.place.district);
-    steps.push(...planSignal(live, signal, known, timing, actor, now).steps);
+    const terms = await termsFor(settings, known.place.district);
+    steps.push(...planSignal(live, signal, known, terms, actor, now).steps);
   }
   return steps;
 }

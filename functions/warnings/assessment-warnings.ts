@@ -6,7 +6,7 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import type { WriteStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
-import { timingFor } from "./settings.ts";
+import { termsFor } from "./settings.ts";
 import { liveWarningOf, planSignal, sourceFacts } from "./signal-steps.ts";
 
 /**
@@ -34,8 +34,8 @@ export async function assessmentWarningSteps(
     const live = await liveWarningOf(store, after.tenantId, after.id, signal.rule);
     if (signal.kind === "clear" && !live) continue;
     facts ??= sourceFacts(after, (await loadEnterprise(store, after.tenantId))?.name ?? "");
-    const { timing } = await timingFor(functionStore(), facts.place.district);
-    steps.push(...planSignal(live, signal, facts, timing, actor, now).steps);
+    const terms = await termsFor(functionStore(), facts.place.district);
+    steps.push(...planSignal(live, signal, facts, terms, actor, now).steps);
   }
   return steps;
 }

@@ -1,15 +1,21 @@
+import { warningRuleSetsContract } from "../../shared/contracts/warning-rule-sets.ts";
 import { warningsContract } from "../../shared/contracts/warnings.ts";
 import type { FunctionDefinition } from "../platform/manifest-types.ts";
 
+/** The routes the warnings function implements: the warnings and the rules they follow. */
+export const warningsRoutes = { ...warningsContract, ...warningRuleSetsContract } as const;
+
 /**
  * Monitoring and warnings: indicators, readings (archived to the bucket in batches, through
- * Kinesis Data Firehose on AWS), the warnings inbox and its handling steps, escalation deadlines.
+ * Kinesis Data Firehose on AWS), the warnings inbox and its handling steps, escalation deadlines,
+ * the versions of the warning rules.
  */
 export const warningsApi: FunctionDefinition = {
   id: "warnings-api",
-  description: "Indicators, sensor readings, warnings and their handling, escalation deadlines",
+  description:
+    "Indicators, sensor readings, warnings and their handling, escalation deadlines, rule versions",
   handler: "functions/warnings/warnings-api.handler.ts",
-  routes: warningsContract,
+  routes: warningsRoutes,
   table: "readWrite",
   bucket: "readWrite",
   archivesReadings: true,

@@ -9,7 +9,7 @@ import {
   type ReadingsResult,
   type RejectedReading,
 } from "../../shared/warnings/reading-input.ts";
-import { DEFAULT_RULE_SET } from "../../shared/warnings/rules.ts";
+import type { EscalationTiming, WarningRuleSet } from "../../shared/warnings/rules.ts";
 import type { WarningSignal } from "../../shared/warnings/signals.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
 import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
@@ -17,6 +17,7 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { stateItem } from "./indicators.ts";
 import type { ArchivedReading, ReadingArchive } from "./reading-archive.ts";
+import { inForceRuleSet } from "./rule-sets.ts";
 import { liveWarningOf, planSignal, sourceFacts } from "./signal-steps.ts";
 
 type Valid = ReadingInput & { index: number };
@@ -31,8 +32,18 @@ export interface ReadingsContext {
   /** The enterprise's name, for warnings the readings raise (read once per request). */
   enterpriseName: () => Promise<string>;
   /** Escalation deadlines of a district. */
-  timing: (district: string) => Promise<import("../../shared/warnings/rules.ts").EscalationTiming>;
+  timing: (district: string) => Promise<EscalationTiming>;
+  /**
+   * The rule set in force, read once per batch; by default from `store`, which can only be when
+   * it reaches platform items (a tenant-confined store does not: the handler passes its own).
+   */
+  ruleSet?: () => Promise<WarningRuleSet>;
   now: Date;
+}
+
+/** A batch's context with the rule set it is evaluated under, the same for every reading. */
+interface Ingestion extends ReadingsContext {
+  rules: WarningRuleSet;
 }
 
 interface Loaded {
@@ -102,13 +113,13 @@ interface Segment {
   signals: WarningSignal[];
 }
 
-function evaluate(loaded: Loaded, readings: readonly Valid[]) {
+function evaluate(loaded: Loaded, readings: readonly Valid[], rules: WarningRuleSet) {
   let state = loaded.state;
   const segments: Segment[] = [];
   const archived: Valid[] = [];
   let duplicates = 0;
   for (const r of readings) {
-    const out = applyReading(loaded.indicator, state, r, DEFAULT_RULE_SET);
+    const out = applyReading(loaded.indicator, state, r, rules);
     if (out.fate === "duplicate") {
       duplicates += 1;
       continue;
@@ -129,7 +140,7 @@ function evaluate(loaded: Loaded, readings: readonly Valid[]) {
  * conditional put does (no transaction). Returns false when the state changed meanwhile.
  */
 async function writeSegment(
-  ctx: ReadingsContext,
+  ctx: Ingestion,
   source: RiskSource,
   indicator: Indicator,
   previousVersion: number,
@@ -162,7 +173,7 @@ async function writeSegment(
     ),
   ]);
   const facts = sourceFacts(source, enterpriseName);
-  const timing = await ctx.timing(facts.place.district);
+  const terms = { rules: ctx.rules, timing: await ctx.timing(facts.place.district) };
   const steps: WriteStep[] = [
     {
       action: (tx) =>
@@ -173,7 +184,7 @@ async function writeSegment(
     },
   ];
   signals.forEach((signal, i) => {
-    steps.push(...planSignal(lives[i], signal, facts, timing, ctx.actor, ctx.now).steps);
+    steps.push(...planSignal(lives[i], signal, facts, terms, ctx.actor, ctx.now).steps);
   });
   const outcome = await attemptTogether(ctx.store, steps);
   // Refused: the state moved on, or a warning of the same source and rule was raised
@@ -183,14 +194,14 @@ async function writeSegment(
 
 /** Applies one indicator's readings, re-reading its state when a concurrent write got there first. */
 async function ingestIndicator(
-  ctx: ReadingsContext,
+  ctx: Ingestion,
   source: RiskSource,
   loaded: Loaded,
   readings: Valid[],
 ) {
   let current = loaded;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const { segments } = evaluate(current, readings);
+    const { segments } = evaluate(current, readings, ctx.rules);
     let version = current.state.version;
     let ok = true;
     for (const segment of segments) {
@@ -218,12 +229,14 @@ async function ingestIndicator(
  * index, the good ones are kept. Per indicator, in time order, they move its one state item and
  * raise, re-fire or clear warnings; new readings are archived in one batch before any state is
  * written (so none is lost), and a reading of an (indicator, timestamp) already taken is a
- * duplicate (idempotent).
+ * duplicate (idempotent). The whole batch is evaluated under one rule set, the one in force.
  */
 export async function ingestReadings(
-  ctx: ReadingsContext,
+  context: ReadingsContext,
   raw: readonly unknown[],
 ): Promise<ReadingsResult> {
+  const rules = await (context.ruleSet?.() ?? inForceRuleSet(context.store));
+  const ctx: Ingestion = { ...context, rules };
   const rejected: RejectedReading[] = [];
   const byIndicator = new Map<string, Valid[]>();
   raw.forEach((item, index) => {
@@ -270,7 +283,7 @@ export async function ingestReadings(
   const archive: ArchivedReading[] = [];
   const receivedAt = ctx.now.toISOString();
   for (const [, found, readings] of work) {
-    const evaluated = evaluate(found, readings);
+    const evaluated = evaluate(found, readings, rules);
     accepted += evaluated.archived.length;
     duplicates += evaluated.duplicates;
     for (const r of evaluated.archived) {

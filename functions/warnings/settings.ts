@@ -1,14 +1,15 @@
 import { ForbiddenError } from "../../shared/errors.ts";
 import type { Caller } from "../../shared/tenancy/claims.ts";
 import {
-  DEFAULT_RULE_SET,
   type EscalationTiming,
   EscalationTimingSchema,
+  type WarningTerms,
 } from "../../shared/warnings/rules.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { auditRecord } from "../audit/audit-log.ts";
 import { auditStep, writeTogether } from "../platform/data/unit-of-work.ts";
 import { staleVersion } from "../platform/http/etag.ts";
+import { inForceRuleSet } from "./rule-sets.ts";
 
 /** `city`, or a district code: whose deadlines apply. */
 export type SettingsScope = "city" | string;
@@ -26,22 +27,38 @@ async function read(store: Store, scope: SettingsScope) {
   return data;
 }
 
+/** The deadlines of the rule set in force, where no jurisdiction set its own. */
+async function byDefault(store: Store, scope: SettingsScope): Promise<StoredTiming> {
+  const { escalation } = await inForceRuleSet(store);
+  return { scope, timing: escalation, version: 0, source: "default" };
+}
+
 /**
  * The escalation deadlines for a district: its own when its administrators set them, else the
- * city's, else the rule set's defaults (red 15 min, orange 30, yellow 4 h, blue 24 h).
+ * city's, else those of the rule set in force (shipped: red 15 min, orange 30, yellow 4 h, blue
+ * 24 h).
  */
 export async function timingFor(store: Store, district: string): Promise<StoredTiming> {
   const [own, city] = await Promise.all([read(store, district), read(store, "city")]);
   if (own) return { scope: district, timing: own.timing, version: own.version, source: "district" };
   if (city) return { scope: district, timing: city.timing, version: 0, source: "city" };
-  return { scope: district, timing: DEFAULT_RULE_SET.escalation, version: 0, source: "default" };
+  return byDefault(store, district);
 }
 
 export async function cityTiming(store: Store): Promise<StoredTiming> {
   const city = await read(store, "city");
   return city
     ? { scope: "city", timing: city.timing, version: city.version, source: "city" }
-    : { scope: "city", timing: DEFAULT_RULE_SET.escalation, version: 0, source: "default" };
+    : byDefault(store, "city");
+}
+
+/** What a district's warnings are raised under now: the rule set in force and the deadlines. */
+export async function termsFor(store: Store, district: string): Promise<WarningTerms> {
+  const [rules, { timing }] = await Promise.all([
+    inForceRuleSet(store),
+    timingFor(store, district),
+  ]);
+  return { rules, timing };
 }
 
 /**

@@ -3,11 +3,7 @@ import type { Actor, AuditRecord } from "../../shared/audit/audit-record.ts";
 import { ConflictError } from "../../shared/errors.ts";
 import { levelRank } from "../../shared/methodology/levels.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
-import {
-  DEFAULT_RULE_SET,
-  type EscalationTiming,
-  type WarningRule,
-} from "../../shared/warnings/rules.ts";
+import type { WarningRule, WarningTerms } from "../../shared/warnings/rules.ts";
 import type { WarningSignal } from "../../shared/warnings/signals.ts";
 import {
   applyClear,
@@ -107,13 +103,13 @@ export interface SignalPlan {
  * and releases the claim, unless other indicators still hold it (then it only drops the one that
  * recovered). Every change is audited and published in the same unit of work; the warning is
  * written conditional on the version read, so two sensors of one source cannot lose each
- * other's hold.
+ * other's hold. A new warning names the rule set of `terms` and starts on its deadlines.
  */
 export function planSignal(
   live: Warning | undefined,
   signal: WarningSignal,
   facts: SourceFacts,
-  timing: EscalationTiming,
+  terms: WarningTerms,
   actor: Actor,
   now: Date,
 ): SignalPlan {
@@ -154,7 +150,7 @@ export function planSignal(
     };
   }
   if (live) {
-    const next = refireWarning(live, signal, timing, now);
+    const next = refireWarning(live, signal, terms.timing, now);
     const higher = levelRank(next.level) > levelRank(live.level);
     return {
       warning: next,
@@ -168,7 +164,7 @@ export function planSignal(
   }
   const warning = raiseWarning(
     signal,
-    { id: `${facts.tenantId}~${ulid(now.getTime())}`, ...facts, rules: DEFAULT_RULE_SET, timing },
+    { id: `${facts.tenantId}~${ulid(now.getTime())}`, ...facts, ...terms },
     now,
   );
   return {

@@ -2,7 +2,7 @@ import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
 import type { Indicator } from "../../shared/warnings/indicator.ts";
 import { checkStale, type IndicatorState } from "../../shared/warnings/indicator-state.ts";
-import { DEFAULT_RULE_SET, type EscalationTiming } from "../../shared/warnings/rules.ts";
+import type { EscalationTiming } from "../../shared/warnings/rules.ts";
 import { reviewOverdueSignal } from "../../shared/warnings/source-rules.ts";
 import { escalateWarning, type Warning } from "../../shared/warnings/warning.ts";
 import { STALENESS_SHARDS } from "../adapters/dynamodb/entities/indicator.ts";
@@ -13,6 +13,7 @@ import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.t
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { loadSource } from "../registry/source-reach.ts";
 import { stateItem } from "./indicators.ts";
+import { inForceRuleSet } from "./rule-sets.ts";
 import { timingFor } from "./settings.ts";
 import {
   auditOf,
@@ -130,6 +131,7 @@ export async function stalenessSweep(
 ): Promise<string[]> {
   const timing = timingCache(store);
   const facts = factsCache(store);
+  const rules = await inForceRuleSet(store);
   const raised: string[] = [];
   const pages = pagesOf((cursor) =>
     store.entities.indicator.query.byStalenessShard({ shard }).go({ cursor, limit: PAGE }),
@@ -141,7 +143,7 @@ export async function stalenessSweep(
       indicator: Indicator;
       state: IndicatorState;
     }[]) {
-      const checked = checkStale(indicator, state, now, DEFAULT_RULE_SET);
+      const checked = checkStale(indicator, state, now, rules);
       if (!checked.signal) continue;
       const source = await facts(indicator.tenantId, indicator.riskSourceId);
       if (!source) continue;
@@ -155,7 +157,7 @@ export async function stalenessSweep(
         live,
         checked.signal,
         source,
-        await timing(source.place.district),
+        { rules, timing: await timing(source.place.district) },
         systemActor(indicator.tenantId, "warnings-sweep"),
         now,
       );
@@ -189,7 +191,8 @@ export async function overdueReviewPlan(
   now: Date,
   timing: (district: string) => Promise<EscalationTiming> = timingCache(store),
 ): Promise<SignalPlan> {
-  const signal = reviewOverdueSignal(source, now, DEFAULT_RULE_SET);
+  const rules = await inForceRuleSet(store);
+  const signal = reviewOverdueSignal(source, now, rules);
   if (!signal) return { steps: [], change: "none" };
   const live = await liveWarningOf(store, source.tenantId, source.id, "review-overdue");
   if (live) return { steps: [], change: "none" };
@@ -199,7 +202,7 @@ export async function overdueReviewPlan(
     undefined,
     signal,
     facts,
-    await timing(facts.place.district),
+    { rules, timing: await timing(facts.place.district) },
     systemActor(source.tenantId, "review-overdue"),
     now,
   );

@@ -15,8 +15,9 @@ import {
 import { idempotently } from "../platform/http/idempotency.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { createIndicator, listIndicators, updateIndicator } from "./indicators.ts";
-import { warningsApi } from "./manifest.ts";
+import { warningsApi, warningsRoutes } from "./manifest.ts";
 import { ingestReadings } from "./readings.ts";
+import { currentRuleSet, inForceRuleSet, listRuleSets, publishRuleSet } from "./rule-sets.ts";
 import { cityTiming, setTiming, timingFor } from "./settings.ts";
 import { actOnWarning } from "./transitions.ts";
 import { listWarnings } from "./warning-listing.ts";
@@ -46,7 +47,7 @@ function step(action: WarningAction) {
 
 export const handler = httpHandler(
   warningsApi,
-  implement(warningsContract, {
+  implement(warningsRoutes, {
     createIndicator: async ({ caller, scope, params, body, headers }) =>
       idempotently(
         {
@@ -94,6 +95,7 @@ export const handler = httpHandler(
             return enterpriseName;
           },
           timing: async (district) => (await timingFor(functionStore(), district)).timing,
+          ruleSet: () => inForceRuleSet(functionStore()),
         },
         body.readings,
       );
@@ -117,6 +119,18 @@ export const handler = httpHandler(
     setWarningSettings: async ({ caller, params, body, headers }) =>
       tagged(
         await setTiming(functionStore(), caller, params.scope, body, expectedVersion(headers)),
+      ),
+    listWarningRuleSets: async () => ({ body: { items: await listRuleSets(functionStore()) } }),
+    currentWarningRuleSet: async () => ({ body: await currentRuleSet(functionStore()) }),
+    publishWarningRuleSet: async ({ caller, body, headers }) =>
+      idempotently(
+        {
+          tenantId: caller.tenantId,
+          route: routeKey(warningsRoutes.publishWarningRuleSet),
+          headers,
+          body,
+        },
+        async () => ({ status: 201, body: await publishRuleSet(functionStore(), caller, body) }),
       ),
   }),
 );

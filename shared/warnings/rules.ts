@@ -81,6 +81,12 @@ export const DEFAULT_RULE_SET: WarningRuleSet = Object.freeze({
   },
 }) as WarningRuleSet;
 
+/** What a warning is raised under: the rule set in force and its district's deadlines. */
+export interface WarningTerms {
+  rules: WarningRuleSet;
+  timing: EscalationTiming;
+}
+
 /** Minutes to the next escalation of a warning at `level` waiting for `what`. */
 export function deadlineMinutes(
   timing: EscalationTiming,

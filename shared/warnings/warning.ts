@@ -11,7 +11,7 @@ import {
   escalateIfDue,
   startEscalation,
 } from "./escalation.ts";
-import { type EscalationTiming, WarningRuleSchema, type WarningRuleSet } from "./rules.ts";
+import { type EscalationTiming, WarningRuleSchema, type WarningTerms } from "./rules.ts";
 import type { SignalDetail, WarningSignal } from "./signals.ts";
 
 /**
@@ -119,15 +119,13 @@ function appendTimeline(timeline: readonly TimelineEntry[], entry: TimelineEntry
   return [next[0] as TimelineEntry, ...next.slice(next.length - TIMELINE_MAX + 1)];
 }
 
-export interface RaiseContext {
+export interface RaiseContext extends WarningTerms {
   id: string;
   tenantId: string;
   riskSourceId: string;
   riskSourceName: string;
   enterpriseName: string;
   place: Warning["place"];
-  rules: WarningRuleSet;
-  timing: EscalationTiming;
 }
 
 /** A new live warning for a raise signal, its escalation clock started at the enterprise. */

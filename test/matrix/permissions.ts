@@ -158,6 +158,18 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     roles: ["districtOfficial", "cityAdmin"],
     why: "the city admin sets the city's deadlines, a district's officials their district's",
   },
+  "GET /api/v1/warning-rule-sets": {
+    roles: OFFICIALS,
+    why: "officials read the rule versions the warnings they handle were raised under",
+  },
+  "GET /api/v1/warning-rule-sets/current": {
+    roles: OFFICIALS,
+    why: "as the list: the version in force",
+  },
+  "POST /api/v1/warning-rule-sets": {
+    roles: ["cityAdmin"],
+    why: "issue 11: the city publishes its warning rules, as its admin publishes method profiles",
+  },
   "GET /api/v1/me/notification-preferences": {
     roles: OFFICIALS,
     why: "officials choose how warnings reach them; enterprises' people get the defaults",

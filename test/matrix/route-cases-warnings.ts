@@ -183,6 +183,40 @@ export const warningCases: Readonly<Record<string, RouteCase>> = {
       };
     },
   },
+  // The warning rules are the city's, no tenant's data: every official reads their versions.
+  "GET /api/v1/warning-rule-sets": {
+    shape: "open",
+    success: 200,
+    prepare: async () => ({ request: () => ({ path: "/api/v1/warning-rule-sets" }) }),
+  },
+  "GET /api/v1/warning-rule-sets/current": {
+    shape: "open",
+    success: 200,
+    prepare: async () => ({ request: () => ({ path: "/api/v1/warning-rule-sets/current" }) }),
+  },
+  // Each allowed call publishes the next version, the rules unchanged (the other cells' warnings
+  // follow the same rules); serial, as each reads the version it must follow.
+  "POST /api/v1/warning-rule-sets": {
+    shape: "open",
+    success: 201,
+    serial: true,
+    prepare: async ({ fx }) => {
+      const { currentRuleSet } = await import("../../functions/warnings/rule-sets.ts");
+      const current = await currentRuleSet(fx.store);
+      return {
+        request: () => ({
+          path: "/api/v1/warning-rule-sets",
+          body: { ...current, version: current.version + 1 },
+        }),
+        stored: async () =>
+          (
+            await fx.store.entities.warningRuleSet.query
+              .byRuleSet({ ruleSetId: current.id })
+              .go({ pages: "all", consistent: true })
+          ).data,
+      };
+    },
+  },
   // Notification preferences are the caller's own (issue 11 §6), at the version it reads.
   "GET /api/v1/me/notification-preferences": {
     shape: "self",

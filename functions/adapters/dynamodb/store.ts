@@ -41,6 +41,7 @@ import { tenantEntity } from "./entities/tenant.ts";
 import { uniqueClaimEntity } from "./entities/unique-claim.ts";
 import { userEntity } from "./entities/user.ts";
 import { liveWarningEntity, warningEntity } from "./entities/warning.ts";
+import { warningRuleSetEntity } from "./entities/warning-rule-set.ts";
 import { warningSettingsEntity } from "./entities/warning-settings.ts";
 import {
   webhookAttemptEntity,
@@ -76,6 +77,7 @@ function buildStore(dynamodb: DynamoDBClient, table: string) {
     warning: warningEntity(config),
     liveWarning: liveWarningEntity(config),
     warningSettings: warningSettingsEntity(config),
+    warningRuleSet: warningRuleSetEntity(config),
     statsSlice: statsSliceEntity(config),
     statsContribution: statsContributionEntity(config),
     statsSnapshot: statsSnapshotEntity(config),

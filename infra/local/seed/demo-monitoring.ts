@@ -88,7 +88,7 @@ export async function seedDemoMonitoring(
   // Imported here: these modules build SDK clients from the configuration the stack sets.
   const { indicatorItem, stateItem } = await import("../../../functions/warnings/indicators.ts");
   const { ingestReadings } = await import("../../../functions/warnings/readings.ts");
-  const { timingFor } = await import("../../../functions/warnings/settings.ts");
+  const { termsFor, timingFor } = await import("../../../functions/warnings/settings.ts");
   const { planSignal, sourceFacts, systemActor } = await import(
     "../../../functions/warnings/signal-steps.ts"
   );
@@ -141,7 +141,7 @@ export async function seedDemoMonitoring(
       undefined,
       signal,
       f,
-      await timing(f.place.district),
+      await termsFor(store, f.place.district),
       systemActor(GAS_STATION, "demo-seed"),
       now,
     );

@@ -1,70 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LocalStack } from "../../../infra/local/start-stack.ts";
-import type { RiskSource } from "../../../shared/risk/risk-source.ts";
 import type { Indicator } from "../../../shared/warnings/indicator.ts";
 import type { Warning } from "../../../shared/warnings/warning.ts";
-import {
-  enterpriseFixture,
-  FIXTURE_USCC,
-  putEnterprise,
-  riskSourceInput,
-} from "../../support/registry-fixtures.ts";
-import { type ApiCaller, signIn, stackStore } from "../../support/stack-client.ts";
-import { startTestStack, type TestStack } from "../../support/test-stack.ts";
+import { gasStation, inbox, startGasStationStack } from "../../support/gas-station-stack.ts";
+import type { ApiCaller } from "../../support/stack-client.ts";
+import type { TestStack } from "../../support/test-stack.ts";
 
 // The warnings API through the local gateway: a self-assessment grading a source major warns
 // the Chaoyang official at once (in the registry's own unit of work), who acknowledges it; a
 // sensor batch raises a warning; the Haidian official never sees Chaoyang's warnings.
-const GAS = { district: "110105", street: "建外街道", industry: "gas" } as const;
-const MAJOR = { current: { L: 3, E: 10, C: 15 } }; // LEC 450 → major
-
 describe("warnings API", () => {
   let running: TestStack;
-  let stack: LocalStack;
   let enterprise: ApiCaller;
   let official: ApiCaller;
   let haidian: ApiCaller;
+  let station: ReturnType<typeof gasStation>;
 
   beforeAll(async () => {
-    running = await startTestStack("warnings");
-    stack = running.stack;
-    await putEnterprise(
-      stackStore(stack),
-      enterpriseFixture("t-gas-station-chaoyang", GAS, FIXTURE_USCC[0] as string),
-    );
-    [enterprise, official, haidian] = await Promise.all([
-      signIn(stack, "admin@gas-station.demo"),
-      signIn(stack, "official@chaoyang.demo"),
-      signIn(stack, "official@haidian.demo"),
-    ]);
+    let callers: ApiCaller[];
+    ({ running, callers } = await startGasStationStack("warnings", [
+      "admin@gas-station.demo",
+      "official@chaoyang.demo",
+      "official@haidian.demo",
+    ]));
+    [enterprise, official, haidian] = callers as [ApiCaller, ApiCaller, ApiCaller];
+    station = gasStation(enterprise);
   });
 
   afterAll(async () => {
     await running?.stop();
   });
 
-  async function register(name: string): Promise<RiskSource> {
-    const res = await enterprise.call("POST", "/api/v1/risk-sources", {
-      body: riskSourceInput(GAS, name),
-    });
-    expect(res.status).toBe(201);
-    return res.body as RiskSource;
-  }
-
-  async function inbox(caller: ApiCaller, query = "") {
-    const res = await caller.call("GET", `/api/v1/warnings?limit=200${query}`);
-    expect(res.status).toBe(200);
-    return (res.body as { items: Warning[] }).items;
-  }
-
   it("a self-assessment grading a source major warns the official at once, who acknowledges it", async () => {
-    const source = await register("储罐区（液化石油气）");
-    const assessed = await enterprise.call(
-      "POST",
-      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/assessments`,
-      { body: { profileId: "lec-default", ...MAJOR } },
-    );
-    expect(assessed.status).toBe(201);
+    const source = await station.register("储罐区（液化石油气）");
+    await station.assessMajor(source);
 
     const items = (await inbox(official, "&rule=assessed-major")).filter(
       (w) => w.riskSourceId === source.id,
@@ -98,21 +66,8 @@ describe("warnings API", () => {
   });
 
   it("indicators and a batch of readings raise a sustained-breach warning", async () => {
-    const source = await register("加油区（油气浓度）");
-    const created = await enterprise.call(
-      "POST",
-      `/api/v1/risk-sources/${encodeURIComponent(source.id)}/indicators`,
-      {
-        body: {
-          name: "可燃气体浓度",
-          unit: "%LEL",
-          thresholds: { low: 10, general: 20, significant: 25, major: 40 },
-          sustainSeconds: 60,
-        },
-      },
-    );
-    expect(created.status).toBe(201);
-    const indicator = created.body as Indicator;
+    const source = await station.register("加油区（油气浓度）");
+    const indicator = await station.addGasSensor(source);
     const listed = await official.call(
       "GET",
       `/api/v1/risk-sources/${encodeURIComponent(source.id)}/indicators`,
