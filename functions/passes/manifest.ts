@@ -12,8 +12,8 @@ export const reviewDuePass: FunctionDefinition = {
   schedules: ["review-due"],
   table: "readWrite",
   memoryMb: 512,
-  // The readiness check after the start reads every major source of the city.
-  timeoutSeconds: 900,
+  // Starts two passes: a checkpoint and a queue message per segment, 128 small writes.
+  timeoutSeconds: 120,
 };
 
 /**

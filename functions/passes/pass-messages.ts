@@ -1,4 +1,5 @@
 import type { Store } from "../adapters/dynamodb/store.ts";
+import { readinessPlan } from "../readiness/readiness-warnings.ts";
 import {
   CITY_PASS_TENANT,
   type DatedSegmentMessage,
@@ -40,6 +41,8 @@ export async function runPassMessage(
       return handleReevaluation(store, message, clock);
     case "review-due-segment":
       return runSegment(store, reviewDuePlan(store, new Date(message.at)), message.segment, clock);
+    case "readiness-segment":
+      return runSegment(store, readinessPlan(store, new Date(message.at)), message.segment, clock);
     case "statistics-reminder-segment":
       return runSegment(
         store,

@@ -37,7 +37,8 @@ const Dated = {
 
 /**
  * What the `passes` queue carries: start a re-evaluation (its orchestrator) or run one of its
- * segments; run one segment of the review-due pass or of the hidden-danger statistics reminder.
+ * segments; run one segment of the review-due pass, the readiness check or the hidden-danger
+ * statistics reminder.
  */
 export const PassMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reevaluation-start"), ...Reevaluation }),
@@ -48,6 +49,7 @@ export const PassMessageSchema = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("review-due-segment"), ...Dated }),
   z.object({ kind: z.literal("statistics-reminder-segment"), ...Dated }),
+  z.object({ kind: z.literal("readiness-segment"), ...Dated }),
 ]);
 export type PassMessage = z.infer<typeof PassMessageSchema>;
 export type ReevaluationMessage = Extract<
@@ -57,7 +59,7 @@ export type ReevaluationMessage = Extract<
 export type StartMessage = Extract<PassMessage, { kind: "reevaluation-start" }>;
 export type DatedSegmentMessage = Extract<
   PassMessage,
-  { kind: "review-due-segment" | "statistics-reminder-segment" }
+  { kind: "review-due-segment" | "statistics-reminder-segment" | "readiness-segment" }
 >;
 
 /** The message as an outbox step: queued if and only if the unit of work carrying it commits. */

@@ -1,9 +1,14 @@
 import type { Actor } from "../../shared/audit/audit-record.ts";
-import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
 import { type ReadinessFacts, readinessSignals } from "../../shared/readiness/readiness-rule.ts";
 import type { RiskSource } from "../../shared/risk/risk-source.ts";
-import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
+import {
+  DISTRICT_SHARD_SEGMENTS,
+  datedPassId,
+  districtShardOf,
+  type PassPlan,
+  runPass,
+} from "../passes/pass-runner.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { loadEnterprise } from "../registry/enterprise-item.ts";
 import { termsFor } from "../warnings/settings.ts";
@@ -53,31 +58,35 @@ export async function readinessWarningSteps(
 }
 
 /**
- * The daily readiness check (domain.md §5): every major source, read from the district index's
- * `major` partitions only, without its plan or a drill in the last 12 months raises a warning.
- * Each source is its own unit of work, so a run killed midway is simply run again.
+ * The daily readiness check (domain.md §5) as a pass: every major source, read from the district
+ * index's `major` partitions only (district × shard segments), without its plan or a drill in
+ * the last 12 months raises a warning; one whose gap closed clears it. Each source is its own
+ * unit of work and a live warning is not raised again, so a segment re-read after a kill acts on
+ * nobody twice. The review-due schedule starts it beside the review-due pass.
  */
-export async function raiseReadinessGaps(store: Store, now: Date): Promise<string[]> {
-  const changed: string[] = [];
-  for (const district of DISTRICT_CODES) {
-    for (const shard of SHARDS) {
-      let cursor: string | null = null;
-      do {
-        const page: { data: { record: RiskSource }[]; cursor: string | null } =
-          await store.entities.riskSource.query
-            .byDistrict({ district, levelKey: "major", shard })
-            .go({ cursor, limit: 100 });
-        for (const { record: source } of page.data) {
-          const facts = await readinessOf(store, source);
-          const actor = systemActor(source.tenantId, "readiness-check");
-          const steps = await readinessWarningSteps(store, store, source, facts, actor, now);
-          if (steps.length === 0) continue;
-          const outcome = await attemptTogether(store, steps);
-          if (outcome.committed) changed.push(source.id);
-        }
-        cursor = page.cursor;
-      } while (cursor);
-    }
-  }
-  return changed;
+export function readinessPlan(store: Store, now: Date, pageSize = 100): PassPlan<RiskSource> {
+  return {
+    id: datedPassId("readiness", now),
+    kind: "readiness",
+    segments: DISTRICT_SHARD_SEGMENTS,
+    readPage: async (segment, cursor) => {
+      const { district, shard } = districtShardOf(segment);
+      const page = await store.entities.riskSource.query
+        .byDistrict({ district, levelKey: "major", shard })
+        .go({ cursor, limit: pageSize });
+      return { items: page.data.map((item) => item.record), cursor: page.cursor };
+    },
+    act: async (source) => {
+      const facts = await readinessOf(store, source);
+      const actor = systemActor(source.tenantId, "readiness-check");
+      const steps = await readinessWarningSteps(store, store, source, facts, actor, now);
+      if (steps.length === 0) return false;
+      return (await attemptTogether(store, steps)).committed;
+    },
+  };
+}
+
+/** The day's readiness check run whole in this process (tests, the local seed). */
+export async function raiseReadinessGaps(store: Store, now: Date): Promise<void> {
+  await runPass(store, readinessPlan(store, now), () => now);
 }

@@ -6,6 +6,7 @@ import { passProgress } from "../../../functions/passes/pass-runner.ts";
 import { reviewDuePlan } from "../../../functions/passes/review-due.ts";
 import { statisticsReminderPlan } from "../../../functions/passes/statistics-reminder.ts";
 import { writeTogether } from "../../../functions/platform/data/unit-of-work.ts";
+import { readinessPlan } from "../../../functions/readiness/readiness-warnings.ts";
 import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts";
 import type { OutboxEffect } from "../../../shared/outbox/outbox-message.ts";
 import type { User } from "../../../shared/tenancy/user.ts";
@@ -98,6 +99,31 @@ describe("the review-due pass fanned out", () => {
       done: true,
       acted: 3,
     });
+  });
+});
+
+describe("the readiness check fanned out", () => {
+  const NOW = new Date("2026-12-05T22:00:00Z");
+
+  it("raises the plan and drill warnings of a major source without either, once each", async () => {
+    const place = { district: "110105", street: "测试街道", industry: "gas" } as const;
+    const major = storedRiskSource(riskSourceInput(place, "储罐区"), "rs-ready-1", "t-ready", {
+      currentLevel: "major",
+      nextReviewAt: null,
+    });
+    await writeTogether(store, [
+      { action: (tx) => tx.riskSource.put(riskSourceItem(major)).commit() },
+    ]);
+    const plan = readinessPlan(store, NOW);
+    expect(await startDatedPass(store, plan, "readiness-segment", NOW)).toBe(true);
+    const queued = await queuedSegments(store, plan.id);
+    expect(queued).toHaveLength(plan.segments.length);
+    await deliverTwice(queued, NOW);
+    const { data } = await store.entities.warning.query
+      .byTenant({ tenantId: "t-ready" })
+      .go({ pages: "all" });
+    expect(data.map((w) => w.record.rule).sort()).toEqual(["drill-overdue", "plan-missing"]);
+    expect(await passProgress(store, plan.id)).toMatchObject({ done: true, seen: 1, acted: 1 });
   });
 });
 

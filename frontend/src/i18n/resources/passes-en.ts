@@ -13,6 +13,7 @@ export const passesEn: Messages["passes"] = {
   empty: "No scheduled passes yet",
   kinds: {
     "review-due": "Review-due check",
+    readiness: "Plan and drill check",
     reevaluation: "Re-evaluation",
     "statistics-reminder": "Statistics reminder",
   },

@@ -11,6 +11,7 @@ export const passesZhCN = {
   empty: "暂无定期任务记录",
   kinds: {
     "review-due": "复评到期检查",
+    readiness: "应急预案与演练检查",
     reevaluation: "重新评估",
     "statistics-reminder": "隐患统计上报提醒",
   },

@@ -14,7 +14,7 @@ type PassProgress = z.infer<typeof PassProgressSchema>;
 /** While a pass runs the list polls; it rests once every pass has ended. */
 const POLL_MS = 3_000;
 
-const KINDS = ["review-due", "reevaluation", "statistics-reminder"] as const;
+const KINDS = ["review-due", "readiness", "reevaluation", "statistics-reminder"] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] =>
   (KINDS as readonly string[]).includes(kind);
 
