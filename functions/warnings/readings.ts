@@ -17,7 +17,6 @@ import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 import { stateItem } from "./indicators.ts";
 import type { ArchivedReading, ReadingArchive } from "./reading-archive.ts";
-import { inForceRuleSet } from "./rule-sets.ts";
 import { liveWarningOf, planSignal, sourceFacts } from "./signal-steps.ts";
 
 type Valid = ReadingInput & { index: number };
@@ -34,10 +33,10 @@ export interface ReadingsContext {
   /** Escalation deadlines of a district. */
   timing: (district: string) => Promise<EscalationTiming>;
   /**
-   * The rule set in force, read once per batch; by default from `store`, which can only be when
-   * it reaches platform items (a tenant-confined store does not: the handler passes its own).
+   * The rule set in force, read once per batch from a store that reaches platform items (the
+   * function's; a tenant-confined `store` cannot).
    */
-  ruleSet?: () => Promise<WarningRuleSet>;
+  ruleSet: () => Promise<WarningRuleSet>;
   now: Date;
 }
 
@@ -235,7 +234,7 @@ export async function ingestReadings(
   context: ReadingsContext,
   raw: readonly unknown[],
 ): Promise<ReadingsResult> {
-  const rules = await (context.ruleSet?.() ?? inForceRuleSet(context.store));
+  const rules = await context.ruleSet();
   const ctx: Ingestion = { ...context, rules };
   const rejected: RejectedReading[] = [];
   const byIndicator = new Map<string, Valid[]>();

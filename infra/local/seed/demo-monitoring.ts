@@ -89,6 +89,7 @@ export async function seedDemoMonitoring(
   const { indicatorItem, stateItem } = await import("../../../functions/warnings/indicators.ts");
   const { ingestReadings } = await import("../../../functions/warnings/readings.ts");
   const { termsFor, timingFor } = await import("../../../functions/warnings/settings.ts");
+  const { inForceRuleSet } = await import("../../../functions/warnings/rule-sets.ts");
   const { planSignal, sourceFacts, systemActor } = await import(
     "../../../functions/warnings/signal-steps.ts"
   );
@@ -127,6 +128,7 @@ export async function seedDemoMonitoring(
       archive: { put: async () => undefined },
       enterpriseName: async () => ENTERPRISE_NAME,
       timing,
+      ruleSet: () => inForceRuleSet(store),
       now,
     },
     readings,

@@ -9,6 +9,7 @@ import { deliverMessage } from "../../../functions/platform/outbox/deliver.ts";
 import { removeRiskSource } from "../../../functions/registry/risk-sources.ts";
 import { removeIndicatorsOf } from "../../../functions/warnings/indicator-removal.ts";
 import { ingestReadings, type ReadingsContext } from "../../../functions/warnings/readings.ts";
+import { inForceRuleSet } from "../../../functions/warnings/rule-sets.ts";
 import { setTiming, timingFor } from "../../../functions/warnings/settings.ts";
 import { sourceRemovalWarningSteps } from "../../../functions/warnings/source-removal.ts";
 import { escalationSweep, stalenessSweep } from "../../../functions/warnings/sweep.ts";
@@ -56,6 +57,7 @@ async function setup(overrides: Partial<Indicator> = {}, place?: Parameters<type
     archive,
     enterpriseName: async () => "测试加油站",
     timing: async (district) => (await timingFor(store, district)).timing,
+    ruleSet: () => inForceRuleSet(store),
     now: at(minutes),
   });
   const post = (minutes: number, readings: readonly unknown[]) =>
