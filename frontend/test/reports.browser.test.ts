@@ -77,23 +77,33 @@ describe("report downloads page", () => {
     await page.getByRole("heading", { name: "Report downloads" }).waitFor();
   });
 
-  it("shows the city administrator a scheduled pass with its segments and counts", async () => {
+  it("shows the city administrator a scheduled pass with its segments and counts, and a reconciliation's result", async () => {
     const store = stackStore(stack);
-    // Imported once the stack runs: the pass reads the configuration the stack set.
+    // Imported once the stack runs: the passes read the configuration the stack set.
     const { runPass } = await import("../../functions/passes/pass-runner.ts");
     const { reviewDuePlan } = await import("../../functions/passes/review-due.ts");
+    const { reconcileStats } = await import("../../functions/stats/reconcile.ts");
+    const { s3ReconciliationObjects } = await import(
+      "../../functions/stats/reconciliation-objects.ts"
+    );
+    const { s3 } = await import("../../functions/platform/clients.ts");
     const now = new Date();
     const plan = reviewDuePlan(store, now);
     await runPass(store, plan, () => now);
+    const drift = await reconcileStats(store, s3ReconciliationObjects(s3, stack.bucketName));
     const admin = await browser.newPage(pageOptions(1400, 900));
     try {
       await signInAs(admin, stack.baseUrl, "admin@city.demo", "/passes");
-      const row = admin.getByTestId("passes").locator("tr.ant-table-row").first();
-      await row.getByText("复评到期检查").waitFor();
+      const rows = admin.getByTestId("passes").locator("tr.ant-table-row");
+      const row = rows.filter({ hasText: "复评到期检查" }).first();
       await row.getByText("已完成").waitFor();
       // Every segment done: "n / n" beside the bar.
       const segments = plan.segments.length;
       expect(await row.textContent()).toContain(`${segments} / ${segments}`);
+      const reconciliation = rows.filter({ hasText: "统计对账" }).first();
+      await reconciliation
+        .getByText(drift.length === 0 ? "统计与登记一致" : `${drift.length} 项统计偏差`)
+        .waitFor();
     } finally {
       await admin.close();
     }

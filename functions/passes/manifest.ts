@@ -26,10 +26,12 @@ export const reviewDuePass: FunctionDefinition = {
 export const passWorker: FunctionDefinition = {
   id: "pass-worker",
   description:
-    "Runs the segments of the city's passes (re-evaluation, review-due, statistics reminder)",
+    "Runs the segments of the city's passes (re-evaluation, review-due, statistics reminder, reconciliation)",
   handler: "functions/passes/pass-worker.handler.ts",
   queues: ["passes"],
   table: "readWrite",
+  // The reconciliation's partial sums and drift report.
+  bucket: "readWrite",
   memoryMb: 1024,
   timeoutSeconds: 900,
 };

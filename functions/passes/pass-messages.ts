@@ -1,12 +1,19 @@
 import type { Store } from "../adapters/dynamodb/store.ts";
+import { s3 } from "../platform/clients.ts";
+import { setting } from "../platform/config.ts";
 import { readinessPlan } from "../readiness/readiness-warnings.ts";
+import { reconcileSegment } from "../stats/reconcile.ts";
+import {
+  type ReconciliationObjects,
+  s3ReconciliationObjects,
+} from "../stats/reconciliation-objects.ts";
 import {
   CITY_PASS_TENANT,
   type DatedSegmentMessage,
   type PassMessage,
   passStep,
 } from "./pass-queue.ts";
-import { type PassPlan, runSegment, startPass } from "./pass-runner.ts";
+import { type PassOutline, runSegment, startPass } from "./pass-runner.ts";
 import { handleReevaluation } from "./reevaluation-run.ts";
 import { reviewDuePlan } from "./review-due.ts";
 import { statisticsReminderPlan } from "./statistics-reminder.ts";
@@ -17,9 +24,9 @@ import { statisticsReminderPlan } from "./statistics-reminder.ts";
  * unit of work. Every message carries the start's instant, so all segments run as of the same
  * moment; a start repeated the same day finds the pass and queues nothing more.
  */
-export function startDatedPass<T>(
+export function startDatedPass(
   store: Store,
-  plan: PassPlan<T>,
+  plan: PassOutline,
   kind: DatedSegmentMessage["kind"],
   now: Date,
 ): Promise<boolean> {
@@ -29,11 +36,15 @@ export function startDatedPass<T>(
   ]);
 }
 
-/** Runs one message of the `passes` queue. */
+/**
+ * Runs one message of the `passes` queue. A reconciliation keeps its sums in the documents
+ * bucket (`objects`: the function's bucket unless given).
+ */
 export async function runPassMessage(
   store: Store,
   message: PassMessage,
   clock: () => Date,
+  objects?: ReconciliationObjects,
 ): Promise<void> {
   switch (message.kind) {
     case "reevaluation-start":
@@ -47,6 +58,14 @@ export async function runPassMessage(
       return runSegment(
         store,
         statisticsReminderPlan(store, new Date(message.at)),
+        message.segment,
+        clock,
+      );
+    case "stats-reconciliation-segment":
+      await reconcileSegment(
+        store,
+        objects ?? s3ReconciliationObjects(s3, setting("bucketName")),
+        message.passId,
         message.segment,
         clock,
       );

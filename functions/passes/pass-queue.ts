@@ -37,8 +37,8 @@ const Dated = {
 
 /**
  * What the `passes` queue carries: start a re-evaluation (its orchestrator) or run one of its
- * segments; run one segment of the review-due pass, the readiness check or the hidden-danger
- * statistics reminder.
+ * segments; run one segment of the review-due pass, the readiness check, the hidden-danger
+ * statistics reminder or the statistics reconciliation.
  */
 export const PassMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("reevaluation-start"), ...Reevaluation }),
@@ -50,6 +50,7 @@ export const PassMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("review-due-segment"), ...Dated }),
   z.object({ kind: z.literal("statistics-reminder-segment"), ...Dated }),
   z.object({ kind: z.literal("readiness-segment"), ...Dated }),
+  z.object({ kind: z.literal("stats-reconciliation-segment"), ...Dated }),
 ]);
 export type PassMessage = z.infer<typeof PassMessageSchema>;
 export type ReevaluationMessage = Extract<
@@ -59,7 +60,13 @@ export type ReevaluationMessage = Extract<
 export type StartMessage = Extract<PassMessage, { kind: "reevaluation-start" }>;
 export type DatedSegmentMessage = Extract<
   PassMessage,
-  { kind: "review-due-segment" | "statistics-reminder-segment" | "readiness-segment" }
+  {
+    kind:
+      | "review-due-segment"
+      | "statistics-reminder-segment"
+      | "readiness-segment"
+      | "stats-reconciliation-segment";
+  }
 >;
 
 /** The message as an outbox step: queued if and only if the unit of work carrying it commits. */

@@ -39,7 +39,16 @@ export interface PassPlan<T> {
   act: (item: T) => Promise<boolean>;
   /** Items of one page acted on at once (default 1); the checkpoint still follows whole pages. */
   concurrency?: number;
+  /**
+   * Keeps what the pass learnt from a whole page (a reconciliation's partial sums) before the
+   * checkpoint moves past it, under the page's offset in its segment: a page re-read after a
+   * kill starts at the same offset and replaces what it kept, so nothing is counted twice.
+   */
+  keepPage?: (page: { segment: string; offset: number; items: readonly T[] }) => Promise<void>;
 }
+
+/** What starting a pass needs of its plan: the pass and its segments. */
+export type PassOutline = Pick<PassPlan<unknown>, "id" | "kind" | "segments">;
 
 /** How many of `items` `act` acted on, running at most `limit` at once. */
 async function actOnPage<T>(
@@ -65,9 +74,9 @@ async function actOnPage<T>(
  * the pass last: a start killed midway is finished by the next, creating (and queueing) only
  * the segments still missing. True when this call finished the start.
  */
-export async function startPass<T>(
+export async function startPass(
   store: Store,
-  plan: PassPlan<T>,
+  plan: PassOutline,
   now: Date,
   segmentSteps: (segment: string) => readonly WriteStep[] = () => [],
 ): Promise<boolean> {
@@ -121,8 +130,11 @@ export async function runSegment<T>(
   let { cursor = null, seen, acted } = checkpoint;
   for (;;) {
     const page = await plan.readPage(segment, cursor ?? null);
-    seen += page.items.length;
     acted += await actOnPage(page.items, plan.act, plan.concurrency ?? 1);
+    if (plan.keepPage && page.items.length > 0) {
+      await plan.keepPage({ segment, offset: seen, items: page.items });
+    }
+    seen += page.items.length;
     cursor = page.cursor;
     const saved = { done: cursor === null, seen, acted, updatedAt: clock().toISOString() };
     await writeTogether(store, [
@@ -157,6 +169,8 @@ export interface PassProgress {
   seen: number;
   acted: number;
   done: boolean;
+  /** A reconciliation's drifting counters, once compared. */
+  drift?: number;
 }
 
 export async function passProgress(store: Store, id: string): Promise<PassProgress | undefined> {
@@ -175,6 +189,7 @@ export async function passProgress(store: Store, id: string): Promise<PassProgre
     seen: segments.reduce((n, s) => n + s.seen, 0),
     acted: segments.reduce((n, s) => n + s.acted, 0),
     done: segmentsDone === pass.segmentCount,
+    ...(pass.drift === undefined ? {} : { drift: pass.drift }),
   };
 }
 

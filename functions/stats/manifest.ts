@@ -39,13 +39,18 @@ export const statsApi: FunctionDefinition = {
   timeoutSeconds: 10,
 };
 
-/** Nightly check that the fold is exact: recomputes from the registry and reports drift. */
+/**
+ * Nightly check that the fold is exact: starts the reconciliation pass, whose segments run on the
+ * pass worker (they recompute from the registry and the last compares with the counters).
+ */
 export const statsReconcile: FunctionDefinition = {
   id: "stats-reconcile",
-  description: "Recomputes the statistics from the registry and reports drift (must be zero)",
+  description:
+    "Starts the nightly reconciliation of the statistics with the registry (drift must be zero)",
   handler: "functions/stats/stats-reconcile.handler.ts",
   schedules: ["stats-reconcile"],
-  table: "read",
-  memoryMb: 1024,
-  timeoutSeconds: 900,
+  table: "readWrite",
+  memoryMb: 256,
+  // A checkpoint and a queue message per segment: 64 small writes.
+  timeoutSeconds: 120,
 };

@@ -1,14 +1,20 @@
-import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { startDatedPass } from "../passes/pass-messages.ts";
 import { functionStore } from "../platform/data/request-store.ts";
 import { scheduleHandler } from "../platform/handlers/schedule-handler.ts";
-import { logger, metrics } from "../platform/powertools.ts";
 import { statsReconcile } from "./manifest.ts";
-import { reconcileStats } from "./reconcile.ts";
+import { reconciliationOutline } from "./reconcile.ts";
 
-/** Logs every drifting counter and counts them (an alarm on `StatsDrift` > 0 pages an operator). */
-export const handler = scheduleHandler(statsReconcile, async () => {
-  const drift = await reconcileStats(functionStore());
-  metrics.addMetric("StatsDrift", MetricUnit.Count, drift.length);
-  if (drift.length > 0) logger.error("statistics drift", { drift: drift.slice(0, 100) });
-  return { drift: drift.length };
+/**
+ * The nightly reconciliation's orchestrator: starts the day's pass, whose district × shard
+ * segments run on the `passes` queue; the segment that ends last compares and reports the drift
+ * (metric `StatsDrift`, the pass's `drift`). A retry the same day queues nothing twice.
+ */
+export const handler = scheduleHandler(statsReconcile, async (event) => {
+  const now = new Date(event.time ?? Date.now());
+  await startDatedPass(
+    functionStore(),
+    reconciliationOutline(now),
+    "stats-reconciliation-segment",
+    now,
+  );
 });

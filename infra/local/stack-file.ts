@@ -8,6 +8,8 @@ export interface StackFile {
   /** The SNS/SQS emulator and the resource prefix, for `npm run redrive`. */
   awsEndpoint?: string;
   prefix?: string;
+  /** The documents bucket, for `npm run stats -- reconcile`. */
+  bucketName?: string;
 }
 
 function path(dataDir: string): string {

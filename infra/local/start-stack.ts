@@ -178,6 +178,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       awsEndpoint: aws.endpoint,
       prefix,
+      bucketName,
     });
     log(
       `✔ Table and bucket     ${tableName}, ${bucketName}; ${Object.keys(messaging.queueUrls).length} queues`,

@@ -30,6 +30,7 @@ import {
   mainTable,
   type TableDefinition,
 } from "../../functions/platform/storage-definitions.ts";
+import { RECONCILIATION_PREFIX } from "../../functions/stats/reconciliation-objects.ts";
 import {
   type DataAccessPolicies,
   DataAccessPoliciesConstruct,
@@ -142,6 +143,8 @@ export class DataStack extends Stack implements DataResources {
           noncurrentVersionExpiration: Duration.days(bucketDef.noncurrentVersionExpirationDays),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
+        // A nightly reconciliation's partial sums and report are read the same night.
+        { prefix: RECONCILIATION_PREFIX, expiration: Duration.days(30) },
       ],
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: `${bucketDef.logicalName}/`,

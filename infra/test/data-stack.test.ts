@@ -116,6 +116,7 @@ describe("DataStack", () => {
               NoncurrentDays: documentsBucket.noncurrentVersionExpirationDays,
             },
           }),
+          Match.objectLike({ Prefix: "reconciliation/", ExpirationInDays: 30 }),
         ]),
       },
       LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),

@@ -15,6 +15,8 @@ export const PassProgressSchema = z.strictObject({
   seen: z.number().int().nonnegative(),
   acted: z.number().int().nonnegative(),
   done: z.boolean(),
+  /** A statistics reconciliation's drifting counters, once every segment has ended (must be 0). */
+  drift: z.number().int().nonnegative().optional(),
 });
 
 /** The city's scheduled passes, for the city administrator. */

@@ -22,6 +22,7 @@ import { contributionOf } from "../../../shared/stats/contribution.ts";
 import type { EnterpriseStage } from "../../../shared/stats/enterprise-coverage.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
+import { reconciliationBucket } from "../../support/reconciliation-bucket.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
@@ -32,6 +33,7 @@ import {
 } from "../../support/registry-fixtures.ts";
 
 const ENTERPRISES = 6;
+const objects = await reconciliationBucket();
 const UNFOLDED = 4;
 const LEVELS = ["major", "general", null] as const;
 const DUE = "2026-06-01T00:00:00.000Z";
@@ -169,7 +171,7 @@ function dyingAfterRepairs(fold: FoldStore, after: number) {
 describe("statistics backfill of enterprise rollups", () => {
   it("brings a table folded before rollups existed to zero drift, and a second run does nothing", async () => {
     const { store, staleItems } = await legacyCity("stats-backfill");
-    const drift = await reconcileStats(store);
+    const drift = await reconcileStats(store, objects);
     expect(drift.length).toBeGreaterThan(0);
     expect(drift.some((d) => d.counter === "L:major" && d.registry - d.folded === 2)).toBe(true);
     expect(drift.some((d) => d.counter === "ED:110105:current" && d.folded === 0)).toBe(true);
@@ -185,7 +187,7 @@ describe("statistics backfill of enterprise rollups", () => {
       repaired: ENTERPRISES - 1,
       cleared: staleItems,
     });
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
     // Enterprises 0 and 3 have an ungraded source, 1's is past review, 5 is current.
     expect(await listedAt(store, "110108", "current")).toEqual(["t-5"]);
     expect(await listedAt(store, "110108", "assessed")).toEqual(["t-1", "t-3"]);
@@ -238,7 +240,7 @@ describe("statistics backfill of enterprise rollups", () => {
     expect(await listedAt(store, "110108", "current")).toEqual(["t-5"]);
     const after = await store.entities.statsSlice.scan.go({ pages: "all" });
     expect(after.data.map((s) => s.counts)).toEqual(slices.data.map((s) => s.counts));
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
   });
 
   it("finishes a run killed halfway when run again: nobody repaired twice, nobody missed", async () => {
@@ -248,7 +250,7 @@ describe("statistics backfill of enterprise rollups", () => {
     await vi.waitFor(() => expect(dying.repairs.inFlight).toBe(0));
     expect(dying.repairs.landed).toBeGreaterThanOrEqual(2);
     expect(dying.repairs.landed).toBeLessThan(ENTERPRISES - 1);
-    expect((await reconcileStats(store)).length).toBeGreaterThan(0);
+    expect((await reconcileStats(store, objects)).length).toBeGreaterThan(0);
     // The records folded before the kill stay folded; the rollups rebuilt then stay rebuilt.
     expect(await backfillRollups(store)).toEqual({
       folded: 0,
@@ -256,7 +258,7 @@ describe("statistics backfill of enterprise rollups", () => {
       repaired: ENTERPRISES - 1 - dying.repairs.landed,
       cleared: staleItems,
     });
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
   });
 
   it("runs beside the live fold: re-grades and new sources folded meanwhile all count", async () => {
@@ -283,7 +285,7 @@ describe("statistics backfill of enterprise rollups", () => {
       for (let i = 0; i < changes.length; i += 3) await foldChanges(fold, changes.slice(i, i + 3));
     };
     await Promise.all([live(), backfillRollups(store)]);
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
     // Every enterprise now has an ungraded new source: assessed, none current.
     expect(await listedAt(store, "110108", "current")).toEqual([]);
     expect(await listedAt(store, "110108", "assessed")).toEqual(["t-1", "t-3", "t-5"]);

@@ -5,12 +5,14 @@ import { riskSourceItem } from "../../../functions/registry/risk-source-item.ts"
 import { dynamoFoldStore } from "../../../functions/stats/dynamodb-fold-store.ts";
 import { foldChange, foldChanges } from "../../../functions/stats/fold.ts";
 import { reconcileStats } from "../../../functions/stats/reconcile.ts";
+import type { ReconciliationObjects } from "../../../functions/stats/reconciliation-objects.ts";
 import { warningItem } from "../../../functions/warnings/warning-item.ts";
 import { contributionOf, warningContributionOf } from "../../../shared/stats/contribution.ts";
 import { DEFAULT_RULE_SET } from "../../../shared/warnings/rules.ts";
 import { raiseWarning } from "../../../shared/warnings/warning.ts";
 import { freshTable } from "../../support/fresh-table.ts";
 import { localAws } from "../../support/local-aws.ts";
+import { reconciliationBucket } from "../../support/reconciliation-bucket.ts";
 import {
   enterpriseFixture,
   FIXTURE_USCC,
@@ -24,11 +26,20 @@ import {
 // exact counter named when one is tampered with.
 describe("statistics reconciliation", () => {
   let store: Store;
+  let objects: ReconciliationObjects;
 
   beforeAll(async () => {
     const table = await freshTable("stats-reconcile");
     store = storeFor(localAws().dynamodb, table.tableName);
+    objects = await reconciliationBucket();
     const fold = dynamoFoldStore(store);
+    // Three enterprises (profiles without a tenant record yet: census pre-registrations) …
+    for (let t = 0; t < 3; t++) {
+      const place = { district: "110105", street: "测试街道", industry: "gas" } as const;
+      await putEnterprise(store, enterpriseFixture(`t-${t}`, place, FIXTURE_USCC[t + 1] as string));
+      await foldChanges(fold, [{ kind: "enterprise", tenantId: `t-${t}`, version: 1, place }]);
+    }
+    // … and their twelve sources, folded.
     for (let i = 0; i < 12; i++) {
       const input = riskSourceInput(
         { district: i % 2 ? "110105" : "110108", street: "测试街道", industry: "gas" },
@@ -73,7 +84,7 @@ describe("statistics reconciliation", () => {
       new Date("2026-12-01T00:00:00Z"),
     );
     await store.entities.warning.create(warningItem(warning)).go();
-    expect(await reconcileStats(store)).toContainEqual({
+    expect(await reconcileStats(store, objects)).toContainEqual({
       slice: "d:110105",
       counter: "WO:major",
       folded: 0,
@@ -85,7 +96,7 @@ describe("statistics reconciliation", () => {
       version: warning.version,
       contribution: warningContributionOf(warning),
     });
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
   });
 
   it("counts enterprises by stage: unfolded they are drift, folded none", async () => {
@@ -102,7 +113,7 @@ describe("statistics reconciliation", () => {
     await store.entities.reviewNotice
       .create({ tenantId: "t-e", sourceId: "rs-e", dueAt: due, passId: "review-due-test" })
       .go();
-    const drift = await reconcileStats(store);
+    const drift = await reconcileStats(store, objects);
     // Registered and assessed, not current: its one source is past its review date.
     expect(drift).toContainEqual({
       slice: "d:110101",
@@ -118,11 +129,11 @@ describe("statistics reconciliation", () => {
       { tenantId: "t-e", sourceId: "rs-e", version: 1, contribution: contributionOf(record) },
       { kind: "reviewNotice", tenantId: "t-e", sourceId: "rs-e", dueAt: due },
     ]);
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
   });
 
   it("reports zero drift, then the tampered counter", async () => {
-    expect(await reconcileStats(store)).toEqual([]);
+    expect(await reconcileStats(store, objects)).toEqual([]);
     const { data } = await store.entities.statsSlice.scan.go({ pages: "all" });
     const city = data.find((s) => s.slice === "*" && (s.counts["L:major"] ?? 0) > 0);
     if (!city) throw new Error("no city shard with a major source");
@@ -137,7 +148,7 @@ describe("statistics reconciliation", () => {
             .commit(),
       },
     ]);
-    expect(await reconcileStats(store)).toEqual([
+    expect(await reconcileStats(store, objects)).toEqual([
       { slice: "*", counter: "L:major", folded: 4, registry: 3 },
     ]);
   });

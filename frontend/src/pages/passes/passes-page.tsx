@@ -14,14 +14,21 @@ type PassProgress = z.infer<typeof PassProgressSchema>;
 /** While a pass runs the list polls; it rests once every pass has ended. */
 const POLL_MS = 3_000;
 
-const KINDS = ["review-due", "readiness", "reevaluation", "statistics-reminder"] as const;
+const KINDS = [
+  "review-due",
+  "readiness",
+  "reevaluation",
+  "statistics-reminder",
+  "stats-reconciliation",
+] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] =>
   (KINDS as readonly string[]).includes(kind);
 
 /**
  * 定期任务进度: the city administrator watches the scheduled passes over the city (the daily
  * review-due check, re-evaluations after a method version changes, the quarterly hidden-danger
- * statistics reminder) segment by segment.
+ * statistics reminder, the nightly statistics reconciliation) segment by segment, and what a
+ * reconciliation found.
  */
 export function PassesPage() {
   const { t } = useTranslation();
@@ -68,6 +75,16 @@ export function PassesPage() {
           {t(done ? "passes.statuses.done" : "passes.statuses.running")}
         </Tag>
       ),
+    },
+    {
+      title: t("passes.result"),
+      dataIndex: "drift",
+      render: (drift: number | undefined) =>
+        drift === undefined ? null : (
+          <Tag color={drift === 0 ? "success" : "error"}>
+            {drift === 0 ? t("passes.consistent") : t("passes.drift", { count: drift })}
+          </Tag>
+        ),
     },
   ];
 

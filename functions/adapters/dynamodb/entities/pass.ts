@@ -14,6 +14,8 @@ export const passEntity = (config: EntityConfig) =>
         kind: { type: "string", required: true, readOnly: true },
         startedAt: { type: "string", required: true, readOnly: true },
         segmentCount: { type: "number", required: true },
+        /** A reconciliation's drifting counters, once compared (must be 0). */
+        drift: { type: "number" },
       },
       indexes: {
         byId: { pk: key("pk", "PASS", []), sk: key("sk", "PASS#${id}", ["id"]) },
