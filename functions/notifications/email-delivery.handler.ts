@@ -6,6 +6,6 @@ import { productEmailPort } from "./ports.ts";
 
 const deliver = deliverRecordWith(productEmailPort, functionStore);
 
-export const handler = queueHandler(emailDelivery, async (record) => {
-  await deliver(record);
+export const handler = queueHandler(emailDelivery, async (record, context) => {
+  await deliver(record, context);
 });

@@ -11,7 +11,8 @@ import type { User } from "../../shared/tenancy/user.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { governmentsCovering } from "../tenancy/governments-covering.ts";
 
-async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]> {
+/** A tenant's active users, as recipients. */
+export async function activeUsers(store: Store, tenantId: string): Promise<Candidate[]> {
   const { data } = await store.entities.user.query.byTenant({ tenantId }).go({ pages: "all" });
   return data
     .map((i) => i.record as User)
@@ -37,13 +38,14 @@ export async function recipientsOf(
   store: Store,
   notice: Notice,
   now = Date.now(),
+  usersOf: (tenantId: string) => Promise<Candidate[]> = (t) => activeUsers(store, t),
 ): Promise<Recipient[]> {
   const place: Place = notice.place;
   const tenants = await governmentsCovering(store, place, now);
   const [responsible, ...lists] = await Promise.all([
     responsiblePersonOf(store, notice),
-    activeUsers(store, notice.tenantId),
-    ...tenants.map((t) => activeUsers(store, t.id)),
+    usersOf(notice.tenantId),
+    ...tenants.map((t) => usersOf(t.id)),
   ]);
   return withResponsiblePerson(
     recipientsAt(notice.step, place, notice.tenantId, lists.flat()),

@@ -6,6 +6,6 @@ import { productSmsPort } from "./ports.ts";
 
 const deliver = deliverRecordWith(productSmsPort, functionStore);
 
-export const handler = queueHandler(smsDelivery, async (record) => {
-  await deliver(record);
+export const handler = queueHandler(smsDelivery, async (record, context) => {
+  await deliver(record, context);
 });

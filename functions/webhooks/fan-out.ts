@@ -1,3 +1,4 @@
+import type { Context } from "aws-lambda";
 import * as z from "zod";
 import { type EventEnvelope, EventEnvelopeSchema } from "../../events/envelope.ts";
 import { type Delivery, newDelivery } from "../../shared/webhooks/delivery.ts";
@@ -6,6 +7,7 @@ import { endpointReceives } from "../../shared/webhooks/endpoint-reach.ts";
 import { WEBHOOK_RETRY_DELAYS_MS } from "../../shared/webhooks/retry-schedule.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import { attemptTogether } from "../platform/data/unit-of-work.ts";
+import { invocationMemo } from "../platform/handlers/invocation-memo.ts";
 import { logger } from "../platform/powertools.ts";
 import { governmentsCovering } from "../tenancy/governments-covering.ts";
 import { type AttemptDeps, attemptDelivery } from "./attempt.ts";
@@ -32,7 +34,11 @@ export function eventOf(body: string): EventEnvelope {
  * lies within its tenant's jurisdiction). A few queries an event, however many endpoints the
  * city's tenants keep.
  */
-export async function endpointsFor(store: Store, event: EventEnvelope): Promise<WebhookEndpoint[]> {
+export async function endpointsFor(
+  store: Store,
+  event: EventEnvelope,
+  invocation?: Context,
+): Promise<WebhookEndpoint[]> {
   const { tenantId, district, street, industry } = event.subject;
   const covering =
     district && industry
@@ -40,17 +46,21 @@ export async function endpointsFor(store: Store, event: EventEnvelope): Promise<
       : [];
   const owners = new Set([tenantId, ...covering.map((t) => t.id)]);
   const lists = await Promise.all(
-    [...owners].map(async (owner) => {
-      const { data } = await store.entities.webhookEndpoint.query
-        .byTenant({ tenantId: owner })
-        .go({ pages: "all" });
-      return data;
-    }),
+    [...owners].map((owner) =>
+      ownedEndpoints(invocation, owner, () => endpointsOwnedBy(store, owner)),
+    ),
   );
-  return lists
-    .flat()
-    .map((d) => d.record)
-    .filter((e) => e.status === "enabled" && endpointReceives(e, event));
+  return lists.flat().filter((e) => e.status === "enabled" && endpointReceives(e, event));
+}
+
+/** The records of one invocation read each owner's endpoints once (its events share owners). */
+const ownedEndpoints = invocationMemo<WebhookEndpoint[]>();
+
+async function endpointsOwnedBy(store: Store, tenantId: string): Promise<WebhookEndpoint[]> {
+  const { data } = await store.entities.webhookEndpoint.query
+    .byTenant({ tenantId })
+    .go({ pages: "all" });
+  return data.map((d) => d.record);
 }
 
 /**
@@ -83,8 +93,12 @@ export interface FanOut {
  * whatever is not delivered now stays due in the table, where the retry sweep finds it even if
  * this invocation dies — which is also why a second try that fails to write is only logged.
  */
-export async function fanOut(deps: FanOutDeps, event: EventEnvelope): Promise<FanOut> {
-  const endpoints = await endpointsFor(deps.store, event);
+export async function fanOut(
+  deps: FanOutDeps,
+  event: EventEnvelope,
+  invocation?: Context,
+): Promise<FanOut> {
+  const endpoints = await endpointsFor(deps.store, event, invocation);
   const body = JSON.stringify(event);
   const retries: Promise<void>[] = [];
   await Promise.all(

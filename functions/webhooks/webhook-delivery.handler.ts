@@ -9,9 +9,9 @@ import { webhookDelivery } from "./manifest.ts";
  * could not be written; a receiver's failure is the delivery's own business, retried on its
  * schedule by `webhook-retries` (the 5 s one runs beside the batch's next records).
  */
-export const handler = queueHandler(webhookDelivery, async (record, _context, followUp) => {
+export const handler = queueHandler(webhookDelivery, async (record, context, followUp) => {
   const event = eventOf(record.body);
   tagTenant(event.subject.tenantId);
-  const { retries } = await fanOut(attemptDeps(), event);
+  const { retries } = await fanOut(attemptDeps(), event, context);
   followUp(retries);
 });
