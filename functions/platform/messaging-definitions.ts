@@ -26,6 +26,8 @@ export interface QueueDefinition {
    * concurrent batches up), five loops locally (`LAMBDA_STARTING_BATCHES`).
    */
   concurrentBatches?: number;
+  /** Messages per invocation (the event source's `batchSize`, the local receive's maximum). Default 10. */
+  batchSize?: number;
 }
 
 export interface MessagingDefinition {
@@ -56,12 +58,14 @@ export const messaging: MessagingDefinition = {
   queues: [
     // Visibility above the import worker's 300 s timeout (Lambda requires it).
     { id: "imports", topic: "imports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },
-    // Visibility above the pass worker's 900 s timeout: a cut-off segment resumes.
+    // Visibility above the pass worker's 900 s timeout: a cut-off segment resumes. One segment
+    // an invocation: each has the whole 900 s, and segments run side by side, not ten in a row.
     {
       id: "passes",
       topic: "passes",
       maxReceiveCount: 5,
       visibilityTimeoutSeconds: 960,
+      batchSize: 1,
     },
     // Visibility above the report worker's 300 s timeout.
     { id: "reports", topic: "reports", maxReceiveCount: 3, visibilityTimeoutSeconds: 360 },

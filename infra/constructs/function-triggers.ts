@@ -107,8 +107,11 @@ export function addQueueSubscriptions(
     if (!messaging) throw new Error(`${fn.definition.id}: queue "${queueId}" needs messaging`);
     // Lambda rejects a mapping whose queue hides messages for less than the function may run.
     const timeout = fn.function.timeout?.toSeconds() ?? 3;
-    const { visibilityTimeoutSeconds: visibility, concurrentBatches } =
-      messaging.queueDefinition(queueId);
+    const {
+      visibilityTimeoutSeconds: visibility,
+      concurrentBatches,
+      batchSize = 10,
+    } = messaging.queueDefinition(queueId);
     if (visibility < timeout) {
       throw new Error(
         `${fn.definition.id}: queue "${queueId}" visibility ${visibility}s < function timeout ${timeout}s`,
@@ -116,7 +119,7 @@ export function addQueueSubscriptions(
     }
     fn.function.addEventSource(
       new SqsEventSource(messaging.queue(queueId), {
-        batchSize: 10,
+        batchSize,
         reportBatchItemFailures: true,
         ...(concurrentBatches === undefined ? {} : { maxConcurrency: concurrentBatches }),
       }),

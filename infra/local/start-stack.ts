@@ -14,6 +14,7 @@ import { type Manifest, routesOf } from "../../functions/platform/manifest-types
 import {
   type MessagingDefinition,
   messaging as productMessaging,
+  type QueueDefinition,
 } from "../../functions/platform/messaging-definitions.ts";
 import { documentsBucket, mainTable } from "../../functions/platform/storage-definitions.ts";
 import { ensureBucket } from "./bootstrap/ensure-bucket.ts";
@@ -287,11 +288,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const queues = await startQueuePoller({
       sqsEndpoint: aws.endpoint,
       queues: messaging.queueUrls,
-      concurrentBatches: Object.fromEntries(
-        messagingDefinition.queues.flatMap((q) =>
-          q.concurrentBatches === undefined ? [] : [[q.id, q.concurrentBatches]],
-        ),
-      ),
+      concurrentBatches: perQueue(messagingDefinition, (q) => q.concurrentBatches),
+      batchSizes: perQueue(messagingDefinition, (q) => q.batchSize),
       functions: manifest,
       loadHandler: loadOnFirstCall,
       logger: runnerLogger,
@@ -400,4 +398,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stopAll();
     throw error;
   }
+}
+
+/** Queue id → a setting of the queues that declare it. */
+function perQueue(
+  messaging: MessagingDefinition,
+  setting: (queue: QueueDefinition) => number | undefined,
+): Record<string, number> {
+  return Object.fromEntries(
+    messaging.queues.flatMap((q) => {
+      const value = setting(q);
+      return value === undefined ? [] : [[q.id, value]];
+    }),
+  );
 }

@@ -50,9 +50,13 @@ describe("ApiStack with the product manifest", () => {
     }
   });
 
-  it("caps each queue's concurrent batches where its definition declares them, and only there", () => {
+  it("caps each queue's concurrent batches where its definition declares them, and only there; batches of its batch size (one pass segment an invocation)", () => {
     const mappings = Object.values(template.findResources("AWS::Lambda::EventSourceMapping")) as {
-      Properties: { FunctionName: unknown; ScalingConfig?: { MaximumConcurrency: number } };
+      Properties: {
+        FunctionName: unknown;
+        BatchSize?: number;
+        ScalingConfig?: { MaximumConcurrency: number };
+      };
     }[];
     for (const queue of messaging.queues) {
       const consumer = manifest.find((d) => d.queues?.includes(queue.id));
@@ -66,8 +70,10 @@ describe("ApiStack with the product manifest", () => {
       expect(mapping?.Properties.ScalingConfig?.MaximumConcurrency, queue.id).toBe(
         queue.concurrentBatches,
       );
+      expect(mapping?.Properties.BatchSize, queue.id).toBe(queue.batchSize ?? 10);
     }
     expect(messaging.queues.find((q) => q.id === "webhooks")?.concurrentBatches).toBe(10);
+    expect(messaging.queues.find((q) => q.id === "passes")?.batchSize).toBe(1);
   });
 
   it("schedules every product schedule once, on the function that declares it (cdk synth shows them)", () => {

@@ -32,7 +32,11 @@ export interface QueuePollerOptions {
    * `LAMBDA_STARTING_BATCHES`.
    */
   concurrentBatches?: Readonly<Record<string, number>>;
-  /** Messages per invocation (SQS allows at most 10 per receive). Default 10. */
+  /**
+   * Messages per invocation (SQS allows at most 10 per receive): queue id → the definition's
+   * `batchSize`, else `batchSize`, else 10.
+   */
+  batchSizes?: Readonly<Record<string, number>>;
   batchSize?: number;
   /** Long-poll wait; stop() aborts a wait in progress. Default 20. */
   waitTimeSeconds?: number;
@@ -57,6 +61,7 @@ interface Consumer {
   queueUrl: string;
   queueArn: string;
   concurrentBatches: number;
+  batchSize: number;
 }
 
 /**
@@ -91,6 +96,7 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Que
         queueUrl,
         queueArn: await queueArn(queueUrl),
         concurrentBatches,
+        batchSize: Math.min(options.batchSizes?.[queueId] ?? options.batchSize ?? 10, 10),
       });
     }
   }
@@ -126,7 +132,7 @@ export async function startQueuePoller(options: QueuePollerOptions): Promise<Que
         const received = await sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: consumer.queueUrl,
-            MaxNumberOfMessages: Math.min(options.batchSize ?? 10, 10),
+            MaxNumberOfMessages: consumer.batchSize,
             WaitTimeSeconds: options.waitTimeSeconds ?? 20,
             MessageSystemAttributeNames: ["All"],
             MessageAttributeNames: ["All"],
