@@ -173,12 +173,16 @@ export interface PassProgress {
   drift?: number;
 }
 
-export async function passProgress(store: Store, id: string): Promise<PassProgress | undefined> {
-  const { data: pass } = await store.entities.pass.get({ id }).go();
+export async function passProgress(
+  store: Store,
+  id: string,
+  { consistent = false }: { consistent?: boolean } = {},
+): Promise<PassProgress | undefined> {
+  const { data: pass } = await store.entities.pass.get({ id }).go({ consistent });
   if (!pass) return undefined;
   const { data: segments } = await store.entities.passSegment.query
     .byPass({ passId: id })
-    .go({ pages: "all" });
+    .go({ pages: "all", consistent });
   const segmentsDone = segments.filter((s) => s.done).length;
   return {
     id,

@@ -8,12 +8,12 @@ import {
   type Counts,
   contributionOf,
   recompute,
-  slicesOf,
   sumCounts,
   warningContributionOf,
 } from "../../shared/stats/contribution.ts";
 import { enterpriseContributions } from "../../shared/stats/enterprise-recompute.ts";
 import { batchRead } from "../adapters/dynamodb/batch-read.ts";
+import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
 import {
   DISTRICT_SHARD_SEGMENTS,
@@ -29,15 +29,9 @@ import { logger, metrics } from "../platform/powertools.ts";
 import { loadTenant } from "../tenancy/tenant-records.ts";
 import { enterpriseStatusOf } from "./fold-change.ts";
 import { STATS_SHARDS } from "./fold-model.ts";
-import type { DriftReport, ReconciliationObjects } from "./reconciliation-objects.ts";
+import type { Drift, DriftReport, ReconciliationObjects } from "./reconciliation-objects.ts";
 
-/** A counter whose folded value differs from the registry's. */
-export interface Drift {
-  slice: string;
-  counter: string;
-  folded: number;
-  registry: number;
-}
+export type { Drift } from "./reconciliation-objects.ts";
 
 /** Enterprises of the index a page reads; their partitions are read a few at a time. */
 const PAGE = 100;
@@ -45,25 +39,15 @@ const READ_AT_ONCE = 8;
 /** Drifting counters a report lists (the total is always given). */
 const REPORTED = 1000;
 
-/**
- * One enterprise as the registry has it, read from its own partition: what its sources, live
- * warnings and coverage stage contribute, and the slices the fold's ledger says it folded them
- * into (so a slice the registry no longer names but the fold still counts is compared too).
- */
-interface EnterpriseRegistry {
-  contributions: Contribution[];
-  foldedSlices: string[];
-}
-
-async function registryOf(store: Store, enterprise: Enterprise): Promise<EnterpriseRegistry> {
+/** What one enterprise's sources, live warnings and coverage stage contribute, per the registry. */
+async function registryOf(store: Store, enterprise: Enterprise): Promise<Contribution[]> {
   const { tenantId } = enterprise;
   const all = { pages: "all" } as const;
-  const [tenant, sources, warnings, notices, folded] = await Promise.all([
+  const [tenant, sources, warnings, notices] = await Promise.all([
     loadTenant(store, tenantId),
     store.entities.riskSource.query.byTenant({ tenantId }).go(all),
     store.entities.warning.query.byTenant({ tenantId }).go(all),
     store.entities.reviewNotice.query.byTenant({ tenantId }).go(all),
-    store.entities.statsContribution.query.byTenant({ tenantId }).go(all),
   ]);
   const registry = sources.data.map((item) => ({
     tenantId,
@@ -72,16 +56,11 @@ async function registryOf(store: Store, enterprise: Enterprise): Promise<Enterpr
   }));
   const place = placeOfEnterprise(enterprise);
   const status = tenant ? enterpriseStatusOf(tenant.record) : null;
-  return {
-    contributions: [
-      ...registry.map((s) => s.contribution),
-      ...warnings.data.flatMap((item) => warningContributionOf(item.record) ?? []),
-      ...enterpriseContributions([{ tenantId, status, place }], registry, notices.data),
-    ],
-    foldedSlices: folded.data.flatMap((item) =>
-      item.contribution ? slicesOf(item.contribution) : [],
-    ),
-  };
+  return [
+    ...registry.map((s) => s.contribution),
+    ...warnings.data.flatMap((item) => warningContributionOf(item.record) ?? []),
+    ...enterpriseContributions([{ tenantId, status, place }], registry, notices.data),
+  ];
 }
 
 const KIND = "stats-reconciliation";
@@ -95,17 +74,19 @@ export function reconciliationOutline(at: Date | string): PassOutline {
 /**
  * The nightly reconciliation (对账) as a pass over the enterprise index, district × shard
  * segments like every city-wide pass, so it fans out on AWS instead of one invocation reading
- * the city. Each enterprise's partition is read whole (tenant, profile, sources, warnings, review
- * notices: what the fold folds) and recomputed; each page's sums go to S3 under the page's
- * offset (`keepPage`), so a segment killed and resumed replaces the page it re-reads. When the
- * last segment ends, `compareWithFold` adds the pages up and compares.
+ * the city. Each enterprise (its profile from the index) has its partition's tenant, sources,
+ * warnings and review notices read — what the fold folds — and recomputed; each page's sums go
+ * to S3 under the page's offset and item count (`keepPage`, before the checkpoint), and only the
+ * chain of pages that leads to the segment's checkpointed end is added up, so a page read again
+ * after a kill, or by a second worker, counts once. When the last segment ends,
+ * `compareWithFold` adds the pages up and compares.
  */
 export function reconciliationPlan(
   store: Store,
   objects: ReconciliationObjects,
   id: string,
   pageSize = PAGE,
-): PassPlan<EnterpriseRegistry> {
+): PassPlan<Contribution[]> {
   return {
     ...reconciliationOutline(id),
     readPage: async (segment, cursor) => {
@@ -113,7 +94,7 @@ export function reconciliationPlan(
       const page = await store.entities.enterprise.query
         .byDistrict({ district, shard })
         .go({ cursor, limit: pageSize });
-      const items: EnterpriseRegistry[] = [];
+      const items: Contribution[][] = [];
       for (let at = 0; at < page.data.length; at += READ_AT_ONCE) {
         const batch = page.data.slice(at, at + READ_AT_ONCE);
         items.push(...(await Promise.all(batch.map((e) => registryOf(store, e.record)))));
@@ -122,86 +103,149 @@ export function reconciliationPlan(
     },
     // Reading is the whole work; what it learnt is kept per page.
     act: async () => false,
-    keepPage: ({ segment, offset, items }) => {
-      const sums = recompute(items.flatMap((item) => item.contributions));
-      for (const slice of items.flatMap((item) => item.foldedSlices)) {
-        if (!sums.has(slice)) sums.set(slice, {});
-      }
-      return objects.putPartial(id, { segment, offset }, sums);
-    },
+    keepPage: ({ segment, offset, items }) =>
+      objects.putPartial(id, { segment, offset, count: items.length }, recompute(items.flat())),
   };
 }
 
-/**
- * Slices every city has whatever its data: the city, each district and industry, and their
- * crossings. A drift in one of them is found even where no record names the slice any more;
- * streets are free text, so their slices come from the records (registry and fold ledger).
- */
+/** Slices every city has whatever its data: the city, each district and industry, their crossings. */
 function catalogSlices(): string[] {
   const districts = DISTRICT_CODES.map((d) => `d:${d}`);
   const industries = INDUSTRY_IDS.map((i) => `i:${i}`);
-  return [
-    "*",
-    ...districts,
-    ...industries,
-    ...districts.flatMap((d) => industries.map((i) => `${d}|${i}`)),
-  ];
+  const crossings = districts.flatMap((d) => industries.map((i) => `${d}|${i}`));
+  return ["*", ...districts, ...industries, ...crossings];
 }
 
 /**
- * Adds the pages' sums up and compares them with the counter items of every slice they name
- * (and every catalog slice): one batch read of slices × shards. Writes the drift report and
- * records the count on the pass; returns the drift.
+ * The street slices a district's counters name: every `S:<district>/<street>:<level>` cell of a
+ * district slice, and each such street crossed with every industry. Streets are free text, so
+ * this is how a street's counters are found when no registry record names the street any more
+ * (the fold moves a street's cells in its district's items in the same transaction).
+ */
+function streetSlicesIn(districtCounts: Counts): string[] {
+  const streets = new Set(
+    Object.keys(districtCounts).flatMap((cell) => {
+      const match = /^S:(.+):[^:]+$/.exec(cell);
+      return match ? [`d:${match[1]}`] : [];
+    }),
+  );
+  return [...streets].flatMap((s) => [s, ...INDUSTRY_IDS.map((i) => `${s}|i:${i}`)]);
+}
+
+interface FoldedSlice {
+  counts: Counts;
+  /** The last fold of any of its shards. */
+  updatedAt: string;
+}
+
+/** The counter items of `slices`, summed over their shards; absent slices are left out. */
+async function foldedSlices(
+  store: Store,
+  slices: readonly string[],
+): Promise<Map<string, FoldedSlice>> {
+  const keys = slices.flatMap((slice) =>
+    Array.from({ length: STATS_SHARDS }, (_, shard) => ({ slice, shard })),
+  );
+  const items = await batchRead(
+    keys,
+    async (batch) => {
+      const read = await store.entities.statsSlice.get(batch).go({ consistent: true });
+      return { data: read.data, unprocessed: read.unprocessed };
+    },
+    { complete: true },
+  );
+  const folded = new Map<string, FoldedSlice>();
+  for (const item of items) {
+    const known = folded.get(item.slice);
+    folded.set(item.slice, {
+      counts: sumCounts([known?.counts ?? {}, item.counts]),
+      updatedAt: [known?.updatedAt ?? "", item.updatedAt].sort()[1] ?? item.updatedAt,
+    });
+  }
+  return folded;
+}
+
+/**
+ * Adds up the pages' sums and compares them with the counter items of every slice they name,
+ * every catalog slice and every street a district's counters name. A drifting counter of a slice
+ * folded after the pass started is marked: the pass may have read a record before its change and
+ * the counter after it (a live city does not stop for the night), so such a drift is a reason
+ * to look again, not yet a bug. Writes the report and records the count on the pass, once (a
+ * second comparison of the same pass, from two segments ending together, records nothing).
  */
 export async function compareWithFold(
   store: Store,
   objects: ReconciliationObjects,
   passId: string,
   now: Date,
-): Promise<Drift[]> {
+): Promise<{ report: DriftReport; recorded: boolean }> {
+  const [{ data: pass }, { data: segments }] = await Promise.all([
+    store.entities.pass.get({ id: passId }).go({ consistent: true }),
+    store.entities.passSegment.query.byPass({ passId }).go({ pages: "all", consistent: true }),
+  ]);
+  if (!pass) throw new Error(`reconciliation: no pass ${passId}`);
   const expected = new Map<string, Counts>();
-  await objects.forEachPartial(passId, (sums) => {
-    for (const [slice, counts] of sums) {
-      expected.set(slice, sumCounts([expected.get(slice) ?? {}, counts]));
-    }
-  });
-  const slices = [...new Set([...catalogSlices(), ...expected.keys()])];
-  const keys = slices.flatMap((slice) =>
-    Array.from({ length: STATS_SHARDS }, (_, shard) => ({ slice, shard })),
+  await objects.forEachPartial(
+    passId,
+    new Map(segments.map((s) => [s.segment, s.seen])),
+    (sums) => {
+      for (const [slice, counts] of sums) {
+        expected.set(slice, sumCounts([expected.get(slice) ?? {}, counts]));
+      }
+    },
   );
-  const items = await batchRead(keys, async (batch) => {
-    const read = await store.entities.statsSlice.get(batch).go({ consistent: true });
-    return { data: read.data, unprocessed: read.unprocessed };
-  });
-  const folded = new Map<string, Counts[]>();
-  for (const item of items) {
-    folded.set(item.slice, [...(folded.get(item.slice) ?? []), item.counts]);
-  }
+  const named = [...new Set([...catalogSlices(), ...expected.keys()])];
+  const folded = await foldedSlices(store, named);
+  const streets = DISTRICT_CODES.flatMap((d) => streetSlicesIn(folded.get(`d:${d}`)?.counts ?? {}));
+  const unnamed = streets.filter((slice) => !named.includes(slice));
+  for (const [slice, f] of await foldedSlices(store, unnamed)) folded.set(slice, f);
+
   const drift: Drift[] = [];
-  for (const slice of slices) {
-    const have = sumCounts(folded.get(slice) ?? []);
+  for (const slice of [...named, ...unnamed]) {
+    const f = folded.get(slice);
+    const have = f?.counts ?? {};
     const want = expected.get(slice) ?? {};
+    const moved = f !== undefined && f.updatedAt > pass.startedAt;
     for (const counter of new Set([...Object.keys(have), ...Object.keys(want)])) {
-      const f = have[counter] ?? 0;
+      const n = have[counter] ?? 0;
       const r = want[counter] ?? 0;
-      if (f !== r) drift.push({ slice, counter, folded: f, registry: r });
+      if (n !== r) {
+        drift.push({
+          slice,
+          counter,
+          folded: n,
+          registry: r,
+          ...(moved ? { movedDuringPass: true as const } : {}),
+        });
+      }
     }
   }
   const report: DriftReport = {
     passId,
     checkedAt: now.toISOString(),
     total: drift.length,
+    moved: drift.filter((d) => d.movedDuringPass).length,
     drift: drift.slice(0, REPORTED),
   };
+  try {
+    await store.entities.pass
+      .patch({ id: passId })
+      .set({ drift: report.total })
+      .where(({ drift }, { notExists }) => notExists(drift))
+      .go();
+  } catch (error) {
+    if (isConditionFailure(error)) return { report, recorded: false };
+    throw error;
+  }
   await objects.putReport(report);
-  await store.entities.pass.patch({ id: passId }).set({ drift: drift.length }).go();
-  return drift;
+  return { report, recorded: true };
 }
 
 /**
  * Runs one segment of a reconciliation, and the comparison once every segment has ended: the
- * segment that ends last compares, and so does a redelivery of any segment while no comparison
- * has been recorded (one cut off midway). Undefined when this call did not compare.
+ * segment that ends last compares (read consistently, so of two ending together the later sees
+ * both), and so does a redelivery of any segment while no comparison is recorded (one cut off
+ * midway). Undefined when this call recorded no comparison.
  */
 export async function reconcileSegment(
   store: Store,
@@ -209,15 +253,23 @@ export async function reconcileSegment(
   passId: string,
   segment: string,
   clock: () => Date,
-): Promise<Drift[] | undefined> {
+): Promise<DriftReport | undefined> {
   await runSegment(store, reconciliationPlan(store, objects, passId), segment, clock);
-  const progress = await passProgress(store, passId);
+  const progress = await passProgress(store, passId, { consistent: true });
   if (!progress?.done || progress.drift !== undefined) return undefined;
-  const drift = await compareWithFold(store, objects, passId, clock());
+  const { report, recorded } = await compareWithFold(store, objects, passId, clock());
+  if (!recorded) return undefined;
   // Any drift is a bug to look into (or records from before the fold: a backfill).
-  metrics.addMetric("StatsDrift", MetricUnit.Count, drift.length);
-  if (drift.length > 0) logger.error("statistics drift", { passId, drift: drift.slice(0, 100) });
-  return drift;
+  metrics.addMetric("StatsDrift", MetricUnit.Count, report.total);
+  if (report.total > 0) {
+    logger.error("statistics drift", {
+      passId,
+      total: report.total,
+      movedDuringPass: report.moved,
+      drift: report.drift.slice(0, 100),
+    });
+  }
+  return report;
 }
 
 /** The whole reconciliation in this process (the operators' command and the tests). */
@@ -228,5 +280,5 @@ export async function reconcileStats(
 ): Promise<Drift[]> {
   const passId = `${KIND}-${now.toISOString()}-${randomUUID()}`;
   await runPass(store, reconciliationPlan(store, objects, passId), () => now);
-  return compareWithFold(store, objects, passId, now);
+  return (await compareWithFold(store, objects, passId, now)).report.drift;
 }

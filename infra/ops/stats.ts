@@ -13,7 +13,10 @@ const { command, store, tableName, documents } = tableCommand("stats", ["reconci
 if (command === "reconcile") {
   const { s3, bucket } = documents();
   const drift = await reconcileStats(store, s3ReconciliationObjects(s3, bucket));
-  for (const d of drift) console.log(`${d.slice}\t${d.counter}\t${d.folded}\t${d.registry}`);
+  for (const d of drift) {
+    const moved = d.movedDuringPass ? "\t(folded while the pass ran: look again)" : "";
+    console.log(`${d.slice}\t${d.counter}\t${d.folded}\t${d.registry}${moved}`);
+  }
   console.log(`${drift.length} drifting counter(s) in ${tableName}`);
   process.exitCode = drift.length === 0 ? 0 : 1;
 } else {
