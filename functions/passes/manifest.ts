@@ -32,6 +32,15 @@ export const passWorker: FunctionDefinition = {
   table: "readWrite",
   // The reconciliation's partial sums and drift report.
   bucket: "readWrite",
+  alarms: [
+    {
+      metric: "StatsDrift",
+      above: 0,
+      periodHours: 24,
+      description:
+        "The nightly reconciliation found statistics counters that differ from the registry (reconciliation/<pass>/drift.json)",
+    },
+  ],
   memoryMb: 1024,
   timeoutSeconds: 900,
 };

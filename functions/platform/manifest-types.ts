@@ -32,6 +32,11 @@ export interface FunctionDefinition {
   routes?: Contract;
   /** Schedule ids from `events/schedules.ts`. */
   schedules?: readonly string[];
+  /**
+   * CloudWatch alarms on metrics the function emits (Powertools, namespace `CityRisk`, the
+   * function's service dimension): in alarm when a period's maximum exceeds `above`.
+   */
+  alarms?: readonly MetricAlarm[];
   stream?: StreamSubscription;
   /** Queue ids from the messaging definition. */
   queues?: readonly string[];
@@ -81,4 +86,16 @@ export type Manifest = readonly FunctionDefinition[];
 /** A function's routes as a list, in declaration order. */
 export function routesOf(definition: Pick<FunctionDefinition, "routes">): HttpRoute[] {
   return Object.values(definition.routes ?? {});
+}
+
+/** The namespace of every function's metrics (Powertools), which alarms watch. */
+export const METRICS_NAMESPACE = "CityRisk";
+
+/** An alarm on one of a function's own metrics. */
+export interface MetricAlarm {
+  metric: string;
+  above: number;
+  /** One period: the metric is emitted once a night, say, so the alarm looks at a day. */
+  periodHours: number;
+  description: string;
 }

@@ -1,6 +1,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
+import { METRICS_NAMESPACE } from "./manifest-types.ts";
 
 /**
  * Observability singletons, created once per process (Powertools examples/app pattern). Their
@@ -26,5 +27,5 @@ const metricsNotices = {
   },
 };
 
-export const metrics = new Metrics({ namespace: "CityRisk", logger: metricsNotices });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, logger: metricsNotices });
 export const tracer = new Tracer();

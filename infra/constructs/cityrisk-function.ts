@@ -7,7 +7,10 @@ import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { ENV } from "../../functions/platform/environment.ts";
-import type { FunctionDefinition } from "../../functions/platform/manifest-types.ts";
+import {
+  type FunctionDefinition,
+  METRICS_NAMESPACE,
+} from "../../functions/platform/manifest-types.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
 import { bundleAliases, LAMBDA_BUNDLE } from "./bundle-options.ts";
 import { acknowledge } from "./nag.ts";
@@ -96,7 +99,7 @@ export class CityRiskFunction extends Construct implements IGrantable {
         [ENV.stage]: props.stage,
         // Each function logs, counts and traces as itself (functions/platform/powertools.ts).
         [ENV.serviceName]: definition.id,
-        [ENV.metricsNamespace]: "CityRisk",
+        [ENV.metricsNamespace]: METRICS_NAMESPACE,
         [ENV.logLevel]: "INFO",
         ...(definition.table && data ? { [ENV.tableName]: data.table.tableName } : {}),
         ...(definition.bucket && data ? { [ENV.bucketName]: data.bucket.bucketName } : {}),

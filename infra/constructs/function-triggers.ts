@@ -1,4 +1,11 @@
 import { Aws, Duration, TimeZone } from "aws-cdk-lib";
+import {
+  Alarm,
+  ComparisonOperator,
+  Metric,
+  Stats,
+  TreatMissingData,
+} from "aws-cdk-lib/aws-cloudwatch";
 import { StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { SqsDlq, SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import {
@@ -10,6 +17,7 @@ import {
 import { LambdaInvoke } from "aws-cdk-lib/aws-scheduler-targets";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { ScheduleDefinition } from "../../events/schedules.ts";
+import { METRICS_NAMESPACE } from "../../functions/platform/manifest-types.ts";
 import { publisherEnvName } from "../../functions/platform/messaging-definitions.ts";
 import type { DataResources } from "../stacks/data-stack.ts";
 import type { CityRiskFunction } from "./cityrisk-function.ts";
@@ -149,5 +157,26 @@ export function addPublishGrants(
     if (!messaging) throw new Error(`${fn.definition.id}: publishes "${id}" needs messaging`);
     if (id === DOMAIN_EVENT_BUS_ID) grantPutEvents(fn.role, messaging.bus);
     else grantPublish(fn.role, messaging.topic(id), messaging.key);
+  }
+}
+
+/** The function's alarms (manifest `alarms`) on its own metrics, by its service dimension. */
+export function addAlarms(fn: CityRiskFunction): void {
+  for (const alarm of fn.definition.alarms ?? []) {
+    new Alarm(fn, `Alarm-${alarm.metric}`, {
+      alarmDescription: alarm.description,
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: alarm.metric,
+        dimensionsMap: { service: fn.definition.id },
+        statistic: Stats.MAXIMUM,
+        period: Duration.hours(alarm.periodHours),
+      }),
+      threshold: alarm.above,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      // No run, no figure: the alarm judges the runs there are.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }

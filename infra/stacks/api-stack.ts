@@ -5,6 +5,7 @@ import type { ScheduleDefinition } from "../../events/schedules.ts";
 import type { Manifest } from "../../functions/platform/manifest-types.ts";
 import { CityRiskFunction } from "../constructs/cityrisk-function.ts";
 import {
+  addAlarms,
   addPublishGrants,
   addQueueSubscriptions,
   addSchedules,
@@ -96,6 +97,7 @@ export class ApiStack extends Stack {
       const fn = functions.get(definition.id) ?? build(definition);
       this.httpApi.addFunctionRoutes(fn);
       addSchedules(fn, props.schedules);
+      addAlarms(fn);
       addStreamSubscription(fn, data);
       addQueueSubscriptions(fn, messaging);
       addPublishGrants(fn, messaging);

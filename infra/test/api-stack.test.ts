@@ -117,6 +117,22 @@ describe("ApiStack with the product manifest", () => {
     return fn.function;
   };
 
+  it("alarms on the reconciliation's drift: any StatsDrift above 0 in a day, missing data not a breach", () => {
+    const alarms = manifest.flatMap((d) => (d.alarms ?? []).map((a) => ({ ...a, service: d.id })));
+    expect(alarms.map((a) => [a.service, a.metric])).toEqual([["pass-worker", "StatsDrift"]]);
+    template.resourceCountIs("AWS::CloudWatch::Alarm", alarms.length);
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", {
+      Namespace: "CityRisk",
+      MetricName: "StatsDrift",
+      Dimensions: [{ Name: "service", Value: "pass-worker" }],
+      Statistic: "Maximum",
+      Period: 86_400,
+      Threshold: 0,
+      ComparisonOperator: "GreaterThanThreshold",
+      TreatMissingData: "notBreaching",
+    });
+  });
+
   it("authorizes with the manifest's authorizer function: simple responses, cached a minute", () => {
     const authorizers = Object.values(template.findResources("AWS::ApiGatewayV2::Authorizer"));
     expect(authorizers).toHaveLength(1);
