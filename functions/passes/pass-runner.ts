@@ -50,23 +50,37 @@ export interface PassPlan<T> {
 /** What starting a pass needs of its plan: the pass and its segments. */
 export type PassOutline = Pick<PassPlan<unknown>, "id" | "kind" | "segments">;
 
+/** Runs `work` on every item, at most `limit` at once. */
+async function eachAtOnce<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
 /** How many of `items` `act` acted on, running at most `limit` at once. */
 async function actOnPage<T>(
   items: readonly T[],
   act: (item: T) => Promise<boolean>,
   limit: number,
 ): Promise<number> {
-  let next = 0;
   let acted = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      if (await act(item)) acted += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  await eachAtOnce(items, limit, async (item) => {
+    if (await act(item)) acted += 1;
+  });
   return acted;
 }
+
+/**
+ * Segments a start creates, and an in-process run runs, at once: each is its own items, and a
+ * city's 64 one after another spend most of their time waiting on round trips.
+ */
+const SEGMENTS_AT_ONCE = 8;
 
 /**
  * Creates the pass and its segments' checkpoints once; a second start finds them. Each segment
@@ -83,7 +97,7 @@ export async function startPass(
   const existing = await store.entities.pass.get({ id: plan.id }).go({ consistent: true });
   if (existing.data) return false;
   const at = now.toISOString();
-  for (const segment of plan.segments) {
+  await eachAtOnce(plan.segments, SEGMENTS_AT_ONCE, async (segment) => {
     // Refused when an earlier start created it (and queued its message with it).
     await attemptTogether(store, [
       {
@@ -94,7 +108,7 @@ export async function startPass(
       },
       ...segmentSteps(segment),
     ]);
-  }
+  });
   const created = await attemptTogether(store, [
     {
       action: (tx) =>
@@ -149,14 +163,16 @@ export async function runSegment<T>(
   }
 }
 
-/** Starts (or resumes) a pass and runs every unfinished segment in this process. */
+/** Starts (or resumes) a pass and runs every unfinished segment in this process, a few at once. */
 export async function runPass<T>(
   store: Store,
   plan: PassPlan<T>,
   clock: () => Date,
 ): Promise<void> {
   await startPass(store, plan, clock());
-  for (const segment of plan.segments) await runSegment(store, plan, segment, clock);
+  await eachAtOnce(plan.segments, SEGMENTS_AT_ONCE, (segment) =>
+    runSegment(store, plan, segment, clock),
+  );
 }
 
 /** A pass's progress, for the city admin. */

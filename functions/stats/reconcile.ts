@@ -108,28 +108,30 @@ export function reconciliationPlan(
   };
 }
 
-/** Slices every city has whatever its data: the city, each district and industry, their crossings. */
+/** Slices every city has whatever its data: the city, each district and each industry. */
 function catalogSlices(): string[] {
-  const districts = DISTRICT_CODES.map((d) => `d:${d}`);
-  const industries = INDUSTRY_IDS.map((i) => `i:${i}`);
-  const crossings = districts.flatMap((d) => industries.map((i) => `${d}|${i}`));
-  return ["*", ...districts, ...industries, ...crossings];
+  return ["*", ...DISTRICT_CODES.map((d) => `d:${d}`), ...INDUSTRY_IDS.map((i) => `i:${i}`)];
 }
 
 /**
- * The street slices a district's counters name: every `S:<district>/<street>:<level>` cell of a
- * district slice, and each such street crossed with every industry. Streets are free text, so
- * this is how a street's counters are found when no registry record names the street any more
- * (the fold moves a street's cells in its district's items in the same transaction).
+ * The finer slices a slice's own counters name: a district's streets (`S:` cells) and its
+ * crossings with the industries it counts (`I:`, `EI:`), an industry's crossings with the
+ * districts it counts (`D:`, `ED:`), a street's crossings with its industries. The fold moves a
+ * record's cells in all its slices in one transaction, so this finds the counters of a street or
+ * crossing no registry record names any more, without reading every possible crossing.
  */
-function streetSlicesIn(districtCounts: Counts): string[] {
-  const streets = new Set(
-    Object.keys(districtCounts).flatMap((cell) => {
-      const match = /^S:(.+):[^:]+$/.exec(cell);
-      return match ? [`d:${match[1]}`] : [];
-    }),
-  );
-  return [...streets].flatMap((s) => [s, ...INDUSTRY_IDS.map((i) => `${s}|i:${i}`)]);
+function slicesNamedBy(slice: string, counts: Counts): string[] {
+  const named = new Set<string>();
+  for (const cell of Object.keys(counts)) {
+    const [kind = "", key = ""] = cell.split(":");
+    if (slice.startsWith("d:") && !slice.includes("|")) {
+      if (kind === "S") named.add(`d:${cell.slice(2, cell.lastIndexOf(":"))}`);
+      if (kind === "I" || kind === "EI") named.add(`${slice}|i:${key}`);
+    } else if (slice.startsWith("i:") && (kind === "D" || kind === "ED")) {
+      named.add(`d:${key}|${slice}`);
+    }
+  }
+  return [...named];
 }
 
 interface FoldedSlice {
@@ -194,18 +196,22 @@ export async function compareWithFold(
       }
     },
   );
-  const named = [...new Set([...catalogSlices(), ...expected.keys()])];
-  const folded = await foldedSlices(store, named);
-  const streets = DISTRICT_CODES.flatMap((d) => streetSlicesIn(folded.get(`d:${d}`)?.counts ?? {}));
-  const unnamed = streets.filter((slice) => !named.includes(slice));
-  for (const [slice, f] of await foldedSlices(store, unnamed)) folded.set(slice, f);
-
+  // Slices the sums name and the catalog's, then, twice, those their counters name (streets
+  // and crossings; then the streets' crossings).
+  const folded = new Map<string, FoldedSlice>();
+  let toRead = [...new Set([...catalogSlices(), ...expected.keys()])];
+  for (let round = 0; round < 3 && toRead.length > 0; round++) {
+    const read = await foldedSlices(store, toRead);
+    for (const slice of toRead) folded.set(slice, read.get(slice) ?? { counts: {}, updatedAt: "" });
+    toRead = [...new Set([...read].flatMap(([slice, f]) => slicesNamedBy(slice, f.counts)))].filter(
+      (slice) => !folded.has(slice),
+    );
+  }
   const drift: Drift[] = [];
-  for (const slice of [...named, ...unnamed]) {
-    const f = folded.get(slice);
-    const have = f?.counts ?? {};
+  for (const [slice, f] of folded) {
+    const have = f.counts;
     const want = expected.get(slice) ?? {};
-    const moved = f !== undefined && f.updatedAt > pass.startedAt;
+    const moved = f.updatedAt > pass.startedAt;
     for (const counter of new Set([...Object.keys(have), ...Object.keys(want)])) {
       const n = have[counter] ?? 0;
       const r = want[counter] ?? 0;

@@ -14,6 +14,13 @@ type PassProgress = z.infer<typeof PassProgressSchema>;
 /** While a pass runs the list polls; it rests once every pass has ended. */
 const POLL_MS = 3_000;
 
+/**
+ * A pass has ended when its segments have, and a reconciliation once it has compared too: its
+ * result is recorded a moment after its last segment.
+ */
+const ended = (pass: PassProgress) =>
+  pass.done && (pass.kind !== "stats-reconciliation" || pass.drift !== undefined);
+
 const KINDS = [
   "review-due",
   "readiness",
@@ -36,7 +43,7 @@ export function PassesPage() {
   const passes = useQuery({
     queryKey: passKeys.all(),
     queryFn: ({ signal }) => listPasses(client, signal),
-    refetchInterval: (query) => (query.state.data?.items.some((p) => !p.done) ? POLL_MS : false),
+    refetchInterval: (query) => (query.state.data?.items.some((p) => !ended(p)) ? POLL_MS : false),
   });
 
   const columns: ColumnsType<PassProgress> = [
@@ -61,7 +68,7 @@ export function PassesPage() {
             pass.segments === 0 ? 100 : Math.floor((pass.segmentsDone / pass.segments) * 100)
           }
           format={() => `${pass.segmentsDone} / ${pass.segments}`}
-          status={pass.done ? "success" : "active"}
+          status={ended(pass) ? "success" : "active"}
         />
       ),
     },
@@ -69,10 +76,10 @@ export function PassesPage() {
     { title: t("passes.acted"), dataIndex: "acted", align: "right" },
     {
       title: t("passes.status"),
-      dataIndex: "done",
-      render: (done: boolean) => (
-        <Tag color={done ? "success" : "processing"}>
-          {t(done ? "passes.statuses.done" : "passes.statuses.running")}
+      key: "status",
+      render: (_, pass) => (
+        <Tag color={ended(pass) ? "success" : "processing"}>
+          {t(ended(pass) ? "passes.statuses.done" : "passes.statuses.running")}
         </Tag>
       ),
     },
