@@ -1,7 +1,8 @@
 import { DISTRICT_CODES } from "../../shared/catalogs/districts.ts";
+import { isConditionFailure } from "../adapters/dynamodb/conditions.ts";
 import { SHARDS } from "../adapters/dynamodb/shard.ts";
 import type { Store } from "../adapters/dynamodb/store.ts";
-import { attemptTogether, type WriteStep, writeTogether } from "../platform/data/unit-of-work.ts";
+import { attemptTogether, type WriteStep } from "../platform/data/unit-of-work.ts";
 
 /**
  * A scheduled pass's id: its kind and the calendar day in Beijing, so a re-run that day resumes
@@ -98,15 +99,22 @@ export async function startPass(
   if (existing.data) return false;
   const at = now.toISOString();
   await eachAtOnce(plan.segments, SEGMENTS_AT_ONCE, async (segment) => {
-    // Refused when an earlier start created it (and queued its message with it).
+    const checkpoint = { passId: plan.id, segment, done: false, seen: 0, acted: 0, updatedAt: at };
+    const steps = segmentSteps(segment);
+    // Refused when an earlier start created it (and queued its message with it). Alone, it is a
+    // conditional put: a transaction of one item would bill twice for nothing.
+    if (steps.length === 0) {
+      await store.entities.passSegment
+        .create(checkpoint)
+        .go()
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+      return;
+    }
     await attemptTogether(store, [
-      {
-        action: (tx) =>
-          tx.passSegment
-            .create({ passId: plan.id, segment, done: false, seen: 0, acted: 0, updatedAt: at })
-            .commit(),
-      },
-      ...segmentSteps(segment),
+      { action: (tx) => tx.passSegment.create(checkpoint).commit() },
+      ...steps,
     ]);
   });
   const created = await attemptTogether(store, [
@@ -151,14 +159,10 @@ export async function runSegment<T>(
     seen += page.items.length;
     cursor = page.cursor;
     const saved = { done: cursor === null, seen, acted, updatedAt: clock().toISOString() };
-    await writeTogether(store, [
-      {
-        action: (tx) =>
-          tx.passSegment
-            .put({ passId: plan.id, segment, ...saved, ...(cursor ? { cursor } : {}) })
-            .commit(),
-      },
-    ]);
+    // One item: a plain put (a transaction of one item bills twice).
+    await store.entities.passSegment
+      .put({ passId: plan.id, segment, ...saved, ...(cursor ? { cursor } : {}) })
+      .go();
     if (cursor === null) return;
   }
 }
