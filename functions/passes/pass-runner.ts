@@ -42,8 +42,9 @@ export interface PassPlan<T> {
   concurrency?: number;
   /**
    * Keeps what the pass learnt from a whole page (a reconciliation's partial sums) before the
-   * checkpoint moves past it, under the page's offset in its segment: a page re-read after a
-   * kill starts at the same offset and replaces what it kept, so nothing is counted twice.
+   * checkpoint moves past it. A page read again after a kill comes with the same offset, maybe
+   * other items: the keeper names what it keeps by offset and count, and counts only the pages
+   * that lead to the checkpointed end (functions/stats/reconciliation-objects.ts).
    */
   keepPage?: (page: { segment: string; offset: number; items: readonly T[] }) => Promise<void>;
 }

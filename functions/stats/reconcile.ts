@@ -161,15 +161,17 @@ async function foldedSlices(
     const known = folded.get(item.slice);
     folded.set(item.slice, {
       counts: sumCounts([known?.counts ?? {}, item.counts]),
-      updatedAt: [known?.updatedAt ?? "", item.updatedAt].sort()[1] ?? item.updatedAt,
+      // ISO timestamps order as text.
+      updatedAt: known && known.updatedAt > item.updatedAt ? known.updatedAt : item.updatedAt,
     });
   }
   return folded;
 }
 
 /**
- * Adds up the pages' sums and compares them with the counter items of every slice they name,
- * every catalog slice and every street a district's counters name. A drifting counter of a slice
+ * Adds up the pages' sums and compares them with the counter items of every slice they name, of
+ * the city and every catalog district and industry, and of every street and crossing those
+ * counters name (`slicesNamedBy`). A drifting counter of a slice
  * folded after the pass started is marked: the pass may have read a record before its change and
  * the counter after it (a live city does not stop for the night), so such a drift is a reason
  * to look again, not yet a bug. Writes the report and records the count on the pass, once (a

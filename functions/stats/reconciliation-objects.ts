@@ -125,7 +125,8 @@ export function s3ReconciliationObjects(s3: S3Client, bucket: string): Reconcili
   };
   return {
     putPartial: async (passId, { segment, offset, count }, sums) => {
-      // The offset names the page: a page re-read after a kill overwrites its own object.
+      // Offset and count name the page: read again with the same items it overwrites its own
+      // object; with others it is a second object, and only one of the two is on the chain.
       await put(
         `${partialsOf(passId)}${segment}/${offset}+${count}.json`,
         Object.fromEntries(sums),
